@@ -1,0 +1,238 @@
+//! Where packs come from: the copies embedded in the binary at build time, and a centre's own
+//! folder given at run time. Both go through the same validation, so a pack that passes
+//! `zhulao check` behaves exactly like an embedded one.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rust_embed::RustEmbed;
+
+use super::model::{Library, Pack};
+use super::validate::{PackError, validate_lesson, validate_pack};
+
+#[derive(RustEmbed)]
+#[folder = "lessons/"]
+#[include = "*.toml"]
+struct Embedded;
+
+/// A set of lesson files keyed by their path relative to the lessons root ("weread/pack.toml"),
+/// plus the prefix shown in error messages.
+pub struct Source {
+    shown_root: String,
+    files: BTreeMap<String, Result<String, String>>,
+}
+
+impl Source {
+    /// The packs compiled into the binary.
+    pub fn embedded() -> Source {
+        let files = Embedded::iter()
+            .map(|path| {
+                let data = Embedded::get(&path)
+                    .map(|f| f.data.into_owned())
+                    .unwrap_or_default();
+                let text =
+                    String::from_utf8(data).map_err(|_| "this file is not UTF-8 text".to_string());
+                (path.into_owned(), text)
+            })
+            .collect();
+        Source {
+            shown_root: "lessons".into(),
+            files,
+        }
+    }
+
+    /// A folder of packs (each subfolder with a pack.toml), or one pack folder itself.
+    pub fn directory(dir: &Path) -> Result<Source, PackError> {
+        let shown_root = dir.display().to_string();
+        let read_error = |message: String| PackError {
+            file: shown_root.clone(),
+            line: 1,
+            column: 1,
+            message,
+        };
+        if !dir.is_dir() {
+            return Err(read_error(
+                "this lessons folder does not exist or is not a folder".into(),
+            ));
+        }
+        let mut files = BTreeMap::new();
+        let single_pack = dir.join("pack.toml").is_file();
+        let pack_dirs: Vec<(String, PathBuf)> = if single_pack {
+            let name = dir
+                .file_name()
+                .map_or_else(|| "pack".into(), |n| n.to_string_lossy().into_owned());
+            vec![(name, dir.to_path_buf())]
+        } else {
+            let entries = std::fs::read_dir(dir)
+                .map_err(|e| read_error(format!("cannot read this folder: {e}")))?;
+            let mut dirs: Vec<(String, PathBuf)> = entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+                .collect();
+            dirs.sort();
+            dirs
+        };
+        for (name, path) in pack_dirs {
+            let entries = std::fs::read_dir(&path)
+                .map_err(|e| read_error(format!("cannot read folder {name}: {e}")))?;
+            for entry in entries.filter_map(Result::ok) {
+                let file_name = entry.file_name().to_string_lossy().into_owned();
+                if !file_name.ends_with(".toml") || !entry.path().is_file() {
+                    continue;
+                }
+                let text = std::fs::read(entry.path())
+                    .map_err(|e| format!("cannot read this file: {e}"))
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| "this file is not UTF-8 text".into())
+                    });
+                files.insert(format!("{name}/{file_name}"), text);
+            }
+        }
+        let shown_root = if single_pack {
+            dir.parent()
+                .map(|p| p.display().to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| ".".into())
+        } else {
+            shown_root
+        };
+        Ok(Source { shown_root, files })
+    }
+
+    /// Validates every pack in the source. Good packs are returned even when others fail, so
+    /// `check` can list every problem at once; callers decide whether any error is fatal.
+    pub fn load(&self) -> (Vec<Pack>, Vec<PackError>) {
+        let mut errors = Vec::new();
+        let mut by_folder: BTreeMap<&str, Vec<(&str, &Result<String, String>)>> = BTreeMap::new();
+        for (path, text) in &self.files {
+            let (folder, file) = path.split_once('/').unwrap_or(("", path));
+            by_folder.entry(folder).or_default().push((file, text));
+        }
+        let mut packs = Vec::new();
+        let mut pack_ids: HashMap<String, String> = HashMap::new();
+        for (folder, files) in by_folder {
+            let shown = |file: &str| format!("{}/{folder}/{file}", self.shown_root);
+            let unreadable = |file: &str, message: &str| PackError {
+                file: shown(file),
+                line: 1,
+                column: 1,
+                message: message.to_string(),
+            };
+            let Some((_, pack_text)) = files.iter().find(|(f, _)| *f == "pack.toml") else {
+                errors.push(PackError {
+                    file: format!("{}/{folder}", self.shown_root),
+                    line: 1,
+                    column: 1,
+                    message: "this folder has lesson files but no pack.toml".into(),
+                });
+                continue;
+            };
+            let info = match pack_text {
+                Err(message) => {
+                    errors.push(unreadable("pack.toml", message));
+                    continue;
+                }
+                Ok(text) => match validate_pack(&shown("pack.toml"), text) {
+                    Ok(info) => info,
+                    Err(mut e) => {
+                        errors.append(&mut e);
+                        continue;
+                    }
+                },
+            };
+            if let Some(other) = pack_ids.insert(info.id.clone(), folder.to_string()) {
+                let (line, column) = super::validate::line_column(
+                    pack_text.as_deref().unwrap_or(""),
+                    info.id_span.start,
+                );
+                errors.push(PackError {
+                    file: shown("pack.toml"),
+                    line,
+                    column,
+                    message: format!(
+                        "duplicate pack id '{}' (also used by folder {other})",
+                        info.id
+                    ),
+                });
+                continue;
+            }
+            let mut lessons = Vec::new();
+            let mut lesson_ids: HashMap<String, String> = HashMap::new();
+            let mut failed = false;
+            for (file, text) in files.iter().filter(|(f, _)| *f != "pack.toml") {
+                let text = match text {
+                    Ok(t) => t,
+                    Err(message) => {
+                        errors.push(unreadable(file, message));
+                        failed = true;
+                        continue;
+                    }
+                };
+                match validate_lesson(&shown(file), text) {
+                    Ok((lesson, span)) => {
+                        if let Some(other) = lesson_ids.insert(lesson.id.clone(), file.to_string())
+                        {
+                            let (line, column) = super::validate::line_column(text, span.start);
+                            errors.push(PackError {
+                                file: shown(file),
+                                line,
+                                column,
+                                message: format!(
+                                    "duplicate lesson id '{}' (also in {other})",
+                                    lesson.id
+                                ),
+                            });
+                            failed = true;
+                        } else {
+                            lessons.push(lesson);
+                        }
+                    }
+                    Err(mut e) => {
+                        errors.append(&mut e);
+                        failed = true;
+                    }
+                }
+            }
+            if lessons.is_empty() && !failed {
+                errors.push(unreadable(
+                    "pack.toml",
+                    "this pack has no lessons: add a lesson .toml file beside pack.toml",
+                ));
+                continue;
+            }
+            if !failed {
+                packs.push(Pack {
+                    id: info.id,
+                    order: info.order,
+                    title: info.title,
+                    about: info.about,
+                    lessons,
+                });
+            }
+        }
+        (packs, errors)
+    }
+}
+
+/// The library the app runs on: the embedded packs, plus (replacing same-id packs) a centre's own.
+pub fn load_library(extra: Option<&Path>) -> Result<Library, Vec<PackError>> {
+    let (packs, mut errors) = Source::embedded().load();
+    let mut library = Library::default();
+    library.merge(packs);
+    if let Some(dir) = extra {
+        match Source::directory(dir) {
+            Ok(source) => {
+                let (packs, mut e) = source.load();
+                errors.append(&mut e);
+                library.merge(packs);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(library)
+    } else {
+        Err(errors)
+    }
+}

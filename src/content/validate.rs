@@ -1,0 +1,628 @@
+//! Turns one lesson file's text into the validated model, or into a list of plain-words problems
+//! each pointing at `file:line:column`. All problems in a file are reported at once, so a volunteer
+//! fixes a pack in one round instead of one error per run.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use unicode_normalization::UnicodeNormalization;
+
+use super::model::*;
+use super::raw::*;
+use crate::lang::Text;
+
+/// Limits that keep every exercise usable with number keys and on a 40×12 screen.
+pub const MAX_TAPPABLE: usize = 9;
+pub const MAX_ITEMS: usize = 12;
+pub const MAX_STEPS: usize = 40;
+pub const MAX_ID_LEN: usize = 40;
+pub const MAX_DIGITS: usize = 12;
+
+/// One problem in a lesson pack, located for the person who will fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Collects problems for one file, converting byte spans into line and column.
+pub struct Problems<'a> {
+    file: &'a str,
+    source: &'a str,
+    pub list: Vec<PackError>,
+}
+
+impl<'a> Problems<'a> {
+    pub fn new(file: &'a str, source: &'a str) -> Self {
+        Problems {
+            file,
+            source,
+            list: Vec::new(),
+        }
+    }
+
+    pub fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, column) = line_column(self.source, span.start);
+        self.list.push(PackError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    fn is_clean(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// 1-based line and column (counted in characters) of a byte offset.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Parses TOML into a raw shape; a syntax error or unknown field becomes one located problem.
+pub fn parse<T: DeserializeOwned>(problems: &mut Problems, source: &str) -> Option<T> {
+    match toml::from_str::<T>(source) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            problems.at(span, plain_toml_message(err.message()));
+            None
+        }
+    }
+}
+
+/// serde's messages are written for programmers; reword the common ones for volunteers.
+fn plain_toml_message(message: &str) -> String {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected
+            .trim_start_matches(',')
+            .trim()
+            .replace("expected one of ", "")
+            .replace("expected ", "");
+        return format!("unknown field '{field}' (allowed here: {expected})");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return if field == "zh" || field == "en" {
+            format!("missing translation: add `{field} = \"…\"` to this text")
+        } else {
+            format!("missing field '{field}'")
+        };
+    }
+    message.to_string()
+}
+
+pub fn check_id(problems: &mut Problems, id: &Str, what: &str) -> String {
+    let value = id.get_ref();
+    let ok = !value.is_empty()
+        && value.len() <= MAX_ID_LEN
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !ok {
+        problems.at(
+            id.span(),
+            format!("{what} id '{value}' must be 1–{MAX_ID_LEN} characters of a-z, 0-9 and '-'"),
+        );
+    }
+    value.clone()
+}
+
+/// Remembers ids in one scope and reports the second use of any.
+pub struct IdScope {
+    seen: HashSet<String>,
+    what: &'static str,
+}
+
+impl IdScope {
+    pub fn new(what: &'static str) -> Self {
+        IdScope {
+            seen: HashSet::new(),
+            what,
+        }
+    }
+
+    pub fn claim(&mut self, problems: &mut Problems, id: &Str) -> String {
+        let value = check_id(problems, id, self.what);
+        if !self.seen.insert(value.clone()) {
+            problems.at(id.span(), format!("duplicate {} id '{value}'", self.what));
+        }
+        value
+    }
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x1F000..=0x1FAFF | 0xFE0F | 0x200D | 0x2B50 | 0x2B55
+    )
+}
+
+fn check_string(problems: &mut Problems, s: &Str, lang: &str) -> String {
+    let value: String = s.get_ref().trim().nfc().collect();
+    if value.is_empty() {
+        problems.at(s.span(), format!("the `{lang}` text is empty"));
+    } else if let Some(c) = value.chars().find(|&c| c.is_control()) {
+        problems.at(
+            s.span(),
+            format!(
+                "the `{lang}` text contains a control character (U+{:04X})",
+                c as u32
+            ),
+        );
+    } else if let Some(c) = value.chars().find(|&c| is_emoji(c)) {
+        problems.at(
+            s.span(),
+            format!(
+                "the `{lang}` text contains an emoji ({c}); terminals disagree on its width, please use words"
+            ),
+        );
+    }
+    value
+}
+
+pub fn text(problems: &mut Problems, t: &SText) -> Text {
+    let raw = t.get_ref();
+    Text {
+        zh: check_string(problems, &raw.zh, "zh"),
+        en: check_string(problems, &raw.en, "en"),
+    }
+}
+
+pub fn validate_pack(file: &str, source: &str) -> Result<PackInfo, Vec<PackError>> {
+    let mut problems = Problems::new(file, source);
+    let Some(raw) = parse::<RawPack>(&mut problems, source) else {
+        return Err(problems.list);
+    };
+    let id = check_id(&mut problems, &raw.id, "pack");
+    let title = text(&mut problems, &raw.title);
+    let about = text(&mut problems, &raw.about);
+    if problems.is_clean() {
+        Ok(PackInfo {
+            id,
+            id_span: raw.id.span(),
+            order: raw.order,
+            title,
+            about,
+        })
+    } else {
+        Err(problems.list)
+    }
+}
+
+/// A pack's own fields, validated, before its lessons are attached.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    pub id: String,
+    pub id_span: Range<usize>,
+    pub order: i64,
+    pub title: Text,
+    pub about: Text,
+}
+
+/// Validates one lesson file. Returns the lesson and the span of its id (for cross-file checks).
+pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>), Vec<PackError>> {
+    let mut problems = Problems::new(file, source);
+    let Some(raw) = parse::<RawLesson>(&mut problems, source) else {
+        return Err(problems.list);
+    };
+    let p = &mut problems;
+    let id = check_id(p, &raw.id, "lesson");
+    let title = text(p, &raw.title);
+    let checked = raw.checked.get_ref().clone();
+    if !is_year_month(&checked) {
+        p.at(
+            raw.checked.span(),
+            format!(
+                "`checked` must be a month written as YYYY-MM, like \"2026-11\", not '{checked}'"
+            ),
+        );
+    }
+    let learned: Vec<Text> = raw.learned.get_ref().iter().map(|t| text(p, t)).collect();
+    if learned.is_empty() || learned.len() > 4 {
+        p.at(
+            raw.learned.span(),
+            format!("`learned` needs 1 to 4 lines, found {}", learned.len()),
+        );
+    }
+
+    let mut screen_ids = IdScope::new("screen");
+    let screens: Vec<Screen> = raw
+        .screens
+        .iter()
+        .map(|s| validate_screen(p, s, &mut screen_ids))
+        .collect();
+
+    if raw.steps.is_empty() || raw.steps.len() > MAX_STEPS {
+        let at = raw.id.span();
+        p.at(
+            at,
+            format!(
+                "a lesson needs 1 to {MAX_STEPS} steps ([[steps]]), found {}",
+                raw.steps.len()
+            ),
+        );
+    }
+    let mut step_ids = IdScope::new("step");
+    let steps: Vec<Step> = raw
+        .steps
+        .iter()
+        .filter_map(|s| validate_step(p, s, &screens, &mut step_ids))
+        .collect();
+
+    if problems.is_clean() {
+        Ok((
+            Lesson {
+                id,
+                title,
+                checked,
+                learned,
+                screens,
+                steps,
+            },
+            raw.id.span(),
+        ))
+    } else {
+        Err(problems.list)
+    }
+}
+
+fn is_year_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..].iter().all(u8::is_ascii_digit)
+        && matches!(
+            &s[5..],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
+}
+
+fn validate_screen(p: &mut Problems, s: &toml::Spanned<RawScreen>, ids: &mut IdScope) -> Screen {
+    let raw = s.get_ref();
+    let id = ids.claim(p, &raw.id);
+    let layout = match raw.layout.get_ref().as_str() {
+        "grid" => Layout::Grid,
+        "list" => Layout::List,
+        other => {
+            p.at(
+                raw.layout.span(),
+                format!("unknown layout '{other}': use \"grid\" (app icons) or \"list\" (rows)"),
+            );
+            Layout::List
+        }
+    };
+    let title = raw.title.as_ref().map(|t| text(p, t));
+    let mut item_ids = IdScope::new("item");
+    let mut items = Vec::new();
+    for item in raw.items.get_ref() {
+        let r = item.get_ref();
+        let id = item_ids.claim(p, &r.id);
+        let kind = match r.kind.as_ref().map(|k| k.get_ref().as_str()) {
+            None | Some("button") => ItemKind::Button,
+            Some("field") => ItemKind::Field,
+            Some("text") => ItemKind::Text,
+            Some(other) => {
+                let span = r.kind.as_ref().map_or(item.span(), |k| k.span());
+                p.at(
+                    span,
+                    format!("unknown item kind '{other}': use button, field or text"),
+                );
+                ItemKind::Button
+            }
+        };
+        if layout == Layout::Grid && kind != ItemKind::Button {
+            p.at(
+                item.span(),
+                format!("item '{id}': a grid screen holds only app icons (buttons); use layout = \"list\" for fields and text"),
+            );
+        }
+        items.push(Item {
+            id,
+            label: text(p, &r.label),
+            kind,
+        });
+    }
+    let tappable = items.iter().filter(|i| i.kind.is_tappable()).count();
+    if items.is_empty() || items.len() > MAX_ITEMS {
+        p.at(
+            raw.items.span(),
+            format!(
+                "screen '{id}' needs 1 to {MAX_ITEMS} items, found {}",
+                items.len()
+            ),
+        );
+    } else if tappable > MAX_TAPPABLE {
+        p.at(
+            raw.items.span(),
+            format!("screen '{id}' has {tappable} tappable items; at most {MAX_TAPPABLE}, so each has a number key"),
+        );
+    }
+    Screen {
+        id,
+        title,
+        layout,
+        items,
+    }
+}
+
+/// Reports a field that the step's kind does not use, so a typo'd kind is caught early.
+fn forbid<T>(p: &mut Problems, field: &Option<toml::Spanned<T>>, name: &str, kind: StepKind) {
+    if let Some(v) = field {
+        p.at(
+            v.span(),
+            format!("`{name}` does not belong in a {} step", kind.name()),
+        );
+    }
+}
+
+fn validate_step(
+    p: &mut Problems,
+    s: &toml::Spanned<RawStep>,
+    screens: &[Screen],
+    ids: &mut IdScope,
+) -> Option<Step> {
+    let raw = s.get_ref();
+    let id = ids.claim(p, &raw.id);
+    let Some(kind) = StepKind::from_name(raw.kind.get_ref()) else {
+        let names: Vec<&str> = StepKind::ALL.iter().map(|k| k.name()).collect();
+        p.at(
+            raw.kind.span(),
+            format!(
+                "unknown step kind '{}': use one of {}",
+                raw.kind.get_ref(),
+                names.join(", ")
+            ),
+        );
+        return None;
+    };
+    let say = text(p, &raw.say);
+    let hint = raw.hint.as_ref().map(|t| text(p, t));
+    let why = raw.why.as_ref().map(|t| text(p, t));
+    if kind == StepKind::Read {
+        forbid(p, &raw.hint, "hint", kind);
+        forbid(p, &raw.why, "why", kind);
+    } else if hint.is_none() {
+        p.at(
+            s.span(),
+            format!(
+                "step '{id}': a {} step needs a `hint` for learners who get stuck",
+                kind.name()
+            ),
+        );
+    }
+    if kind == StepKind::Choice && why.is_none() {
+        p.at(
+            s.span(),
+            format!("step '{id}': a choice step needs `why`, one sentence explaining the answer"),
+        );
+    }
+    let screen = match &raw.screen {
+        None => None,
+        Some(name) => match screens.iter().position(|sc| &sc.id == name.get_ref()) {
+            Some(i) => Some(i),
+            None => {
+                p.at(
+                    name.span(),
+                    format!("no screen with id '{}' in this lesson", name.get_ref()),
+                );
+                return None;
+            }
+        },
+    };
+    if kind != StepKind::Tap {
+        forbid(p, &raw.target, "target", kind);
+    }
+    if kind != StepKind::Choice {
+        forbid(p, &raw.choices, "choices", kind);
+    }
+    if kind != StepKind::Order {
+        forbid(p, &raw.items, "items", kind);
+    }
+    if kind != StepKind::Digits {
+        forbid(p, &raw.answer, "answer", kind);
+        forbid(p, &raw.secret, "secret", kind);
+    }
+    let exercise = match kind {
+        StepKind::Read => Exercise::Read,
+        StepKind::Tap => {
+            let Some(screen) = screen else {
+                p.at(s.span(), format!("step '{id}': a tap step needs `screen`"));
+                return None;
+            };
+            let Some(target) = &raw.target else {
+                p.at(
+                    s.span(),
+                    format!("step '{id}': a tap step needs `target`, the item to tap"),
+                );
+                return None;
+            };
+            let sc = &screens[screen];
+            match sc.items.iter().position(|i| &i.id == target.get_ref()) {
+                Some(i) if sc.items[i].kind.is_tappable() => Exercise::Tap { target: i },
+                Some(_) => {
+                    p.at(
+                        target.span(),
+                        format!(
+                            "tap target '{}' is plain text on screen '{}'; it cannot be tapped",
+                            target.get_ref(),
+                            sc.id
+                        ),
+                    );
+                    return None;
+                }
+                None => {
+                    p.at(
+                        target.span(),
+                        format!(
+                            "tap target '{}' is not on screen '{}'",
+                            target.get_ref(),
+                            sc.id
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        StepKind::Choice => {
+            let Some(list) = &raw.choices else {
+                p.at(
+                    s.span(),
+                    format!("step '{id}': a choice step needs `choices`"),
+                );
+                return None;
+            };
+            let mut choice_ids = IdScope::new("choice");
+            let choices: Vec<Choice> = list
+                .get_ref()
+                .iter()
+                .map(|c| Choice {
+                    id: choice_ids.claim(p, &c.get_ref().id),
+                    text: text(p, &c.get_ref().text),
+                })
+                .collect();
+            let rights: Vec<usize> = (0..choices.len())
+                .filter(|&i| list.get_ref()[i].get_ref().right)
+                .collect();
+            if !(2..=4).contains(&choices.len()) {
+                p.at(
+                    list.span(),
+                    format!(
+                        "a choice step needs 2 to 4 choices, found {}",
+                        choices.len()
+                    ),
+                );
+                return None;
+            }
+            match rights.as_slice() {
+                [right] => Exercise::Choice {
+                    choices,
+                    right: *right,
+                },
+                [] => {
+                    p.at(
+                        list.span(),
+                        "no choice is marked right: add `right = true` to exactly one",
+                    );
+                    return None;
+                }
+                _ => {
+                    p.at(
+                        list.span(),
+                        format!(
+                            "{} choices are marked right; exactly one may be",
+                            rights.len()
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        StepKind::Order => {
+            let Some(list) = &raw.items else {
+                p.at(
+                    s.span(),
+                    format!("step '{id}': an order step needs `items`, written in the right order"),
+                );
+                return None;
+            };
+            let mut item_ids = IdScope::new("order item");
+            let items: Vec<OrderItem> = list
+                .get_ref()
+                .iter()
+                .map(|c| OrderItem {
+                    id: item_ids.claim(p, &c.get_ref().id),
+                    text: text(p, &c.get_ref().text),
+                })
+                .collect();
+            if !(3..=6).contains(&items.len()) {
+                p.at(
+                    list.span(),
+                    format!("an order step needs 3 to 6 items, found {}", items.len()),
+                );
+                return None;
+            }
+            Exercise::Order { items }
+        }
+        StepKind::Digits => {
+            let Some(answer) = &raw.answer else {
+                p.at(
+                    s.span(),
+                    format!("step '{id}': a digits step needs `answer`, like answer = \"123456\""),
+                );
+                return None;
+            };
+            let value = answer.get_ref();
+            if value.is_empty()
+                || value.len() > MAX_DIGITS
+                || !value.chars().all(|c| c.is_ascii_digit())
+            {
+                p.at(
+                    answer.span(),
+                    format!("`answer` must be 1 to {MAX_DIGITS} digits 0-9, not '{value}'"),
+                );
+                return None;
+            }
+            Exercise::Digits {
+                answer: value.clone(),
+                secret: raw.secret.as_ref().is_some_and(|s| *s.get_ref()),
+            }
+        }
+    };
+    Some(Step {
+        id,
+        say,
+        hint,
+        why,
+        screen,
+        exercise,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let src = "a = 1\n名字 = \"x\"\n";
+        let offset = src.find('=').unwrap();
+        assert_eq!(line_column(src, offset), (1, 3));
+        let second = src.rfind('=').unwrap();
+        assert_eq!(line_column(src, second), (2, 4));
+    }
+
+    #[test]
+    fn year_month_is_checked() {
+        assert!(is_year_month("2026-11"));
+        assert!(!is_year_month("2026-13"));
+        assert!(!is_year_month("Nov 2026"));
+    }
+}

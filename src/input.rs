@@ -1,0 +1,153 @@
+//! The one place that knows key bindings and mouse handling: turns a crossterm event into an
+//! `Action`, using the `Hits` of the last drawn screen for number keys and taps. Pure, so every
+//! binding is unit-tested with hand-made events.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::app::Action;
+use crate::ui::Hits;
+
+/// How typed characters are read: as commands and numbers, or as text (a name field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Text,
+}
+
+pub fn to_action(event: &Event, hits: &Hits, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Key(key) => key_action(key, hits, mode),
+        Event::Mouse(mouse) => mouse_action(mouse, hits),
+        _ => None,
+    }
+}
+
+fn key_action(key: &KeyEvent, hits: &Hits, mode: Mode) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('c') | KeyCode::Char('q') => Some(Action::Quit),
+            _ => None,
+        };
+    }
+    match key.code {
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::Down => Some(Action::Down),
+        KeyCode::Left => Some(Action::Left),
+        KeyCode::Right => Some(Action::Right),
+        KeyCode::Tab => Some(Action::Next),
+        KeyCode::BackTab => Some(Action::Prev),
+        KeyCode::Enter => Some(Action::Confirm),
+        KeyCode::Esc => Some(Action::Back),
+        KeyCode::Backspace | KeyCode::Delete => Some(Action::Delete),
+        KeyCode::Char(c) if mode == Mode::Text => Some(Action::Type(c)),
+        KeyCode::Char(c) if c.is_ascii_digit() => {
+            hits.for_key(c.to_digit(10).unwrap_or(0) as usize)
+        }
+        KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
+        KeyCode::Char(' ') => Some(Action::Confirm),
+        _ => None,
+    }
+    .or(match key.code {
+        KeyCode::F(1) => Some(Action::Help),
+        _ => None,
+    })
+}
+
+fn mouse_action(mouse: &MouseEvent, hits: &Hits) -> Option<Action> {
+    match mouse.kind {
+        // A touchscreen tap arrives as a left press; acting on the press (not the release)
+        // means an unsteady finger that slides before lifting still taps what it touched.
+        MouseEventKind::Down(MouseButton::Left) => hits.at(mouse.column, mouse.row),
+        MouseEventKind::ScrollUp => Some(Action::Up),
+        MouseEventKind::ScrollDown => Some(Action::Down),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn click(column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn number_keys_mean_what_the_screen_printed() {
+        let mut hits = Hits::default();
+        hits.key(3, Action::Select(7));
+        assert_eq!(
+            to_action(&key(KeyCode::Char('3')), &hits, Mode::Normal),
+            Some(Action::Select(7))
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::Char('4')), &hits, Mode::Normal),
+            None
+        );
+    }
+
+    #[test]
+    fn in_a_name_field_every_character_is_text() {
+        let hits = Hits::default();
+        assert_eq!(
+            to_action(&key(KeyCode::Char('3')), &hits, Mode::Text),
+            Some(Action::Type('3'))
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::Char('王')), &hits, Mode::Text),
+            Some(Action::Type('王'))
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::Enter), &hits, Mode::Text),
+            Some(Action::Confirm)
+        );
+    }
+
+    #[test]
+    fn a_tap_hits_the_element_under_the_finger() {
+        let mut hits = Hits::default();
+        hits.add(Rect::new(10, 5, 12, 3), Action::Select(2));
+        assert_eq!(
+            to_action(&click(15, 6), &hits, Mode::Normal),
+            Some(Action::Select(2))
+        );
+        assert_eq!(to_action(&click(2, 2), &hits, Mode::Normal), None);
+    }
+
+    #[test]
+    fn the_basic_keys_are_bound() {
+        let hits = Hits::default();
+        let n = Mode::Normal;
+        assert_eq!(to_action(&key(KeyCode::Esc), &hits, n), Some(Action::Back));
+        assert_eq!(
+            to_action(&key(KeyCode::Enter), &hits, n),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::Char('?')), &hits, n),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::Backspace), &hits, n),
+            Some(Action::Delete)
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(to_action(&ctrl_c, &hits, n), Some(Action::Quit));
+        assert_eq!(to_action(&key(KeyCode::Char('x')), &hits, n), None);
+    }
+}

@@ -1,0 +1,92 @@
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+
+use zhulao::app::App;
+use zhulao::cli::{Cli, Command};
+use zhulao::content::{PackError, Source, load_library};
+use zhulao::progress::{Store, default_data_dir};
+use zhulao::terminal::TerminalGuard;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { dir }) => check(dir.as_deref()),
+        None => run(cli),
+    }
+}
+
+fn print_errors(errors: &[PackError]) {
+    for e in errors {
+        eprintln!("{e}");
+    }
+}
+
+fn check(dir: Option<&std::path::Path>) -> ExitCode {
+    let (packs, errors) = match dir {
+        None => Source::embedded().load(),
+        Some(dir) => match Source::directory(dir) {
+            Ok(source) => source.load(),
+            Err(e) => (vec![], vec![e]),
+        },
+    };
+    if !errors.is_empty() {
+        print_errors(&errors);
+        eprintln!(
+            "{} problem{} found; fix them and run `zhulao check` again.",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+        return ExitCode::FAILURE;
+    }
+    let lessons: usize = packs.iter().map(|p| p.lessons.len()).sum();
+    let steps: usize = packs
+        .iter()
+        .flat_map(|p| &p.lessons)
+        .map(|l| l.steps.len())
+        .sum();
+    println!(
+        "OK: {} packs, {lessons} lessons, {steps} steps.",
+        packs.len()
+    );
+    for p in &packs {
+        println!("  {} ({}): {} lessons", p.id, p.title.zh, p.lessons.len());
+    }
+    ExitCode::SUCCESS
+}
+
+fn run(cli: Cli) -> ExitCode {
+    let library = match load_library(cli.lessons.as_deref()) {
+        Ok(library) => library,
+        Err(errors) => {
+            eprintln!("zhulao: 课程包有问题 / some lesson packs have problems:");
+            print_errors(&errors);
+            eprintln!("Run `zhulao check DIR` after fixing them.");
+            return ExitCode::from(2);
+        }
+    };
+    let data_dir = cli.data.clone().unwrap_or_else(default_data_dir);
+    let mut store = match Store::open(&data_dir) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("zhulao: 无法保存学习记录 / cannot save progress:\n{e}");
+            return ExitCode::from(3);
+        }
+    };
+    let mut app = App::new(Arc::new(library), cli.lang);
+    let result = TerminalGuard::new()
+        .map_err(anyhow::Error::from)
+        .and_then(|mut guard| {
+            zhulao::event_loop::run(&mut guard.terminal, &mut app, &mut store, || {
+                crossterm::event::read().map(Some)
+            })
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zhulao: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,360 @@
+//! The one place that knows the database schema. One SQLite file per machine, shared by every
+//! zhulao process on it: WAL so readers never block the writer, synchronous=FULL so a committed
+//! answer survives a power cut, writes in BEGIN IMMEDIATE so two terminals never interleave
+//! half-writes. Events are append-only (triggers refuse UPDATE and DELETE).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::event::*;
+use crate::lang::Lang;
+
+pub const DB_FILE: &str = "zhulao.sqlite3";
+
+/// Each entry moves the schema up one version; `PRAGMA user_version` says how many have run.
+/// Never edit a shipped entry: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: learners, the append-only event log, and machine facts.
+    "CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE learners (
+        id         TEXT PRIMARY KEY,
+        name       TEXT,
+        number     INTEGER UNIQUE,
+        created_at TEXT NOT NULL,
+        device_id  TEXT NOT NULL,
+        CHECK (name IS NOT NULL OR number IS NOT NULL)
+    );
+    CREATE TABLE events (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        id           TEXT NOT NULL UNIQUE,
+        verb         TEXT NOT NULL CHECK (verb IN ('attempted','experienced','answered','completed')),
+        learner_id   TEXT NOT NULL REFERENCES learners(id),
+        registration TEXT NOT NULL,
+        pack_id      TEXT NOT NULL,
+        lesson_id    TEXT NOT NULL,
+        step_id      TEXT,
+        step_kind    TEXT,
+        outcome      TEXT CHECK (outcome IN ('correct','wrong')),
+        attempt      INTEGER,
+        response     TEXT,
+        duration_ms  INTEGER,
+        stars        INTEGER,
+        lang         TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        device_id    TEXT NOT NULL
+    );
+    CREATE INDEX events_by_learner ON events (learner_id, seq);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "cannot use the data folder {path}: {reason}. Choose a folder you can write to with --data DIR or ZHULAO_DATA=DIR"
+    )]
+    Folder { path: PathBuf, reason: String },
+    #[error(
+        "the progress file {path} was written by a newer zhulao (schema {found}, this one knows {known}); please update zhulao"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("could not save or read progress: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    device_id: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir`.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let folder_error = |reason: String| StoreError::Folder {
+            path: dir.to_path_buf(),
+            reason,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| folder_error(plain_io(&e)))?;
+        let path = dir.join(DB_FILE);
+        let conn = Connection::open(&path).map_err(|e| folder_error(e.to_string()))?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // Not persistent in the file, so set on every connection.
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| folder_error(e.to_string()))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.clone(),
+            device_id: String::new(),
+        };
+        store.migrate().map_err(|e| match e {
+            StoreError::Sqlite(inner) if is_readonly(&inner) => {
+                folder_error("the folder or the progress file is read-only".into())
+            }
+            other => other,
+        })?;
+        store.device_id =
+            store
+                .conn
+                .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn device_id(&self) -> &str {
+        &self.device_id
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?1)",
+            [uuid::Uuid::new_v4().to_string()],
+        )?;
+        tx.commit()?;
+        if version == 0 {
+            // WAL is a property of the file: set once, at creation.
+            let mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            debug_assert_eq!(mode.to_lowercase(), "wal");
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Learners, most recently active first, so today's class finds their names at the top.
+    pub fn learners(&self) -> Result<Vec<Learner>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT l.id, l.name, l.number
+               FROM learners l
+               LEFT JOIN (SELECT learner_id, MAX(seq) AS last FROM events GROUP BY learner_id) e
+                      ON e.learner_id = l.id
+              ORDER BY COALESCE(e.last, 0) DESC, l.rowid DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Learner {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                number: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn add_learner(&mut self, new: &NewLearner) -> Result<Learner, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let (name, number) = match new {
+            NewLearner::Named(name) => (Some(name.clone()), None),
+            NewLearner::Numbered => {
+                let next: u32 = tx.query_row(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM learners",
+                    [],
+                    |r| r.get(0),
+                )?;
+                (None, Some(next))
+            }
+        };
+        tx.execute(
+            "INSERT INTO learners (id, name, number, created_at, device_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, name, number, now_rfc3339(), self.device_id],
+        )?;
+        tx.commit()?;
+        Ok(Learner { id, name, number })
+    }
+
+    /// Commits one event and returns it as stored. When this returns, the event is on disk.
+    pub fn record(&mut self, draft: &EventDraft) -> Result<Event, StoreError> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let event = Event {
+            registration: draft.registration.clone().unwrap_or_else(|| id.clone()),
+            id,
+            verb: draft.verb,
+            learner_id: draft.learner_id.clone(),
+            pack_id: draft.pack_id.clone(),
+            lesson_id: draft.lesson_id.clone(),
+            step: draft.step.clone(),
+            stars: draft.stars,
+            lang: draft.lang,
+            at: now_rfc3339(),
+            device_id: self.device_id.clone(),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let s = event.step.as_ref();
+        tx.execute(
+            "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id, step_id,
+                                 step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                event.id,
+                event.verb.as_str(),
+                event.learner_id,
+                event.registration,
+                event.pack_id,
+                event.lesson_id,
+                s.map(|s| &s.step_id),
+                s.map(|s| &s.step_kind),
+                s.and_then(|s| s.outcome).map(Outcome::as_str),
+                s.map(|s| s.attempt),
+                s.map(|s| &s.response),
+                s.map(|s| s.duration_ms as i64),
+                event.stars,
+                match event.lang {
+                    Lang::Zh => "zh",
+                    Lang::En => "en",
+                },
+                event.at,
+                event.device_id,
+            ],
+        )?;
+        tx.commit()?;
+        Ok(event)
+    }
+
+    /// A learner's events in the order they were committed.
+    pub fn events_for(&self, learner_id: &str) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, verb, learner_id, registration, pack_id, lesson_id, step_id, step_kind,
+                    outcome, attempt, response, duration_ms, stars, lang, at, device_id
+               FROM events WHERE learner_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([learner_id], row_to_event)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn event_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?)
+    }
+
+    pub fn learner(&self, id: &str) -> Result<Option<Learner>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name, number FROM learners WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Learner {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        number: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+}
+
+fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+    let verb: String = r.get(1)?;
+    let step_id: Option<String> = r.get(6)?;
+    let outcome: Option<String> = r.get(8)?;
+    let lang: String = r.get(13)?;
+    let step = match step_id {
+        Some(step_id) => Some(StepAnswer {
+            step_id,
+            step_kind: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+            outcome: outcome.as_deref().and_then(Outcome::parse),
+            attempt: r.get::<_, Option<u32>>(9)?.unwrap_or(1),
+            response: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+            duration_ms: r.get::<_, Option<i64>>(11)?.unwrap_or(0).max(0) as u64,
+        }),
+        None => None,
+    };
+    Ok(Event {
+        id: r.get(0)?,
+        verb: Verb::parse(&verb).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("unknown verb {verb}").into(),
+            )
+        })?,
+        learner_id: r.get(2)?,
+        registration: r.get(3)?,
+        pack_id: r.get(4)?,
+        lesson_id: r.get(5)?,
+        step,
+        stars: r.get(12)?,
+        lang: if lang == "en" { Lang::En } else { Lang::Zh },
+        at: r.get(14)?,
+        device_id: r.get(15)?,
+    })
+}
+
+fn is_readonly(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::ReadOnly)
+            | Some(rusqlite::ErrorCode::CannotOpen)
+            | Some(rusqlite::ErrorCode::PermissionDenied)
+    )
+}
+
+fn plain_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotADirectory => "part of the path is a file, not a folder".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => e.to_string(),
+    }
+}
+
+pub fn now_rfc3339() -> String {
+    OffsetDateTime::now_utc()
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
+}
+
+/// The default data folder: the platform's per-user data directory.
+pub fn default_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("cn", "zhulao", "zhulao")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".zhulao"))
+}

@@ -1,0 +1,44 @@
+//! The one theme. High contrast on a black background (every text pair ≥ 7:1, WCAG AAA), and
+//! every state that colour shows is also shown by a symbol or a word (▶ focus, ✓ right, ✗ not
+//! yet) and by a thick border, so colour is never the only cue.
+
+use ratatui::style::{Color, Modifier, Style};
+
+pub fn base() -> Style {
+    Style::new().fg(Color::White).bg(Color::Black)
+}
+
+pub fn title() -> Style {
+    base().fg(Color::LightCyan).add_modifier(Modifier::BOLD)
+}
+
+pub fn strong() -> Style {
+    base().add_modifier(Modifier::BOLD)
+}
+
+pub fn dim() -> Style {
+    base().fg(Color::Gray)
+}
+
+/// The highlighted element: black on yellow, bold.
+pub fn focus() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn right() -> Style {
+    base().fg(Color::LightGreen).add_modifier(Modifier::BOLD)
+}
+
+pub fn not_yet() -> Style {
+    base().fg(Color::LightYellow).add_modifier(Modifier::BOLD)
+}
+
+pub fn key() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::White)
+        .add_modifier(Modifier::BOLD)
+}

@@ -1,0 +1,114 @@
+//! The big-button list used by every choosing screen (learners, packs, lessons, the end of a
+//! lesson, the quit question). Entries are 3-row boxes when there is room, single rows when not;
+//! the list scrolls to keep the highlight visible, and the visible entries are numbered 1–9 so
+//! the number printed is the key that picks it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::app::Action;
+use crate::ui::draw::{fill, put};
+use crate::ui::hits::Hits;
+use crate::ui::text::{truncate, width};
+use crate::ui::theme;
+
+pub struct Entry {
+    pub label: String,
+    /// Shown at the right (a progress note such as "1/4 ✓").
+    pub detail: String,
+}
+
+impl Entry {
+    pub fn new(label: impl Into<String>, detail: impl Into<String>) -> Entry {
+        Entry {
+            label: label.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Entry `i` is chosen with `Action::Select(i)`.
+pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hits: &mut Hits) {
+    let area = area.intersection(buf.area);
+    if area.width < 4 || area.height == 0 || entries.is_empty() {
+        return;
+    }
+    let boxed = area.height >= 3;
+    let row_h: u16 = if boxed { 3 } else { 1 };
+    let visible = ((area.height / row_h) as usize).clamp(1, 9);
+    let start = if cursor < visible {
+        0
+    } else {
+        cursor + 1 - visible
+    };
+    let end = (start + visible).min(entries.len());
+    for (slot, i) in (start..end).enumerate() {
+        let entry = &entries[i];
+        let focused = i == cursor;
+        let rect = Rect::new(area.x, area.y + slot as u16 * row_h, area.width, row_h);
+        let number = slot + 1;
+        hits.add(rect, Action::Select(i));
+        hits.key(number, Action::Select(i));
+        let style = if focused {
+            theme::focus()
+        } else {
+            theme::strong()
+        };
+        let marker = if focused { "▶" } else { " " };
+        let head = format!("{marker}{number} ");
+        let (inner, block) = if boxed {
+            let kind = if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            };
+            let mut block = Block::bordered().border_type(kind).style(if focused {
+                theme::focus()
+            } else {
+                theme::base()
+            });
+            if slot == 0 && start > 0 {
+                block = block.title_top(ratatui::text::Line::from("↑").right_aligned());
+            }
+            if slot + 1 == end - start && end < entries.len() {
+                block = block.title_bottom(ratatui::text::Line::from("↓").left_aligned());
+            }
+            (block.inner(rect), Some(block))
+        } else {
+            (rect, None)
+        };
+        fill(
+            buf,
+            rect,
+            if focused {
+                theme::focus()
+            } else {
+                theme::base()
+            },
+        );
+        let iw = inner.width as usize;
+        let detail_inline = !entry.detail.is_empty()
+            && width(&head) + width(&entry.label) + 1 + width(&entry.detail) <= iw;
+        let label_room = if detail_inline {
+            iw.saturating_sub(width(&head) + width(&entry.detail) + 1)
+        } else {
+            iw.saturating_sub(width(&head))
+        };
+        let label = truncate(&entry.label, label_room);
+        if let Some(mut block) = block {
+            if !detail_inline && !entry.detail.is_empty() {
+                let d = truncate(&entry.detail, iw.saturating_sub(2));
+                block = block.title_bottom(ratatui::text::Line::from(d).right_aligned());
+            }
+            block.render(rect, buf);
+        }
+        let y = inner.y + inner.height.saturating_sub(1) / 2;
+        let used = put(buf, inner, inner.x, y, &head, style);
+        put(buf, inner, inner.x + used, y, &label, style);
+        if detail_inline {
+            let dw = width(&entry.detail) as u16;
+            put(buf, inner, inner.right() - dw, y, &entry.detail, style);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Widgets shared by the screens.
+
+pub mod keypad;
+pub mod menu;
+pub mod page;
+pub mod phone;
