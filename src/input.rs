@@ -17,6 +17,17 @@ pub enum Mode {
 }
 
 pub fn to_action(event: &Event, hits: &Hits, mode: Mode) -> Option<Action> {
+    if hits.too_small {
+        // Nothing on screen to answer a question with: Ctrl+C leaves at once (all is saved).
+        return match event {
+            Event::Key(k)
+                if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') =>
+            {
+                Some(Action::QuitNow)
+            }
+            _ => None,
+        };
+    }
     match event {
         Event::Key(key) => key_action(key, hits, mode),
         Event::Mouse(mouse) => mouse_action(mouse, hits),
@@ -127,6 +138,24 @@ mod tests {
             Some(Action::Select(2))
         );
         assert_eq!(to_action(&click(2, 2), &hits, Mode::Normal), None);
+    }
+
+    #[test]
+    fn a_too_small_window_ignores_everything_but_ctrl_c() {
+        let mut hits = Hits::default();
+        hits.too_small = true;
+        hits.key(1, Action::Select(0));
+        assert_eq!(
+            to_action(&key(KeyCode::Char('1')), &hits, Mode::Normal),
+            None
+        );
+        assert_eq!(to_action(&key(KeyCode::Enter), &hits, Mode::Normal), None);
+        assert_eq!(to_action(&click(1, 1), &hits, Mode::Normal), None);
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(
+            to_action(&ctrl_c, &hits, Mode::Normal),
+            Some(Action::QuitNow)
+        );
     }
 
     #[test]

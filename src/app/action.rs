@@ -25,6 +25,8 @@ pub enum Action {
     Help,
     /// Ctrl+C: leave (asks first, like Esc on the welcome screen).
     Quit,
+    /// Leave without asking (Ctrl+C while the window is too small to show the question).
+    QuitNow,
     /// Choose entry `i` of the current screen: a menu row, a phone element, a choice or an
     /// order item. Number keys and taps both arrive as this.
     Select(usize),

@@ -60,6 +60,10 @@ pub fn update(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> {
         _ => {}
     }
 
+    if action == Action::QuitNow {
+        app.should_quit = true;
+        return vec![Effect::Quit];
+    }
     if app.busy {
         return vec![];
     }
@@ -264,10 +268,14 @@ fn packs(app: &mut App, action: Action) -> Vec<Effect> {
             app.pack = i;
             app.screen = Screen::Lessons;
             let pack = &app.library.packs[i];
+            // Enter continues where the learner stopped: an unfinished run first, then the
+            // first lesson never finished.
+            let progress = |l: &crate::content::Lesson| app.progress.lesson(&pack.id, &l.id);
             app.cursor = pack
                 .lessons
                 .iter()
-                .position(|l| !app.progress.lesson(&pack.id, &l.id).is_complete())
+                .position(|l| progress(l).current.is_some())
+                .or_else(|| pack.lessons.iter().position(|l| !progress(l).is_complete()))
                 .unwrap_or(0);
             vec![]
         }

@@ -19,8 +19,11 @@ struct Embedded;
 /// plus the prefix shown in error messages.
 pub struct Source {
     shown_root: String,
-    files: BTreeMap<String, Result<String, String>>,
+    files: BTreeMap<String, FileText>,
 }
+
+/// A file's text, or why it could not be read.
+type FileText = Result<String, String>;
 
 impl Source {
     /// The packs compiled into the binary.
@@ -71,6 +74,15 @@ impl Source {
                 .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
                 .collect();
             dirs.sort();
+            let loose_lessons = std::fs::read_dir(dir)
+                .map_err(|e| read_error(format!("cannot read this folder: {e}")))?
+                .filter_map(Result::ok)
+                .any(|e| e.path().is_file() && e.file_name().to_string_lossy().ends_with(".toml"));
+            if loose_lessons {
+                return Err(read_error(
+                    "this folder has lesson files but no pack.toml".into(),
+                ));
+            }
             dirs
         };
         for (name, path) in pack_dirs {
@@ -89,6 +101,12 @@ impl Source {
                 files.insert(format!("{name}/{file_name}"), text);
             }
         }
+        if files.is_empty() {
+            return Err(read_error(
+                "no lesson packs here: a pack is a folder with a pack.toml and lesson .toml files"
+                    .into(),
+            ));
+        }
         let shown_root = if single_pack {
             dir.parent()
                 .map(|p| p.display().to_string())
@@ -104,7 +122,7 @@ impl Source {
     /// `check` can list every problem at once; callers decide whether any error is fatal.
     pub fn load(&self) -> (Vec<Pack>, Vec<PackError>) {
         let mut errors = Vec::new();
-        let mut by_folder: BTreeMap<&str, Vec<(&str, &Result<String, String>)>> = BTreeMap::new();
+        let mut by_folder: BTreeMap<&str, Vec<(&str, &FileText)>> = BTreeMap::new();
         for (path, text) in &self.files {
             let (folder, file) = path.split_once('/').unwrap_or(("", path));
             by_folder.entry(folder).or_default().push((file, text));

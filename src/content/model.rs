@@ -122,7 +122,7 @@ pub struct Step {
     pub exercise: Exercise,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StepKind {
     Read,
     Tap,

@@ -11,6 +11,8 @@ use crate::app::Action;
 pub struct Hits {
     areas: Vec<(Rect, Action)>,
     keys: [Option<Action>; 10],
+    /// The window was too small to draw anything usable: only Ctrl+C works.
+    pub too_small: bool,
 }
 
 impl Hits {

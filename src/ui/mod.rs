@@ -27,11 +27,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
     draw::fill(buf, area, theme::base());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app.lang, area, buf);
+        hits.too_small = true;
         return hits;
     }
     match app.screen {
         Screen::Player => screens::player::render(app, buf, area, &mut hits),
-        _ => screens::menus::render(app, buf, area, &mut hits),
+        _ => screens::render(app, buf, area, &mut hits),
     }
     if app.player.as_ref().is_some_and(|p| p.help_open) && app.screen == Screen::Player {
         screens::player::help_dialog(app, buf, area, &mut hits);
@@ -40,7 +41,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
     if let Some((message, _)) = &app.failure {
         let entries = [widgets::menu::Entry::new(w.retry, "")];
         let text = format!("{}\n{message}", w.save_failed);
-        screens::menus::dialog(buf, area, &mut hits, &text, &entries, 0);
+        screens::common::dialog(buf, area, &mut hits, &text, &entries, 0);
         // The single entry retries, like Enter.
         let retry = hits.areas().last().map(|(r, _)| *r);
         if let Some(r) = retry {
@@ -48,7 +49,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
         }
         hits.key(1, crate::app::Action::Confirm);
     } else if app.confirm_quit {
-        screens::menus::quit_dialog(app, buf, area, &mut hits);
+        screens::welcome::quit_dialog(app, buf, area, &mut hits);
     }
     hits
 }
@@ -57,7 +58,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
 fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
     let first = strings::words(lang).enlarge;
     let second = strings::words(lang.toggled()).enlarge;
-    let lines = [first, second];
+    let lines = [first, second, "Ctrl+C: 退出 / leave"];
     let top = area.y + area.height.saturating_sub(2) / 2;
     for (i, line) in lines.iter().enumerate() {
         let y = top + i as u16;

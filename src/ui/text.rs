@@ -35,11 +35,12 @@ fn pieces(line: &str) -> Vec<String> {
             pending_open.push(c);
             continue;
         }
-        if is_closing(c) && pending_open.is_empty() {
-            if let Some(last) = out.last_mut() {
-                last.push(c);
-                continue;
-            }
+        if is_closing(c)
+            && pending_open.is_empty()
+            && let Some(last) = out.last_mut()
+        {
+            last.push(c);
+            continue;
         }
         let mut piece = std::mem::take(&mut pending_open);
         piece.push(c);
@@ -146,7 +147,8 @@ mod tests {
 
     #[test]
     fn closing_punctuation_never_starts_a_line() {
-        for w in 4..20 {
+        // A piece is at most a character and two punctuation marks (6 columns) wide.
+        for w in 6..20 {
             for line in wrap("点一下“微信读书”，打开它。再找一找：它下面写着字。", w)
             {
                 let first = line.chars().next().unwrap_or(' ');

@@ -83,7 +83,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         return;
     }
 
-    // Stacked: text first, then the panel in what is left.
+    // Stacked: text first, then the panel in what is left. A choice or order step shows its
+    // answers here rather than its phone screen: the question itself must stand alone.
+    let answers_due = p.feedback != Feedback::Right
+        && matches!(
+            step.exercise,
+            Exercise::Choice { .. } | Exercise::Order { .. }
+        );
+    let panel = if answers_due { Panel::Answers } else { panel };
     let min_panel = match panel {
         Panel::Phone(_, true) => 5,
         Panel::Phone(_, false) => 0,
@@ -373,5 +380,5 @@ pub fn help_dialog(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
     };
     let entries = [Entry::new(w.help_close, "")];
     let _ = Action::Help;
-    super::menus::dialog(buf, area, hits, &text, &entries, 0);
+    super::common::dialog(buf, area, hits, &text, &entries, 0);
 }

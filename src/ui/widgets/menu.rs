@@ -34,7 +34,10 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
     if area.width < 4 || area.height == 0 || entries.is_empty() {
         return;
     }
-    let boxed = area.height >= 3;
+    // Boxes (big tap targets) when they all fit or the screen is roomy enough to scroll them;
+    // otherwise single rows, so a short list is seen whole at 40×12.
+    let all_fit_boxed = area.height as usize >= entries.len() * 3;
+    let boxed = all_fit_boxed || area.height >= 15;
     let row_h: u16 = if boxed { 3 } else { 1 };
     let visible = ((area.height / row_h) as usize).clamp(1, 9);
     let start = if cursor < visible {
@@ -89,7 +92,7 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
         );
         let iw = inner.width as usize;
         let detail_inline = !entry.detail.is_empty()
-            && width(&head) + width(&entry.label) + 1 + width(&entry.detail) <= iw;
+            && width(&head) + width(&entry.label) + 2 + width(&entry.detail) <= iw;
         let label_room = if detail_inline {
             iw.saturating_sub(width(&head) + width(&entry.detail) + 1)
         } else {
@@ -108,7 +111,7 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
         put(buf, inner, inner.x + used, y, &label, style);
         if detail_inline {
             let dw = width(&entry.detail) as u16;
-            put(buf, inner, inner.right() - dw, y, &entry.detail, style);
+            put(buf, inner, inner.right() - dw - 1, y, &entry.detail, style);
         }
     }
 }

@@ -1,0 +1,95 @@
+//! What the choosing screens share: a page of title, a few lines of text and a big-button
+//! menu; the footer keys for choosing; centred dialogs; stars.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::{Action, App};
+use crate::ui::draw::{fill, frame, lines};
+use crate::ui::hits::Hits;
+use crate::ui::strings::words;
+use crate::ui::text::wrap;
+use crate::ui::theme;
+use crate::ui::widgets::menu::{self, Entry};
+use crate::ui::widgets::page::{self, Key};
+
+/// A choosing screen: where we are, some text, and the entries to choose from.
+pub struct MenuPage<'a> {
+    pub header: &'a str,
+    pub intro: &'a [(String, Style)],
+    pub entries: &'a [Entry],
+    pub cursor: usize,
+    pub keys: &'a [Key],
+}
+
+/// Title, wrapped intro text, then the menu filling the rest.
+pub fn render_menu_page(buf: &mut Buffer, area: Rect, hits: &mut Hits, page: &MenuPage) {
+    let body = page::render(buf, area, page.header, "", page.keys, hits);
+    let mut y = body.y;
+    for (text, style) in page.intro {
+        let wrapped = wrap(text, body.width as usize);
+        // Leave at least one menu row.
+        let room = body.bottom().saturating_sub(y + 1);
+        let take = (wrapped.len() as u16).min(room);
+        y += lines(
+            buf,
+            Rect::new(body.x, y, body.width, take),
+            &wrapped,
+            *style,
+        );
+    }
+    if !page.intro.is_empty() && body.bottom() > y + 3 {
+        y += 1;
+    }
+    let menu_area = Rect::new(body.x, y, body.width, body.bottom().saturating_sub(y));
+    menu::render(buf, menu_area, page.entries, page.cursor, hits);
+}
+
+pub fn choose_keys(app: &App, esc_word: &'static str) -> Vec<Key> {
+    let w = words(app.lang);
+    vec![
+        Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
+        Key::new(w.key_esc, esc_word, Some(Action::Back)),
+        Key::new(w.key_numbers, w.word_choose, None),
+        Key::new(w.key_arrows, w.word_move, None),
+    ]
+}
+
+/// "★★☆": earned stars filled, the rest hollow.
+pub fn stars(n: u8) -> String {
+    (0..3).map(|i| if i < n { '★' } else { '☆' }).collect()
+}
+
+/// A box in the middle of the screen with a question and a menu; it covers what is under it.
+pub fn dialog(
+    buf: &mut Buffer,
+    area: Rect,
+    hits: &mut Hits,
+    question: &str,
+    entries: &[Entry],
+    cursor: usize,
+) {
+    let bw = area.width.saturating_sub(4).min(60);
+    let text = wrap(question, bw.saturating_sub(4) as usize);
+    let menu_rows = if area.height >= 16 { 3 } else { 1 } * entries.len() as u16;
+    let bh = (text.len() as u16 + menu_rows + 3).min(area.height);
+    let rect = crate::ui::draw::centered(area, bw, bh);
+    hits.cover(area);
+    fill(buf, rect, theme::base());
+    let inner = frame(buf, rect, false);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    let used = lines(buf, inner, &text, theme::strong());
+    let m = Rect::new(
+        inner.x,
+        inner.y + used + 1,
+        inner.width,
+        inner.height.saturating_sub(used + 1),
+    );
+    menu::render(buf, m, entries, cursor, hits);
+}

@@ -1,0 +1,314 @@
+//! End to end: the real binary in a real pseudo-terminal, read back through a vt100 emulator.
+//! A learner finishes a lesson with keys, then again with mouse clicks (as a touchscreen sends
+//! them), starts it a third time and stops halfway; after a restart the progress and the exact
+//! resume step are there. Every wait is bounded.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use unicode_width::UnicodeWidthStr;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(data: &Path, cols: u16, rows: u16, extra: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_zhulao"));
+        cmd.arg("--data");
+        cmd.arg(data);
+        cmd.arg("--lessons");
+        cmd.arg(common::fixture_dir());
+        for a in extra {
+            cmd.arg(a);
+        }
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawn zhulao");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let sink = screen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session {
+            screen,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {needle:?}; screen:\n{}", self.text());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // A lone Esc must arrive on its own to be read as the Esc key.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Sends a key and waits for the screen to show `then`.
+    fn key(&mut self, key: &str, then: &str) {
+        self.send(key);
+        self.wait_for(then);
+    }
+
+    /// Every (column, row) where `needle` starts on screen.
+    fn find(&self, needle: &str) -> Vec<(u16, u16)> {
+        let mut out = Vec::new();
+        for (row, line) in self.text().split('\n').enumerate() {
+            let mut from = 0;
+            while let Some(i) = line[from..].find(needle) {
+                let at = from + i;
+                out.push((UnicodeWidthStr::width(&line[..at]) as u16, row as u16));
+                from = at + needle.len();
+            }
+        }
+        out
+    }
+
+    /// Clicks (press and release, SGR mouse encoding) on the first character of the
+    /// `nth` occurrence of `needle`, then waits for `then`.
+    fn click(&mut self, needle: &str, nth: usize, then: &str) {
+        self.tap(needle, nth);
+        self.wait_for(then);
+    }
+
+    fn tap(&mut self, needle: &str, nth: usize) {
+        let found = self.find(needle);
+        let Some(&(col, row)) = found.get(nth) else {
+            panic!("{needle:?} (#{nth}) is not on screen:\n{}", self.text());
+        };
+        let (x, y) = (col + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    }
+
+    fn click_last(&mut self, needle: &str, then: &str) {
+        let n = self.find(needle).len();
+        assert!(n > 0, "{needle:?} is not on screen:\n{}", self.text());
+        self.click(needle, n - 1, then);
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("zhulao did not exit; screen:\n{}", self.text());
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Display position of each item of the fixture's order step, in the right order.
+fn order_keys() -> Vec<usize> {
+    let shuffle = zhulao::app::order::shuffled("call-order", 3);
+    (0..3)
+        .map(|item| shuffle.iter().position(|&x| x == item).unwrap() + 1)
+        .collect()
+}
+
+#[test]
+fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_point() {
+    let data = tempfile::tempdir().unwrap();
+
+    // 1. Keys only, at 80×24.
+    let mut s = Session::start(data.path(), 80, 24, &[]);
+    s.wait_for("开始学习");
+    s.key("1", "新学员：用编号");
+    s.key("2", "练习课");
+    s.key("1", "每种练习");
+    s.key("1", "第 1 步 / 共 7 步");
+    s.key("\r", "第 2 步 / 共 7 步");
+    s.key("2", "不太对"); // 微信: wrong, the hint appears
+    s.key("2", "就是黄框里的"); // wrong again: pointed at
+    s.key("\r", "第 3 步 / 共 7 步"); // Enter taps what is pointed at
+    s.key("2", "银行和警察都不会要验证码");
+    s.key("\r", "第 4 步 / 共 7 步");
+    for k in order_keys() {
+        s.send(&k.to_string());
+    }
+    s.wait_for("第 5 步 / 共 7 步");
+    s.send("2");
+    s.send("0");
+    s.key("0", "2 0 0");
+    s.key("\r", "第 6 步 / 共 7 步");
+    s.key("2", "第 7 步 / 共 7 步");
+    s.key("\r", "这节课学完了");
+    s.key("\x1b", "✓ ★☆☆");
+    s.key("\x1b", "选一门课");
+    s.key("\x1b", "谁在学习");
+    s.key("\x1b", "开始学习");
+    s.key("\x1b", "要退出吗");
+    s.send("1");
+    assert!(s.wait_exit(), "quits cleanly");
+
+    // 2. Mouse clicks only, at 80×24, as a touchscreen kiosk would send them.
+    let mut s = Session::start(data.path(), 80, 24, &[]);
+    s.wait_for("开始学习");
+    s.click("开始学习", 0, "谁在学习");
+    s.click("学员 1", 0, "选一门课");
+    s.click("练习课", 0, "选一节课");
+    s.click("每种练习", 0, "第 1 步 / 共 7 步");
+    s.click_last("继续", "第 2 步 / 共 7 步");
+    s.click("3 微信读书", 0, "第 3 步 / 共 7 步");
+    s.click("不告诉，挂电话", 0, "银行和警察都不会要验证码");
+    s.click_last("继续", "第 4 步 / 共 7 步");
+    for (n, label) in ["打开电话", "找到家人", "点拨打"].into_iter().enumerate() {
+        let then = if n < 2 {
+            format!("第{}", n + 1)
+        } else {
+            "第 5 步 / 共 7 步".to_string()
+        };
+        s.click(label, 0, &then);
+    }
+    s.click("    2    ", 0, "2 _ _");
+    s.click("    0    ", 0, "2 0 _");
+    s.click("    0    ", 0, "2 0 0");
+    s.click("确定", 0, "第 6 步 / 共 7 步");
+    s.click("2 下一步", 0, "第 7 步 / 共 7 步");
+    s.click_last("继续", "这节课学完了");
+    assert!(
+        s.text().contains("★★☆"),
+        "a second finish earns a second star"
+    );
+
+    // 3. Start it a third time by clicking, stop after two steps, leave by tapping.
+    s.click_last("再学一次", "第 1 步 / 共 7 步");
+    s.click_last("继续", "第 2 步 / 共 7 步");
+    s.click("3 微信读书", 0, "第 3 步 / 共 7 步");
+    s.click_last("返回", "选一节课");
+    assert!(s.text().contains("第 3 步 / 共 7 步"), "{}", s.text());
+    s.click_last("返回", "选一门课");
+    s.click_last("返回", "谁在学习");
+    s.click_last("返回", "开始学习");
+    s.click_last("退出", "要退出吗");
+    s.tap("是，退出", 0);
+    assert!(s.wait_exit());
+
+    // 4. Restart at the kiosk size: the progress and the resume point are there.
+    let mut s = Session::start(data.path(), 40, 12, &[]);
+    s.wait_for("开始学习");
+    s.key("1", "学员 1");
+    s.key("1", "选一门课");
+    s.key("1", "第 3 步 / 共 7 步");
+    s.key("\r", "有人打电话要你的验证码");
+    s.send("\x03"); // Ctrl+C asks too
+    s.wait_for("要退出吗");
+    s.send("1");
+    assert!(s.wait_exit());
+
+    // The record agrees: two completions, and every answer is an event.
+    let store = zhulao::progress::Store::open(data.path()).unwrap();
+    let learner = &store.learners().unwrap()[0];
+    let events = store.events_for(&learner.id).unwrap();
+    let completed = events
+        .iter()
+        .filter(|e| e.verb == zhulao::progress::Verb::Completed)
+        .count();
+    assert_eq!(completed, 2);
+    let wrong = events
+        .iter()
+        .filter(|e| {
+            e.step.as_ref().and_then(|s| s.outcome) == Some(zhulao::progress::Outcome::Wrong)
+        })
+        .count();
+    assert_eq!(wrong, 2, "the two wrong taps of the first run are recorded");
+}
+
+#[test]
+fn a_too_small_window_asks_to_be_enlarged_and_the_app_follows_a_resize() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start(data.path(), 30, 8, &["--lang", "en"]);
+    s.wait_for("Please enlarge the window");
+    s.send("1"); // ignored: nothing is usable yet
+    s.resize(80, 24);
+    s.wait_for("Start learning");
+    s.key("1", "Who is learning?");
+    s.resize(20, 5);
+    s.wait_for("enlarge");
+    s.send("\x03");
+    assert!(
+        s.wait_exit(),
+        "Ctrl+C leaves at once from the too-small screen"
+    );
+}
+
+#[test]
+fn an_unwritable_data_folder_gets_a_plain_message() {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let data = file.path().join("inside-a-file");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot save progress"), "{err}");
+    assert!(err.contains("--data DIR"), "says what to do: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

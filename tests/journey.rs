@@ -1,0 +1,458 @@
+//! The learner's journey as stories, driven through `update` and a real SQLite store (no
+//! terminal): escalating help, saving every answer, resuming at the exact step, going back.
+
+mod common;
+
+use common::Harness;
+use zhulao::app::{Action, Feedback, Screen};
+use zhulao::content::Exercise;
+use zhulao::lang::Lang;
+use zhulao::progress::{Outcome, Verb};
+
+#[test]
+fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm); // intro
+    assert_eq!(h.step_id(), "open-app");
+    let wechat = 1;
+
+    h.act(Action::Select(wechat));
+    let p = h.app.player.as_ref().unwrap();
+    assert_eq!((p.wrong, p.feedback), (1, Feedback::Wrong));
+    assert!(
+        !p.pointing(),
+        "the first wrong answer gives the hint, not the answer"
+    );
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("没关系"), "{screen}");
+    assert!(
+        screen.contains("它下面写着“微信读书”四个字。"),
+        "the hint is shown:\n{screen}"
+    );
+
+    h.act(Action::Select(wechat));
+    let p = h.app.player.as_ref().unwrap();
+    assert!(p.pointing());
+    assert_eq!(p.cursor, 2, "the highlight moves onto the target");
+    let (screen, _) = h.render(80, 24);
+    assert!(
+        screen.contains("▶ 就是黄框里的“微信读书”。按 3 或回车。"),
+        "{screen}"
+    );
+    assert!(screen.contains("▶3 微信读书"), "{screen}");
+
+    // The learner can always go on: Enter taps what is pointed at.
+    h.act(Action::Confirm);
+    assert_eq!(h.step_id(), "safe-code");
+    assert!(h.app.player.as_ref().unwrap().praise);
+}
+
+#[test]
+fn every_answer_is_an_event_with_what_an_xapi_statement_needs() {
+    let mut h = Harness::fixture(Lang::En);
+    h.open_first_lesson();
+    h.act(Action::Confirm)
+        .act(Action::Select(0))
+        .act(Action::Select(2));
+    let learner = h.app.learner.clone().unwrap();
+    let events = h.store.events_for(&learner.id).unwrap();
+    let verbs: Vec<Verb> = events.iter().map(|e| e.verb).collect();
+    assert_eq!(
+        verbs,
+        [
+            Verb::Attempted,
+            Verb::Experienced,
+            Verb::Answered,
+            Verb::Answered
+        ]
+    );
+    let wrong = &events[2];
+    let step = wrong.step.as_ref().unwrap();
+    assert_eq!(
+        (
+            step.step_id.as_str(),
+            step.outcome,
+            step.attempt,
+            step.response.as_str()
+        ),
+        ("open-app", Some(Outcome::Wrong), 1, "phone")
+    );
+    let right = events[3].step.as_ref().unwrap();
+    assert_eq!((right.outcome, right.attempt), (Some(Outcome::Correct), 2));
+    assert_eq!(
+        right.duration_ms, 3000,
+        "time since the step was shown, on the app clock"
+    );
+    for e in &events {
+        assert_eq!(e.id.len(), 36, "UUID statement id");
+        assert_eq!(e.registration, events[0].id, "one registration per run");
+        assert_eq!(
+            (e.pack_id.as_str(), e.lesson_id.as_str()),
+            ("demo", "all-kinds")
+        );
+        assert_eq!(e.learner_id, learner.id);
+        assert_eq!(e.device_id, h.store.device_id());
+        assert!(e.at.ends_with('Z') && e.at.contains('T'), "{}", e.at);
+    }
+}
+
+#[test]
+fn after_a_restart_the_learner_continues_at_the_exact_step() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm).act(Action::Select(2)); // intro, open-app
+    h.act(Action::Select(1)); // safe-code: right answer, why shown
+    assert_eq!(h.app.player.as_ref().unwrap().feedback, Feedback::Right);
+    let learner = h.app.learner.clone().unwrap();
+
+    let mut h = h.restart();
+    h.act(Action::Confirm); // start
+    let i = h
+        .app
+        .learners
+        .iter()
+        .position(|l| l.id == learner.id)
+        .unwrap();
+    h.act(Action::Select(i));
+    assert_eq!(h.app.screen, Screen::Packs);
+    h.act(Action::Confirm);
+    let (screen, _) = h.render(80, 24);
+    assert!(
+        screen.contains("第 4 步 / 共 7 步"),
+        "the lesson list shows the resume point:\n{screen}"
+    );
+    h.act(Action::Confirm);
+    assert_eq!(h.step_id(), "call-order");
+}
+
+#[test]
+fn esc_goes_back_one_level_at_a_time_and_loses_nothing() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm).act(Action::Select(2));
+    let before = h.store.event_count().unwrap();
+    h.act(Action::Back);
+    assert_eq!(h.app.screen, Screen::Lessons);
+    h.act(Action::Back);
+    assert_eq!(h.app.screen, Screen::Packs);
+    h.act(Action::Back);
+    assert_eq!(h.app.screen, Screen::Learners);
+    h.act(Action::Back);
+    assert_eq!(h.app.screen, Screen::Welcome);
+    assert_eq!(
+        h.store.event_count().unwrap(),
+        before,
+        "going back records and deletes nothing"
+    );
+    // Esc at the top asks once; "no" stays, "yes" leaves.
+    h.act(Action::Back);
+    assert!(h.app.confirm_quit && !h.app.should_quit);
+    h.act(Action::Back);
+    assert!(!h.app.confirm_quit);
+    h.act(Action::Back).act(Action::Select(0));
+    assert!(h.app.should_quit);
+}
+
+#[test]
+fn the_quit_question_defaults_to_staying() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Quit);
+    assert!(h.app.confirm_quit);
+    h.act(Action::Confirm);
+    assert!(!h.app.should_quit && !h.app.confirm_quit);
+}
+
+#[test]
+fn a_choice_shows_why_after_the_right_answer_and_waits() {
+    let mut h = Harness::fixture(Lang::En);
+    h.open_first_lesson();
+    h.act(Action::Confirm).act(Action::Select(2));
+    h.act(Action::Down).act(Action::Confirm); // arrows + Enter pick "Refuse"
+    assert_eq!(h.app.player.as_ref().unwrap().feedback, Feedback::Right);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("That's right!"), "{screen}");
+    assert!(screen.contains("Banks and police never ask"), "{screen}");
+    h.act(Action::Confirm);
+    assert_eq!(h.step_id(), "call-order");
+}
+
+#[test]
+fn an_order_exercise_is_built_by_number_and_can_be_undone() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm)
+        .act(Action::Select(2))
+        .act(Action::Select(1))
+        .act(Action::Confirm);
+    assert_eq!(h.step_id(), "call-order");
+    let shuffle = h.app.player.as_ref().unwrap().shuffle.clone();
+    let pos = |item: usize| shuffle.iter().position(|&x| x == item).unwrap();
+    h.act(Action::Select(pos(0))).act(Action::Select(pos(2)));
+    assert_eq!(h.app.player.as_ref().unwrap().placed, vec![0, 2]);
+    h.act(Action::Delete);
+    assert_eq!(h.app.player.as_ref().unwrap().placed, vec![0]);
+    // Placing the same item twice does nothing.
+    h.act(Action::Select(pos(0)));
+    assert_eq!(h.app.player.as_ref().unwrap().placed, vec![0]);
+    // A wrong full order counts as one wrong answer and starts again.
+    h.act(Action::Select(pos(2))).act(Action::Select(pos(1)));
+    let p = h.app.player.as_ref().unwrap();
+    assert_eq!((p.wrong, p.placed.len()), (1, 0));
+    h.act(Action::Select(pos(2)))
+        .act(Action::Select(pos(0)))
+        .act(Action::Select(pos(1)));
+    let p = h.app.player.as_ref().unwrap();
+    assert_eq!(p.wrong, 2);
+    assert_eq!(
+        p.cursor,
+        pos(0),
+        "after two wrong orders the first item is pointed at"
+    );
+    h.act(Action::Confirm);
+    assert_eq!(
+        h.app.player.as_ref().unwrap().cursor,
+        pos(1),
+        "then the next one"
+    );
+    h.act(Action::Confirm).act(Action::Confirm);
+    assert_eq!(h.step_id(), "amount");
+}
+
+#[test]
+fn digits_are_typed_deleted_and_checked_and_empty_enter_gets_a_gentle_word() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm)
+        .act(Action::Select(2))
+        .act(Action::Select(1))
+        .act(Action::Confirm);
+    let actions = h.right_answer();
+    h.acts(&actions);
+    assert_eq!(h.step_id(), "amount");
+    let before = h.store.event_count().unwrap();
+    h.act(Action::Confirm);
+    assert_eq!(
+        h.app.player.as_ref().unwrap().feedback,
+        Feedback::NothingTyped
+    );
+    assert_eq!(
+        h.store.event_count().unwrap(),
+        before,
+        "an empty Enter is not an answer"
+    );
+    h.acts(&[
+        Action::Digit(2),
+        Action::Digit(0),
+        Action::Digit(9),
+        Action::Delete,
+        Action::Digit(0),
+    ]);
+    assert_eq!(h.app.player.as_ref().unwrap().typed, "200");
+    h.act(Action::Confirm);
+    assert_eq!(h.step_id(), "next");
+}
+
+#[test]
+fn two_wrong_digits_show_the_digits_to_press() {
+    let mut h = Harness::fixture(Lang::En);
+    h.open_first_lesson();
+    while h.step_id() != "amount" {
+        let a = h.right_answer();
+        h.acts(&a);
+    }
+    assert_eq!(h.step_id(), "amount");
+    h.acts(&[
+        Action::Digit(5),
+        Action::Confirm,
+        Action::Digit(5),
+        Action::Confirm,
+    ]);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("▶ Press: 2 0 0"), "{screen}");
+}
+
+#[test]
+fn finishing_gives_a_star_and_practising_gives_more_up_to_three() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.finish_lesson();
+    assert_eq!(h.app.earned_stars, 1);
+    for expected in [2, 3, 3] {
+        h.act(Action::Select(1)); // again
+        h.finish_lesson();
+        assert_eq!(h.app.earned_stars, expected);
+    }
+    h.act(Action::Select(0)); // next lesson
+    assert_eq!(h.app.screen, zhulao::app::Screen::Player);
+    assert_eq!(h.step_id(), "only");
+}
+
+#[test]
+fn a_typed_name_becomes_a_learner_and_the_same_name_finds_them_again() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Confirm);
+    h.act(Action::Select(0)); // new: type a name
+    assert_eq!(h.app.screen, Screen::NewLearnerName);
+    h.act(Action::Confirm);
+    assert_eq!(h.app.name_problem, Some(zhulao::app::NameProblem::Empty));
+    for c in "王阿姨".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm);
+    assert_eq!(h.app.screen, Screen::Packs);
+    let id = h.app.learner.clone().unwrap().id;
+    h.act(Action::Back); // learners
+    let typed_entry = h.app.learners.len();
+    h.act(Action::Select(typed_entry));
+    for c in "王阿姨".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm);
+    assert_eq!(
+        h.app.learner.as_ref().unwrap().id,
+        id,
+        "no duplicate learner"
+    );
+    assert_eq!(h.store.learners().unwrap().len(), 1);
+}
+
+#[test]
+fn a_name_longer_than_twelve_characters_is_refused_kindly() {
+    let mut h = Harness::fixture(Lang::En);
+    h.act(Action::Confirm).act(Action::Select(0));
+    for c in "Abcdefghijklmnop".chars() {
+        h.act(Action::Type(c));
+    }
+    assert_eq!(h.app.name_input.chars().count(), 12);
+    assert_eq!(h.app.name_problem, Some(zhulao::app::NameProblem::TooLong));
+}
+
+#[test]
+fn numbered_learners_count_up() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Confirm).act(Action::Select(1));
+    h.act(Action::Back);
+    let numbered = h.app.learners.len() + 1;
+    h.act(Action::Select(numbered));
+    let names: Vec<String> = h
+        .store
+        .learners()
+        .unwrap()
+        .iter()
+        .map(|l| l.display_name(Lang::Zh))
+        .collect();
+    assert_eq!(names, ["学员 2", "学员 1"]);
+}
+
+#[test]
+fn a_failed_save_keeps_the_learner_on_the_step_and_enter_retries() {
+    use zhulao::app::update;
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm);
+    let effects = update(&mut h.app, Action::Select(2), 99);
+    let [zhulao::app::Effect::Record(draft)] = effects.as_slice() else {
+        panic!("expected one record effect, got {effects:?}")
+    };
+    // The save fails: nothing moves on.
+    update(
+        &mut h.app,
+        Action::StoreFailed {
+            message: "disk full".into(),
+            retry: zhulao::app::Effect::Record(draft.clone()),
+        },
+        100,
+    );
+    assert_eq!(h.step_id(), "open-app");
+    let (screen, _) = h.render(40, 12);
+    assert!(screen.contains("没能保存"), "{screen}");
+    // Enter retries the very same answer.
+    let retry = update(&mut h.app, Action::Confirm, 101);
+    assert_eq!(retry, vec![zhulao::app::Effect::Record(draft.clone())]);
+}
+
+#[test]
+fn help_shows_the_hint_without_counting_as_a_wrong_answer() {
+    let mut h = Harness::fixture(Lang::En);
+    h.open_first_lesson();
+    h.act(Action::Confirm).act(Action::Help);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("Its name is written under it."), "{screen}");
+    h.act(Action::Confirm);
+    let p = h.app.player.as_ref().unwrap();
+    assert!(!p.help_open);
+    assert_eq!(p.wrong, 0);
+}
+
+#[test]
+fn arrows_move_the_highlight_over_the_grid_and_enter_taps() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm);
+    assert_eq!(h.app.player.as_ref().unwrap().cursor, 0);
+    h.act(Action::Down);
+    assert_eq!(
+        h.app.player.as_ref().unwrap().cursor,
+        2,
+        "down moves one row of two icons"
+    );
+    h.act(Action::Right).act(Action::Right);
+    assert_eq!(
+        h.app.player.as_ref().unwrap().cursor,
+        3,
+        "the highlight stops at the last icon"
+    );
+    h.act(Action::Left).act(Action::Confirm);
+    assert_eq!(h.step_id(), "safe-code");
+}
+
+#[test]
+fn every_embedded_lesson_can_be_finished_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let library = zhulao::content::load_library(None).unwrap();
+        let lessons: Vec<(usize, usize)> = library
+            .packs
+            .iter()
+            .enumerate()
+            .flat_map(|(p, pack)| (0..pack.lessons.len()).map(move |l| (p, l)))
+            .collect();
+        let mut h = Harness::new(library, lang);
+        h.act(Action::Confirm).act(Action::Select(1));
+        for (p, l) in lessons {
+            // From "lesson complete" (or the start), Esc twice at most reaches the pack list.
+            for _ in 0..2 {
+                if h.app.screen != Screen::Packs {
+                    h.act(Action::Back);
+                }
+            }
+            assert_eq!(h.app.screen, Screen::Packs);
+            h.act(Action::Select(p)).act(Action::Select(l));
+            for w in [80, 40] {
+                let (screen, _) = h.render(w, if w == 80 { 24 } else { 12 });
+                assert!(!screen.trim().is_empty());
+            }
+            h.finish_lesson();
+        }
+    }
+}
+
+#[test]
+fn the_embedded_course_uses_every_exercise_kind() {
+    let library = zhulao::content::load_library(None).unwrap();
+    let ids: Vec<&str> = library.packs.iter().map(|p| p.id.as_str()).collect();
+    for required in ["basics", "weread", "banking", "hospital"] {
+        assert!(ids.contains(&required), "{ids:?}");
+    }
+    let mut kinds = std::collections::HashSet::new();
+    for pack in &library.packs {
+        for lesson in &pack.lessons {
+            assert!(lesson.steps.len() >= 8, "{}/{}", pack.id, lesson.id);
+            for step in &lesson.steps {
+                kinds.insert(step.exercise.kind());
+            }
+        }
+    }
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    let _ = Exercise::Read;
+}

@@ -1,0 +1,131 @@
+//! Lesson packs: the embedded course passes every check, and each broken pack under
+//! tests/bad_packs/ is rejected with the `file:line:column: message` in its EXPECTED file.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use zhulao::content::{Source, load_library};
+
+fn bad_packs() -> Vec<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_packs");
+    let mut dirs: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn the_embedded_packs_pass_every_check() {
+    let (packs, errors) = Source::embedded().load();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(packs.len() >= 4);
+}
+
+#[test]
+fn every_broken_pack_is_rejected_with_its_file_line_and_column() {
+    let cases = bad_packs();
+    assert!(cases.len() >= 15, "the broken-pack collection is there");
+    for dir in cases {
+        let expected = std::fs::read_to_string(dir.join("EXPECTED")).unwrap();
+        let expected = expected.trim();
+        let errors = match Source::directory(&dir) {
+            Ok(source) => source.load().1,
+            Err(e) => vec![e],
+        };
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            shown.iter().any(|e| e.contains(expected)),
+            "{}: expected {expected:?}, got {shown:#?}",
+            dir.display()
+        );
+    }
+}
+
+#[test]
+fn a_centre_pack_with_the_same_id_replaces_the_embedded_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("my-basics");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::write(
+        pack.join("pack.toml"),
+        "id = \"basics\"\norder = 1\ntitle = { zh = \"本中心的入门课\", en = \"Our basics\" }\nabout = { zh = \"说明\", en = \"About\" }\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        common::fixture_dir().join("demo/02-short.toml"),
+        pack.join("01-short.toml"),
+    )
+    .unwrap();
+    let library = load_library(Some(dir.path())).unwrap();
+    let basics = library.pack("basics").unwrap();
+    assert_eq!(basics.title.zh, "本中心的入门课");
+    assert_eq!(basics.lessons.len(), 1);
+    assert!(library.pack("weread").is_some(), "the other packs stay");
+}
+
+#[test]
+fn check_exits_non_zero_and_lists_problems_for_a_broken_folder() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_packs/unknown-kind");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("01-a.toml:8:8: unknown step kind 'swipe'"),
+        "{err}"
+    );
+    assert!(err.contains("1 problem found"), "{err}");
+}
+
+#[test]
+fn check_passes_on_the_embedded_packs_and_a_good_folder() {
+    for args in [
+        vec!["check".to_string()],
+        vec!["check".into(), common::fixture_dir().display().to_string()],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with("OK:"));
+    }
+}
+
+#[test]
+fn the_app_refuses_to_start_on_a_broken_centre_pack_and_says_why() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_packs/choice-two-right");
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--lessons")
+        .arg(&dir)
+        .arg("--data")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 choices are marked right"), "{err}");
+}
+
+#[test]
+fn a_missing_lessons_folder_is_a_plain_message() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .args(["check", "/no/such/folder"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}

@@ -1,0 +1,186 @@
+//! Every screen, snapshotted at the smallest supported size (40×12, a kiosk with a huge font)
+//! and at 80×24, in Chinese and English. The snapshots are plain text: focus shows as ▶ and a
+//! thick border, right and wrong as ✓ and ✗, so they show what a learner sees without colour.
+
+mod common;
+
+use common::{Harness, render};
+use zhulao::app::{Action, App, Effect};
+use zhulao::lang::Lang;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+
+fn snap(name: &str, app: &App) {
+    let mut app = app.clone();
+    for lang in [Lang::Zh, Lang::En] {
+        app.lang = lang;
+        for (w, h) in SIZES {
+            let (text, _) = render(&app, w, h);
+            let tag = match lang {
+                Lang::Zh => "zh",
+                Lang::En => "en",
+            };
+            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
+        }
+    }
+}
+
+fn lesson_at(step: &str) -> Harness {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    while h.step_id() != step {
+        let a = h.right_answer();
+        h.acts(&a);
+    }
+    h
+}
+
+#[test]
+fn welcome() {
+    snap("welcome", &Harness::fixture(Lang::Zh).app);
+}
+
+#[test]
+fn quit_question() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Back);
+    snap("quit", &h.app);
+}
+
+#[test]
+fn who_is_learning() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Confirm);
+    snap("learners_empty", &h.app);
+    h.act(Action::Select(0));
+    for c in "王阿姨".chars() {
+        h.act(Action::Type(c));
+    }
+    snap("new_learner_typed", &h.app);
+    h.act(Action::Confirm).act(Action::Back);
+    h.act(Action::Select(2)).act(Action::Back);
+    h.act(Action::Down);
+    snap("learners_two", &h.app);
+}
+
+#[test]
+fn new_learner_with_nothing_typed() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Confirm)
+        .act(Action::Select(0))
+        .act(Action::Confirm);
+    snap("new_learner_empty", &h.app);
+}
+
+#[test]
+fn packs_and_lessons_show_progress() {
+    let mut h = lesson_at("safe-code");
+    h.act(Action::Back).act(Action::Back);
+    snap("packs", &h.app);
+    h.act(Action::Confirm);
+    snap("lessons_in_progress", &h.app);
+    h.act(Action::Confirm);
+    h.finish_lesson();
+    h.act(Action::Back);
+    snap("lessons_one_done", &h.app);
+}
+
+#[test]
+fn player_read() {
+    snap("player_read", &lesson_at("intro").app);
+}
+
+#[test]
+fn player_tap_with_escalating_help() {
+    let mut h = lesson_at("open-app");
+    snap("player_tap", &h.app);
+    h.act(Action::Select(0));
+    snap("player_tap_wrong_once", &h.app);
+    h.act(Action::Select(0));
+    snap("player_tap_pointed", &h.app);
+    h.act(Action::Help);
+    snap("player_help", &h.app);
+}
+
+#[test]
+fn player_choice() {
+    let mut h = lesson_at("safe-code");
+    snap("player_choice_praised", &h.app);
+    h.act(Action::Select(1));
+    snap("player_choice_right_why", &h.app);
+}
+
+#[test]
+fn player_order() {
+    let mut h = lesson_at("call-order");
+    let pos = h
+        .app
+        .player
+        .as_ref()
+        .unwrap()
+        .shuffle
+        .iter()
+        .position(|&x| x == 0)
+        .unwrap();
+    h.act(Action::Select(pos));
+    snap("player_order_one_placed", &h.app);
+}
+
+#[test]
+fn player_digits() {
+    let mut h = lesson_at("amount");
+    h.acts(&[Action::Digit(2), Action::Digit(0)]);
+    snap("player_digits_typed", &h.app);
+}
+
+#[test]
+fn player_list_screen_tap() {
+    snap("player_tap_list", &lesson_at("next").app);
+}
+
+#[test]
+fn lesson_complete() {
+    let mut h = lesson_at("done");
+    h.finish_lesson();
+    snap("complete", &h.app);
+}
+
+#[test]
+fn a_failed_save_says_so_plainly() {
+    let mut h = lesson_at("open-app");
+    let effects = zhulao::app::update(&mut h.app, Action::Select(2), 5);
+    let Some(Effect::Record(draft)) = effects.into_iter().next() else {
+        panic!("no record effect")
+    };
+    zhulao::app::update(
+        &mut h.app,
+        Action::StoreFailed {
+            message: "could not save or read progress: database or disk is full".into(),
+            retry: Effect::Record(draft),
+        },
+        6,
+    );
+    snap("save_failed", &h.app);
+}
+
+#[test]
+fn too_small_asks_for_a_bigger_window() {
+    let app = Harness::fixture(Lang::Zh).app;
+    let (text, hits) = render(&app, 39, 12);
+    insta::assert_snapshot!("too_small_39x12", text);
+    assert!(
+        hits.areas().is_empty(),
+        "nothing is tappable on the too-small screen"
+    );
+    let (text, _) = render(&app, 40, 11);
+    assert!(text.contains("请放大窗口") && text.contains("Please enlarge the window"));
+}
+
+#[test]
+fn a_real_terminal_draw_matches_the_buffer_draw() {
+    let h = lesson_at("open-app");
+    assert_eq!(
+        common::terminal_text(&h.app, 80, 24),
+        render(&h.app, 80, 24).0
+    );
+}
