@@ -5,162 +5,18 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use unicode_width::UnicodeWidthStr;
+use common::pty;
 
-const WAIT: Duration = Duration::from_secs(15);
-
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    fn start(data: &Path, cols: u16, rows: u16, extra: &[&str]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_zhulao"));
-        cmd.arg("--data");
-        cmd.arg(data);
-        cmd.arg("--lessons");
-        cmd.arg(common::fixture_dir());
-        for a in extra {
-            cmd.arg(a);
-        }
-        cmd.env("TERM", "xterm-256color");
-        let child = pty.slave.spawn_command(cmd).expect("spawn zhulao");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let sink = screen.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Session {
-            screen,
-            writer,
-            child,
-            _master: pty.master,
-        }
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self._master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let start = Instant::now();
-        while start.elapsed() < WAIT {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("timed out waiting for {needle:?}; screen:\n{}", self.text());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // A lone Esc must arrive on its own to be read as the Esc key.
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    /// Sends a key and waits for the screen to show `then`.
-    fn key(&mut self, key: &str, then: &str) {
-        self.send(key);
-        self.wait_for(then);
-    }
-
-    /// Every (column, row) where `needle` starts on screen.
-    fn find(&self, needle: &str) -> Vec<(u16, u16)> {
-        let mut out = Vec::new();
-        for (row, line) in self.text().split('\n').enumerate() {
-            let mut from = 0;
-            while let Some(i) = line[from..].find(needle) {
-                let at = from + i;
-                out.push((UnicodeWidthStr::width(&line[..at]) as u16, row as u16));
-                from = at + needle.len();
-            }
-        }
-        out
-    }
-
-    /// Clicks (press and release, SGR mouse encoding) on the first character of the
-    /// `nth` occurrence of `needle`, then waits for `then`.
-    fn click(&mut self, needle: &str, nth: usize, then: &str) {
-        self.tap(needle, nth);
-        self.wait_for(then);
-    }
-
-    fn tap(&mut self, needle: &str, nth: usize) {
-        let found = self.find(needle);
-        let Some(&(col, row)) = found.get(nth) else {
-            panic!("{needle:?} (#{nth}) is not on screen:\n{}", self.text());
-        };
-        let (x, y) = (col + 1, row + 1);
-        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
-    }
-
-    fn click_last(&mut self, needle: &str, then: &str) {
-        let n = self.find(needle).len();
-        assert!(n > 0, "{needle:?} is not on screen:\n{}", self.text());
-        self.click(needle, n - 1, then);
-    }
-
-    fn wait_exit(&mut self) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < WAIT {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return status.success();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        panic!("zhulao did not exit; screen:\n{}", self.text());
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
+/// The app on the test pack, in a pseudo-terminal.
+fn start(data: &Path, cols: u16, rows: u16, extra: &[&str]) -> pty::Session {
+    let mut args = vec![
+        "--lessons".to_string(),
+        common::fixture_dir().display().to_string(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    pty::Session::start(env!("CARGO_BIN_EXE_zhulao"), data, cols, rows, &args)
 }
 
 /// Display position of each item of the fixture's order step, in the right order.
@@ -176,7 +32,7 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     let data = tempfile::tempdir().unwrap();
 
     // 1. Keys only, at 80×24.
-    let mut s = Session::start(data.path(), 80, 24, &[]);
+    let mut s = start(data.path(), 80, 24, &[]);
     s.wait_for("开始学习");
     s.key("1", "新学员：用编号");
     s.key("2", "练习课");
@@ -207,7 +63,7 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     assert!(s.wait_exit(), "quits cleanly");
 
     // 2. Mouse clicks only, at 80×24, as a touchscreen kiosk would send them.
-    let mut s = Session::start(data.path(), 80, 24, &[]);
+    let mut s = start(data.path(), 80, 24, &[]);
     s.wait_for("开始学习");
     s.click("开始学习", 0, "谁在学习");
     s.click("学员 1", 0, "选一门课");
@@ -250,7 +106,7 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     assert!(s.wait_exit());
 
     // 4. Restart at the kiosk size: the progress and the resume point are there.
-    let mut s = Session::start(data.path(), 40, 12, &[]);
+    let mut s = start(data.path(), 40, 12, &[]);
     s.wait_for("开始学习");
     s.key("1", "学员 1");
     s.key("1", "选一门课");
@@ -282,7 +138,7 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
 #[test]
 fn a_too_small_window_asks_to_be_enlarged_and_the_app_follows_a_resize() {
     let data = tempfile::tempdir().unwrap();
-    let mut s = Session::start(data.path(), 30, 8, &["--lang", "en"]);
+    let mut s = start(data.path(), 30, 8, &["--lang", "en"]);
     s.wait_for("Please enlarge the window");
     s.send("1"); // ignored: nothing is usable yet
     s.resize(80, 24);

@@ -129,3 +129,54 @@ fn a_missing_lessons_folder_is_a_plain_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
 }
+
+/// The example pack in the README, written out to a folder as a volunteer would.
+fn readme_example(dir: &Path) -> std::path::PathBuf {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let pack = dir.join("my-centre");
+    std::fs::create_dir_all(&pack).unwrap();
+    let mut found = 0;
+    for block in readme.split("```toml\n").skip(1) {
+        let body = block.split("```").next().unwrap();
+        let first = body.lines().next().unwrap_or("");
+        if let Some(name) = first.strip_prefix("# my-centre/") {
+            std::fs::write(pack.join(name.trim()), body).unwrap();
+            found += 1;
+        }
+    }
+    assert_eq!(found, 2, "the README shows pack.toml and one lesson");
+    pack
+}
+
+#[test]
+fn the_readme_example_pack_passes_check_and_its_sample_error_is_real() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = readme_example(dir.path());
+    let (packs, errors) = Source::directory(&pack).unwrap().load();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let kinds: std::collections::HashSet<_> = packs[0].lessons[0]
+        .steps
+        .iter()
+        .map(|s| s.exercise.kind())
+        .collect();
+    assert_eq!(kinds.len(), 5, "the example shows every exercise kind");
+
+    // The README's sample `check` output comes from misspelling the target.
+    let lesson = pack.join("01-first-call.toml");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(
+        &lesson,
+        text.replace("target = \"son\"", "target = \"sun\""),
+    )
+    .unwrap();
+    let errors = Source::directory(&pack).unwrap().load().1;
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let shown = errors[0].to_string();
+    let tail = shown.split("my-centre/").nth(1).unwrap();
+    assert!(
+        readme.contains(&format!("my-centre/{tail}")),
+        "README should show: {shown}"
+    );
+}

@@ -25,6 +25,9 @@ pub struct Source {
 /// A file's text, or why it could not be read.
 type FileText = Result<String, String>;
 
+/// A validated lesson with the span of its id, or its problems.
+type LessonResult = Result<(super::model::Lesson, std::ops::Range<usize>), Vec<PackError>>;
+
 impl Source {
     /// The packs compiled into the binary.
     pub fn embedded() -> Source {
@@ -110,12 +113,55 @@ impl Source {
         let shown_root = if single_pack {
             dir.parent()
                 .map(|p| p.display().to_string())
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| ".".into())
+                .unwrap_or_default()
         } else {
             shown_root
         };
         Ok(Source { shown_root, files })
+    }
+
+    /// A path as the person who gave it will recognise it.
+    fn shown(&self, relative: &str) -> String {
+        if self.shown_root.is_empty() {
+            relative.to_string()
+        } else {
+            format!("{}/{relative}", self.shown_root)
+        }
+    }
+
+    /// Lesson files are independent, so they are parsed on all cores at once: TOML parsing is
+    /// most of the launch time.
+    fn validate_lessons_in_parallel(&self) -> HashMap<String, LessonResult> {
+        let jobs: Vec<(&String, &String)> = self
+            .files
+            .iter()
+            .filter(|(path, _)| !path.ends_with("/pack.toml"))
+            .filter_map(|(path, text)| text.as_ref().ok().map(|t| (path, t)))
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+            .min(jobs.len().max(1));
+        let chunk = jobs.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|(path, text)| {
+                                let shown = self.shown(path);
+                                ((*path).clone(), validate_lesson(&shown, text))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
     }
 
     /// Validates every pack in the source. Good packs are returned even when others fail, so
@@ -127,10 +173,11 @@ impl Source {
             let (folder, file) = path.split_once('/').unwrap_or(("", path));
             by_folder.entry(folder).or_default().push((file, text));
         }
+        let mut validated = self.validate_lessons_in_parallel();
         let mut packs = Vec::new();
         let mut pack_ids: HashMap<String, String> = HashMap::new();
         for (folder, files) in by_folder {
-            let shown = |file: &str| format!("{}/{folder}/{file}", self.shown_root);
+            let shown = |file: &str| self.shown(&format!("{folder}/{file}"));
             let unreadable = |file: &str, message: &str| PackError {
                 file: shown(file),
                 line: 1,
@@ -139,7 +186,7 @@ impl Source {
             };
             let Some((_, pack_text)) = files.iter().find(|(f, _)| *f == "pack.toml") else {
                 errors.push(PackError {
-                    file: format!("{}/{folder}", self.shown_root),
+                    file: self.shown(folder),
                     line: 1,
                     column: 1,
                     message: "this folder has lesson files but no pack.toml".into(),
@@ -187,7 +234,10 @@ impl Source {
                         continue;
                     }
                 };
-                match validate_lesson(&shown(file), text) {
+                let result = validated
+                    .remove(&format!("{folder}/{file}"))
+                    .unwrap_or_else(|| validate_lesson(&shown(file), text));
+                match result {
                     Ok((lesson, span)) => {
                         if let Some(other) = lesson_ids.insert(lesson.id.clone(), file.to_string())
                         {

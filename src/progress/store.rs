@@ -127,6 +127,22 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
+        let fresh: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if fresh == 0 {
+            // WAL is a property of the file: set once, at creation, before the first write so
+            // the schema itself is written through the WAL (one fsync instead of several).
+            let mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Folder {
+                    path: self.path.clone(),
+                    reason: format!("the disk does not support a write-ahead log (got {mode})"),
+                });
+            }
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -147,13 +163,6 @@ impl Store {
             [uuid::Uuid::new_v4().to_string()],
         )?;
         tx.commit()?;
-        if version == 0 {
-            // WAL is a property of the file: set once, at creation.
-            let mode: String = self
-                .conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-            debug_assert_eq!(mode.to_lowercase(), "wal");
-        }
         Ok(())
     }
 

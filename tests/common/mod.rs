@@ -182,3 +182,4 @@ pub fn terminal_text(app: &App, w: u16, h: u16) -> String {
         .unwrap();
     buffer_text(terminal.backend().buffer())
 }
+pub mod pty;

@@ -1,0 +1,134 @@
+//! Launch-to-first-screen and key-press-to-next-screen times of the release binary in a real
+//! pseudo-terminal, as a learner would feel them. Run with `cargo bench --bench latency`.
+//!
+//! Launch: from spawning the process until the welcome screen is fully drawn (all packs loaded,
+//! database created and opened). Key press: from writing an answer key to the terminal until the
+//! next screen is drawn (the answer committed to SQLite with synchronous=FULL on the way).
+//! Reports medians (and quartiles) of many runs; no pass/fail thresholds.
+
+#[path = "../tests/common/pty.rs"]
+mod pty;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const LAUNCHES: usize = 30;
+const LESSON_RUNS: usize = 5;
+
+fn fixture_args() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs");
+    vec!["--lessons".into(), dir.display().to_string()]
+}
+
+/// Waits for `needle`, polling the emulated screen every 100 µs; returns when it appeared.
+fn wait_quick(s: &pty::Session, needle: &str) -> Instant {
+    let start = Instant::now();
+    while start.elapsed() < pty::WAIT {
+        if s.text().contains(needle) {
+            return Instant::now();
+        }
+        std::thread::sleep(Duration::from_micros(100));
+    }
+    panic!("timed out waiting for {needle:?}:\n{}", s.text());
+}
+
+fn write_now(s: &mut pty::Session, key: &str) -> Instant {
+    let t = Instant::now();
+    s.send_raw(key);
+    t
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let n = samples.len();
+    println!(
+        "{name}: median {:.2} ms (p25 {:.2}, p75 {:.2}, min {:.2}, max {:.2}; n = {n})",
+        ms(samples[n / 2]),
+        ms(samples[n / 4]),
+        ms(samples[3 * n / 4]),
+        ms(samples[0]),
+        ms(samples[n - 1]),
+    );
+}
+
+fn main() {
+    let binary = env!("CARGO_BIN_EXE_zhulao");
+    let launch = |data: &Path| {
+        let start = Instant::now();
+        let mut s = pty::Session::start(binary, data, 80, 24, &[]);
+        let shown = wait_quick(&s, "English");
+        s.send("\x03");
+        s.send("1");
+        s.wait_exit();
+        shown - start
+    };
+    let fresh: Vec<Duration> = (0..LAUNCHES)
+        .map(|_| {
+            let dir = tempfile::tempdir().unwrap();
+            launch(dir.path())
+        })
+        .collect();
+    report("launch to first screen, new database", fresh);
+    let kept = tempfile::tempdir().unwrap();
+    launch(kept.path());
+    let again: Vec<Duration> = (0..LAUNCHES).map(|_| launch(kept.path())).collect();
+    report("launch to first screen, existing database", again);
+
+    // Key press to next screen: answer steps of the test lesson, again and again.
+    let data = tempfile::tempdir().unwrap();
+    let mut s = pty::Session::start(binary, data.path(), 80, 24, &fixture_args());
+    s.wait_for("开始学习");
+    s.key("1", "新学员：用编号");
+    s.key("2", "练习课");
+    s.key("1", "每种练习");
+    s.key("1", "第 1 步 / 共 7 步");
+    let shuffle = zhulao_order();
+    let mut keys = Vec::new();
+    for run in 0..LESSON_RUNS {
+        let script: Vec<(String, &str)> = vec![
+            ("\r".into(), "第 2 步 / 共 7 步"),
+            ("3".into(), "第 3 步 / 共 7 步"),
+            ("2".into(), "银行和警察"),
+            ("\r".into(), "第 4 步 / 共 7 步"),
+            (shuffle[0].to_string(), "✓ 第1"),
+            (shuffle[1].to_string(), "✓ 第2"),
+            (shuffle[2].to_string(), "第 5 步 / 共 7 步"),
+            ("2".into(), "2 _ _"),
+            ("0".into(), "2 0 _"),
+            ("0".into(), "2 0 0"),
+            ("\r".into(), "第 6 步 / 共 7 步"),
+            ("2".into(), "第 7 步 / 共 7 步"),
+            ("\r".into(), "这节课学完了"),
+        ];
+        for (key, then) in script {
+            let sent = write_now(&mut s, &key);
+            let shown = wait_quick(&s, then);
+            keys.push(shown - sent);
+            // Let the terminal settle so the next key is measured on its own.
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if run + 1 < LESSON_RUNS {
+            s.key("2", "第 1 步 / 共 7 步"); // do it again
+        }
+    }
+    report("key press to next screen", keys);
+    s.send("\x03");
+    s.send("1");
+    s.wait_exit();
+
+    let size = std::fs::metadata(binary).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "release binary: {} bytes ({:.1} MiB)",
+        size,
+        size as f64 / 1048576.0
+    );
+}
+
+/// Key numbers that put the test lesson's order step right (same shuffle as the app).
+fn zhulao_order() -> Vec<usize> {
+    let shuffle = zhulao::app::order::shuffled("call-order", 3);
+    (0..3)
+        .map(|item| shuffle.iter().position(|&x| x == item).unwrap() + 1)
+        .collect()
+}

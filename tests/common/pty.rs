@@ -1,0 +1,166 @@
+//! A real pseudo-terminal running the real binary, read back through a vt100 emulator: used by
+//! the end-to-end tests and by the latency benchmark. Every wait is bounded.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use unicode_width::UnicodeWidthStr;
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    /// Runs `binary --data DATA ARGS…` in a `cols × rows` terminal.
+    pub fn start(binary: &str, data: &Path, cols: u16, rows: u16, args: &[String]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(binary);
+        cmd.arg("--data");
+        cmd.arg(data);
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawn zhulao");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let sink = screen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session {
+            screen,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
+    pub fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn wait_for(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {needle:?}; screen:\n{}", self.text());
+    }
+
+    /// Writes without the pause that lets a lone Esc be read on its own.
+    pub fn send_raw(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // A lone Esc must arrive on its own to be read as the Esc key.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Sends a key and waits for the screen to show `then`.
+    pub fn key(&mut self, key: &str, then: &str) {
+        self.send(key);
+        self.wait_for(then);
+    }
+
+    /// Every (column, row) where `needle` starts on screen.
+    pub fn find(&self, needle: &str) -> Vec<(u16, u16)> {
+        let mut out = Vec::new();
+        for (row, line) in self.text().split('\n').enumerate() {
+            let mut from = 0;
+            while let Some(i) = line[from..].find(needle) {
+                let at = from + i;
+                out.push((UnicodeWidthStr::width(&line[..at]) as u16, row as u16));
+                from = at + needle.len();
+            }
+        }
+        out
+    }
+
+    /// Clicks (press and release, SGR mouse encoding) on the first character of the
+    /// `nth` occurrence of `needle`, then waits for `then`.
+    pub fn click(&mut self, needle: &str, nth: usize, then: &str) {
+        self.tap(needle, nth);
+        self.wait_for(then);
+    }
+
+    pub fn tap(&mut self, needle: &str, nth: usize) {
+        let found = self.find(needle);
+        let Some(&(col, row)) = found.get(nth) else {
+            panic!("{needle:?} (#{nth}) is not on screen:\n{}", self.text());
+        };
+        let (x, y) = (col + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    }
+
+    pub fn click_last(&mut self, needle: &str, then: &str) {
+        let n = self.find(needle).len();
+        assert!(n > 0, "{needle:?} is not on screen:\n{}", self.text());
+        self.click(needle, n - 1, then);
+    }
+
+    pub fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("zhulao did not exit; screen:\n{}", self.text());
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
