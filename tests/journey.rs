@@ -179,13 +179,7 @@ fn a_choice_shows_why_after_the_right_answer_and_waits() {
 
 #[test]
 fn an_order_exercise_is_built_by_number_and_can_be_undone() {
-    let mut h = Harness::fixture(Lang::Zh);
-    h.open_first_lesson();
-    h.act(Action::Confirm)
-        .act(Action::Select(2))
-        .act(Action::Select(1))
-        .act(Action::Confirm);
-    assert_eq!(h.step_id(), "call-order");
+    let mut h = Harness::at_step(Lang::Zh, "call-order");
     let shuffle = h.app.player.as_ref().unwrap().shuffle.clone();
     let pos = |item: usize| shuffle.iter().position(|&x| x == item).unwrap();
     h.act(Action::Select(pos(0))).act(Action::Select(pos(2)));
@@ -221,15 +215,7 @@ fn an_order_exercise_is_built_by_number_and_can_be_undone() {
 
 #[test]
 fn digits_are_typed_deleted_and_checked_and_empty_enter_gets_a_gentle_word() {
-    let mut h = Harness::fixture(Lang::Zh);
-    h.open_first_lesson();
-    h.act(Action::Confirm)
-        .act(Action::Select(2))
-        .act(Action::Select(1))
-        .act(Action::Confirm);
-    let actions = h.right_answer();
-    h.acts(&actions);
-    assert_eq!(h.step_id(), "amount");
+    let mut h = Harness::at_step(Lang::Zh, "amount");
     let before = h.store.event_count().unwrap();
     h.act(Action::Confirm);
     assert_eq!(
@@ -255,12 +241,7 @@ fn digits_are_typed_deleted_and_checked_and_empty_enter_gets_a_gentle_word() {
 
 #[test]
 fn two_wrong_digits_show_the_digits_to_press() {
-    let mut h = Harness::fixture(Lang::En);
-    h.open_first_lesson();
-    while h.step_id() != "amount" {
-        let a = h.right_answer();
-        h.acts(&a);
-    }
+    let mut h = Harness::at_step(Lang::En, "amount");
     assert_eq!(h.step_id(), "amount");
     h.acts(&[
         Action::Digit(5),

@@ -26,13 +26,7 @@ fn snap(name: &str, app: &App) {
 }
 
 fn lesson_at(step: &str) -> Harness {
-    let mut h = Harness::fixture(Lang::Zh);
-    h.open_first_lesson();
-    while h.step_id() != step {
-        let a = h.right_answer();
-        h.acts(&a);
-    }
-    h
+    Harness::at_step(Lang::Zh, step)
 }
 
 #[test]

@@ -373,6 +373,40 @@ fn validate_screen(p: &mut Problems, s: &toml::Spanned<RawScreen>, ids: &mut IdS
     }
 }
 
+/// Checks a list of (id, text) entries — choices or order items — for unique ids, good texts
+/// and a count within `allowed`.
+fn labelled(
+    p: &mut Problems,
+    entries: &[(&Str, &SText)],
+    span: Range<usize>,
+    what: &'static str,
+    allowed: std::ops::RangeInclusive<usize>,
+) -> Option<Vec<(String, Text)>> {
+    let mut ids = IdScope::new(what);
+    let out: Vec<(String, Text)> = entries
+        .iter()
+        .map(|(id, t)| (ids.claim(p, id), text(p, t)))
+        .collect();
+    if !allowed.contains(&out.len()) {
+        let step_kind = if what == "choice" {
+            "a choice"
+        } else {
+            "an order"
+        };
+        p.at(
+            span,
+            format!(
+                "{step_kind} step needs {} to {} {what}s, found {}",
+                allowed.start(),
+                allowed.end(),
+                out.len()
+            ),
+        );
+        return None;
+    }
+    Some(out)
+}
+
 /// Reports a field that the step's kind does not use, so a typo'd kind is caught early.
 fn forbid<T>(p: &mut Problems, field: &Option<toml::Spanned<T>>, name: &str, kind: StepKind) {
     if let Some(v) = field {
@@ -499,28 +533,18 @@ fn validate_step(
                 );
                 return None;
             };
-            let mut choice_ids = IdScope::new("choice");
-            let choices: Vec<Choice> = list
+            let pairs: Vec<(&Str, &SText)> = list
                 .get_ref()
                 .iter()
-                .map(|c| Choice {
-                    id: choice_ids.claim(p, &c.get_ref().id),
-                    text: text(p, &c.get_ref().text),
-                })
+                .map(|c| (&c.get_ref().id, &c.get_ref().text))
+                .collect();
+            let choices: Vec<Choice> = labelled(p, &pairs, list.span(), "choice", 2..=4)?
+                .into_iter()
+                .map(|(id, text)| Choice { id, text })
                 .collect();
             let rights: Vec<usize> = (0..choices.len())
                 .filter(|&i| list.get_ref()[i].get_ref().right)
                 .collect();
-            if !(2..=4).contains(&choices.len()) {
-                p.at(
-                    list.span(),
-                    format!(
-                        "a choice step needs 2 to 4 choices, found {}",
-                        choices.len()
-                    ),
-                );
-                return None;
-            }
             match rights.as_slice() {
                 [right] => Exercise::Choice {
                     choices,
@@ -553,22 +577,15 @@ fn validate_step(
                 );
                 return None;
             };
-            let mut item_ids = IdScope::new("order item");
-            let items: Vec<OrderItem> = list
+            let pairs: Vec<(&Str, &SText)> = list
                 .get_ref()
                 .iter()
-                .map(|c| OrderItem {
-                    id: item_ids.claim(p, &c.get_ref().id),
-                    text: text(p, &c.get_ref().text),
-                })
+                .map(|c| (&c.get_ref().id, &c.get_ref().text))
                 .collect();
-            if !(3..=6).contains(&items.len()) {
-                p.at(
-                    list.span(),
-                    format!("an order step needs 3 to 6 items, found {}", items.len()),
-                );
-                return None;
-            }
+            let items = labelled(p, &pairs, list.span(), "item", 3..=6)?
+                .into_iter()
+                .map(|(id, text)| OrderItem { id, text })
+                .collect();
             Exercise::Order { items }
         }
         StepKind::Digits => {

@@ -93,6 +93,17 @@ impl Harness {
         self
     }
 
+    /// The test lesson, answered right up to the step `id`.
+    pub fn at_step(lang: Lang, id: &str) -> Harness {
+        let mut h = Harness::fixture(lang);
+        h.open_first_lesson();
+        while h.step_id() != id {
+            let a = h.right_answer();
+            h.acts(&a);
+        }
+        h
+    }
+
     /// The actions that answer the current step right.
     pub fn right_answer(&self) -> Vec<Action> {
         let p = self.app.player.as_ref().expect("in a lesson");

@@ -14,39 +14,63 @@ use crate::ui::theme;
 use crate::ui::widgets::menu::{self, Entry};
 use crate::ui::widgets::page::{self, Key};
 
-/// A choosing screen: where we are, some text, and the entries to choose from.
+/// A choosing screen: where we are, some text, and the entries to choose from. The footer keys
+/// and the highlight come from the app, so every choosing screen behaves the same.
 pub struct MenuPage<'a> {
-    pub header: &'a str,
-    pub intro: &'a [(String, Style)],
-    pub entries: &'a [Entry],
-    pub cursor: usize,
-    pub keys: &'a [Key],
+    header: &'a str,
+    intro: &'a [(String, Style)],
+    entries: &'a [Entry],
+    esc_word: Option<&'static str>,
 }
 
-/// Title, wrapped intro text, then the menu filling the rest.
-pub fn render_menu_page(buf: &mut Buffer, area: Rect, hits: &mut Hits, page: &MenuPage) {
-    let body = page::render(buf, area, page.header, "", page.keys, hits);
-    let mut y = body.y;
-    for (text, style) in page.intro {
-        let wrapped = wrap(text, body.width as usize);
-        // Leave at least one menu row.
-        let room = body.bottom().saturating_sub(y + 1);
-        let take = (wrapped.len() as u16).min(room);
-        y += lines(
-            buf,
-            Rect::new(body.x, y, body.width, take),
-            &wrapped,
-            *style,
-        );
+impl<'a> MenuPage<'a> {
+    pub fn new(header: &'a str, entries: &'a [Entry]) -> Self {
+        MenuPage {
+            header,
+            intro: &[],
+            entries,
+            esc_word: None,
+        }
     }
-    if !page.intro.is_empty() && body.bottom() > y + 3 {
-        y += 1;
+
+    /// Lines of text above the menu.
+    pub fn intro(mut self, intro: &'a [(String, Style)]) -> Self {
+        self.intro = intro;
+        self
     }
-    let menu_area = Rect::new(body.x, y, body.width, body.bottom().saturating_sub(y));
-    menu::render(buf, menu_area, page.entries, page.cursor, hits);
+
+    /// What Esc does here, when it is not "back" (on the welcome screen it leaves).
+    pub fn esc(mut self, word: &'static str) -> Self {
+        self.esc_word = Some(word);
+        self
+    }
+
+    /// Title, wrapped intro text, then the menu filling the rest.
+    pub fn render(&self, app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
+        let keys = choose_keys(app, self.esc_word.unwrap_or(words(app.lang).word_back));
+        let body = page::render(buf, area, self.header, "", &keys, hits);
+        let mut y = body.y;
+        for (text, style) in self.intro {
+            let wrapped = wrap(text, body.width as usize);
+            // Leave at least one menu row.
+            let room = body.bottom().saturating_sub(y + 1);
+            let take = (wrapped.len() as u16).min(room);
+            y += lines(
+                buf,
+                Rect::new(body.x, y, body.width, take),
+                &wrapped,
+                *style,
+            );
+        }
+        if !self.intro.is_empty() && body.bottom() > y + 3 {
+            y += 1;
+        }
+        let menu_area = Rect::new(body.x, y, body.width, body.bottom().saturating_sub(y));
+        menu::render(buf, menu_area, self.entries, app.cursor, hits);
+    }
 }
 
-pub fn choose_keys(app: &App, esc_word: &'static str) -> Vec<Key> {
+fn choose_keys(app: &App, esc_word: &'static str) -> Vec<Key> {
     let w = words(app.lang);
     vec![
         Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),

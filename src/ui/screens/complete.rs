@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::common::{MenuPage, choose_keys, render_menu_page, stars};
+use super::common::{MenuPage, stars};
 use crate::app::App;
 use crate::ui::hits::Hits;
 use crate::ui::strings::words;
@@ -46,21 +46,11 @@ pub fn complete(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         Entry::new(w.again, ""),
         Entry::new(w.back_to_list, ""),
     ];
-    let keys = choose_keys(app, w.word_back);
     let header = app
         .current_pack()
         .map(|p| format!("{} › {}", p.title.get(app.lang), lesson.title.get(app.lang)))
         .unwrap_or_default();
-    render_menu_page(
-        buf,
-        area,
-        hits,
-        &MenuPage {
-            header: &header,
-            intro: &intro,
-            entries: &entries,
-            cursor: app.cursor,
-            keys: &keys,
-        },
-    );
+    MenuPage::new(&header, &entries)
+        .intro(&intro)
+        .render(app, buf, area, hits);
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::common::{MenuPage, choose_keys, render_menu_page};
+use super::common::MenuPage;
 use crate::app::{Action, App, NameProblem};
 use crate::ui::draw::{button, fill, frame, lines, put};
 use crate::ui::hits::Hits;
@@ -27,19 +27,9 @@ pub fn learners(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
     } else {
         vec![]
     };
-    let keys = choose_keys(app, w.word_back);
-    render_menu_page(
-        buf,
-        area,
-        hits,
-        &MenuPage {
-            header: w.who,
-            intro: &intro,
-            entries: &entries,
-            cursor: app.cursor,
-            keys: &keys,
-        },
-    );
+    MenuPage::new(w.who, &entries)
+        .intro(&intro)
+        .render(app, buf, area, hits);
 }
 
 pub fn new_learner(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::common::{MenuPage, choose_keys, render_menu_page, stars};
+use super::common::{MenuPage, stars};
 use crate::app::App;
 use crate::ui::hits::Hits;
 use crate::ui::strings::{fill as fill_in, words};
@@ -34,17 +34,5 @@ pub fn lessons(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         })
         .collect();
     let header = format!("{} › {}", pack.title.get(app.lang), w.choose_lesson);
-    let keys = choose_keys(app, w.word_back);
-    render_menu_page(
-        buf,
-        area,
-        hits,
-        &MenuPage {
-            header: &header,
-            intro: &[],
-            entries: &entries,
-            cursor: app.cursor,
-            keys: &keys,
-        },
-    );
+    MenuPage::new(&header, &entries).render(app, buf, area, hits);
 }

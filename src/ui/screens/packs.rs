@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::common::{MenuPage, choose_keys, render_menu_page};
+use super::common::MenuPage;
 use crate::app::App;
 use crate::ui::hits::Hits;
 use crate::ui::strings::words;
@@ -35,17 +35,5 @@ pub fn packs(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         .map(|l| l.display_name(app.lang))
         .unwrap_or_default();
     let header = format!("{name} › {}", w.choose_pack);
-    let keys = choose_keys(app, w.word_back);
-    render_menu_page(
-        buf,
-        area,
-        hits,
-        &MenuPage {
-            header: &header,
-            intro: &[],
-            entries: &entries,
-            cursor: app.cursor,
-            keys: &keys,
-        },
-    );
+    MenuPage::new(&header, &entries).render(app, buf, area, hits);
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::common::{MenuPage, choose_keys, dialog, render_menu_page};
+use super::common::{MenuPage, dialog};
 use crate::app::App;
 use crate::ui::hits::Hits;
 use crate::ui::strings::words;
@@ -13,25 +13,16 @@ use crate::ui::widgets::menu::Entry;
 pub fn welcome(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
     let w = words(app.lang);
     let entries = [Entry::new(w.start, ""), Entry::new(w.switch_language, "")];
-    let keys = choose_keys(app, w.word_quit);
     let intro = [(w.tagline.to_string(), theme::strong())];
     let header = if app.lang == crate::lang::Lang::Zh {
         "智慧助老".to_string()
     } else {
         "zhulao · Smart Aid for Seniors".to_string()
     };
-    render_menu_page(
-        buf,
-        area,
-        hits,
-        &MenuPage {
-            header: &header,
-            intro: &intro,
-            entries: &entries,
-            cursor: app.cursor,
-            keys: &keys,
-        },
-    );
+    MenuPage::new(&header, &entries)
+        .intro(&intro)
+        .esc(w.word_quit)
+        .render(app, buf, area, hits);
 }
 
 /// The quit question, drawn over whatever screen is showing.
