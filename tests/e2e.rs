@@ -61,6 +61,13 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     s.key("\x1b", "要退出吗");
     s.send("1");
     assert!(s.wait_exit(), "quits cleanly");
+    // The terminal is given back: mouse reporting off, main screen back, cursor shown.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    let tail = &raw[raw.rfind("\x1b[?1049h").unwrap_or(0)..];
+    for restore in ["\x1b[?1000l", "\x1b[?1006l", "\x1b[?1049l", "\x1b[?25h"] {
+        assert!(tail.contains(restore), "{restore:?} missing after quit");
+    }
 
     // 2. Mouse clicks only, at 80×24, as a touchscreen kiosk would send them.
     let mut s = start(data.path(), 80, 24, &[]);

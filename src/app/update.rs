@@ -69,13 +69,13 @@ pub fn update(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> {
     }
     if let Some((_, retry)) = &app.failure {
         return match action {
-            Action::Confirm => {
+            Action::Confirm | Action::Select(0) => {
                 let retry = retry.clone();
                 app.failure = None;
                 app.busy = true;
                 vec![retry]
             }
-            Action::Back => {
+            Action::Back | Action::Select(1) => {
                 app.failure = None;
                 vec![]
             }
@@ -688,7 +688,141 @@ fn complete(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> {
     }
 }
 
-/// The current lesson, for callers outside `update` (views).
-pub fn lesson_of(app: &App) -> Option<&Lesson> {
-    app.current_lesson()
+#[cfg(test)]
+mod tests {
+    //! `update` on its own: no database, no terminal. The loop's part (committing an event and
+    //! sending it back) is played by `commit`.
+
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::content::{Library, Pack};
+    use crate::lang::{Lang, Text};
+    use crate::progress::{Event, Learner};
+
+    const LESSON: &str = r#"
+id = "l"
+title = { zh = "课", en = "Lesson" }
+checked = "2026-11"
+learned = [{ zh = "学", en = "Learn" }]
+
+[[screens]]
+id = "home"
+layout = "grid"
+items = [
+  { id = "a", label = { zh = "甲", en = "A" } },
+  { id = "b", label = { zh = "乙", en = "B" } },
+]
+
+[[steps]]
+id = "tap-b"
+kind = "tap"
+screen = "home"
+target = "b"
+say = { zh = "点乙", en = "Tap B" }
+hint = { zh = "右边", en = "On the right" }
+
+[[steps]]
+id = "end"
+kind = "read"
+say = { zh = "好", en = "Good" }
+"#;
+
+    fn app_in_lesson() -> App {
+        let (lesson, _) = crate::content::validate::validate_lesson("l.toml", LESSON).unwrap();
+        let library = Library {
+            packs: vec![Pack {
+                id: "p".into(),
+                order: 1,
+                title: Text::new("包", "Pack"),
+                about: Text::new("说明", "About"),
+                lessons: vec![lesson],
+            }],
+        };
+        let mut app = App::new(Arc::new(library), Lang::Zh);
+        app.learner = Some(Learner {
+            id: "learner".into(),
+            name: None,
+            number: Some(1),
+        });
+        app.screen = Screen::Lessons;
+        let effects = update(&mut app, Action::Select(0), 0);
+        commit(&mut app, effects);
+        app
+    }
+
+    /// Plays the loop: turns each Record effect into the committed event it would become.
+    fn commit(app: &mut App, effects: Vec<Effect>) {
+        for effect in effects {
+            if let Effect::Record(d) = effect {
+                let id = format!("event-{}", app.progress.lesson("p", "l").completions);
+                let event = Event {
+                    registration: d.registration.clone().unwrap_or_else(|| id.clone()),
+                    id,
+                    verb: d.verb,
+                    learner_id: d.learner_id,
+                    pack_id: d.pack_id,
+                    lesson_id: d.lesson_id,
+                    step: d.step,
+                    stars: d.stars,
+                    lang: d.lang,
+                    at: "2026-11-29T00:00:00Z".into(),
+                    device_id: "device".into(),
+                };
+                let more = update(app, Action::Recorded(event), 10);
+                commit(app, more);
+            }
+        }
+    }
+
+    #[test]
+    fn help_escalates_from_hint_to_pointing_and_never_blocks() {
+        let mut app = app_in_lesson();
+        assert_eq!(app.player.as_ref().unwrap().step, 0);
+        let effects = update(&mut app, Action::Select(0), 5);
+        assert!(
+            matches!(&effects[..], [Effect::Record(d)] if d.step.as_ref().unwrap().outcome == Some(Outcome::Wrong))
+        );
+        commit(&mut app, effects);
+        let p = app.player.as_ref().unwrap();
+        assert_eq!(
+            (p.wrong, p.feedback, p.pointing()),
+            (1, Feedback::Wrong, false)
+        );
+        let effects = update(&mut app, Action::Select(0), 6);
+        commit(&mut app, effects);
+        let p = app.player.as_ref().unwrap();
+        assert!(p.pointing());
+        assert_eq!(p.cursor, 1, "the highlight sits on the target");
+        let effects = update(&mut app, Action::Confirm, 7);
+        commit(&mut app, effects);
+        assert_eq!(app.player.as_ref().unwrap().step, 1);
+    }
+
+    #[test]
+    fn nothing_moves_on_until_the_answer_is_committed() {
+        let mut app = app_in_lesson();
+        let effects = update(&mut app, Action::Select(1), 5);
+        assert_eq!(effects.len(), 1);
+        assert!(app.busy);
+        assert_eq!(app.player.as_ref().unwrap().step, 0, "still on the step");
+        assert!(
+            update(&mut app, Action::Select(1), 6).is_empty(),
+            "input waits"
+        );
+        commit(&mut app, effects);
+        assert_eq!(app.player.as_ref().unwrap().step, 1);
+    }
+
+    #[test]
+    fn the_last_step_completes_the_lesson_with_a_star() {
+        let mut app = app_in_lesson();
+        let effects = update(&mut app, Action::Select(1), 5);
+        commit(&mut app, effects);
+        let effects = update(&mut app, Action::Confirm, 6);
+        commit(&mut app, effects);
+        assert_eq!(app.screen, Screen::Complete);
+        assert_eq!(app.earned_stars, 1);
+        assert_eq!(app.progress.lesson("p", "l").completions, 1);
+    }
 }

@@ -39,15 +39,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
     }
     let w = strings::words(app.lang);
     if let Some((message, _)) = &app.failure {
-        let entries = [widgets::menu::Entry::new(w.retry, "")];
-        let text = format!("{}\n{message}", w.save_failed);
+        let entries = [
+            widgets::menu::Entry::new(w.try_again, ""),
+            widgets::menu::Entry::new(w.go_back, ""),
+        ];
+        let text = format!("{}\n{message}\n{}", w.save_failed, w.retry);
         screens::common::dialog(buf, area, &mut hits, &text, &entries, 0);
-        // The single entry retries, like Enter.
-        let retry = hits.areas().last().map(|(r, _)| *r);
-        if let Some(r) = retry {
-            hits.add(r, crate::app::Action::Confirm);
-        }
-        hits.key(1, crate::app::Action::Confirm);
     } else if app.confirm_quit {
         screens::welcome::quit_dialog(app, buf, area, &mut hits);
     }

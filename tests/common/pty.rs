@@ -14,6 +14,8 @@ pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for checking what it sends to the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -43,6 +45,8 @@ impl Session {
         let writer = pty.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let sink = screen.clone();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = raw.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -50,10 +54,12 @@ impl Session {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         Session {
             screen,
+            raw,
             writer,
             child,
             _master: pty.master,
@@ -74,6 +80,11 @@ impl Session {
             .unwrap()
             .screen_mut()
             .set_size(rows, cols);
+    }
+
+    /// Everything written to the terminal so far.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn text(&self) -> String {

@@ -94,7 +94,9 @@ pub fn dialog(
     entries: &[Entry],
     cursor: usize,
 ) {
-    let bw = area.width.saturating_sub(4).min(60);
+    // One thing at a time: the screen behind a question is cleared, not shown through.
+    fill(buf, area, theme::base());
+    let bw = area.width.saturating_sub(2).min(60);
     let text = wrap(question, bw.saturating_sub(4) as usize);
     let menu_rows = if area.height >= 16 { 3 } else { 1 } * entries.len() as u16;
     let bh = (text.len() as u16 + menu_rows + 3).min(area.height);

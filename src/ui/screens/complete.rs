@@ -27,7 +27,10 @@ pub fn complete(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         .iter()
         .map(|t| format!("✓ {}", t.get(app.lang)))
         .collect();
-    if area.height >= 16 {
+    // What was learned is shown whenever it fits with the three choices below it (at 40×12 it
+    // does for lessons with up to two "learned" lines).
+    let rows_needed = 2 + 1 + learned.len() as u16 + 1 + 3 + 2;
+    if area.height >= 16 || rows_needed <= area.height {
         intro.push((w.you_learned.to_string(), theme::strong()));
         for l in learned {
             intro.push((l, theme::base()));

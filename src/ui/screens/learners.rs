@@ -67,12 +67,9 @@ pub fn new_learner(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
             theme::not_yet(),
         );
     }
-    let ok_h = if body.bottom().saturating_sub(y) >= 6 {
-        3
-    } else {
-        1
-    };
     let help = wrap(w.type_name_help, body.width as usize);
+    let room = body.bottom().saturating_sub(y);
+    let ok_h = if room >= help.len() as u16 + 4 { 3 } else { 1 };
     let help_room = body.bottom().saturating_sub(y + ok_h + 1);
     y += lines(
         buf,
