@@ -7,7 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::content::{Exercise, Layout, Lesson, Step};
+use crate::content::{Exercise, Layout, Step};
 use crate::progress::{EventDraft, NewLearner, Outcome, StepAnswer, Verb};
 
 use super::action::Action;
