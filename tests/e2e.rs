@@ -88,9 +88,10 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
         };
         s.click(label, 0, &then);
     }
-    s.click("    2    ", 0, "2 _ _");
-    s.click("    0    ", 0, "2 0 _");
-    s.click("    0    ", 0, "2 0 0");
+    // The on-screen pad: its keys are boxes such as "│   2    │".
+    s.click("   2    │", 0, "2 _ _");
+    s.click("   0    │", 0, "2 0 _");
+    s.click("   0    │", 0, "2 0 0");
     s.click("确定", 0, "第 6 步 / 共 7 步");
     s.click("2 下一步", 0, "第 7 步 / 共 7 步");
     s.click_last("继续", "这节课学完了");

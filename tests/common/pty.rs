@@ -66,7 +66,14 @@ impl Session {
         }
     }
 
+    /// Resizes the terminal. The emulator changes size first, so the redraw that the program
+    /// sends for the new size is read at that size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
         self._master
             .resize(PtySize {
                 rows,
@@ -75,11 +82,6 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
     /// Everything written to the terminal so far.

@@ -72,8 +72,22 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
                 draw_answers(app, buf, below, step, p, hits);
             }
             Panel::Keypad => {
-                draw_typed(app, buf, below, step, p);
-                keypad::render(buf, panel_area, app.lang, hits);
+                // The pad sits in a phone, under the app's title, like the real screen.
+                let inner = phone_frame(app, buf, panel_area, lesson, step);
+                draw_typed(
+                    app,
+                    buf,
+                    Rect::new(inner.x, inner.y, inner.width, 1),
+                    step,
+                    p,
+                );
+                let pad = Rect::new(
+                    inner.x,
+                    inner.y + 2,
+                    inner.width,
+                    inner.height.saturating_sub(2).min(keypad::ROWS * 3),
+                );
+                keypad::render(buf, pad, app.lang, hits);
             }
             Panel::Answers | Panel::None => {}
         }
@@ -342,7 +356,7 @@ fn draw_typed(app: &App, buf: &mut Buffer, area: Rect, step: &Step, p: &Player) 
         return;
     };
     let shown: String = if *secret {
-        "●".repeat(p.typed.len())
+        "*".repeat(p.typed.len())
     } else {
         p.typed.clone()
     };
@@ -364,6 +378,17 @@ fn draw_typed(app: &App, buf: &mut Buffer, area: Rect, step: &Step, p: &Player) 
         theme::base(),
     );
     put(buf, area, area.x, area.y, &line, theme::strong());
+}
+
+/// An empty phone (frame, status bar and the step screen's title) for the keypad; returns the
+/// room inside it.
+fn phone_frame(app: &App, buf: &mut Buffer, area: Rect, lesson: &Lesson, step: &Step) -> Rect {
+    let title = step
+        .screen
+        .and_then(|i| lesson.screens[i].title.as_ref())
+        .map(|t| t.get(app.lang).to_string())
+        .unwrap_or_default();
+    phone::frame(buf, area, &title)
 }
 
 /// The step's hint and the keys, over the player.

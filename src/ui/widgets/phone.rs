@@ -89,10 +89,12 @@ pub fn key_of(screen: &Screen, item: usize) -> Option<usize> {
         .map(|p| p + 1)
 }
 
-pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
+/// Draws the phone's body: rounded frame, status bar (when tall enough) and the app's title
+/// bar. Returns the screen area below them.
+pub fn frame(buf: &mut Buffer, area: Rect, title: &str) -> Rect {
     let area = area.intersection(buf.area);
     if area.width < 8 || area.height < 3 {
-        return;
+        return Rect::new(area.x, area.y, 0, 0);
     }
     fill(buf, area, theme::base());
     let outer = Block::bordered()
@@ -107,7 +109,6 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
         inner.height,
     );
     let mut top = inner.y;
-    let screen = phone.screen;
     if inner.height >= 9 {
         put(buf, inner, inner.x, top, "9:41", theme::dim());
         let right = "4G 85%";
@@ -121,9 +122,11 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
         );
         top += 1;
     }
-    if let Some(title) = &screen.title {
-        let t = title.get(phone.lang);
-        let line = format!("‹ {}", center(t, (inner.width as usize).saturating_sub(4)));
+    if !title.is_empty() {
+        let line = format!(
+            "‹ {}",
+            center(title, (inner.width as usize).saturating_sub(4))
+        );
         put(buf, inner, inner.x, top, &line, theme::title());
         top += 1;
         if inner.height >= 12 {
@@ -132,12 +135,26 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
             top += 1;
         }
     }
-    let content = Rect::new(
+    Rect::new(
         inner.x,
         top,
         inner.width,
         inner.bottom().saturating_sub(top),
-    );
+    )
+}
+
+pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
+    let area = area.intersection(buf.area);
+    if area.width < 8 || area.height < 3 {
+        return;
+    }
+    let title = phone
+        .screen
+        .title
+        .as_ref()
+        .map(|t| t.get(phone.lang).to_string())
+        .unwrap_or_default();
+    let content = frame(buf, area, &title);
     if content.height == 0 || content.width < 4 {
         return;
     }
