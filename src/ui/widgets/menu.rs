@@ -114,4 +114,15 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
             put(buf, inner, inner.right() - dw - 1, y, &entry.detail, style);
         }
     }
+    if !boxed {
+        // Single rows have no border to carry the arrows: put them at the right edge.
+        let right = area.right() - 1;
+        if start > 0 {
+            put(buf, area, right, area.y, "↑", theme::strong());
+        }
+        if end < entries.len() {
+            let last = area.y + (end - start) as u16 - 1;
+            put(buf, area, right, last, "↓", theme::strong());
+        }
+    }
 }
