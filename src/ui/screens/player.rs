@@ -112,8 +112,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         Panel::Answers => answer_rows(step) as u16,
         Panel::None => 0,
     };
+    let room = body.height.saturating_sub(min_panel).max(1);
+    let text = fit_message(text, body.width, room);
     let wrapped_h = wrapped_height(&text, body.width);
-    let text_h = wrapped_h.min(body.height.saturating_sub(min_panel)).max(1);
+    let text_h = wrapped_h.min(room);
     let used = draw_message(buf, Rect::new(body.x, body.y, body.width, text_h), &text);
     let gap = u16::from(body.height > used + min_panel + 1);
     let rest = Rect::new(
@@ -286,6 +288,35 @@ fn pointer(app: &App, w: &Words, lesson: &Lesson, step: &Step, p: &Player) -> St
     }
 }
 
+/// On a small screen, drops the lines that matter least until the text fits: first praise and
+/// tips, then the "not quite" headline. The instruction, the hint and the pointer always stay.
+fn fit_message(mut text: Vec<(String, Style)>, width: u16, rows: u16) -> Vec<(String, Style)> {
+    let w = words(crate::lang::Lang::Zh);
+    let e = words(crate::lang::Lang::En);
+    let droppable = |line: &str| {
+        [w, e].iter().any(|w| {
+            [
+                w.well_done,
+                w.read_on,
+                w.order_tip,
+                w.wrong_first,
+                w.wrong_again,
+                w.right,
+            ]
+            .contains(&line)
+        })
+    };
+    while wrapped_height(&text, width) > rows {
+        match text.iter().position(|(line, _)| droppable(line)) {
+            Some(i) => {
+                text.remove(i);
+            }
+            None => break,
+        }
+    }
+    text
+}
+
 fn wrapped_height(text: &[(String, Style)], width: u16) -> u16 {
     text.iter()
         .map(|(t, _)| wrap(t, width as usize).len() as u16)
@@ -406,4 +437,29 @@ pub fn help_dialog(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
     let entries = [Entry::new(w.help_close, "")];
     let _ = Action::Help;
     super::common::dialog(buf, area, hits, &text, &entries, 0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_a_small_screen_the_instruction_and_the_pointer_outlast_the_headline() {
+        let w = words(crate::lang::Lang::En);
+        let say = "Find the green Phone icon on the home screen and tap it once.".to_string();
+        let pointer = "▶ It is “Phone” in the yellow box. Press 1 or Enter.".to_string();
+        let text = vec![
+            (say.clone(), theme::strong()),
+            (w.wrong_again.to_string(), theme::not_yet()),
+            (pointer.clone(), theme::not_yet()),
+        ];
+        let kept = fit_message(text.clone(), 38, 4);
+        let lines: Vec<&str> = kept.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(lines, [say.as_str(), pointer.as_str()]);
+        assert_eq!(
+            fit_message(text, 38, 20).len(),
+            3,
+            "nothing is dropped when it fits"
+        );
+    }
 }
