@@ -57,7 +57,18 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
 }
 
 fn run(cli: Cli) -> ExitCode {
-    let library = match load_library(cli.lessons.as_deref()) {
+    // Parsing the packs and opening the database are independent: do them at the same time,
+    // so the first screen appears sooner (most of opening a new database is waiting for disk).
+    let data_dir = cli.data.clone().unwrap_or_else(default_data_dir);
+    let (library, store) = std::thread::scope(|scope| {
+        let library = scope.spawn(|| load_library(cli.lessons.as_deref()));
+        let store = Store::open(&data_dir);
+        let library = library
+            .join()
+            .unwrap_or_else(|_| Err(vec![PackError::internal("loading the packs failed")]));
+        (library, store)
+    });
+    let library = match library {
         Ok(library) => library,
         Err(errors) => {
             eprintln!("zhulao: 课程包有问题 / some lesson packs have problems:");
@@ -66,8 +77,7 @@ fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data_dir = cli.data.clone().unwrap_or_else(default_data_dir);
-    let mut store = match Store::open(&data_dir) {
+    let mut store = match store {
         Ok(store) => store,
         Err(e) => {
             eprintln!("zhulao: 无法保存学习记录 / cannot save progress:\n{e}");

@@ -29,6 +29,18 @@ pub struct PackError {
     pub message: String,
 }
 
+impl PackError {
+    /// A problem that is not in any file (a bug in zhulao itself).
+    pub fn internal(message: &str) -> PackError {
+        PackError {
+            file: "zhulao".into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
