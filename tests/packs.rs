@@ -180,3 +180,38 @@ fn the_readme_example_pack_passes_check_and_its_sample_error_is_real() {
         "README should show: {shown}"
     );
 }
+
+#[test]
+fn damaged_lesson_files_are_rejected_with_a_location_never_a_panic() {
+    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let mut tried = 0;
+    for pack in std::fs::read_dir(lessons).unwrap() {
+        for file in std::fs::read_dir(pack.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let cuts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .filter(|i| i % 89 == 0)
+                .collect();
+            for &cut in &cuts {
+                // Cut the file short, and drop one character, as a bad copy or a slip would.
+                let short = &text[..cut];
+                let mut dropped = text.clone();
+                dropped.remove(cut);
+                for damaged in [short, dropped.as_str()] {
+                    tried += 1;
+                    let result = zhulao::content::validate::validate_lesson("x.toml", damaged);
+                    if let Err(errors) = result {
+                        assert!(!errors.is_empty());
+                        for e in errors {
+                            assert!(e.line >= 1 && e.column >= 1, "{e}");
+                            assert!(!e.message.is_empty());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(tried > 200, "tried {tried} damaged files");
+}
