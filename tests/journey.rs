@@ -35,7 +35,8 @@ fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
     let p = h.app.player.as_ref().unwrap();
     assert!(p.pointing());
     assert_eq!(p.cursor, 2, "the highlight moves onto the target");
-    let (screen, _) = h.render(80, 24);
+    // Wide enough that the sentence sits on one line.
+    let (screen, _) = h.render(100, 30);
     assert!(
         screen.contains("▶ 就是黄框里的“微信读书”。按 3 或回车。"),
         "{screen}"
@@ -436,4 +437,46 @@ fn the_embedded_course_uses_every_exercise_kind() {
     }
     assert_eq!(kinds.len(), 5, "{kinds:?}");
     let _ = Exercise::Read;
+}
+
+#[test]
+fn no_label_or_instruction_of_the_built_in_course_is_cut_short() {
+    for lang in [Lang::Zh, Lang::En] {
+        let library = zhulao::content::load_library(None).unwrap();
+        let lessons: Vec<(usize, usize)> = library
+            .packs
+            .iter()
+            .enumerate()
+            .flat_map(|(p, pack)| (0..pack.lessons.len()).map(move |l| (p, l)))
+            .collect();
+        let mut h = Harness::new(library, lang);
+        h.act(Action::Confirm).act(Action::Select(1));
+        let mut cut = Vec::new();
+        for (p, l) in lessons {
+            for _ in 0..2 {
+                if h.app.screen != Screen::Packs {
+                    h.act(Action::Back);
+                }
+            }
+            h.act(Action::Select(p)).act(Action::Select(l));
+            while h.app.screen == Screen::Player {
+                for (w, ht) in [(80, 24), (40, 12)] {
+                    let (screen, _) = h.render(w, ht);
+                    // The header may shorten a long lesson title; the body never cuts a word.
+                    let body: Vec<&str> = screen.lines().skip(1).collect();
+                    for line in body.iter().filter(|line| line.contains('…')) {
+                        cut.push(format!(
+                            "{lang:?} {w}x{ht} {}: {}",
+                            h.step_id(),
+                            line.trim()
+                        ));
+                    }
+                }
+                let a = h.right_answer();
+                h.acts(&a);
+            }
+        }
+        cut.dedup();
+        assert!(cut.is_empty(), "{}", cut.join("\n"));
+    }
 }

@@ -51,7 +51,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
     let panel = panel_kind(step, p);
     let side = body.width >= SIDE_BY_SIDE && panel != Panel::None;
     if side {
-        let panel_w = (body.width * 9 / 20).clamp(30, 44);
+        let panel_w = (body.width / 2).clamp(30, 44);
         let text_area = Rect::new(
             body.x,
             body.y + 1,
