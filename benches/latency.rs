@@ -84,27 +84,36 @@ fn main() {
     s.key("1", "每种练习");
     s.key("1", "第 1 步 / 共 7 步");
     let shuffle = zhulao_order();
-    let mut keys = Vec::new();
+    let mut answers = Vec::new();
+    let mut others = Vec::new();
     for run in 0..LESSON_RUNS {
-        let script: Vec<(String, &str)> = vec![
-            ("\r".into(), "第 2 步 / 共 7 步"),
-            ("3".into(), "第 3 步 / 共 7 步"),
-            ("2".into(), "银行和警察"),
-            ("\r".into(), "第 4 步 / 共 7 步"),
-            (shuffle[0].to_string(), "✓ 第1"),
-            (shuffle[1].to_string(), "✓ 第2"),
-            (shuffle[2].to_string(), "第 5 步 / 共 7 步"),
-            ("2".into(), "2 _ _"),
-            ("0".into(), "2 0 _"),
-            ("0".into(), "2 0 0"),
-            ("\r".into(), "第 6 步 / 共 7 步"),
-            ("2".into(), "第 7 步 / 共 7 步"),
-            ("\r".into(), "这节课学完了"),
+        // (key, what the next screen shows, whether the key commits an answer first)
+        let script: Vec<(String, &str, bool)> = vec![
+            ("\r".into(), "第 2 步 / 共 7 步", true),
+            ("3".into(), "第 3 步 / 共 7 步", true),
+            ("2".into(), "银行和警察", true),
+            ("\r".into(), "第 4 步 / 共 7 步", false),
+            (shuffle[0].to_string(), "✓ 第1", false),
+            (shuffle[1].to_string(), "✓ 第2", false),
+            (shuffle[2].to_string(), "第 5 步 / 共 7 步", true),
+            ("2".into(), "2 _ _", false),
+            ("0".into(), "2 0 _", false),
+            ("0".into(), "2 0 0", false),
+            ("\r".into(), "第 6 步 / 共 7 步", true),
+            ("2".into(), "第 7 步 / 共 7 步", true),
+            ("\r".into(), "得到星星", true),
         ];
-        for (key, then) in script {
+        for (key, then, commits) in script {
             let sent = write_now(&mut s, &key);
             let shown = wait_quick(&s, then);
-            keys.push(shown - sent);
+            if commits {
+                if std::env::var_os("LATENCY_DEBUG").is_some() {
+                    eprintln!("{key:?} -> {then}: {:?}", shown - sent);
+                }
+                answers.push(shown - sent);
+            } else {
+                others.push(shown - sent);
+            }
             // Let the terminal settle so the next key is measured on its own.
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -112,7 +121,11 @@ fn main() {
             s.key("2", "第 1 步 / 共 7 步"); // do it again
         }
     }
-    report("key press to next screen", keys);
+    report(
+        "answer key to next screen (answer committed first)",
+        answers,
+    );
+    report("other key to next screen (moving, typing digits)", others);
     s.send("\x03");
     s.send("1");
     s.wait_exit();

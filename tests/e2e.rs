@@ -53,7 +53,7 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     s.key("0", "2 0 0");
     s.key("\r", "第 6 步 / 共 7 步");
     s.key("2", "第 7 步 / 共 7 步");
-    s.key("\r", "这节课学完了");
+    s.key("\r", "得到星星");
     s.key("\x1b", "✓ ★☆☆");
     s.key("\x1b", "选一门课");
     s.key("\x1b", "谁在学习");
@@ -94,7 +94,7 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     s.click("   0    │", 0, "2 0 0");
     s.click("确定", 0, "第 6 步 / 共 7 步");
     s.click("2 下一步", 0, "第 7 步 / 共 7 步");
-    s.click_last("继续", "这节课学完了");
+    s.click_last("继续", "得到星星");
     assert!(
         s.text().contains("★★☆"),
         "a second finish earns a second star"
