@@ -40,6 +40,9 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    let mut library = zhulao::content::Library::default();
+    library.merge(packs);
+    let packs = library.packs;
     let lessons: usize = packs.iter().map(|p| p.lessons.len()).sum();
     let steps: usize = packs
         .iter()
@@ -52,6 +55,15 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
     );
     for p in &packs {
         println!("  {} ({}): {} lessons", p.id, p.title.zh, p.lessons.len());
+        for l in &p.lessons {
+            println!(
+                "    {} ({}): {} steps, last compared with the real app {}",
+                l.id,
+                l.title.zh,
+                l.steps.len(),
+                l.checked
+            );
+        }
     }
     ExitCode::SUCCESS
 }
