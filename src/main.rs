@@ -100,8 +100,15 @@ fn run(cli: Cli) -> ExitCode {
     let result = TerminalGuard::new()
         .map_err(anyhow::Error::from)
         .and_then(|mut guard| {
+            // The end-to-end tests check that a panic still gives the terminal back; this is
+            // how they cause one (on the first key, after the first screen is drawn).
+            let test_panic = std::env::var_os("ZHULAO_TEST_PANIC").is_some();
             zhulao::event_loop::run(&mut guard.terminal, &mut app, &mut store, || {
-                crossterm::event::read().map(Some)
+                let event = crossterm::event::read()?;
+                if test_panic && matches!(event, crossterm::event::Event::Key(_)) {
+                    panic!("ZHULAO_TEST_PANIC is set");
+                }
+                Ok(Some(event))
             })
         });
     match result {

@@ -162,6 +162,36 @@ fn a_too_small_window_asks_to_be_enlarged_and_the_app_follows_a_resize() {
 }
 
 #[test]
+fn a_panic_still_gives_the_terminal_back() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = pty::Session::start_with_env(
+        env!("CARGO_BIN_EXE_zhulao"),
+        data.path(),
+        80,
+        24,
+        &[],
+        &[("ZHULAO_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    s.wait_for("开始学习");
+    s.send("1");
+    assert!(!s.wait_exit(), "a panic is a failure exit");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    let after = &raw[raw.rfind("\x1b[?1049h").unwrap_or(0)..];
+    for restore in ["\x1b[?1000l", "\x1b[?1049l", "\x1b[?25h"] {
+        let at = after.find(restore);
+        let message = after.find("panicked");
+        assert!(at.is_some(), "{restore:?} missing after the panic");
+        assert!(at < message, "{restore:?} comes before the panic message");
+    }
+    assert!(
+        s.text().contains("ZHULAO_TEST_PANIC"),
+        "the message is readable on the main screen:\n{}",
+        s.text()
+    );
+}
+
+#[test]
 fn an_unwritable_data_folder_gets_a_plain_message() {
     let file = tempfile::NamedTempFile::new().unwrap();
     let data = file.path().join("inside-a-file");

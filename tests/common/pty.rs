@@ -24,6 +24,18 @@ pub struct Session {
 impl Session {
     /// Runs `binary --data DATA ARGS…` in a `cols × rows` terminal.
     pub fn start(binary: &str, data: &Path, cols: u16, rows: u16, args: &[String]) -> Session {
+        Session::start_with_env(binary, data, cols, rows, args, &[])
+    }
+
+    /// As `start`, with extra environment variables.
+    pub fn start_with_env(
+        binary: &str,
+        data: &Path,
+        cols: u16,
+        rows: u16,
+        args: &[String],
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -39,6 +51,9 @@ impl Session {
             cmd.arg(a);
         }
         cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn zhulao");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -159,6 +174,7 @@ impl Session {
         self.click(needle, n - 1, then);
     }
 
+    /// Waits for the program to end; true if it exited successfully.
     pub fn wait_exit(&mut self) -> bool {
         let start = Instant::now();
         while start.elapsed() < WAIT {
