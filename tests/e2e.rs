@@ -206,3 +206,39 @@ fn an_unwritable_data_folder_gets_a_plain_message() {
     assert!(err.contains("--data DIR"), "says what to do: {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn a_storm_of_random_keys_and_taps_never_breaks_the_app() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path(), 40, 12, &[]);
+    s.wait_for("开始学习");
+    // A fixed-seed generator: the same storm every run.
+    let mut seed: u64 = 0x5eed_1234;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as u32
+    };
+    let keys = [
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "\r", "\x1b[A", "\x1b[B", "\x1b[C",
+        "\x1b[D", "\t", "\x7f", "?", "a", "王", " ", "\x1b[Z",
+    ];
+    for _ in 0..400 {
+        let input = if next() % 4 == 0 {
+            let (x, y) = (next() % 40 + 1, next() % 12 + 1);
+            format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m")
+        } else {
+            keys[next() as usize % keys.len()].to_string()
+        };
+        s.send_raw(&input);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // Still alive and answering: Ctrl+C asks, and "yes" leaves cleanly.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.send("\x1b");
+    s.send("\x03");
+    s.wait_for("要退出吗");
+    s.tap("是，退出", 0);
+    assert!(s.wait_exit(), "no panic, a clean exit");
+    let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    assert!(!raw.contains("panicked"));
+}

@@ -215,3 +215,54 @@ fn damaged_lesson_files_are_rejected_with_a_location_never_a_panic() {
     }
     assert!(tried > 200, "tried {tried} damaged files");
 }
+
+#[test]
+fn a_lesson_file_that_is_not_text_is_named_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("p");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_packs/duplicate-lesson-id/pack.toml"),
+        pack.join("pack.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        pack.join("01-photo.toml"),
+        [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10],
+    )
+    .unwrap();
+    let errors = Source::directory(&pack).unwrap().load().1;
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.ends_with("01-photo.toml:1:1: this file is not UTF-8 text")),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn bad_command_lines_get_plain_messages() {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, err) = run(&["--lang", "fr", "check"]);
+    assert!(!ok);
+    assert!(
+        err.contains("unknown language 'fr': use zh (中文) or en (English)"),
+        "{err}"
+    );
+    let (ok, err) = run(&["check", "Cargo.toml"]);
+    assert!(!ok);
+    assert!(err.contains("not a folder"), "{err}");
+    let (ok, err) = run(&["--no-such-flag"]);
+    assert!(!ok);
+    assert!(err.contains("--no-such-flag"), "{err}");
+}

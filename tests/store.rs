@@ -200,3 +200,15 @@ fn a_completed_run_counts_a_star_and_clears_the_resume_point() {
         (1, 1, true)
     );
 }
+
+#[test]
+fn a_damaged_progress_file_is_explained_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(zhulao::progress::store::DB_FILE);
+    let junk = b"this is not a database, it is a shopping list: eggs, rice".repeat(100);
+    std::fs::write(&file, &junk).unwrap();
+    let err = Store::open(dir.path()).err().expect("refused");
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
+    assert!(err.to_string().contains("is damaged"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), junk, "nothing was changed");
+}

@@ -73,6 +73,10 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error(
+        "the progress file {path} is damaged or is not a zhulao database. Nothing was changed. Move it somewhere safe (someone may be able to rescue it) and start zhulao again to begin a new one, or use --data DIR"
+    )]
+    Damaged { path: PathBuf },
     #[error("could not save or read progress: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -86,35 +90,42 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let folder_error = |reason: String| StoreError::Folder {
-            path: dir.to_path_buf(),
-            reason,
-        };
-        std::fs::create_dir_all(dir).map_err(|e| folder_error(plain_io(&e)))?;
         let path = dir.join(DB_FILE);
-        let conn = Connection::open(&path).map_err(|e| folder_error(e.to_string()))?;
-        conn.busy_timeout(Duration::from_secs(10))?;
-        // Not persistent in the file, so set on every connection.
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(|e| folder_error(e.to_string()))?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store {
-            conn,
-            path: path.clone(),
-            device_id: String::new(),
-        };
-        store.migrate().map_err(|e| match e {
-            StoreError::Sqlite(inner) if is_readonly(&inner) => {
-                folder_error("the folder or the progress file is read-only".into())
+        // Errors while opening are about the folder or the file, so say which, in plain words.
+        let explain = |e: StoreError| match e {
+            StoreError::Sqlite(inner) if is_readonly(&inner) => StoreError::Folder {
+                path: dir.to_path_buf(),
+                reason: "the folder or the progress file is read-only".into(),
+            },
+            StoreError::Sqlite(inner) if is_not_a_database(&inner) => {
+                StoreError::Damaged { path: path.clone() }
             }
             other => other,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+            path: dir.to_path_buf(),
+            reason: plain_io(&e),
         })?;
-        store.device_id =
-            store
-                .conn
-                .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {
-                    r.get(0)
-                })?;
+        let open = || -> Result<Store, StoreError> {
+            let conn = Connection::open(&path)?;
+            conn.busy_timeout(Duration::from_secs(10))?;
+            // Not persistent in the file, so set on every connection.
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            let mut store = Store {
+                conn,
+                path: path.clone(),
+                device_id: String::new(),
+            };
+            store.migrate()?;
+            store.device_id = store.conn.query_row(
+                "SELECT value FROM meta WHERE key = 'device_id'",
+                [],
+                |r| r.get(0),
+            )?;
+            Ok(store)
+        };
+        let store = open().map_err(explain)?;
         Ok(store)
     }
 
@@ -335,6 +346,13 @@ fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
         at: r.get(14)?,
         device_id: r.get(15)?,
     })
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt)
+    )
 }
 
 fn is_readonly(e: &rusqlite::Error) -> bool {
