@@ -392,30 +392,13 @@ fn arrows_move_the_highlight_over_the_grid_and_enter_taps() {
 #[test]
 fn every_embedded_lesson_can_be_finished_in_both_languages() {
     for lang in [Lang::Zh, Lang::En] {
-        let library = zhulao::content::load_library(None).unwrap();
-        let lessons: Vec<(usize, usize)> = library
-            .packs
-            .iter()
-            .enumerate()
-            .flat_map(|(p, pack)| (0..pack.lessons.len()).map(move |l| (p, l)))
-            .collect();
-        let mut h = Harness::new(library, lang);
-        h.act(Action::Confirm).act(Action::Select(1));
-        for (p, l) in lessons {
-            // From "lesson complete" (or the start), Esc twice at most reaches the pack list.
-            for _ in 0..2 {
-                if h.app.screen != Screen::Packs {
-                    h.act(Action::Back);
-                }
-            }
-            assert_eq!(h.app.screen, Screen::Packs);
-            h.act(Action::Select(p)).act(Action::Select(l));
-            for w in [80, 40] {
-                let (screen, _) = h.render(w, if w == 80 { 24 } else { 12 });
+        for_each_built_in_lesson(lang, |h| {
+            for (w, ht) in [(80, 24), (40, 12)] {
+                let (screen, _) = h.render(w, ht);
                 assert!(!screen.trim().is_empty());
             }
             h.finish_lesson();
-        }
+        });
     }
 }
 
@@ -442,23 +425,8 @@ fn the_embedded_course_uses_every_exercise_kind() {
 #[test]
 fn no_label_or_instruction_of_the_built_in_course_is_cut_short() {
     for lang in [Lang::Zh, Lang::En] {
-        let library = zhulao::content::load_library(None).unwrap();
-        let lessons: Vec<(usize, usize)> = library
-            .packs
-            .iter()
-            .enumerate()
-            .flat_map(|(p, pack)| (0..pack.lessons.len()).map(move |l| (p, l)))
-            .collect();
-        let mut h = Harness::new(library, lang);
-        h.act(Action::Confirm).act(Action::Select(1));
         let mut cut = Vec::new();
-        for (p, l) in lessons {
-            for _ in 0..2 {
-                if h.app.screen != Screen::Packs {
-                    h.act(Action::Back);
-                }
-            }
-            h.act(Action::Select(p)).act(Action::Select(l));
+        for_each_built_in_lesson(lang, |h| {
             while h.app.screen == Screen::Player {
                 for (w, ht) in [(80, 24), (40, 12)] {
                     let (screen, _) = h.render(w, ht);
@@ -475,8 +443,32 @@ fn no_label_or_instruction_of_the_built_in_course_is_cut_short() {
                 let a = h.right_answer();
                 h.acts(&a);
             }
-        }
+        });
         cut.dedup();
         assert!(cut.is_empty(), "{}", cut.join("\n"));
+    }
+}
+
+/// Runs `each` on a harness placed at the start of every built-in lesson in turn, in `lang`.
+fn for_each_built_in_lesson(lang: Lang, mut each: impl FnMut(&mut Harness)) {
+    let library = zhulao::content::load_library(None).unwrap();
+    let lessons: Vec<(usize, usize)> = library
+        .packs
+        .iter()
+        .enumerate()
+        .flat_map(|(p, pack)| (0..pack.lessons.len()).map(move |l| (p, l)))
+        .collect();
+    let mut h = Harness::new(library, lang);
+    h.act(Action::Confirm).act(Action::Select(1));
+    for (p, l) in lessons {
+        // From "lesson complete" (or the start), Esc twice at most reaches the pack list.
+        for _ in 0..2 {
+            if h.app.screen != Screen::Packs {
+                h.act(Action::Back);
+            }
+        }
+        assert_eq!(h.app.screen, Screen::Packs);
+        h.act(Action::Select(p)).act(Action::Select(l));
+        each(&mut h);
     }
 }

@@ -89,3 +89,20 @@ pub struct RawOrderItem {
     pub id: Str,
     pub text: SText,
 }
+
+/// An entry with an id and a text: a choice or an order item.
+pub trait Labelled {
+    fn parts(&self) -> (&Str, &SText);
+}
+
+impl Labelled for RawChoice {
+    fn parts(&self) -> (&Str, &SText) {
+        (&self.id, &self.text)
+    }
+}
+
+impl Labelled for RawOrderItem {
+    fn parts(&self) -> (&Str, &SText) {
+        (&self.id, &self.text)
+    }
+}

@@ -387,17 +387,20 @@ fn validate_screen(p: &mut Problems, s: &toml::Spanned<RawScreen>, ids: &mut IdS
 
 /// Checks a list of (id, text) entries — choices or order items — for unique ids, good texts
 /// and a count within `allowed`.
-fn labelled(
+fn labelled<T: Labelled>(
     p: &mut Problems,
-    entries: &[(&Str, &SText)],
-    span: Range<usize>,
+    list: &toml::Spanned<Vec<toml::Spanned<T>>>,
     what: &'static str,
     allowed: std::ops::RangeInclusive<usize>,
 ) -> Option<Vec<(String, Text)>> {
     let mut ids = IdScope::new(what);
-    let out: Vec<(String, Text)> = entries
+    let out: Vec<(String, Text)> = list
+        .get_ref()
         .iter()
-        .map(|(id, t)| (ids.claim(p, id), text(p, t)))
+        .map(|entry| {
+            let (id, t) = entry.get_ref().parts();
+            (ids.claim(p, id), text(p, t))
+        })
         .collect();
     if !allowed.contains(&out.len()) {
         let step_kind = if what == "choice" {
@@ -406,7 +409,7 @@ fn labelled(
             "an order"
         };
         p.at(
-            span,
+            list.span(),
             format!(
                 "{step_kind} step needs {} to {} {what}s, found {}",
                 allowed.start(),
@@ -545,12 +548,7 @@ fn validate_step(
                 );
                 return None;
             };
-            let pairs: Vec<(&Str, &SText)> = list
-                .get_ref()
-                .iter()
-                .map(|c| (&c.get_ref().id, &c.get_ref().text))
-                .collect();
-            let choices: Vec<Choice> = labelled(p, &pairs, list.span(), "choice", 2..=4)?
+            let choices: Vec<Choice> = labelled(p, list, "choice", 2..=4)?
                 .into_iter()
                 .map(|(id, text)| Choice { id, text })
                 .collect();
@@ -589,12 +587,7 @@ fn validate_step(
                 );
                 return None;
             };
-            let pairs: Vec<(&Str, &SText)> = list
-                .get_ref()
-                .iter()
-                .map(|c| (&c.get_ref().id, &c.get_ref().text))
-                .collect();
-            let items = labelled(p, &pairs, list.span(), "item", 3..=6)?
+            let items = labelled(p, list, "item", 3..=6)?
                 .into_iter()
                 .map(|(id, text)| OrderItem { id, text })
                 .collect();
