@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::content::{Exercise, Lesson, Library, Pack, Step};
+use crate::content::{Lesson, Library, Pack, Step};
 use crate::lang::Lang;
 use crate::progress::{Learner, Progress};
 
@@ -178,15 +178,5 @@ impl App {
         (self.pack + 1..self.library.packs.len())
             .find(|&p| !self.library.packs[p].lessons.is_empty())
             .map(|p| (p, 0))
-    }
-}
-
-/// Number of entries a step offers to choose from (phone items are chosen by item index).
-pub fn step_entries(step: &Step, lesson: &Lesson) -> usize {
-    match &step.exercise {
-        Exercise::Tap { .. } => step.screen.map_or(0, |s| lesson.screens[s].items.len()),
-        Exercise::Choice { choices, .. } => choices.len(),
-        Exercise::Order { items } => items.len(),
-        Exercise::Read | Exercise::Digits { .. } => 0,
     }
 }

@@ -27,10 +27,6 @@ impl Library {
         self.packs
             .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
     }
-
-    pub fn lesson_count(&self) -> usize {
-        self.packs.iter().map(|p| p.lessons.len()).sum()
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -57,12 +53,6 @@ pub struct Lesson {
     pub learned: Vec<Text>,
     pub screens: Vec<Screen>,
     pub steps: Vec<Step>,
-}
-
-impl Lesson {
-    pub fn step_index(&self, id: &str) -> Option<usize> {
-        self.steps.iter().position(|s| s.id == id)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -291,23 +291,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?)
-    }
-
-    pub fn learner(&self, id: &str) -> Result<Option<Learner>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, name, number FROM learners WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Learner {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        number: r.get(2)?,
-                    })
-                },
-            )
-            .optional()?)
     }
 }
 
