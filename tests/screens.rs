@@ -178,3 +178,18 @@ fn a_real_terminal_draw_matches_the_buffer_draw() {
         render(&h.app, 80, 24).0
     );
 }
+
+#[test]
+fn big_terminals_keep_a_readable_centred_page() {
+    // An instructor's monitor rather than a kiosk: the page stays at most 104 columns wide.
+    for step in ["open-app", "safe-code", "amount"] {
+        let h = lesson_at(step);
+        let (text, hits) = render(&h.app, 160, 45);
+        insta::assert_snapshot!(format!("wide_{step}_zh_160x45"), text);
+        assert!(
+            hits.areas()
+                .iter()
+                .all(|(r, _)| r.x >= 28 && r.right() <= 132)
+        );
+    }
+}

@@ -58,7 +58,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
             body.width - panel_w - 2,
             body.height.saturating_sub(1),
         );
-        let panel_area = Rect::new(body.right() - panel_w, body.y, panel_w, body.height);
+        // Tall enough for any screen (12 items) or the keypad; more is only empty glass.
+        let panel_h = body.height.min(26);
+        let panel_area = Rect::new(body.right() - panel_w, body.y, panel_w, panel_h);
         let used = draw_message(buf, text_area, &text);
         let below = Rect::new(
             text_area.x,

@@ -37,6 +37,15 @@ pub fn render(
     keys: &[Key],
     hits: &mut Hits,
 ) -> Rect {
+    // On big screens the page stays a readable width, centred, rather than stretching lines
+    // and buttons across the whole window.
+    let page_w = area.width.min(MAX_PAGE_WIDTH);
+    let area = Rect::new(
+        area.x + (area.width - page_w) / 2,
+        area.y,
+        page_w,
+        area.height,
+    );
     let roomy = area.height >= ROOMY_HEIGHT;
     let w = area.width as usize;
     // Header: where you are, and (right) how far along.
@@ -75,6 +84,9 @@ pub fn render(
         footer.y.saturating_sub(top),
     )
 }
+
+/// The widest a page (header, body and footer) grows.
+pub const MAX_PAGE_WIDTH: u16 = 104;
 
 fn render_footer(buf: &mut Buffer, area: Rect, keys: &[Key], boxed: bool, hits: &mut Hits) {
     let mut x = area.x + 1;
