@@ -7,7 +7,7 @@
 //!
 //! - `content`: lesson packs — format, validation, embedded and run-time sources.
 //! - `progress`: learners, the append-only event record, derived progress.
-//! - `app`: state, actions, effects, update.
+//! - `app`: state, actions, effects, update, and the lesson player's rules.
 //! - `ui`: screens, widgets, text wrapping, theme, words.
 //! - `input`, `event_loop`, `terminal`, `cli`: the edges.
 

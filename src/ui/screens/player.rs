@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::app::update::right_answer_cursor;
+use crate::app::lesson::right_answer_cursor;
 use crate::app::{Action, App, Feedback, Player};
 use crate::content::{Exercise, Lesson, Step};
 use crate::ui::draw::{fill, lines, put};
