@@ -74,33 +74,55 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut line_w = 0;
-        for piece in pieces(paragraph) {
-            let trimmed_w = width(piece.trim_end());
-            let piece_w = width(&piece);
-            if line_w + trimmed_w > max && !line.is_empty() {
-                lines.push(line.trim_end().to_string());
-                line.clear();
-                line_w = 0;
-            }
-            if trimmed_w > max {
-                for c in piece.trim_end().chars() {
-                    let w = char_width(c);
-                    if line_w + w > max && !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
-                        line_w = 0;
-                    }
-                    line.push(c);
-                    line_w += w;
+        let mut para = wrap_paragraph(paragraph, max);
+        // Avoid a lonely last line ("子。"): if a slightly narrower wrap gives the same number
+        // of lines with a fuller last one, use it.
+        let lonely = |l: &[String]| l.len() >= 2 && l.last().is_some_and(|last| width(last) <= 4);
+        if lonely(&para) {
+            for narrower in [2, 4, 6].map(|d| max.saturating_sub(d)) {
+                if narrower < max * 3 / 4 {
+                    break;
                 }
-                continue;
+                let alt = wrap_paragraph(paragraph, narrower);
+                if alt.len() == para.len() && !lonely(&alt) {
+                    para = alt;
+                    break;
+                }
             }
-            line.push_str(&piece);
-            line_w += piece_w;
         }
-        lines.push(line.trim_end().to_string());
+        lines.append(&mut para);
     }
+    lines
+}
+
+fn wrap_paragraph(paragraph: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for piece in pieces(paragraph) {
+        let trimmed_w = width(piece.trim_end());
+        let piece_w = width(&piece);
+        if line_w + trimmed_w > max && !line.is_empty() {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+            line_w = 0;
+        }
+        if trimmed_w > max {
+            for c in piece.trim_end().chars() {
+                let w = char_width(c);
+                if line_w + w > max && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0;
+                }
+                line.push(c);
+                line_w += w;
+            }
+            continue;
+        }
+        line.push_str(&piece);
+        line_w += piece_w;
+    }
+    lines.push(line.trim_end().to_string());
     lines
 }
 
@@ -170,6 +192,17 @@ mod tests {
     fn a_word_longer_than_the_line_is_cut_not_lost() {
         let lines = wrap("abcdefghij", 4);
         assert_eq!(lines, vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn a_last_line_is_not_left_with_one_lonely_character() {
+        let text = "银行和警察都不会要验证码，要的就是骗子。";
+        let plain = wrap_paragraph(text, 36);
+        assert_eq!(plain.last().map(String::as_str), Some("子。"), "{plain:?}");
+        let lines = wrap(text, 36);
+        assert_eq!(lines.len(), 2);
+        assert!(width(lines.last().unwrap()) > 4, "{lines:?}");
+        assert_eq!(lines.concat(), text);
     }
 
     #[test]
