@@ -38,10 +38,10 @@ fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
     // Wide enough that the sentence sits on one line.
     let (screen, _) = h.render(100, 30);
     assert!(
-        screen.contains("▶ 就是黄框里的“微信读书”。按 3 或回车。"),
+        screen.contains("» 就是黄框里的“微信读书”。按 3 或回车。"),
         "{screen}"
     );
-    assert!(screen.contains("▶3 微信读书"), "{screen}");
+    assert!(screen.contains("»3 微信读书"), "{screen}");
 
     // The learner can always go on: Enter taps what is pointed at.
     h.act(Action::Confirm);
@@ -251,7 +251,7 @@ fn two_wrong_digits_show_the_digits_to_press() {
         Action::Confirm,
     ]);
     let (screen, _) = h.render(80, 24);
-    assert!(screen.contains("▶ Press: 2 0 0"), "{screen}");
+    assert!(screen.contains("» Press: 2 0 0"), "{screen}");
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Every screen, snapshotted at the smallest supported size (40×12, a kiosk with a huge font)
-//! and at 80×24, in Chinese and English. The snapshots are plain text: focus shows as ▶ and a
+//! and at 80×24, in Chinese and English. The snapshots are plain text: focus shows as » and a
 //! thick border, right and wrong as ✓ and ✗, so they show what a learner sees without colour.
 
 mod common;

@@ -47,7 +47,7 @@ pub fn frame(buf: &mut Buffer, area: Rect, focused: bool) -> Rect {
 }
 
 /// A button: boxed when it is 3 rows tall, a single bracketed row otherwise. The label is
-/// centred; focus adds ▶ and the focus colours.
+/// centred; focus adds » and the focus colours.
 pub fn button(buf: &mut Buffer, area: Rect, label: &str, focused: bool) {
     let area = area.intersection(buf.area);
     if area.width == 0 || area.height == 0 {
@@ -59,7 +59,7 @@ pub fn button(buf: &mut Buffer, area: Rect, label: &str, focused: bool) {
         theme::strong()
     };
     let label = if focused {
-        format!("▶{label}")
+        format!("{}{label}", theme::FOCUS)
     } else {
         label.to_string()
     };

@@ -1,5 +1,5 @@
 //! The one theme. High contrast on a black background (every text pair ≥ 7:1, WCAG AAA), and
-//! every state that colour shows is also shown by a symbol or a word (▶ focus, ✓ right, ✗ not
+//! every state that colour shows is also shown by a symbol or a word (» focus, ✓ right, ✗ not
 //! yet) and by a thick border, so colour is never the only cue.
 
 use ratatui::style::{Color, Modifier, Style};
@@ -42,3 +42,14 @@ pub fn key() -> Style {
         .bg(Color::White)
         .add_modifier(Modifier::BOLD)
 }
+
+// Marks that layouts depend on. All are East-Asian "narrow" (or plain ASCII), so no terminal
+// draws them two cells wide and shifts what follows (▶ ↑ ↓ ● are "ambiguous" and some do).
+
+/// Before the highlighted element.
+pub const FOCUS: &str = "»";
+/// More entries above / below the visible part of a list.
+pub const MORE_ABOVE: &str = "^";
+pub const MORE_BELOW: &str = "v";
+/// The text cursor in a field.
+pub const CARET: &str = "_";

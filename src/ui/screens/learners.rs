@@ -50,7 +50,7 @@ pub fn new_learner(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         fill(buf, field, theme::focus());
         field
     };
-    let shown = format!("▶ {}▏", app.name_input);
+    let shown = format!("{} {}{}", theme::FOCUS, app.name_input, theme::CARET);
     put(buf, inner, inner.x, inner.y, &shown, theme::focus());
     y += field_h;
     let message = match app.name_problem {

@@ -252,7 +252,7 @@ fn message(app: &App, w: &Words, lesson: &Lesson, step: &Step, p: &Player) -> Ve
     out
 }
 
-/// "▶ It is “X”. Press 3." — the words that point at the right answer.
+/// "» It is “X”. Press 3." — the words that point at the right answer.
 fn pointer(app: &App, w: &Words, lesson: &Lesson, step: &Step, p: &Player) -> String {
     let lang = app.lang;
     let at = right_answer_cursor(step, p);
@@ -449,7 +449,7 @@ mod tests {
     fn on_a_small_screen_the_instruction_and_the_pointer_outlast_the_headline() {
         let w = words(crate::lang::Lang::En);
         let say = "Find the green Phone icon on the home screen and tap it once.".to_string();
-        let pointer = "▶ It is “Phone” in the yellow box. Press 1 or Enter.".to_string();
+        let pointer = "» It is “Phone” in the yellow box. Press 1 or Enter.".to_string();
         let text = vec![
             (say.clone(), theme::strong()),
             (w.wrong_again.to_string(), theme::not_yet()),

@@ -58,7 +58,7 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
         } else {
             theme::strong()
         };
-        let marker = if focused { "▶" } else { " " };
+        let marker = if focused { theme::FOCUS } else { " " };
         let head = format!("{marker}{number} ");
         let (inner, block) = if boxed {
             let kind = if focused {
@@ -72,10 +72,12 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
                 theme::base()
             });
             if slot == 0 && start > 0 {
-                block = block.title_top(ratatui::text::Line::from("↑").right_aligned());
+                block =
+                    block.title_top(ratatui::text::Line::from(theme::MORE_ABOVE).right_aligned());
             }
             if slot + 1 == end - start && end < entries.len() {
-                block = block.title_bottom(ratatui::text::Line::from("↓").left_aligned());
+                block =
+                    block.title_bottom(ratatui::text::Line::from(theme::MORE_BELOW).left_aligned());
             }
             (block.inner(rect), Some(block))
         } else {
@@ -118,11 +120,11 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
         // Single rows have no border to carry the arrows: put them at the right edge.
         let right = area.right() - 1;
         if start > 0 {
-            put(buf, area, right, area.y, "↑", theme::strong());
+            put(buf, area, right, area.y, theme::MORE_ABOVE, theme::strong());
         }
         if end < entries.len() {
             let last = area.y + (end - start) as u16 - 1;
-            put(buf, area, right, last, "↓", theme::strong());
+            put(buf, area, right, last, theme::MORE_BELOW, theme::strong());
         }
     }
 }

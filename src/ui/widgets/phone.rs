@@ -182,7 +182,14 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
         draw_item(buf, rect, phone, p.item, hits);
     }
     if offset > 0 {
-        put(buf, area, area.right() - 3, area.y, "↑", theme::strong());
+        put(
+            buf,
+            area,
+            area.right() - 3,
+            area.y,
+            theme::MORE_ABOVE,
+            theme::strong(),
+        );
     }
     if offset + content.height < total {
         put(
@@ -190,7 +197,7 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
             area,
             area.right() - 3,
             area.bottom() - 1,
-            "↓",
+            theme::MORE_BELOW,
             theme::strong(),
         );
     }
@@ -236,7 +243,7 @@ fn draw_item(buf: &mut Buffer, rect: Rect, phone: &Phone, i: usize, hits: &mut H
                 } else {
                     rect
                 };
-                let marker = if focused { "▶" } else { " " };
+                let marker = if focused { theme::FOCUS } else { " " };
                 let line = truncate(&format!("{marker}{text}"), inner.width as usize);
                 put(
                     buf,
