@@ -1,3 +1,9 @@
+//! The `zhulao` binary: parses the command line, then either checks lesson packs or loads the
+//! packs and the progress database and runs the app in the terminal. Every failure before the
+//! first screen (a broken pack, an unusable data folder) is reported in plain words with a
+//! distinct exit code: 1 problems found by `check` (or the terminal failed), 2 broken packs,
+//! 3 no usable database.
+
 use std::process::ExitCode;
 use std::sync::Arc;
 
