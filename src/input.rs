@@ -63,10 +63,6 @@ fn key_action(key: &KeyEvent, hits: &Hits, mode: Mode) -> Option<Action> {
         KeyCode::Char(' ') => Some(Action::Confirm),
         _ => None,
     }
-    .or(match key.code {
-        KeyCode::F(1) => Some(Action::Help),
-        _ => None,
-    })
 }
 
 fn mouse_action(mouse: &MouseEvent, hits: &Hits) -> Option<Action> {

@@ -32,9 +32,14 @@ pub(super) fn open_lesson(app: &mut App, now_ms: u64) -> Vec<Effect> {
         return vec![];
     };
     let progress = app.progress.lesson(&pack.id, &lesson.id);
-    match (progress.resume_step(lesson), progress.current) {
-        (Some(step), Some(run)) => {
-            start_player(app, run.registration, step, now_ms);
+    let resume = progress.resume_step(lesson);
+    let registration = progress
+        .current
+        .as_ref()
+        .map(|run| run.registration.clone());
+    match (resume, registration) {
+        (Some(step), Some(registration)) => {
+            start_player(app, registration, step, now_ms);
             if step >= app.current_lesson().map_or(0, |l| l.steps.len()) {
                 return finish_lesson(app);
             }
@@ -52,8 +57,6 @@ pub(super) fn open_lesson(app: &mut App, now_ms: u64) -> Vec<Effect> {
 
 fn start_player(app: &mut App, registration: String, step: usize, now_ms: u64) {
     app.player = Some(Player {
-        pack: app.pack,
-        lesson: app.lesson,
         registration,
         step,
         wrong: 0,
@@ -72,7 +75,11 @@ fn start_player(app: &mut App, registration: String, step: usize, now_ms: u64) {
 
 /// Puts the player at `step` with fresh per-step state.
 fn reset_step(app: &mut App, step: usize, now_ms: u64) {
-    let lesson = app.current_lesson().cloned();
+    let library = app.library.clone();
+    let lesson = library
+        .packs
+        .get(app.pack)
+        .and_then(|pack| pack.lessons.get(app.lesson));
     let Some(p) = app.player.as_mut() else { return };
     p.step = step;
     p.wrong = 0;
@@ -83,10 +90,10 @@ fn reset_step(app: &mut App, step: usize, now_ms: u64) {
     p.shown_at = now_ms;
     p.cursor = 0;
     p.shuffle.clear();
-    if let Some(s) = lesson.as_ref().and_then(|l| l.steps.get(step)) {
+    if let Some((lesson, s)) = lesson.and_then(|l| Some((l, l.steps.get(step)?))) {
         match &s.exercise {
             Exercise::Tap { .. } => {
-                let screen = s.screen.map(|i| &lesson.as_ref().unwrap().screens[i]);
+                let screen = s.screen.map(|i| &lesson.screens[i]);
                 p.cursor = screen
                     .and_then(|sc| sc.tappable().first().copied())
                     .unwrap_or(0);
@@ -149,7 +156,13 @@ pub(super) fn after_recorded(app: &mut App, event: &Event, now_ms: u64) -> Vec<E
         Verb::Experienced => advance(app, false, now_ms),
         Verb::Answered => {
             let outcome = event.step.as_ref().and_then(|s| s.outcome);
-            let Some(step) = app.current_step().cloned() else {
+            let library = app.library.clone();
+            let Some(step) = library
+                .packs
+                .get(app.pack)
+                .and_then(|pack| pack.lessons.get(app.lesson))
+                .and_then(|lesson| lesson.steps.get(app.player.as_ref()?.step))
+            else {
                 return vec![];
             };
             if outcome == Some(Outcome::Correct) {
@@ -170,7 +183,7 @@ pub(super) fn after_recorded(app: &mut App, event: &Event, now_ms: u64) -> Vec<E
                     p.typed.clear();
                     p.placed.clear();
                     if p.wrong >= 2
-                        && let Some(c) = right_answer_cursor(&step, p)
+                        && let Some(c) = right_answer_cursor(step, p)
                     {
                         p.cursor = c;
                     }
@@ -188,32 +201,60 @@ pub(super) fn after_recorded(app: &mut App, event: &Event, now_ms: u64) -> Vec<E
     }
 }
 
-fn record_answer(app: &mut App, correct: bool, response: String, now_ms: u64) -> Vec<Effect> {
-    let (Some(step), Some(p)) = (app.current_step().cloned(), app.player.clone()) else {
+/// Asks for the learner's answer to the current step to be committed: `outcome` is `None` for a
+/// read step (the learner went on), right or wrong for an exercise.
+fn record_step(
+    app: &mut App,
+    step: &Step,
+    outcome: Option<Outcome>,
+    response: String,
+    now_ms: u64,
+) -> Vec<Effect> {
+    let Some(p) = app.player.as_ref() else {
         return vec![];
     };
-    let Some(mut d) = draft(app, Verb::Answered, Some(p.registration.clone())) else {
-        return vec![];
+    let verb = if outcome.is_some() {
+        Verb::Answered
+    } else {
+        Verb::Experienced
     };
-    d.step = Some(StepAnswer {
+    let answer = StepAnswer {
         step_id: step.id.clone(),
         step_kind: step.exercise.kind().name().into(),
-        outcome: Some(if correct {
-            Outcome::Correct
-        } else {
-            Outcome::Wrong
-        }),
+        outcome,
         attempt: p.wrong + 1,
         response,
         duration_ms: now_ms.saturating_sub(p.shown_at),
-    });
+    };
+    let Some(mut d) = draft(app, verb, Some(p.registration.clone())) else {
+        return vec![];
+    };
+    d.step = Some(answer);
     app.busy = true;
     vec![Effect::Record(d)]
 }
 
+fn judged(correct: bool) -> Option<Outcome> {
+    Some(if correct {
+        Outcome::Correct
+    } else {
+        Outcome::Wrong
+    })
+}
+
 pub(super) fn player(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> {
-    let (Some(step), Some(lesson)) = (app.current_step().cloned(), app.current_lesson().cloned())
+    // The library is shared and never changes while the app runs: holding our own handle lets
+    // the step be borrowed while the player state is changed, without copying the lesson.
+    let library = app.library.clone();
+    let Some(lesson) = library
+        .packs
+        .get(app.pack)
+        .and_then(|pack| pack.lessons.get(app.lesson))
     else {
+        app.screen = Screen::Lessons;
+        return vec![];
+    };
+    let Some(step) = app.player.as_ref().and_then(|p| lesson.steps.get(p.step)) else {
         app.screen = Screen::Lessons;
         return vec![];
     };
@@ -251,21 +292,7 @@ pub(super) fn player(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> 
     match &step.exercise {
         Exercise::Read => match action {
             Action::Confirm | Action::Select(_) => {
-                let registration = p.registration.clone();
-                let duration_ms = now_ms.saturating_sub(p.shown_at);
-                let Some(mut d) = draft(app, Verb::Experienced, Some(registration)) else {
-                    return vec![];
-                };
-                d.step = Some(StepAnswer {
-                    step_id: step.id.clone(),
-                    step_kind: "read".into(),
-                    outcome: None,
-                    attempt: 1,
-                    response: String::new(),
-                    duration_ms,
-                });
-                app.busy = true;
-                vec![Effect::Record(d)]
+                record_step(app, step, None, String::new(), now_ms)
             }
             _ => vec![],
         },
@@ -294,14 +321,20 @@ pub(super) fn player(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> 
                 Some(i) => {
                     p.cursor = i;
                     let id = screen.items[i].id.clone();
-                    record_answer(app, i == *target, id, now_ms)
+                    record_step(app, step, judged(i == *target), id, now_ms)
                 }
                 None => vec![],
             }
         }
         Exercise::Choice { choices, right } => {
             match menu_choice(&mut p.cursor, choices.len(), &action) {
-                Some(i) => record_answer(app, i == *right, choices[i].id.clone(), now_ms),
+                Some(i) => record_step(
+                    app,
+                    step,
+                    judged(i == *right),
+                    choices[i].id.clone(),
+                    now_ms,
+                ),
                 None => vec![],
             }
         }
@@ -325,7 +358,7 @@ pub(super) fn player(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> 
             if p.placed.len() < n {
                 // Point at the next one again if help is pointing.
                 if p.wrong >= 2
-                    && let Some(c) = right_answer_cursor(&step, p)
+                    && let Some(c) = right_answer_cursor(step, p)
                 {
                     p.cursor = c;
                 }
@@ -338,7 +371,7 @@ pub(super) fn player(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> 
                 .map(|&i| items[i].id.as_str())
                 .collect::<Vec<_>>()
                 .join(",");
-            record_answer(app, correct, response, now_ms)
+            record_step(app, step, judged(correct), response, now_ms)
         }
         Exercise::Digits { answer, secret } => match action {
             Action::Digit(d) if d <= 9 => {
@@ -363,7 +396,7 @@ pub(super) fn player(app: &mut App, action: Action, now_ms: u64) -> Vec<Effect> 
                 } else {
                     p.typed.clone()
                 };
-                record_answer(app, correct, response, now_ms)
+                record_step(app, step, judged(correct), response, now_ms)
             }
             _ => vec![],
         },

@@ -47,8 +47,6 @@ pub enum Feedback {
 
 #[derive(Debug, Clone)]
 pub struct Player {
-    pub pack: usize,
-    pub lesson: usize,
     pub registration: String,
     pub step: usize,
     /// Wrong answers on this step in this run.
@@ -146,20 +144,12 @@ impl App {
     }
 
     pub fn current_step(&self) -> Option<&Step> {
-        let p = self.player.as_ref()?;
-        self.library
-            .packs
-            .get(p.pack)?
-            .lessons
-            .get(p.lesson)?
-            .steps
-            .get(p.step)
+        self.current_lesson()?.steps.get(self.player.as_ref()?.step)
     }
 
     /// Number of entries in the menu of the current screen (for moving the highlight).
     pub fn menu_len(&self) -> usize {
         match self.screen {
-            Screen::Welcome if self.confirm_quit => 2,
             Screen::Welcome => 2,
             Screen::Learners => self.learners.len() + 2,
             Screen::Packs => self.library.packs.len(),

@@ -94,10 +94,13 @@ impl Progress {
         }
     }
 
-    pub fn lesson(&self, pack_id: &str, lesson_id: &str) -> LessonProgress {
+    pub fn lesson(&self, pack_id: &str, lesson_id: &str) -> &LessonProgress {
+        static NOT_STARTED: LessonProgress = LessonProgress {
+            current: None,
+            completions: 0,
+        };
         self.lessons
             .get(&(pack_id.to_string(), lesson_id.to_string()))
-            .cloned()
-            .unwrap_or_default()
+            .unwrap_or(&NOT_STARTED)
     }
 }

@@ -18,7 +18,7 @@ pub struct Session {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Session {
@@ -77,7 +77,7 @@ impl Session {
             raw,
             writer,
             child,
-            _master: pty.master,
+            master: pty.master,
         }
     }
 
@@ -89,7 +89,7 @@ impl Session {
             .unwrap()
             .screen_mut()
             .set_size(rows, cols);
-        self._master
+        self.master
             .resize(PtySize {
                 rows,
                 cols,

@@ -359,7 +359,6 @@ fn draw_answers(app: &App, buf: &mut Buffer, area: Rect, step: &Step, p: &Player
     if p.feedback == Feedback::Right {
         return;
     }
-    let w = words(app.lang);
     let entries: Vec<Entry> = match &step.exercise {
         Exercise::Choice { choices, .. } => choices
             .iter()
@@ -379,7 +378,6 @@ fn draw_answers(app: &App, buf: &mut Buffer, area: Rect, step: &Step, p: &Player
             .collect(),
         _ => return,
     };
-    let _ = w;
     menu::render(buf, area, &entries, p.cursor, hits);
 }
 
@@ -437,7 +435,6 @@ pub fn help_dialog(app: &App, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         format!("{hint}\n\n{}", w.help_keys)
     };
     let entries = [Entry::new(w.help_close, "")];
-    let _ = Action::Help;
     super::common::dialog(buf, area, hits, &text, &entries, 0);
 }
 
