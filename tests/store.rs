@@ -154,14 +154,22 @@ fn lesson(step_ids: &[&str]) -> Lesson {
     }
 }
 
-#[test]
-fn progress_is_keyed_by_step_id_so_an_edited_lesson_resumes_at_the_right_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+/// A store with one learner who has just started lesson p/l.
+fn started_run(
+    dir: &std::path::Path,
+) -> (Store, zhulao::progress::Learner, zhulao::progress::Event) {
+    let mut store = Store::open(dir).unwrap();
     let learner = store.add_learner(&NewLearner::Numbered).unwrap();
     let start = store
         .record(&draft(&learner.id, Verb::Attempted, None, None))
         .unwrap();
+    (store, learner, start)
+}
+
+#[test]
+fn progress_is_keyed_by_step_id_so_an_edited_lesson_resumes_at_the_right_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, learner, start) = started_run(dir.path());
     let reg = Some(start.registration.clone());
     store
         .record(&draft(&learner.id, Verb::Answered, reg.clone(), Some("a")))
@@ -180,11 +188,7 @@ fn progress_is_keyed_by_step_id_so_an_edited_lesson_resumes_at_the_right_place()
 #[test]
 fn a_completed_run_counts_a_star_and_clears_the_resume_point() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    let learner = store.add_learner(&NewLearner::Numbered).unwrap();
-    let start = store
-        .record(&draft(&learner.id, Verb::Attempted, None, None))
-        .unwrap();
+    let (mut store, learner, start) = started_run(dir.path());
     let mut done = draft(
         &learner.id,
         Verb::Completed,

@@ -30,10 +30,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
         hits.too_small = true;
         return hits;
     }
-    match app.screen {
-        Screen::Player => screens::player::render(app, buf, area, &mut hits),
-        _ => screens::render(app, buf, area, &mut hits),
-    }
+    screens::render(app, buf, area, &mut hits);
     if app.player.as_ref().is_some_and(|p| p.help_open) && app.screen == Screen::Player {
         screens::player::help_dialog(app, buf, area, &mut hits);
     }
