@@ -140,7 +140,7 @@ fn main() {
 
 /// Key numbers that put the test lesson's order step right (same shuffle as the app).
 fn zhulao_order() -> Vec<usize> {
-    let shuffle = zhulao::app::order::shuffled("call-order", 3);
+    let shuffle = zhulao::screens::player::order::shuffled("call-order", 3);
     (0..3)
         .map(|item| shuffle.iter().position(|&x| x == item).unwrap() + 1)
         .collect()

@@ -1,4 +1,5 @@
-//! The command line: `zhulao` runs the app, `zhulao check [DIR]` validates lesson packs.
+//! The command line: `zhulao` runs the app, `zhulao check [DIR]` validates lesson packs,
+//! `zhulao licences` shows the notices of what is built in.
 
 use std::path::PathBuf;
 
@@ -14,9 +15,10 @@ use crate::lang::Lang;
     long_about = None
 )]
 pub struct Cli {
-    /// Language of the app and lessons: zh (中文, the default) or en.
-    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
-    pub lang: Lang,
+    /// Language for this run: zh (中文) or en. Without it, the language chosen in the settings
+    /// (Chinese at first).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 
     /// Folder for the progress database (default: the platform's data folder).
     #[arg(long, env = "ZHULAO_DATA", global = true, value_name = "DIR")]
@@ -25,6 +27,11 @@ pub struct Cli {
     /// A folder of the centre's own lesson packs, added to (or replacing) the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
+
+    /// The read-aloud command; the text arrives on its standard input. {voice}, {lang} and
+    /// {rate} are filled in. Default: espeak-ng -v {voice} -s {rate} --stdin
+    #[arg(long, env = "ZHULAO_SPEECH", value_name = "COMMAND")]
+    pub speech_command: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -37,6 +44,8 @@ pub enum Command {
         /// A folder of packs, or one pack folder; without it, the built-in packs.
         dir: Option<PathBuf>,
     },
+    /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
+    Licences,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

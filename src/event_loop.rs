@@ -11,16 +11,25 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Effect, Screen, update};
-use crate::input::{self, Mode};
+use crate::app::{Action, App, Effect, Notice, input_mode, update};
+use crate::content::Library;
 use crate::progress::{Progress, Store};
+use crate::settings::SettingsOwner;
+use crate::speech::{Speaker, SpeechError};
 use crate::ui::{self, Hits};
+
+/// What effects are performed with: the progress store and the read-aloud program.
+pub struct Io {
+    pub store: Store,
+    pub speaker: Speaker,
+}
 
 /// Runs until the learner quits or the event source ends.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    store: &mut Store,
+    lib: &Library,
+    io: &mut Io,
     mut next_event: impl FnMut() -> io::Result<Option<Event>>,
 ) -> anyhow::Result<()>
 where
@@ -31,7 +40,7 @@ where
     loop {
         terminal.draw(|frame| {
             let area = frame.area();
-            hits = ui::draw(app, area, frame.buffer_mut());
+            hits = ui::draw(app, lib, area, frame.buffer_mut());
         })?;
         if app.should_quit {
             return Ok(());
@@ -39,35 +48,29 @@ where
         let Some(event) = next_event()? else {
             return Ok(());
         };
-        if let Some(action) = input::to_action(&event, &hits, input_mode(app)) {
-            dispatch(app, store, action, clock.elapsed().as_millis() as u64);
+        io.speaker.reap();
+        if let Some(action) = crate::input::to_action(&event, &hits, input_mode(app)) {
+            dispatch(app, lib, io, action, clock.elapsed().as_millis() as u64);
         }
-    }
-}
-
-pub fn input_mode(app: &App) -> Mode {
-    if app.screen == Screen::NewLearnerName && !app.confirm_quit && app.failure.is_none() {
-        Mode::Text
-    } else {
-        Mode::Normal
     }
 }
 
 /// Applies an action and every effect it causes, in order, before the next draw: an answer is
 /// committed before the screen that follows it is shown.
-pub fn dispatch(app: &mut App, store: &mut Store, action: Action, now_ms: u64) {
+pub fn dispatch(app: &mut App, lib: &Library, io: &mut Io, action: Action, now_ms: u64) {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
-        for effect in update(app, action, now_ms) {
-            if let Some(result) = perform(store, effect) {
+        for effect in update(app, lib, action, now_ms) {
+            if let Some(result) = perform(io, effect) {
                 queue.push_back(result);
             }
         }
     }
 }
 
-/// Performs one effect against the store and reports its result as an action.
-pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
+/// Performs one effect and reports its result as an action.
+pub fn perform(io: &mut Io, effect: Effect) -> Option<Action> {
+    let store = &mut io.store;
     let failed = |e: crate::progress::StoreError, retry: Effect| Action::StoreFailed {
         message: e.to_string(),
         retry,
@@ -81,17 +84,46 @@ pub fn perform(store: &mut Store, effect: Effect) -> Option<Action> {
             Ok(learner) => Action::LearnerAdded(learner),
             Err(e) => failed(e, effect),
         }),
-        Effect::LoadProgress(learner_id) => Some(match store.events_for(&learner_id) {
-            Ok(events) => Action::ProgressLoaded {
-                learner_id,
-                progress: Progress::from_events(&events),
-            },
-            Err(e) => failed(e, effect),
-        }),
+        Effect::OpenLearner(learner) => {
+            let owner = SettingsOwner::Learner(learner.id.clone());
+            let loaded = store
+                .events_for(&learner.id)
+                .and_then(|events| Ok((events, store.settings(&owner)?)));
+            Some(match loaded {
+                Ok((events, settings)) => Action::LearnerOpened {
+                    learner,
+                    progress: Progress::from_events(&events),
+                    settings,
+                },
+                Err(e) => failed(e, effect),
+            })
+        }
         Effect::Record(draft) => Some(match store.record(&draft) {
             Ok(event) => Action::Recorded(event),
             Err(e) => failed(e, effect),
         }),
-        Effect::Quit => None,
+        Effect::SaveSettings(owner, settings) => {
+            Some(match store.save_settings(&owner, &settings) {
+                Ok(()) => Action::SettingsSaved,
+                Err(e) => failed(e, effect),
+            })
+        }
+        Effect::Speak { text, lang, rate } => match io.speaker.speak(&text, lang, rate) {
+            Ok(()) => None,
+            Err(SpeechError::NotInstalled { program }) => {
+                Some(Action::Notice(Notice::SpeechMissing { program }))
+            }
+            Err(e) => Some(Action::Notice(Notice::SpeechFailed {
+                reason: e.to_string(),
+            })),
+        },
+        Effect::StopSpeech => {
+            io.speaker.stop();
+            None
+        }
+        Effect::Quit => {
+            io.speaker.stop();
+            None
+        }
     }
 }

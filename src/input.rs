@@ -60,6 +60,10 @@ fn key_action(key: &KeyEvent, hits: &Hits, mode: Mode) -> Option<Action> {
             hits.for_key(c.to_digit(10).unwrap_or(0) as usize)
         }
         KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
+        // `=` is `+` without Shift, so an unsteady hand needs only one key.
+        KeyCode::Char('+') | KeyCode::Char('=') => Some(Action::TextBigger),
+        KeyCode::Char('-') => Some(Action::TextSmaller),
+        KeyCode::Char('r') | KeyCode::Char('R') => Some(Action::ReadAloud),
         KeyCode::Char(' ') => Some(Action::Confirm),
         _ => None,
     }
@@ -174,5 +178,17 @@ mod tests {
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert_eq!(to_action(&ctrl_c, &hits, n), Some(Action::Quit));
         assert_eq!(to_action(&key(KeyCode::Char('x')), &hits, n), None);
+        assert_eq!(
+            to_action(&key(KeyCode::Char('+')), &hits, n),
+            Some(Action::TextBigger)
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::Char('-')), &hits, n),
+            Some(Action::TextSmaller)
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::Char('r')), &hits, n),
+            Some(Action::ReadAloud)
+        );
     }
 }

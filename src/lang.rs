@@ -2,14 +2,16 @@
 //! seniors; English serves volunteers and visitors. Every user-visible string exists in both, so a
 //! language switch never leaves half a screen untranslated.
 
-use serde::{Deserialize, Serialize};
+use crate::named::named_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
+named_enum! {
+    /// A language of the app and of every lesson text. Stored as "zh" / "en".
+    #[derive(Default)]
+    pub enum Lang {
+        #[default]
+        Zh = "zh",
+        En = "en",
+    }
 }
 
 impl Lang {
@@ -45,7 +47,7 @@ impl std::str::FromStr for Lang {
 }
 
 /// A string in both languages, as written in lesson packs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     pub zh: String,
     pub en: String,

@@ -2,14 +2,20 @@
 //! phone skills on a simulated phone, and keeps their progress safe in a local database.
 //!
 //! Data flows one way: a terminal event becomes an `app::Action` (`input`), `app::update`
-//! changes the `app::App` state and returns effects, the `event_loop` performs them against the
-//! `progress::Store`, and `ui::draw` paints the state and records what each tap means.
+//! routes it to the top layer — an overlay or the current screen — which changes its state and
+//! returns effects, the `event_loop` performs them against the `progress::Store` (and the
+//! read-aloud `speech` program), and `ui::draw` paints the state and records what each tap means.
 //!
 //! - `content`: lesson packs — format, validation, embedded and run-time sources.
-//! - `progress`: learners, the append-only event record, derived progress.
-//! - `app`: state, actions, effects, update, and the lesson player's rules.
-//! - `ui`: screens, widgets, text wrapping, theme, words.
+//! - `progress`: learners, the append-only event record, derived progress, the database.
+//! - `settings`: text size, theme, language, read-aloud — per learner and per machine.
+//! - `app`: the state, actions, effects, the `Layer` rule and the router (`update`).
+//! - `screens`, `overlays`: one module per screen and per dialog (state, update, view).
+//! - `ui`: what views share — render context, theme, words, text and big text, widgets.
+//! - `speech`: read-aloud through an outside text-to-speech program.
 //! - `input`, `event_loop`, `terminal`, `cli`: the edges.
+
+mod named;
 
 pub mod app;
 pub mod cli;
@@ -17,6 +23,10 @@ pub mod content;
 pub mod event_loop;
 pub mod input;
 pub mod lang;
+pub mod overlays;
 pub mod progress;
+pub mod screens;
+pub mod settings;
+pub mod speech;
 pub mod terminal;
 pub mod ui;

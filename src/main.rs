@@ -5,20 +5,26 @@
 //! 3 no usable database.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::Parser;
 
-use zhulao::app::App;
+use zhulao::app::{App, Env, SpeechStatus};
 use zhulao::cli::{Cli, Command};
 use zhulao::content::{PackError, Source, load_library};
+use zhulao::event_loop::Io;
 use zhulao::progress::{Store, default_data_dir};
+use zhulao::settings::SettingsOwner;
+use zhulao::speech::{Availability, Speaker, SpeechCommand};
 use zhulao::terminal::TerminalGuard;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::Licences) => {
+            print!("{}", zhulao::ui::bigtext::NOTICE);
+            ExitCode::SUCCESS
+        }
         None => run(cli),
     }
 }
@@ -95,21 +101,48 @@ fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut store = match store {
+    let store = match store {
         Ok(store) => store,
         Err(e) => {
             eprintln!("zhulao: 无法保存学习记录 / cannot save progress:\n{e}");
             return ExitCode::from(3);
         }
     };
-    let mut app = App::new(Arc::new(library), cli.lang);
+    let command = match SpeechCommand::resolve(cli.speech_command.as_deref()) {
+        Ok(command) => command,
+        Err(e) => {
+            eprintln!("zhulao: 朗读命令有问题 / the read-aloud command: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let speaker = Speaker::new(Some(command));
+    let env = Env {
+        speech: match speaker.available() {
+            Availability::Ready => SpeechStatus::Ready,
+            Availability::NotInstalled { program } => SpeechStatus::Missing { program },
+        },
+        // https://no-color.org: set and not empty.
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    let mut machine = match store.settings(&SettingsOwner::Machine) {
+        Ok(settings) => settings.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("zhulao: 无法读取设置 / cannot read the settings:\n{e}");
+            return ExitCode::from(3);
+        }
+    };
+    if let Some(lang) = cli.lang {
+        machine.lang = lang;
+    }
+    let mut app = App::new(machine, env);
+    let mut io = Io { store, speaker };
     let result = TerminalGuard::new()
         .map_err(anyhow::Error::from)
         .and_then(|mut guard| {
             // The end-to-end tests check that a panic still gives the terminal back; this is
             // how they cause one (on the first key, after the first screen is drawn).
             let test_panic = std::env::var_os("ZHULAO_TEST_PANIC").is_some();
-            zhulao::event_loop::run(&mut guard.terminal, &mut app, &mut store, || {
+            zhulao::event_loop::run(&mut guard.terminal, &mut app, &library, &mut io, || {
                 let event = crossterm::event::read()?;
                 if test_panic && matches!(event, crossterm::event::Event::Key(_)) {
                     panic!("ZHULAO_TEST_PANIC is set");

@@ -4,10 +4,12 @@
 mod common;
 
 use common::Harness;
-use zhulao::app::{Action, Feedback, Screen};
+use zhulao::app::Action;
 use zhulao::content::Exercise;
 use zhulao::lang::Lang;
 use zhulao::progress::{Outcome, Verb};
+use zhulao::screens::new_learner::NameProblem;
+use zhulao::screens::player::Feedback;
 
 #[test]
 fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
@@ -18,7 +20,7 @@ fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
     let wechat = 1;
 
     h.act(Action::Select(wechat));
-    let p = h.app.player.as_ref().unwrap();
+    let p = h.player();
     assert_eq!((p.wrong, p.feedback), (1, Feedback::Wrong));
     assert!(
         !p.pointing(),
@@ -32,7 +34,7 @@ fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
     );
 
     h.act(Action::Select(wechat));
-    let p = h.app.player.as_ref().unwrap();
+    let p = h.player();
     assert!(p.pointing());
     assert_eq!(p.cursor, 2, "the highlight moves onto the target");
     // Wide enough that the sentence sits on one line.
@@ -46,7 +48,7 @@ fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
     // The learner can always go on: Enter taps what is pointed at.
     h.act(Action::Confirm);
     assert_eq!(h.step_id(), "safe-code");
-    assert!(h.app.player.as_ref().unwrap().praise);
+    assert!(h.player().praise);
 }
 
 #[test]
@@ -56,8 +58,8 @@ fn every_answer_is_an_event_with_what_an_xapi_statement_needs() {
     h.act(Action::Confirm)
         .act(Action::Select(0))
         .act(Action::Select(2));
-    let learner = h.app.learner.clone().unwrap();
-    let events = h.store.events_for(&learner.id).unwrap();
+    let learner = h.app.session.learner.clone().unwrap();
+    let events = h.io.store.events_for(&learner.id).unwrap();
     let verbs: Vec<Verb> = events.iter().map(|e| e.verb).collect();
     assert_eq!(
         verbs,
@@ -93,7 +95,7 @@ fn every_answer_is_an_event_with_what_an_xapi_statement_needs() {
             ("demo", "all-kinds")
         );
         assert_eq!(e.learner_id, learner.id);
-        assert_eq!(e.device_id, h.store.device_id());
+        assert_eq!(e.device_id, h.io.store.device_id());
         assert!(e.at.ends_with('Z') && e.at.contains('T'), "{}", e.at);
     }
 }
@@ -104,19 +106,18 @@ fn after_a_restart_the_learner_continues_at_the_exact_step() {
     h.open_first_lesson();
     h.act(Action::Confirm).act(Action::Select(2)); // intro, open-app
     h.act(Action::Select(1)); // safe-code: right answer, why shown
-    assert_eq!(h.app.player.as_ref().unwrap().feedback, Feedback::Right);
-    let learner = h.app.learner.clone().unwrap();
+    assert_eq!(h.player().feedback, Feedback::Right);
+    let learner = h.app.session.learner.clone().unwrap();
 
     let mut h = h.restart();
     h.act(Action::Confirm); // start
     let i = h
-        .app
-        .learners
+        .learners()
         .iter()
         .position(|l| l.id == learner.id)
         .unwrap();
     h.act(Action::Select(i));
-    assert_eq!(h.app.screen, Screen::Packs);
+    assert_eq!(h.screen(), "Packs");
     h.act(Action::Confirm);
     let (screen, _) = h.render(80, 24);
     assert!(
@@ -132,25 +133,25 @@ fn esc_goes_back_one_level_at_a_time_and_loses_nothing() {
     let mut h = Harness::fixture(Lang::Zh);
     h.open_first_lesson();
     h.act(Action::Confirm).act(Action::Select(2));
-    let before = h.store.event_count().unwrap();
+    let before = h.io.store.event_count().unwrap();
     h.act(Action::Back);
-    assert_eq!(h.app.screen, Screen::Lessons);
+    assert_eq!(h.screen(), "Lessons");
     h.act(Action::Back);
-    assert_eq!(h.app.screen, Screen::Packs);
+    assert_eq!(h.screen(), "Packs");
     h.act(Action::Back);
-    assert_eq!(h.app.screen, Screen::Learners);
+    assert_eq!(h.screen(), "Learners");
     h.act(Action::Back);
-    assert_eq!(h.app.screen, Screen::Welcome);
+    assert_eq!(h.screen(), "Welcome");
     assert_eq!(
-        h.store.event_count().unwrap(),
+        h.io.store.event_count().unwrap(),
         before,
         "going back records and deletes nothing"
     );
     // Esc at the top asks once; "no" stays, "yes" leaves.
     h.act(Action::Back);
-    assert!(h.app.confirm_quit && !h.app.should_quit);
+    assert!(h.quit_asked() && !h.app.should_quit);
     h.act(Action::Back);
-    assert!(!h.app.confirm_quit);
+    assert!(!h.quit_asked());
     h.act(Action::Back).act(Action::Select(0));
     assert!(h.app.should_quit);
 }
@@ -159,9 +160,9 @@ fn esc_goes_back_one_level_at_a_time_and_loses_nothing() {
 fn the_quit_question_defaults_to_staying() {
     let mut h = Harness::fixture(Lang::Zh);
     h.act(Action::Quit);
-    assert!(h.app.confirm_quit);
+    assert!(h.quit_asked());
     h.act(Action::Confirm);
-    assert!(!h.app.should_quit && !h.app.confirm_quit);
+    assert!(!h.app.should_quit && !h.quit_asked());
 }
 
 #[test]
@@ -170,7 +171,7 @@ fn a_choice_shows_why_after_the_right_answer_and_waits() {
     h.open_first_lesson();
     h.act(Action::Confirm).act(Action::Select(2));
     h.act(Action::Down).act(Action::Confirm); // arrows + Enter pick "Refuse"
-    assert_eq!(h.app.player.as_ref().unwrap().feedback, Feedback::Right);
+    assert_eq!(h.player().feedback, Feedback::Right);
     let (screen, _) = h.render(80, 24);
     assert!(screen.contains("That's right!"), "{screen}");
     assert!(screen.contains("Banks and police never ask"), "{screen}");
@@ -181,23 +182,23 @@ fn a_choice_shows_why_after_the_right_answer_and_waits() {
 #[test]
 fn an_order_exercise_is_built_by_number_and_can_be_undone() {
     let mut h = Harness::at_step(Lang::Zh, "call-order");
-    let shuffle = h.app.player.as_ref().unwrap().shuffle.clone();
+    let shuffle = h.player().shuffle.clone();
     let pos = |item: usize| shuffle.iter().position(|&x| x == item).unwrap();
     h.act(Action::Select(pos(0))).act(Action::Select(pos(2)));
-    assert_eq!(h.app.player.as_ref().unwrap().placed, vec![0, 2]);
+    assert_eq!(h.player().placed, vec![0, 2]);
     h.act(Action::Delete);
-    assert_eq!(h.app.player.as_ref().unwrap().placed, vec![0]);
+    assert_eq!(h.player().placed, vec![0]);
     // Placing the same item twice does nothing.
     h.act(Action::Select(pos(0)));
-    assert_eq!(h.app.player.as_ref().unwrap().placed, vec![0]);
+    assert_eq!(h.player().placed, vec![0]);
     // A wrong full order counts as one wrong answer and starts again.
     h.act(Action::Select(pos(2))).act(Action::Select(pos(1)));
-    let p = h.app.player.as_ref().unwrap();
+    let p = h.player();
     assert_eq!((p.wrong, p.placed.len()), (1, 0));
     h.act(Action::Select(pos(2)))
         .act(Action::Select(pos(0)))
         .act(Action::Select(pos(1)));
-    let p = h.app.player.as_ref().unwrap();
+    let p = h.player();
     assert_eq!(p.wrong, 2);
     assert_eq!(
         p.cursor,
@@ -205,11 +206,7 @@ fn an_order_exercise_is_built_by_number_and_can_be_undone() {
         "after two wrong orders the first item is pointed at"
     );
     h.act(Action::Confirm);
-    assert_eq!(
-        h.app.player.as_ref().unwrap().cursor,
-        pos(1),
-        "then the next one"
-    );
+    assert_eq!(h.player().cursor, pos(1), "then the next one");
     h.act(Action::Confirm).act(Action::Confirm);
     assert_eq!(h.step_id(), "amount");
 }
@@ -217,14 +214,11 @@ fn an_order_exercise_is_built_by_number_and_can_be_undone() {
 #[test]
 fn digits_are_typed_deleted_and_checked_and_empty_enter_gets_a_gentle_word() {
     let mut h = Harness::at_step(Lang::Zh, "amount");
-    let before = h.store.event_count().unwrap();
+    let before = h.io.store.event_count().unwrap();
     h.act(Action::Confirm);
+    assert_eq!(h.player().feedback, Feedback::NothingTyped);
     assert_eq!(
-        h.app.player.as_ref().unwrap().feedback,
-        Feedback::NothingTyped
-    );
-    assert_eq!(
-        h.store.event_count().unwrap(),
+        h.io.store.event_count().unwrap(),
         before,
         "an empty Enter is not an answer"
     );
@@ -235,7 +229,7 @@ fn digits_are_typed_deleted_and_checked_and_empty_enter_gets_a_gentle_word() {
         Action::Delete,
         Action::Digit(0),
     ]);
-    assert_eq!(h.app.player.as_ref().unwrap().typed, "200");
+    assert_eq!(h.player().typed, "200");
     h.act(Action::Confirm);
     assert_eq!(h.step_id(), "next");
 }
@@ -259,14 +253,14 @@ fn finishing_gives_a_star_and_practising_gives_more_up_to_three() {
     let mut h = Harness::fixture(Lang::Zh);
     h.open_first_lesson();
     h.finish_lesson();
-    assert_eq!(h.app.earned_stars, 1);
+    assert_eq!(h.earned_stars(), 1);
     for expected in [2, 3, 3] {
         h.act(Action::Select(1)); // again
         h.finish_lesson();
-        assert_eq!(h.app.earned_stars, expected);
+        assert_eq!(h.earned_stars(), expected);
     }
     h.act(Action::Select(0)); // next lesson
-    assert_eq!(h.app.screen, zhulao::app::Screen::Player);
+    assert_eq!(h.screen(), "Player");
     assert_eq!(h.step_id(), "only");
 }
 
@@ -275,28 +269,28 @@ fn a_typed_name_becomes_a_learner_and_the_same_name_finds_them_again() {
     let mut h = Harness::fixture(Lang::Zh);
     h.act(Action::Confirm);
     h.act(Action::Select(0)); // new: type a name
-    assert_eq!(h.app.screen, Screen::NewLearnerName);
+    assert_eq!(h.screen(), "NewLearner");
     h.act(Action::Confirm);
-    assert_eq!(h.app.name_problem, Some(zhulao::app::NameProblem::Empty));
+    assert_eq!(h.name_field().problem, Some(NameProblem::Empty));
     for c in "王阿姨".chars() {
         h.act(Action::Type(c));
     }
     h.act(Action::Confirm);
-    assert_eq!(h.app.screen, Screen::Packs);
-    let id = h.app.learner.clone().unwrap().id;
+    assert_eq!(h.screen(), "Packs");
+    let id = h.app.session.learner.clone().unwrap().id;
     h.act(Action::Back); // learners
-    let typed_entry = h.app.learners.len();
+    let typed_entry = h.learners().len();
     h.act(Action::Select(typed_entry));
     for c in "王阿姨".chars() {
         h.act(Action::Type(c));
     }
     h.act(Action::Confirm);
     assert_eq!(
-        h.app.learner.as_ref().unwrap().id,
+        h.app.session.learner.as_ref().unwrap().id,
         id,
         "no duplicate learner"
     );
-    assert_eq!(h.store.learners().unwrap().len(), 1);
+    assert_eq!(h.io.store.learners().unwrap().len(), 1);
 }
 
 #[test]
@@ -306,8 +300,8 @@ fn a_name_longer_than_twelve_characters_is_refused_kindly() {
     for c in "Abcdefghijklmnop".chars() {
         h.act(Action::Type(c));
     }
-    assert_eq!(h.app.name_input.chars().count(), 12);
-    assert_eq!(h.app.name_problem, Some(zhulao::app::NameProblem::TooLong));
+    assert_eq!(h.name_field().input.chars().count(), 12);
+    assert_eq!(h.name_field().problem, Some(NameProblem::TooLong));
 }
 
 #[test]
@@ -315,16 +309,22 @@ fn numbered_learners_count_up() {
     let mut h = Harness::fixture(Lang::Zh);
     h.act(Action::Confirm).act(Action::Select(1));
     h.act(Action::Back);
-    let numbered = h.app.learners.len() + 1;
+    let numbered = h.learners().len() + 1;
     h.act(Action::Select(numbered));
-    let names: Vec<String> = h
-        .store
-        .learners()
-        .unwrap()
-        .iter()
-        .map(|l| l.display_name(Lang::Zh))
-        .collect();
-    assert_eq!(names, ["学员 2", "学员 1"]);
+    let numbers: Vec<Option<u32>> =
+        h.io.store
+            .learners()
+            .unwrap()
+            .iter()
+            .map(|l| l.number)
+            .collect();
+    assert_eq!(numbers, [Some(2), Some(1)]);
+    h.act(Action::Back);
+    let (screen, _) = h.render(80, 24);
+    assert!(
+        screen.contains("学员 2") && screen.contains("学员 1"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -333,13 +333,14 @@ fn a_failed_save_keeps_the_learner_on_the_step_and_enter_retries() {
     let mut h = Harness::fixture(Lang::Zh);
     h.open_first_lesson();
     h.act(Action::Confirm);
-    let effects = update(&mut h.app, Action::Select(2), 99);
+    let effects = update(&mut h.app, &h.lib, Action::Select(2), 99);
     let [zhulao::app::Effect::Record(draft)] = effects.as_slice() else {
         panic!("expected one record effect, got {effects:?}")
     };
     // The save fails: nothing moves on.
     update(
         &mut h.app,
+        &h.lib,
         Action::StoreFailed {
             message: "disk full".into(),
             retry: zhulao::app::Effect::Record(draft.clone()),
@@ -350,7 +351,7 @@ fn a_failed_save_keeps_the_learner_on_the_step_and_enter_retries() {
     let (screen, _) = h.render(40, 12);
     assert!(screen.contains("没能保存"), "{screen}");
     // Enter retries the very same answer.
-    let retry = update(&mut h.app, Action::Confirm, 101);
+    let retry = update(&mut h.app, &h.lib, Action::Confirm, 101);
     assert_eq!(retry, vec![zhulao::app::Effect::Record(draft.clone())]);
 }
 
@@ -362,9 +363,8 @@ fn help_shows_the_hint_without_counting_as_a_wrong_answer() {
     let (screen, _) = h.render(80, 24);
     assert!(screen.contains("Its name is written under it."), "{screen}");
     h.act(Action::Confirm);
-    let p = h.app.player.as_ref().unwrap();
-    assert!(!p.help_open);
-    assert_eq!(p.wrong, 0);
+    assert!(h.app.overlays.is_empty(), "Enter closes the help");
+    assert_eq!(h.player().wrong, 0);
 }
 
 #[test]
@@ -372,19 +372,11 @@ fn arrows_move_the_highlight_over_the_grid_and_enter_taps() {
     let mut h = Harness::fixture(Lang::Zh);
     h.open_first_lesson();
     h.act(Action::Confirm);
-    assert_eq!(h.app.player.as_ref().unwrap().cursor, 0);
+    assert_eq!(h.player().cursor, 0);
     h.act(Action::Down);
-    assert_eq!(
-        h.app.player.as_ref().unwrap().cursor,
-        2,
-        "down moves one row of two icons"
-    );
+    assert_eq!(h.player().cursor, 2, "down moves one row of two icons");
     h.act(Action::Right).act(Action::Right);
-    assert_eq!(
-        h.app.player.as_ref().unwrap().cursor,
-        3,
-        "the highlight stops at the last icon"
-    );
+    assert_eq!(h.player().cursor, 3, "the highlight stops at the last icon");
     h.act(Action::Left).act(Action::Confirm);
     assert_eq!(h.step_id(), "safe-code");
 }
@@ -427,7 +419,7 @@ fn no_label_or_instruction_of_the_built_in_course_is_cut_short() {
     for lang in [Lang::Zh, Lang::En] {
         let mut cut = Vec::new();
         for_each_built_in_lesson(lang, |h| {
-            while h.app.screen == Screen::Player {
+            while h.screen() == "Player" {
                 for (w, ht) in [(80, 24), (40, 12)] {
                     let (screen, _) = h.render(w, ht);
                     // The header may shorten a long lesson title; the body never cuts a word.
@@ -463,11 +455,11 @@ fn for_each_built_in_lesson(lang: Lang, mut each: impl FnMut(&mut Harness)) {
     for (p, l) in lessons {
         // From "lesson complete" (or the start), Esc twice at most reaches the pack list.
         for _ in 0..2 {
-            if h.app.screen != Screen::Packs {
+            if h.screen() != "Packs" {
                 h.act(Action::Back);
             }
         }
-        assert_eq!(h.app.screen, Screen::Packs);
+        assert_eq!(h.screen(), "Packs");
         h.act(Action::Select(p)).act(Action::Select(l));
         each(&mut h);
     }

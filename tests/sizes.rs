@@ -1,5 +1,5 @@
-//! Drawing at every size from 1×1 to 200×60 never panics, on every kind of screen. Above the
-//! minimum, every tappable area lies inside the window and the step text is visible.
+//! Drawing at every size from 1×1 to 200×60 never panics, on every kind of screen and at every
+//! text size. Above the minimum, every tappable area lies inside the window and no two overlap.
 
 mod common;
 
@@ -8,12 +8,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use zhulao::app::{Action, App};
 use zhulao::lang::Lang;
+use zhulao::settings::TextSize;
 
 fn states() -> Vec<App> {
     let mut out = Vec::new();
     let mut h = Harness::fixture(Lang::Zh);
     out.push(h.app.clone());
     h.act(Action::Back);
+    out.push(h.app.clone());
+    h.act(Action::Back).act(Action::Select(2)); // settings
     out.push(h.app.clone());
     h.act(Action::Back).act(Action::Confirm);
     out.push(h.app.clone());
@@ -25,16 +28,19 @@ fn states() -> Vec<App> {
     out.push(h.app.clone());
     h.act(Action::Select(0));
     for _ in 0..40 {
-        if h.app.screen != zhulao::app::Screen::Player {
+        if h.screen() != "Player" {
             break;
         }
         out.push(h.app.clone());
         // A wrong-ish move first, to catch the feedback layouts too.
         h.act(Action::Select(0));
         out.push(h.app.clone());
-        if h.app.screen != zhulao::app::Screen::Player {
+        if h.screen() != "Player" {
             break;
         }
+        h.act(Action::Help);
+        out.push(h.app.clone());
+        h.act(Action::Back);
         let a = h.right_answer();
         h.acts(&a);
     }
@@ -42,15 +48,29 @@ fn states() -> Vec<App> {
     out
 }
 
-fn sweep(lang: Lang, widths: std::ops::RangeInclusive<u16>) {
+fn sweep(lang: Lang, size: TextSize, widths: std::ops::RangeInclusive<u16>) {
+    let lib = common::fixture_library();
     for mut app in states() {
-        app.lang = lang;
+        app.session.settings.lang = lang;
+        app.session.settings.text_size = size;
         for w in widths.clone() {
             for h in 1..=60u16 {
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-                let hits = zhulao::ui::draw(&app, buf.area, &mut buf);
-                for (r, _) in hits.areas() {
-                    assert!(r.right() <= w && r.bottom() <= h, "{w}x{h}: {r:?} outside");
+                let hits = zhulao::ui::draw(&app, &lib, buf.area, &mut buf);
+                let areas = hits.areas();
+                for (i, (r, _)) in areas.iter().enumerate() {
+                    assert!(
+                        r.right() <= w && r.bottom() <= h,
+                        "{} {w}x{h}: {r:?} outside",
+                        app.screen.name()
+                    );
+                    for (other, _) in &areas[i + 1..] {
+                        assert!(
+                            r.intersection(*other).is_empty(),
+                            "{} {size:?} {w}x{h}: {r:?} overlaps {other:?}",
+                            app.screen.name()
+                        );
+                    }
                 }
             }
         }
@@ -59,20 +79,40 @@ fn sweep(lang: Lang, widths: std::ops::RangeInclusive<u16>) {
 
 #[test]
 fn every_size_up_to_100_wide_in_chinese() {
-    sweep(Lang::Zh, 1..=100);
+    sweep(Lang::Zh, TextSize::Normal, 1..=100);
 }
 
 #[test]
 fn every_size_from_101_wide_in_chinese() {
-    sweep(Lang::Zh, 101..=200);
+    sweep(Lang::Zh, TextSize::Normal, 101..=200);
 }
 
 #[test]
 fn every_size_up_to_100_wide_in_english() {
-    sweep(Lang::En, 1..=100);
+    sweep(Lang::En, TextSize::Normal, 1..=100);
 }
 
 #[test]
 fn every_size_from_101_wide_in_english() {
-    sweep(Lang::En, 101..=200);
+    sweep(Lang::En, TextSize::Normal, 101..=200);
+}
+
+#[test]
+fn every_size_at_big_text_in_chinese() {
+    sweep(Lang::Zh, TextSize::Big, 1..=200);
+}
+
+#[test]
+fn every_size_at_big_text_in_english() {
+    sweep(Lang::En, TextSize::Big, 1..=200);
+}
+
+#[test]
+fn every_size_at_huge_text_in_chinese() {
+    sweep(Lang::Zh, TextSize::Huge, 1..=200);
+}
+
+#[test]
+fn every_size_at_huge_text_in_english() {
+    sweep(Lang::En, TextSize::Huge, 1..=200);
 }

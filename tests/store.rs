@@ -23,7 +23,7 @@ fn draft(
         lesson_id: "l".into(),
         step: step.map(|s| StepAnswer {
             step_id: s.into(),
-            step_kind: "tap".into(),
+            step_kind: zhulao::content::StepKind::Tap,
             outcome: Some(Outcome::Correct),
             attempt: 1,
             response: "x".into(),

@@ -2,6 +2,7 @@
 //! turned into these by `crate::input`, and the results of effects come back as these too.
 
 use crate::progress::{Event, Learner, Progress};
+use crate::settings::Settings;
 
 use super::effect::Effect;
 
@@ -34,17 +35,52 @@ pub enum Action {
     Digit(u8),
     /// A typed character, in a text field (a new learner's name).
     Type(char),
+    /// `+` / `-`: the text size, changed at once on any screen.
+    TextBigger,
+    TextSmaller,
+    /// `r` or the 朗读 button: read what is on screen aloud.
+    ReadAloud,
 
     // Results of effects performed by the loop.
     LearnersLoaded(Vec<Learner>),
     LearnerAdded(Learner),
-    ProgressLoaded {
-        learner_id: String,
+    LearnerOpened {
+        learner: Learner,
         progress: Progress,
+        /// The learner's own settings, if they ever chose any.
+        settings: Option<Settings>,
     },
     Recorded(Event),
+    SettingsSaved,
     StoreFailed {
         message: String,
         retry: Effect,
     },
+    /// Something worth one line on screen (read-aloud could not start).
+    Notice(Notice),
+}
+
+impl Action {
+    /// Results of effects: never "input", so never held back or sent to an overlay.
+    pub fn is_result(&self) -> bool {
+        matches!(
+            self,
+            Action::LearnersLoaded(_)
+                | Action::LearnerAdded(_)
+                | Action::LearnerOpened { .. }
+                | Action::Recorded(_)
+                | Action::SettingsSaved
+                | Action::StoreFailed { .. }
+                | Action::Notice(_)
+        )
+    }
+}
+
+/// A one-line message under the screen, gone with the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The read-aloud program is not installed.
+    SpeechMissing { program: String },
+    /// The read-aloud program could not be started.
+    SpeechFailed { reason: String },
 }

@@ -1,14 +1,15 @@
-//! The app's behaviour: its state, the actions that change it, the effects it asks for, and the
-//! one `update` function that ties them together.
+//! The app's behaviour: its state, the actions that change it, the effects it asks for, the
+//! `Layer` rule every screen and overlay follows, and the one `update` function that routes an
+//! action to the right layer.
 
 pub mod action;
 pub mod effect;
-pub mod lesson;
-pub mod order;
+pub mod layer;
 pub mod state;
 pub mod update;
 
-pub use action::Action;
+pub use action::{Action, Notice};
 pub use effect::Effect;
+pub use layer::{Ctx, Layer, Nav, Outcome, menu_choice};
 pub use state::*;
-pub use update::update;
+pub use update::{input_mode, spoken, update};

@@ -1,172 +1,141 @@
 //! Everything the screens show, in one place. Only `update` changes it; the views only read it.
+//! The current screen carries its own data (`Screen`), the overlays on top of it are a stack,
+//! and what outlives any one screen — who is learning, their progress and settings — is the
+//! `Session`. The lesson library is not here: it never changes while the app runs, so `update`
+//! and the views are given it beside the state.
 
-use std::sync::Arc;
-
-use crate::content::{Lesson, Library, Pack, Step};
-use crate::lang::Lang;
+use crate::content::{Library, Step};
 use crate::progress::{Learner, Progress};
+use crate::screens::Screen;
+use crate::screens::player::Player;
+use crate::settings::{Settings, SettingsOwner};
 
-use super::effect::Effect;
+use super::action::Notice;
+use crate::overlays::Overlay;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    Learners,
-    NewLearnerName,
-    Packs,
-    Lessons,
-    Player,
-    Complete,
+/// Facts about the machine the app runs on, fixed at start.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Env {
+    pub speech: SpeechStatus,
+    /// `NO_COLOR` is set: draw in the terminal's own colours.
+    pub no_color: bool,
 }
 
-/// Entries of the welcome screen's menu.
-pub const WELCOME_START: usize = 0;
-pub const WELCOME_LANGUAGE: usize = 1;
-
-/// Entries of the quit question.
-pub const QUIT_YES: usize = 0;
-pub const QUIT_NO: usize = 1;
-
-/// Entries of the lesson-complete screen.
-pub const COMPLETE_NEXT: usize = 0;
-pub const COMPLETE_AGAIN: usize = 1;
-pub const COMPLETE_LIST: usize = 2;
-
-/// How far help has gone on the current step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Feedback {
-    None,
-    /// A wrong answer: the first time a kind word and the hint, from the second on the right
-    /// answer is pointed at.
-    Wrong,
-    /// The right answer, with the step's "why" shown until the learner goes on.
-    Right,
-    /// Enter was pressed in a digits step before any digit was typed.
-    NothingTyped,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpeechStatus {
+    Ready,
+    /// The read-aloud program is not installed; say its name so a helper can install it.
+    Missing {
+        program: String,
+    },
 }
 
-#[derive(Debug, Clone)]
-pub struct Player {
-    pub registration: String,
-    pub step: usize,
-    /// Wrong answers on this step in this run.
-    pub wrong: u32,
-    /// The highlighted element: a phone item index (tap), a choice index or an order display
-    /// position.
-    pub cursor: usize,
-    pub typed: String,
-    /// Order exercise: item indices placed so far.
-    pub placed: Vec<usize>,
-    /// Order exercise: display position → item index.
-    pub shuffle: Vec<usize>,
-    pub feedback: Feedback,
-    /// The last step was answered right: say so at the top of this one.
-    pub praise: bool,
-    pub help_open: bool,
-    /// When the step was shown (ms on the app's clock), for the time-spent field.
-    pub shown_at: u64,
+impl Default for SpeechStatus {
+    fn default() -> Self {
+        SpeechStatus::Missing {
+            program: "espeak-ng".into(),
+        }
+    }
 }
 
-impl Player {
-    /// The right answer is pointed at from the second wrong answer on.
-    pub fn pointing(&self) -> bool {
-        self.wrong >= 2 && self.feedback != Feedback::Right
+/// Who is learning now, with what settings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Session {
+    /// The settings in force: the learner's own, or the machine's when nobody is signed in.
+    pub settings: Settings,
+    /// The machine's settings: the starting point for new learners.
+    pub machine: Settings,
+    pub learner: Option<Learner>,
+    pub progress: Progress,
+}
+
+impl Session {
+    /// Whose settings a change is saved for.
+    pub fn settings_owner(&self) -> SettingsOwner {
+        match &self.learner {
+            Some(l) => SettingsOwner::Learner(l.id.clone()),
+            None => SettingsOwner::Machine,
+        }
+    }
+
+    /// Keeps a settings change in force and says where to save it.
+    pub fn change_settings(&mut self, settings: Settings) -> (SettingsOwner, Settings) {
+        self.settings = settings;
+        if self.learner.is_none() {
+            self.machine = settings;
+        }
+        (self.settings_owner(), settings)
+    }
+
+    pub fn sign_in(&mut self, learner: Learner, progress: Progress, settings: Option<Settings>) {
+        self.learner = Some(learner);
+        self.progress = progress;
+        self.settings = settings.unwrap_or(self.machine);
+    }
+
+    /// Back to the learner list: the next person starts from the machine's settings.
+    pub fn sign_out(&mut self) {
+        self.learner = None;
+        self.progress = Progress::default();
+        self.settings = self.machine;
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct App {
-    pub library: Arc<Library>,
-    pub lang: Lang,
     pub screen: Screen,
-    /// The quit question is showing (over the welcome screen).
-    pub confirm_quit: bool,
-    /// Highlighted answer of the quit question.
-    pub quit_cursor: usize,
-    pub should_quit: bool,
-    /// Highlighted entry of the current menu screen.
-    pub cursor: usize,
-    pub learners: Vec<Learner>,
-    pub learner: Option<Learner>,
-    pub progress: Progress,
-    pub name_input: String,
-    /// A plain-words message for the name field ("please type a name first").
-    pub name_problem: Option<NameProblem>,
-    pub pack: usize,
-    pub lesson: usize,
-    pub player: Option<Player>,
-    /// Stars earned by the lesson just completed.
-    pub earned_stars: u8,
-    /// A save or load went wrong: the message, and what Enter retries.
-    pub failure: Option<(String, Effect)>,
+    /// Dialogs over the screen; the last one is on top and gets the keys.
+    pub overlays: Vec<Overlay>,
+    pub session: Session,
+    pub env: Env,
     /// Effects waiting for their result; input is held until it arrives.
     pub busy: bool,
+    pub should_quit: bool,
+    pub notice: Option<Notice>,
+    /// Read-aloud was started and not stopped since (it may also have ended by itself).
+    pub speaking: bool,
 }
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameProblem {
-    Empty,
-    TooLong,
-}
-
-pub const MAX_NAME_CHARS: usize = 12;
 
 impl App {
-    pub fn new(library: Arc<Library>, lang: Lang) -> App {
+    pub fn new(machine: Settings, env: Env) -> App {
         App {
-            library,
-            lang,
-            screen: Screen::Welcome,
-            confirm_quit: false,
-            quit_cursor: QUIT_NO,
-            should_quit: false,
-            cursor: 0,
-            learners: Vec::new(),
-            learner: None,
-            progress: Progress::default(),
-            name_input: String::new(),
-            name_problem: None,
-            pack: 0,
-            lesson: 0,
-            player: None,
-            earned_stars: 0,
-            failure: None,
+            screen: Screen::welcome(),
+            overlays: Vec::new(),
+            session: Session {
+                settings: machine,
+                machine,
+                ..Session::default()
+            },
+            env,
             busy: false,
+            should_quit: false,
+            notice: None,
+            speaking: false,
         }
     }
 
-    pub fn current_pack(&self) -> Option<&Pack> {
-        self.library.packs.get(self.pack)
+    pub fn lang(&self) -> crate::lang::Lang {
+        self.session.settings.lang
     }
 
-    pub fn current_lesson(&self) -> Option<&Lesson> {
-        self.current_pack()?.lessons.get(self.lesson)
-    }
-
-    pub fn current_step(&self) -> Option<&Step> {
-        self.current_lesson()?.steps.get(self.player.as_ref()?.step)
-    }
-
-    /// Number of entries in the menu of the current screen (for moving the highlight).
-    pub fn menu_len(&self) -> usize {
-        match self.screen {
-            Screen::Welcome => 2,
-            Screen::Learners => self.learners.len() + 2,
-            Screen::Packs => self.library.packs.len(),
-            Screen::Lessons => self.current_pack().map_or(0, |p| p.lessons.len()),
-            Screen::Complete => 3,
-            Screen::NewLearnerName | Screen::Player => 0,
+    /// The lesson player, when a lesson is open.
+    pub fn player(&self) -> Option<&Player> {
+        match &self.screen {
+            Screen::Player(p) => Some(p),
+            _ => None,
         }
     }
 
-    /// The next lesson in the course after the current one, across packs: (pack, lesson).
-    pub fn next_lesson(&self) -> Option<(usize, usize)> {
-        let pack = self.library.packs.get(self.pack)?;
-        if self.lesson + 1 < pack.lessons.len() {
-            return Some((self.pack, self.lesson + 1));
-        }
-        (self.pack + 1..self.library.packs.len())
-            .find(|&p| !self.library.packs[p].lessons.is_empty())
-            .map(|p| (p, 0))
+    pub fn current_step<'a>(&self, lib: &'a Library) -> Option<&'a Step> {
+        self.player()?.step(lib)
+    }
+
+    /// Whether an overlay of this kind is showing.
+    pub fn has_overlay(&self, is: impl Fn(&Overlay) -> bool) -> bool {
+        self.overlays.iter().any(is)
+    }
+
+    pub fn learner(&self) -> Option<&Learner> {
+        self.session.learner.as_ref()
     }
 }

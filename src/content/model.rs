@@ -3,6 +3,7 @@
 //! validator has proved valid, so the player never has to handle a dangling id.
 
 use crate::lang::Text;
+use crate::named::named_enum;
 
 /// Every lesson pack that is available, in the order learners see them.
 #[derive(Debug, Clone, Default)]
@@ -112,36 +113,14 @@ pub struct Step {
     pub exercise: Exercise,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum StepKind {
-    Read,
-    Tap,
-    Choice,
-    Order,
-    Digits,
-}
-
-impl StepKind {
-    pub const ALL: [StepKind; 5] = [
-        StepKind::Read,
-        StepKind::Tap,
-        StepKind::Choice,
-        StepKind::Order,
-        StepKind::Digits,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            StepKind::Read => "read",
-            StepKind::Tap => "tap",
-            StepKind::Choice => "choice",
-            StepKind::Order => "order",
-            StepKind::Digits => "digits",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<StepKind> {
-        StepKind::ALL.into_iter().find(|k| k.name() == name)
+named_enum! {
+    /// The kinds of step a lesson can have; stored with every answer.
+    pub enum StepKind {
+        Read = "read",
+        Tap = "tap",
+        Choice = "choice",
+        Order = "order",
+        Digits = "digits",
     }
 }
 

@@ -49,7 +49,7 @@ fn forbid<T>(p: &mut Problems, field: &Option<toml::Spanned<T>>, name: &str, kin
     if let Some(v) = field {
         p.at(
             v.span(),
-            format!("`{name}` does not belong in a {} step", kind.name()),
+            format!("`{name}` does not belong in a {} step", kind.as_str()),
         );
     }
 }
@@ -62,8 +62,8 @@ pub(super) fn validate_step(
 ) -> Option<Step> {
     let raw = s.get_ref();
     let id = ids.claim(p, &raw.id);
-    let Some(kind) = StepKind::from_name(raw.kind.get_ref()) else {
-        let names: Vec<&str> = StepKind::ALL.iter().map(|k| k.name()).collect();
+    let Some(kind) = StepKind::parse(raw.kind.get_ref()) else {
+        let names: Vec<&str> = StepKind::ALL.iter().map(|k| k.as_str()).collect();
         p.at(
             raw.kind.span(),
             format!(
@@ -85,7 +85,7 @@ pub(super) fn validate_step(
             s.span(),
             format!(
                 "step '{id}': a {} step needs a `hint` for learners who get stuck",
-                kind.name()
+                kind.as_str()
             ),
         );
     }

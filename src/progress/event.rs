@@ -3,66 +3,29 @@
 //! timestamp, statement id), so exporting to a Learning Record Store later is a mapping, not a
 //! migration.
 
-use serde::{Deserialize, Serialize};
-
+use crate::content::StepKind;
 use crate::lang::Lang;
+use crate::named::named_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verb {
-    /// A learner began a run through a lesson (xAPI "attempted"); its id is the registration.
-    Attempted,
-    /// A learner read an explanation step and went on (xAPI "experienced").
-    Experienced,
-    /// A learner answered an exercise step, right or wrong (xAPI "answered").
-    Answered,
-    /// A learner finished a lesson (xAPI "completed").
-    Completed,
-}
-
-impl Verb {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verb::Attempted => "attempted",
-            Verb::Experienced => "experienced",
-            Verb::Answered => "answered",
-            Verb::Completed => "completed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Verb> {
-        [
-            Verb::Attempted,
-            Verb::Experienced,
-            Verb::Answered,
-            Verb::Completed,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
+named_enum! {
+    /// What a learner did (the xAPI verb).
+    pub enum Verb {
+        /// A learner began a run through a lesson (xAPI "attempted"); its id is the registration.
+        Attempted = "attempted",
+        /// A learner read an explanation step and went on (xAPI "experienced").
+        Experienced = "experienced",
+        /// A learner answered an exercise step, right or wrong (xAPI "answered").
+        Answered = "answered",
+        /// A learner finished a lesson (xAPI "completed").
+        Completed = "completed",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    Correct,
-    Wrong,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Correct => "correct",
-            Outcome::Wrong => "wrong",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Outcome> {
-        match s {
-            "correct" => Some(Outcome::Correct),
-            "wrong" => Some(Outcome::Wrong),
-            _ => None,
-        }
+named_enum! {
+    /// How an answer went.
+    pub enum Outcome {
+        Correct = "correct",
+        Wrong = "wrong",
     }
 }
 
@@ -86,7 +49,7 @@ pub struct EventDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepAnswer {
     pub step_id: String,
-    pub step_kind: String,
+    pub step_kind: StepKind,
     pub outcome: Option<Outcome>,
     /// 1 for the first try at this step in this run, 2 for the second …
     pub attempt: u32,
@@ -119,18 +82,6 @@ pub struct Learner {
     pub id: String,
     pub name: Option<String>,
     pub number: Option<u32>,
-}
-
-impl Learner {
-    pub fn display_name(&self, lang: Lang) -> String {
-        match (&self.name, self.number, lang) {
-            (Some(name), _, _) => name.clone(),
-            (None, Some(n), Lang::Zh) => format!("学员 {n}"),
-            (None, Some(n), Lang::En) => format!("Learner {n}"),
-            (None, None, Lang::Zh) => "学员".into(),
-            (None, None, Lang::En) => "Learner".into(),
-        }
-    }
 }
 
 /// How a new learner is added: by a typed name, or as the next numbered learner.

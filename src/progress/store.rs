@@ -11,7 +11,9 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::event::*;
+use crate::content::StepKind;
 use crate::lang::Lang;
+use crate::settings::{Settings, SettingsOwner, SpeechRate, TextSize, ThemeName};
 
 pub const DB_FILE: &str = "zhulao.sqlite3";
 
@@ -55,6 +57,16 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
     CREATE TRIGGER events_no_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+    // 2: how zhulao looks and speaks, per learner and for the machine ('machine').
+    "CREATE TABLE settings (
+        owner       TEXT PRIMARY KEY,
+        lang        TEXT NOT NULL CHECK (lang IN ('zh','en')),
+        text_size   TEXT NOT NULL CHECK (text_size IN ('normal','big','huge')),
+        theme       TEXT NOT NULL CHECK (theme IN ('dark','light','yellow')),
+        read_aloud  INTEGER NOT NULL CHECK (read_aloud IN (0,1)),
+        speech_rate TEXT NOT NULL CHECK (speech_rate IN ('slow','normal','fast')),
+        updated_at  TEXT NOT NULL
+    );",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -258,16 +270,13 @@ impl Store {
                 event.pack_id,
                 event.lesson_id,
                 s.map(|s| &s.step_id),
-                s.map(|s| &s.step_kind),
+                s.map(|s| s.step_kind.as_str()),
                 s.and_then(|s| s.outcome).map(Outcome::as_str),
                 s.map(|s| s.attempt),
                 s.map(|s| &s.response),
                 s.map(|s| s.duration_ms as i64),
                 event.stars,
-                match event.lang {
-                    Lang::Zh => "zh",
-                    Lang::En => "en",
-                },
+                event.lang.as_str(),
                 event.at,
                 event.device_id,
             ],
@@ -287,6 +296,53 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The settings kept for `owner`, if any were ever saved.
+    pub fn settings(&self, owner: &SettingsOwner) -> Result<Option<Settings>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT lang, text_size, theme, read_aloud, speech_rate FROM settings WHERE owner = ?1",
+        )?;
+        let mut rows = stmt.query_map([owner_key(owner)], |r| {
+            Ok(Settings {
+                lang: word(r, 0, Lang::parse, "language")?,
+                text_size: word(r, 1, TextSize::parse, "text size")?,
+                theme: word(r, 2, ThemeName::parse, "theme")?,
+                read_aloud: r.get::<_, i64>(3)? != 0,
+                speech_rate: word(r, 4, SpeechRate::parse, "speech rate")?,
+            })
+        })?;
+        Ok(rows.next().transpose()?)
+    }
+
+    /// Keeps `settings` for `owner`; when this returns they are on disk.
+    pub fn save_settings(
+        &mut self,
+        owner: &SettingsOwner,
+        settings: &Settings,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO settings (owner, lang, text_size, theme, read_aloud, speech_rate, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (owner) DO UPDATE SET lang = excluded.lang,
+                 text_size = excluded.text_size, theme = excluded.theme,
+                 read_aloud = excluded.read_aloud, speech_rate = excluded.speech_rate,
+                 updated_at = excluded.updated_at",
+            params![
+                owner_key(owner),
+                settings.lang.as_str(),
+                settings.text_size.as_str(),
+                settings.theme.as_str(),
+                settings.read_aloud as i64,
+                settings.speech_rate.as_str(),
+                now_rfc3339(),
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn event_count(&self) -> Result<i64, StoreError> {
         Ok(self
             .conn
@@ -294,16 +350,41 @@ impl Store {
     }
 }
 
+fn owner_key(owner: &SettingsOwner) -> &str {
+    match owner {
+        SettingsOwner::Machine => "machine",
+        SettingsOwner::Learner(id) => id,
+    }
+}
+
+/// Reads a stored word back as its enum, refusing (not defaulting) a word this zhulao does not
+/// know: a record that cannot be read exactly is reported, never reinterpreted.
+fn word<T>(
+    r: &rusqlite::Row,
+    column: usize,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> rusqlite::Result<T> {
+    let value: String = r.get(column)?;
+    parse(&value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("the progress file holds an unknown {what} '{value}'").into(),
+        )
+    })
+}
+
 fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
-    let verb: String = r.get(1)?;
     let step_id: Option<String> = r.get(6)?;
-    let outcome: Option<String> = r.get(8)?;
-    let lang: String = r.get(13)?;
     let step = match step_id {
         Some(step_id) => Some(StepAnswer {
             step_id,
-            step_kind: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
-            outcome: outcome.as_deref().and_then(Outcome::parse),
+            step_kind: word(r, 7, StepKind::parse, "step kind")?,
+            outcome: match r.get::<_, Option<String>>(8)? {
+                None => None,
+                Some(_) => Some(word(r, 8, Outcome::parse, "answer outcome")?),
+            },
             attempt: r.get::<_, Option<u32>>(9)?.unwrap_or(1),
             response: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
             duration_ms: r.get::<_, Option<i64>>(11)?.unwrap_or(0).max(0) as u64,
@@ -312,20 +393,14 @@ fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
     };
     Ok(Event {
         id: r.get(0)?,
-        verb: Verb::parse(&verb).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                1,
-                rusqlite::types::Type::Text,
-                format!("unknown verb {verb}").into(),
-            )
-        })?,
+        verb: word(r, 1, Verb::parse, "verb")?,
         learner_id: r.get(2)?,
         registration: r.get(3)?,
         pack_id: r.get(4)?,
         lesson_id: r.get(5)?,
         step,
         stars: r.get(12)?,
-        lang: if lang == "en" { Lang::En } else { Lang::Zh },
+        lang: word(r, 13, Lang::parse, "language")?,
         at: r.get(14)?,
         device_id: r.get(15)?,
     })

@@ -1,12 +1,13 @@
-//! Small drawing helpers shared by every screen: clipped text, filled boxes, buttons.
+//! Small drawing helpers shared by every screen: clipped text, filled boxes, buttons. They take
+//! the theme so that no helper ever picks a colour of its own.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use super::text::{truncate, width};
-use super::theme;
+use super::text::{center, truncate, width};
+use super::theme::{FOCUS, Role, Theme};
 
 /// Writes `s` at (x, y), cut to the area's right edge. Returns the columns used.
 pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, s: &str, style: Style) -> u16 {
@@ -33,12 +34,12 @@ pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 
 /// A bordered box; a focused one gets a thick border and the focus colours, so focus shows in
 /// shape as well as colour.
-pub fn frame(buf: &mut Buffer, area: Rect, focused: bool) -> Rect {
+pub fn frame(buf: &mut Buffer, area: Rect, focused: bool, theme: &Theme) -> Rect {
     let area = area.intersection(buf.area);
     let (style, kind) = if focused {
-        (theme::focus(), BorderType::Thick)
+        (theme.style(Role::Focus), BorderType::Thick)
     } else {
-        (theme::base(), BorderType::Plain)
+        (theme.base(), BorderType::Plain)
     };
     let block = Block::bordered().border_type(kind).style(style);
     let inner = block.inner(area);
@@ -48,40 +49,28 @@ pub fn frame(buf: &mut Buffer, area: Rect, focused: bool) -> Rect {
 
 /// A button: boxed when it is 3 rows tall, a single bracketed row otherwise. The label is
 /// centred; focus adds » and the focus colours.
-pub fn button(buf: &mut Buffer, area: Rect, label: &str, focused: bool) {
+pub fn button(buf: &mut Buffer, area: Rect, label: &str, focused: bool, theme: &Theme) {
     let area = area.intersection(buf.area);
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let style = if focused {
-        theme::focus()
-    } else {
-        theme::strong()
-    };
+    let style = theme.style(if focused { Role::Focus } else { Role::Strong });
     let label = if focused {
-        format!("{}{label}", theme::FOCUS)
+        format!("{FOCUS}{label}")
     } else {
         label.to_string()
     };
     if area.height >= 3 && area.width >= 4 {
-        fill(
-            buf,
-            area,
-            if focused {
-                theme::focus()
-            } else {
-                theme::base()
-            },
-        );
-        let inner = frame(buf, area, focused);
+        fill(buf, area, if focused { style } else { theme.base() });
+        let inner = frame(buf, area, focused, theme);
         let y = inner.y + inner.height.saturating_sub(1) / 2;
-        let text = super::text::center(&label, inner.width as usize);
+        let text = center(&label, inner.width as usize);
         put(buf, inner, inner.x, y, &text, style);
     } else {
         fill(buf, area, style);
         let w = area.width as usize;
         let text = if w >= 4 {
-            format!("[{}]", super::text::center(&label, w - 2))
+            format!("[{}]", center(&label, w - 2))
         } else {
             truncate(&label, w)
         };
@@ -99,17 +88,4 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
-}
-
-/// Writes wrapped lines from the top of `area`; returns the rows used.
-pub fn lines(buf: &mut Buffer, area: Rect, lines: &[String], style: Style) -> u16 {
-    let mut y = area.y;
-    for line in lines {
-        if y >= area.bottom() {
-            break;
-        }
-        put(buf, area, area.x, y, line, style);
-        y += 1;
-    }
-    y - area.y
 }

@@ -1,58 +1,91 @@
-//! Drawing: `draw(app, area, buf)` paints the state and returns the `Hits` — what each tap and
-//! number key means on the screen just drawn. Screens live in `screens/`, shared pieces in
-//! `widgets/`, and all words in `strings`.
+//! Drawing: `draw(app, lib, area, buf)` paints the current screen, a notice if there is one and
+//! the overlays on top, and returns the `Hits` — what each tap and number key means on the
+//! screen just drawn. The screens themselves live in `crate::screens` and `crate::overlays`;
+//! here are the pieces they share: the render context, the theme, the words, text wrapping and
+//! big text, and the widgets.
 
+pub mod bigtext;
+pub mod context;
 pub mod draw;
 pub mod hits;
-pub mod screens;
-pub mod strings;
 pub mod text;
+pub mod textblock;
 pub mod theme;
 pub mod widgets;
+pub mod words;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Screen};
-use crate::lang::Lang;
+use crate::app::{App, Notice};
+use crate::content::Library;
+pub use context::ViewCx;
 pub use hits::Hits;
+use theme::Role;
+use words::fill as fill_in;
 
 /// The smallest terminal every screen is designed for (a kiosk with a 60–70 pt font).
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Hits {
+pub fn draw(app: &App, lib: &Library, area: Rect, buf: &mut Buffer) -> Hits {
+    let cx = ViewCx::new(app, lib);
     let mut hits = Hits::default();
     let area = area.intersection(buf.area);
-    draw::fill(buf, area, theme::base());
+    draw::fill(buf, area, cx.theme.base());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(app.lang, area, buf);
+        too_small(&cx, area, buf);
         hits.too_small = true;
         return hits;
     }
-    screens::render(app, buf, area, &mut hits);
-    if app.player.as_ref().is_some_and(|p| p.help_open) && app.screen == Screen::Player {
-        screens::player::help_dialog(app, buf, area, &mut hits);
+    app.screen.layer().render(&cx, area, buf, &mut hits);
+    if let Some(notice) = &app.notice {
+        draw_notice(&cx, notice, area, buf);
     }
-    let w = strings::words(app.lang);
-    if let Some((message, _)) = &app.failure {
-        let entries = [
-            widgets::menu::Entry::new(w.try_again, ""),
-            widgets::menu::Entry::new(w.go_back, ""),
-        ];
-        let text = format!("{}\n{message}\n{}", w.save_failed, w.retry);
-        screens::common::dialog(buf, area, &mut hits, &text, &entries, 0);
-    } else if app.confirm_quit {
-        screens::welcome::quit_dialog(app, buf, area, &mut hits);
+    for overlay in &app.overlays {
+        overlay.layer().render(&cx, area, buf, &mut hits);
     }
     hits
 }
 
+/// The words of a notice.
+pub fn notice_text(cx: &ViewCx, notice: &Notice) -> String {
+    match notice {
+        Notice::SpeechMissing { program } => {
+            fill_in(cx.words.speech_missing, &[("program", program)])
+        }
+        Notice::SpeechFailed { reason } => fill_in(cx.words.speech_failed, &[("reason", reason)]),
+    }
+}
+
+/// A notice sits on the rows just above the footer, over whatever the screen drew there.
+fn draw_notice(cx: &ViewCx, notice: &Notice, area: Rect, buf: &mut Buffer) {
+    let page = widgets::page::page_area(area);
+    let lines = text::wrap(
+        &notice_text(cx, notice),
+        page.width.saturating_sub(2) as usize,
+    );
+    let bottom = page.bottom() - widgets::page::footer_height(page);
+    let top = bottom.saturating_sub(lines.len() as u16).max(page.y + 1);
+    let rows = Rect::new(page.x, top, page.width, bottom - top);
+    draw::fill(buf, rows, cx.style(Role::NotYet));
+    for (i, line) in lines.iter().enumerate() {
+        draw::put(
+            buf,
+            rows,
+            page.x + 1,
+            top + i as u16,
+            line,
+            cx.style(Role::NotYet),
+        );
+    }
+}
+
 /// Below 40×12 nothing is usable: say so in both languages, as large as the window allows.
-fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
-    let first = strings::words(lang).enlarge;
-    let second = strings::words(lang.toggled()).enlarge;
-    let lines = [first, second, "Ctrl+C: 退出 / leave"];
+fn too_small(cx: &ViewCx, area: Rect, buf: &mut Buffer) {
+    let first = cx.words.enlarge;
+    let second = words::words(cx.lang.toggled()).enlarge;
+    let lines = [first, second, cx.words.too_small_keys];
     let top = area.y + area.height.saturating_sub(2) / 2;
     for (i, line) in lines.iter().enumerate() {
         let y = top + i as u16;
@@ -60,6 +93,6 @@ fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
             break;
         }
         let t = text::center(line, area.width as usize);
-        draw::put(buf, area, area.x, y, &t, theme::strong());
+        draw::put(buf, area, area.x, y, &t, cx.style(Role::Strong));
     }
 }

@@ -3,18 +3,22 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use zhulao::app::{Action, App, Feedback, Screen};
-use zhulao::content::{Exercise, Library, Source};
-use zhulao::event_loop::dispatch;
+use zhulao::app::{Action, App, Env};
+use zhulao::content::{Exercise, Library, Source, Step};
+use zhulao::event_loop::{Io, dispatch};
 use zhulao::lang::Lang;
-use zhulao::progress::Store;
+use zhulao::overlays::Overlay;
+use zhulao::progress::{Learner, Store};
+use zhulao::screens::Screen;
+use zhulao::screens::player::{Feedback, Player};
+use zhulao::settings::{Settings, SettingsOwner};
+use zhulao::speech::{Speaker, SpeechCommand};
 use zhulao::ui::{self, Hits};
 
 pub fn fixture_dir() -> PathBuf {
@@ -30,9 +34,17 @@ pub fn fixture_library() -> Library {
     lib
 }
 
+/// A speaker whose program does not exist: the tests that need speech bring their own.
+pub fn silent_speaker() -> Speaker {
+    Speaker::new(Some(
+        SpeechCommand::parse("/nonexistent/zhulao-test-tts").unwrap(),
+    ))
+}
+
 pub struct Harness {
     pub app: App,
-    pub store: Store,
+    pub lib: Library,
+    pub io: Io,
     pub dir: tempfile::TempDir,
     pub now: u64,
 }
@@ -41,9 +53,17 @@ impl Harness {
     pub fn new(library: Library, lang: Lang) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
+        let settings = Settings {
+            lang,
+            ..Settings::default()
+        };
         Harness {
-            app: App::new(Arc::new(library), lang),
-            store,
+            app: App::new(settings, Env::default()),
+            lib: library,
+            io: Io {
+                store,
+                speaker: silent_speaker(),
+            },
             dir,
             now: 0,
         }
@@ -53,16 +73,29 @@ impl Harness {
         Harness::new(fixture_library(), lang)
     }
 
-    /// Re-opens the app on the same database, as after a restart.
+    /// Re-opens the app on the same database, as after a restart (with the machine's settings
+    /// as the database holds them).
     pub fn restart(self) -> Harness {
         let Harness {
-            app, store, dir, ..
+            app, lib, io, dir, ..
         } = self;
-        drop(store);
+        let lang = app.session.machine.lang;
+        drop(io);
         let store = Store::open(dir.path()).unwrap();
+        let machine = store
+            .settings(&SettingsOwner::Machine)
+            .unwrap()
+            .unwrap_or(Settings {
+                lang,
+                ..Settings::default()
+            });
         Harness {
-            app: App::new(app.library.clone(), app.lang),
-            store,
+            app: App::new(machine, app.env.clone()),
+            lib,
+            io: Io {
+                store,
+                speaker: silent_speaker(),
+            },
             dir,
             now: 0,
         }
@@ -70,7 +103,7 @@ impl Harness {
 
     pub fn act(&mut self, action: Action) -> &mut Self {
         self.now += 1500;
-        dispatch(&mut self.app, &mut self.store, action, self.now);
+        dispatch(&mut self.app, &self.lib, &mut self.io, action, self.now);
         self
     }
 
@@ -81,15 +114,47 @@ impl Harness {
         self
     }
 
+    /// The name of the screen showing ("Player").
+    pub fn screen(&self) -> &'static str {
+        self.app.screen.name()
+    }
+
+    pub fn player(&self) -> &Player {
+        self.app.player().expect("in a lesson")
+    }
+
+    /// The learners listed on the who-is-learning screen.
+    pub fn learners(&self) -> Vec<Learner> {
+        match &self.app.screen {
+            Screen::Learners(l) => l.list.clone(),
+            other => panic!("not on the learner list but on {}", other.name()),
+        }
+    }
+
+    pub fn name_field(&self) -> &zhulao::screens::new_learner::NewLearner {
+        match &self.app.screen {
+            Screen::NewLearner(n) => n,
+            other => panic!("not typing a name but on {}", other.name()),
+        }
+    }
+
+    pub fn quit_asked(&self) -> bool {
+        self.app.has_overlay(|o| matches!(o, Overlay::Quit(_)))
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.io.store
+    }
+
     /// Welcome → a new numbered learner → the first pack's first lesson.
     pub fn open_first_lesson(&mut self) -> &mut Self {
         self.act(Action::Confirm); // start
-        let numbered = self.app.learners.len() + 1;
+        let numbered = self.learners().len() + 1;
         self.act(Action::Select(numbered)); // new numbered learner
-        assert_eq!(self.app.screen, Screen::Packs);
+        assert_eq!(self.screen(), "Packs");
         self.act(Action::Select(0));
         self.act(Action::Select(0));
-        assert_eq!(self.app.screen, Screen::Player);
+        assert_eq!(self.screen(), "Player");
         self
     }
 
@@ -104,14 +169,17 @@ impl Harness {
         h
     }
 
+    pub fn step(&self) -> &Step {
+        self.app.current_step(&self.lib).expect("on a step")
+    }
+
     /// The actions that answer the current step right.
     pub fn right_answer(&self) -> Vec<Action> {
-        let p = self.app.player.as_ref().expect("in a lesson");
+        let p = self.player();
         if p.feedback == Feedback::Right {
             return vec![Action::Confirm];
         }
-        let step = self.app.current_step().unwrap();
-        match &step.exercise {
+        match &self.step().exercise {
             Exercise::Read => vec![Action::Confirm],
             Exercise::Tap { target } => vec![Action::Select(*target)],
             Exercise::Choice { right, .. } => vec![Action::Select(*right)],
@@ -129,32 +197,46 @@ impl Harness {
     /// Answers every remaining step right until the lesson-complete screen.
     pub fn finish_lesson(&mut self) -> &mut Self {
         for _ in 0..200 {
-            if self.app.screen != Screen::Player {
+            if self.screen() != "Player" {
                 break;
             }
             let actions = self.right_answer();
             self.acts(&actions);
         }
-        assert_eq!(self.app.screen, Screen::Complete);
+        assert_eq!(self.screen(), "Complete");
         self
+    }
+
+    /// Stars earned by the lesson just completed.
+    pub fn earned_stars(&self) -> u8 {
+        match &self.app.screen {
+            Screen::Complete(c) => c.stars,
+            other => panic!("not on lesson complete but on {}", other.name()),
+        }
     }
 
     pub fn step_id(&self) -> String {
         self.app
-            .current_step()
+            .current_step(&self.lib)
             .map(|s| s.id.clone())
             .unwrap_or_default()
     }
 
     pub fn render(&self, w: u16, h: u16) -> (String, Hits) {
-        render(&self.app, w, h)
+        render(&self.app, &self.lib, w, h)
     }
 }
 
-pub fn render(app: &App, w: u16, h: u16) -> (String, Hits) {
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    let hits = ui::draw(app, buf.area, &mut buf);
+pub fn render(app: &App, lib: &Library, w: u16, h: u16) -> (String, Hits) {
+    let (buf, hits) = render_buffer(app, lib, w, h);
     (buffer_text(&buf), hits)
+}
+
+/// The drawn buffer itself, with its colours, and the hits.
+pub fn render_buffer(app: &App, lib: &Library, w: u16, h: u16) -> (Buffer, Hits) {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    let hits = ui::draw(app, lib, buf.area, &mut buf);
+    (buf, hits)
 }
 
 /// The buffer as plain text, one line per row, trailing spaces trimmed.
@@ -183,12 +265,12 @@ pub fn buffer_text(buf: &Buffer) -> String {
 }
 
 /// Draws through a real ratatui Terminal on a TestBackend (as the loop does).
-pub fn terminal_text(app: &App, w: u16, h: u16) -> String {
+pub fn terminal_text(app: &App, lib: &Library, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
         .draw(|f| {
             let area = f.area();
-            ui::draw(app, area, f.buffer_mut());
+            ui::draw(app, lib, area, f.buffer_mut());
         })
         .unwrap();
     buffer_text(terminal.backend().buffer())

@@ -119,6 +119,22 @@ impl Session {
         panic!("timed out waiting for {needle:?}; screen:\n{}", self.text());
     }
 
+    /// Waits until one of `needles` is on screen; returns which.
+    pub fn wait_for_any(&self, needles: &[&str]) -> usize {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            let text = self.text();
+            if let Some(i) = needles.iter().position(|n| text.contains(n)) {
+                return i;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {needles:?}; screen:\n{}",
+            self.text()
+        );
+    }
+
     /// Writes without the pause that lets a lone Esc be read on its own.
     pub fn send_raw(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();

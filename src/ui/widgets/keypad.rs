@@ -5,21 +5,18 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::Action;
-use crate::lang::Lang;
+use crate::ui::ViewCx;
 use crate::ui::draw::button;
 use crate::ui::hits::Hits;
 
 pub const ROWS: u16 = 4;
 
-pub fn render(buf: &mut Buffer, area: Rect, lang: Lang, hits: &mut Hits) {
+pub fn render(cx: &ViewCx, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
     let area = area.intersection(buf.area);
     if area.width < 9 || area.height < ROWS {
         return;
     }
-    let (del, ok) = match lang {
-        Lang::Zh => ("删除", "确定"),
-        Lang::En => ("Del", "OK"),
-    };
+    let (del, ok) = (cx.words.pad_delete, cx.words.pad_ok);
     let keys: [(String, Action); 12] = [
         ("1".into(), Action::Digit(1)),
         ("2".into(), Action::Digit(2)),
@@ -44,7 +41,7 @@ pub fn render(buf: &mut Buffer, area: Rect, lang: Lang, hits: &mut Hits) {
             key_w,
             row_h,
         );
-        button(buf, rect, &label, false);
+        button(buf, rect, &label, false, &cx.theme);
         hits.add(rect, action);
     }
     for d in 0..=9u8 {

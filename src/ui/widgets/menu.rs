@@ -11,7 +11,7 @@ use crate::app::Action;
 use crate::ui::draw::{fill, put};
 use crate::ui::hits::Hits;
 use crate::ui::text::{truncate, width};
-use crate::ui::theme;
+use crate::ui::theme::{FOCUS, MORE_ABOVE, MORE_BELOW, Role, Theme};
 
 pub struct Entry {
     pub label: String,
@@ -29,7 +29,14 @@ impl Entry {
 }
 
 /// Entry `i` is chosen with `Action::Select(i)`.
-pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hits: &mut Hits) {
+pub fn render(
+    buf: &mut Buffer,
+    area: Rect,
+    entries: &[Entry],
+    cursor: usize,
+    theme: &Theme,
+    hits: &mut Hits,
+) {
     let area = area.intersection(buf.area);
     if area.width < 4 || area.height == 0 || entries.is_empty() {
         return;
@@ -53,12 +60,8 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
         let number = slot + 1;
         hits.add(rect, Action::Select(i));
         hits.key(number, Action::Select(i));
-        let style = if focused {
-            theme::focus()
-        } else {
-            theme::strong()
-        };
-        let marker = if focused { theme::FOCUS } else { " " };
+        let style = theme.style(if focused { Role::Focus } else { Role::Strong });
+        let marker = if focused { FOCUS } else { " " };
         let head = format!("{marker}{number} ");
         let (inner, block) = if boxed {
             let kind = if focused {
@@ -67,31 +70,21 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
                 BorderType::Plain
             };
             let mut block = Block::bordered().border_type(kind).style(if focused {
-                theme::focus()
+                theme.style(Role::Focus)
             } else {
-                theme::base()
+                theme.base()
             });
             if slot == 0 && start > 0 {
-                block =
-                    block.title_top(ratatui::text::Line::from(theme::MORE_ABOVE).right_aligned());
+                block = block.title_top(ratatui::text::Line::from(MORE_ABOVE).right_aligned());
             }
             if slot + 1 == end - start && end < entries.len() {
-                block =
-                    block.title_bottom(ratatui::text::Line::from(theme::MORE_BELOW).left_aligned());
+                block = block.title_bottom(ratatui::text::Line::from(MORE_BELOW).left_aligned());
             }
             (block.inner(rect), Some(block))
         } else {
             (rect, None)
         };
-        fill(
-            buf,
-            rect,
-            if focused {
-                theme::focus()
-            } else {
-                theme::base()
-            },
-        );
+        fill(buf, rect, if focused { style } else { theme.base() });
         let iw = inner.width as usize;
         let detail_inline = !entry.detail.is_empty()
             && width(&head) + width(&entry.label) + 2 + width(&entry.detail) <= iw;
@@ -120,11 +113,25 @@ pub fn render(buf: &mut Buffer, area: Rect, entries: &[Entry], cursor: usize, hi
         // Single rows have no border to carry the arrows: put them at the right edge.
         let right = area.right() - 1;
         if start > 0 {
-            put(buf, area, right, area.y, theme::MORE_ABOVE, theme::strong());
+            put(
+                buf,
+                area,
+                right,
+                area.y,
+                MORE_ABOVE,
+                theme.style(Role::Strong),
+            );
         }
         if end < entries.len() {
             let last = area.y + (end - start) as u16 - 1;
-            put(buf, area, right, last, theme::MORE_BELOW, theme::strong());
+            put(
+                buf,
+                area,
+                right,
+                last,
+                MORE_BELOW,
+                theme.style(Role::Strong),
+            );
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Widgets shared by the screens.
 
+pub mod dialog;
 pub mod keypad;
 pub mod menu;
 pub mod page;

@@ -13,11 +13,12 @@ use crate::lang::Lang;
 use crate::ui::draw::{fill, put};
 use crate::ui::hits::Hits;
 use crate::ui::text::{center, truncate, width, wrap};
-use crate::ui::theme;
+use crate::ui::theme::{FOCUS, MORE_ABOVE, MORE_BELOW, Role, Theme};
 
 pub struct Phone<'a> {
     pub screen: &'a Screen,
     pub lang: Lang,
+    pub theme: &'a Theme,
     /// The highlighted item (an index into `screen.items`), if the learner is choosing.
     pub cursor: Option<usize>,
     /// Number the tappable items and make them tappable (a tap exercise).
@@ -91,15 +92,15 @@ pub fn key_of(screen: &Screen, item: usize) -> Option<usize> {
 
 /// Draws the phone's body: rounded frame, status bar (when tall enough) and the app's title
 /// bar. Returns the screen area below them.
-pub fn frame(buf: &mut Buffer, area: Rect, title: &str) -> Rect {
+pub fn frame(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
     let area = area.intersection(buf.area);
     if area.width < 8 || area.height < 3 {
         return Rect::new(area.x, area.y, 0, 0);
     }
-    fill(buf, area, theme::base());
+    fill(buf, area, theme.base());
     let outer = Block::bordered()
         .border_type(BorderType::Rounded)
-        .style(theme::base());
+        .style(theme.base());
     let inner = outer.inner(area);
     outer.render(area, buf);
     let inner = Rect::new(
@@ -110,7 +111,7 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str) -> Rect {
     );
     let mut top = inner.y;
     if inner.height >= 9 {
-        put(buf, inner, inner.x, top, "9:41", theme::dim());
+        put(buf, inner, inner.x, top, "9:41", theme.style(Role::Dim));
         let right = "4G 85%";
         put(
             buf,
@@ -118,7 +119,7 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str) -> Rect {
             inner.right().saturating_sub(width(right) as u16),
             top,
             right,
-            theme::dim(),
+            theme.style(Role::Dim),
         );
         top += 1;
     }
@@ -127,11 +128,11 @@ pub fn frame(buf: &mut Buffer, area: Rect, title: &str) -> Rect {
             "‹ {}",
             center(title, (inner.width as usize).saturating_sub(4))
         );
-        put(buf, inner, inner.x, top, &line, theme::title());
+        put(buf, inner, inner.x, top, &line, theme.style(Role::Title));
         top += 1;
         if inner.height >= 12 {
             let rule = "─".repeat(inner.width as usize);
-            put(buf, inner, inner.x, top, &rule, theme::dim());
+            put(buf, inner, inner.x, top, &rule, theme.style(Role::Dim));
             top += 1;
         }
     }
@@ -154,7 +155,7 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
         .as_ref()
         .map(|t| t.get(phone.lang).to_string())
         .unwrap_or_default();
-    let content = frame(buf, area, &title);
+    let content = frame(buf, area, &title, phone.theme);
     if content.height == 0 || content.width < 4 {
         return;
     }
@@ -187,8 +188,8 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
             area,
             area.right() - 3,
             area.y,
-            theme::MORE_ABOVE,
-            theme::strong(),
+            MORE_ABOVE,
+            phone.theme.style(Role::Strong),
         );
     }
     if offset + content.height < total {
@@ -197,8 +198,8 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
             area,
             area.right() - 3,
             area.bottom() - 1,
-            theme::MORE_BELOW,
-            theme::strong(),
+            MORE_BELOW,
+            phone.theme.style(Role::Strong),
         );
     }
 }
@@ -219,7 +220,14 @@ fn draw_item(buf: &mut Buffer, rect: Rect, phone: &Phone, i: usize, hits: &mut H
     match item.kind {
         ItemKind::Text => {
             for (n, line) in wrap(label, rect.width as usize).iter().enumerate() {
-                put(buf, rect, rect.x, rect.y + n as u16, line, theme::base());
+                put(
+                    buf,
+                    rect,
+                    rect.x,
+                    rect.y + n as u16,
+                    line,
+                    phone.theme.base(),
+                );
             }
         }
         ItemKind::Button | ItemKind::Field => {
@@ -229,21 +237,19 @@ fn draw_item(buf: &mut Buffer, rect: Rect, phone: &Phone, i: usize, hits: &mut H
                 _ => format!("{number}{label}"),
             };
             if phone.screen.layout == Layout::Grid || item.kind == ItemKind::Button {
-                crate::ui::draw::button(buf, rect, &text, focused);
+                crate::ui::draw::button(buf, rect, &text, focused, phone.theme);
             } else {
                 // A field: left-aligned, like a search box.
-                let style = if focused {
-                    theme::focus()
-                } else {
-                    theme::base()
-                };
+                let style = phone
+                    .theme
+                    .style(if focused { Role::Focus } else { Role::Base });
                 fill(buf, rect, style);
                 let inner = if rect.height >= 3 {
-                    crate::ui::draw::frame(buf, rect, focused)
+                    crate::ui::draw::frame(buf, rect, focused, phone.theme)
                 } else {
                     rect
                 };
-                let marker = if focused { theme::FOCUS } else { " " };
+                let marker = if focused { FOCUS } else { " " };
                 let line = truncate(&format!("{marker}{text}"), inner.width as usize);
                 put(
                     buf,

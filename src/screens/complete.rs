@@ -1,0 +1,124 @@
+//! Lesson complete: stars, what was learned, and where to go next.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::common::{MenuPage, stars};
+use super::lessons::Lessons;
+use super::packs::Packs;
+use super::player::{self, LessonAt};
+use crate::app::{Action, Ctx, Layer, Outcome, menu_choice};
+use crate::ui::textblock::{Priority, TextBlock};
+use crate::ui::theme::Role;
+use crate::ui::widgets::menu::Entry;
+use crate::ui::{Hits, ViewCx};
+
+pub const NEXT: usize = 0;
+pub const AGAIN: usize = 1;
+pub const LIST: usize = 2;
+
+#[derive(Debug, Clone)]
+pub struct Complete {
+    pub at: LessonAt,
+    /// Stars earned by the lesson just completed.
+    pub stars: u8,
+    pub cursor: usize,
+}
+
+impl Complete {
+    pub fn new(at: LessonAt, stars: u8) -> Complete {
+        Complete {
+            at,
+            stars,
+            cursor: NEXT,
+        }
+    }
+
+    fn back_to_list(&self) -> Outcome {
+        Outcome::go(Lessons {
+            pack: self.at.pack,
+            cursor: self.at.lesson,
+        })
+    }
+
+    fn text(&self, cx: &ViewCx, rows: u16) -> TextBlock {
+        let w = cx.words;
+        let mut text = TextBlock::new();
+        text.push_big(w.lesson_done, Role::Right);
+        text.push(
+            format!("{} {}", w.stars_earned, stars(self.stars)),
+            Role::Strong,
+            Priority::Keep,
+        );
+        let learned = self
+            .at
+            .lesson(cx.lib)
+            .map(|l| l.learned.as_slice())
+            .unwrap_or_default();
+        // What was learned is shown whenever it fits with the three choices below it (at 40×12
+        // it does for lessons with up to two "learned" lines).
+        let rows_needed = 2 + 1 + learned.len() as u16 + 1 + 3 + 2;
+        if rows >= 16 || rows_needed <= rows {
+            text.push(w.you_learned, Role::Strong, Priority::Useful);
+            for l in learned {
+                text.push(
+                    format!("✓ {}", l.get(cx.lang)),
+                    Role::Base,
+                    Priority::Useful,
+                );
+            }
+        }
+        if self.stars < 3 && rows >= 20 {
+            text.push(w.practice_more, Role::Dim, Priority::Extra);
+        }
+        text
+    }
+}
+
+impl Layer for Complete {
+    fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::Back => return self.back_to_list(),
+            Action::Recorded(event) => return player::started(cx, &event),
+            _ => {}
+        }
+        match menu_choice(&mut self.cursor, 3, &action) {
+            Some(NEXT) => match self.at.next(cx.lib) {
+                Some(next) => player::open(cx, next),
+                None => Outcome::go(Packs::default()),
+            },
+            Some(AGAIN) => player::open(cx, self.at),
+            Some(_) => self.back_to_list(),
+            None => Outcome::none(),
+        }
+    }
+
+    fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+        let w = cx.words;
+        let (Some(pack), Some(lesson)) = (self.at.pack(cx.lib), self.at.lesson(cx.lib)) else {
+            return;
+        };
+        let next = if self.at.next(cx.lib).is_some() {
+            w.next_lesson
+        } else {
+            w.all_done
+        };
+        let entries = [
+            Entry::new(next, ""),
+            Entry::new(w.again, ""),
+            Entry::new(w.back_to_list, ""),
+        ];
+        let header = format!(
+            "{} › {}",
+            pack.title.get(cx.lang),
+            lesson.title.get(cx.lang)
+        );
+        MenuPage::new(&header, &entries, self.cursor)
+            .intro(self.text(cx, area.height))
+            .render(cx, buf, area, hits);
+    }
+
+    fn spoken(&self, cx: &ViewCx) -> Option<String> {
+        Some(self.text(cx, u16::MAX).spoken())
+    }
+}

@@ -1,0 +1,112 @@
+//! "Who is learning?": big name buttons, then adding a learner by a typed name or by number.
+//! Picking a name loads that learner's progress and settings before the course list shows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::common::MenuPage;
+use super::new_learner::NewLearner;
+use super::packs::Packs;
+use super::welcome::{self, Welcome};
+use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use crate::progress::{Learner, NewLearner as Added, Progress};
+use crate::settings::Settings;
+use crate::ui::textblock::{Priority, TextBlock};
+use crate::ui::theme::Role;
+use crate::ui::widgets::menu::Entry;
+use crate::ui::{Hits, ViewCx};
+
+#[derive(Debug, Clone, Default)]
+pub struct Learners {
+    pub cursor: usize,
+    /// Learners on this machine, most recently active first (loaded when the screen opens).
+    pub list: Vec<Learner>,
+}
+
+impl Learners {
+    /// The screen as it opens: the list is on its way (`Effect::LoadLearners`).
+    pub fn loading() -> Learners {
+        Learners::default()
+    }
+
+    fn menu_len(&self) -> usize {
+        self.list.len() + 2
+    }
+
+    fn entries(&self, cx: &ViewCx) -> Vec<Entry> {
+        let w = cx.words;
+        let mut entries: Vec<Entry> = self
+            .list
+            .iter()
+            .map(|l| Entry::new(cx.learner_name(l), ""))
+            .collect();
+        entries.push(Entry::new(format!("+ {}", w.new_named), ""));
+        entries.push(Entry::new(format!("+ {}", w.new_numbered), ""));
+        entries
+    }
+
+    fn page<'a>(&self, cx: &ViewCx, entries: &'a [Entry]) -> MenuPage<'a> {
+        let w = cx.words;
+        let mut intro = TextBlock::new();
+        if self.list.is_empty() {
+            intro.push(w.no_learners_yet, Role::Base, Priority::Keep);
+        }
+        MenuPage::new(w.who, entries, self.cursor)
+            .heading(w.who)
+            .intro(intro)
+    }
+}
+
+/// A learner has been chosen or added: their course list, with their own settings.
+pub fn signed_in(
+    cx: &mut Ctx,
+    learner: Learner,
+    progress: Progress,
+    settings: Option<Settings>,
+) -> Outcome {
+    cx.session.sign_in(learner, progress, settings);
+    Outcome::go(Packs::first_unfinished(cx.lib, &cx.session.progress))
+}
+
+impl Layer for Learners {
+    fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::LearnersLoaded(list) => {
+                self.list = list;
+                self.cursor = self.cursor.min(self.menu_len() - 1);
+                return Outcome::none();
+            }
+            Action::LearnerAdded(learner) => {
+                return signed_in(cx, learner, Progress::default(), None);
+            }
+            Action::LearnerOpened {
+                learner,
+                progress,
+                settings,
+            } => return signed_in(cx, learner, progress, settings),
+            Action::Back => {
+                return Outcome::go(Welcome {
+                    cursor: welcome::START,
+                });
+            }
+            _ => {}
+        }
+        let n = self.list.len();
+        let len = self.menu_len();
+        match menu_choice(&mut self.cursor, len, &action) {
+            Some(i) if i < n => Outcome::effect(Effect::OpenLearner(self.list[i].clone())),
+            Some(i) if i == n => Outcome::go(NewLearner::new(self.list.clone())),
+            Some(_) => Outcome::effect(Effect::AddLearner(Added::Numbered)),
+            None => Outcome::none(),
+        }
+    }
+
+    fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+        let entries = self.entries(cx);
+        self.page(cx, &entries).render(cx, buf, area, hits);
+    }
+
+    fn spoken(&self, cx: &ViewCx) -> Option<String> {
+        Some(self.page(cx, &[]).spoken())
+    }
+}

@@ -1,0 +1,466 @@
+//! The lesson player: opening a lesson (resuming at the exact step or starting a new run),
+//! checking each kind of answer, escalating help, and moving on once an answer's event has come
+//! back committed. Its drawing is in `view`, the order exercise's shuffle in `order`.
+
+pub mod order;
+mod view;
+
+use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use crate::content::{Exercise, Layout, Lesson, Library, Pack, Step};
+use crate::overlays::Overlay;
+use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
+
+use super::complete::Complete;
+use super::lessons::Lessons;
+use order::shuffled;
+
+/// Where a lesson is in the library (indices; the library does not change while the app runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LessonAt {
+    pub pack: usize,
+    pub lesson: usize,
+}
+
+impl LessonAt {
+    pub fn pack<'a>(&self, lib: &'a Library) -> Option<&'a Pack> {
+        lib.packs.get(self.pack)
+    }
+
+    pub fn lesson<'a>(&self, lib: &'a Library) -> Option<&'a Lesson> {
+        self.pack(lib)?.lessons.get(self.lesson)
+    }
+
+    /// The lesson with these ids.
+    pub fn find(lib: &Library, pack_id: &str, lesson_id: &str) -> Option<LessonAt> {
+        let pack = lib.packs.iter().position(|p| p.id == pack_id)?;
+        let lesson = lib.packs[pack]
+            .lessons
+            .iter()
+            .position(|l| l.id == lesson_id)?;
+        Some(LessonAt { pack, lesson })
+    }
+
+    /// The next lesson in the course, across packs.
+    pub fn next(&self, lib: &Library) -> Option<LessonAt> {
+        let pack = lib.packs.get(self.pack)?;
+        if self.lesson + 1 < pack.lessons.len() {
+            return Some(LessonAt {
+                pack: self.pack,
+                lesson: self.lesson + 1,
+            });
+        }
+        (self.pack + 1..lib.packs.len())
+            .find(|&p| !lib.packs[p].lessons.is_empty())
+            .map(|pack| LessonAt { pack, lesson: 0 })
+    }
+}
+
+/// How far help has gone on the current step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feedback {
+    None,
+    /// A wrong answer: the first time a kind word and the hint, from the second on the right
+    /// answer is pointed at.
+    Wrong,
+    /// The right answer, with the step's "why" shown until the learner goes on.
+    Right,
+    /// Enter was pressed in a digits step before any digit was typed.
+    NothingTyped,
+}
+
+#[derive(Debug, Clone)]
+pub struct Player {
+    pub at: LessonAt,
+    pub registration: String,
+    pub step: usize,
+    /// Wrong answers on this step in this run.
+    pub wrong: u32,
+    /// The highlighted element: a phone item index (tap), a choice index or an order display
+    /// position.
+    pub cursor: usize,
+    pub typed: String,
+    /// Order exercise: item indices placed so far.
+    pub placed: Vec<usize>,
+    /// Order exercise: display position → item index.
+    pub shuffle: Vec<usize>,
+    pub feedback: Feedback,
+    /// The last step was answered right: say so at the top of this one.
+    pub praise: bool,
+    /// When the step was shown (ms on the app's clock), for the time-spent field.
+    pub shown_at: u64,
+}
+
+impl Player {
+    fn new(lib: &Library, at: LessonAt, registration: String, step: usize, now_ms: u64) -> Self {
+        let mut p = Player {
+            at,
+            registration,
+            step,
+            wrong: 0,
+            cursor: 0,
+            typed: String::new(),
+            placed: Vec::new(),
+            shuffle: Vec::new(),
+            feedback: Feedback::None,
+            praise: false,
+            shown_at: now_ms,
+        };
+        p.reset_step(lib, step, now_ms);
+        p
+    }
+
+    pub fn lesson<'a>(&self, lib: &'a Library) -> Option<&'a Lesson> {
+        self.at.lesson(lib)
+    }
+
+    pub fn step<'a>(&self, lib: &'a Library) -> Option<&'a Step> {
+        self.lesson(lib)?.steps.get(self.step)
+    }
+
+    /// The right answer is pointed at from the second wrong answer on.
+    pub fn pointing(&self) -> bool {
+        self.wrong >= 2 && self.feedback != Feedback::Right
+    }
+
+    /// Puts the player at `step` with fresh per-step state.
+    fn reset_step(&mut self, lib: &Library, step: usize, now_ms: u64) {
+        self.step = step;
+        self.wrong = 0;
+        self.typed.clear();
+        self.placed.clear();
+        self.feedback = Feedback::None;
+        self.shown_at = now_ms;
+        self.cursor = 0;
+        self.shuffle.clear();
+        let Some(lesson) = self.at.lesson(lib) else {
+            return;
+        };
+        if let Some(s) = lesson.steps.get(step) {
+            match &s.exercise {
+                Exercise::Tap { .. } => {
+                    let screen = s.screen.map(|i| &lesson.screens[i]);
+                    self.cursor = screen
+                        .and_then(|sc| sc.tappable().first().copied())
+                        .unwrap_or(0);
+                }
+                Exercise::Order { items } => self.shuffle = shuffled(&s.id, items.len()),
+                _ => {}
+            }
+        }
+    }
+
+    fn draft(&self, cx: &Ctx, verb: Verb) -> Option<EventDraft> {
+        draft(cx, self.at, verb, Some(self.registration.clone()))
+    }
+
+    fn finish_lesson(&self, cx: &Ctx) -> Outcome {
+        let (Some(pack), Some(lesson)) = (self.at.pack(cx.lib), self.at.lesson(cx.lib)) else {
+            return Outcome::none();
+        };
+        let completions = cx.session.progress.lesson(&pack.id, &lesson.id).completions;
+        let Some(mut d) = self.draft(cx, Verb::Completed) else {
+            return Outcome::none();
+        };
+        d.stars = Some((completions + 1).min(3) as u8);
+        Outcome::effect(Effect::Record(d))
+    }
+
+    fn advance(&mut self, cx: &Ctx, praise: bool) -> Outcome {
+        let len = self.lesson(cx.lib).map_or(0, |l| l.steps.len());
+        let next = self.step + 1;
+        if next >= len {
+            return self.finish_lesson(cx);
+        }
+        self.reset_step(cx.lib, next, cx.now_ms);
+        self.praise = praise;
+        Outcome::none()
+    }
+
+    /// Asks for the learner's answer to the current step to be committed: `outcome` is `None`
+    /// for a read step (the learner went on), right or wrong for an exercise.
+    fn record(&self, cx: &Ctx, step: &Step, outcome: Option<Answer>, response: String) -> Outcome {
+        let verb = if outcome.is_some() {
+            Verb::Answered
+        } else {
+            Verb::Experienced
+        };
+        let Some(mut d) = self.draft(cx, verb) else {
+            return Outcome::none();
+        };
+        d.step = Some(StepAnswer {
+            step_id: step.id.clone(),
+            step_kind: step.exercise.kind(),
+            outcome,
+            attempt: self.wrong + 1,
+            response,
+            duration_ms: cx.now_ms.saturating_sub(self.shown_at),
+        });
+        Outcome::effect(Effect::Record(d))
+    }
+
+    fn recorded(&mut self, cx: &Ctx, event: &Event) -> Outcome {
+        match event.verb {
+            Verb::Attempted => Outcome::none(),
+            Verb::Experienced => self.advance(cx, false),
+            Verb::Answered => {
+                let Some(step) = self.step(cx.lib) else {
+                    return Outcome::none();
+                };
+                if event.step.as_ref().and_then(|s| s.outcome) == Some(Answer::Correct) {
+                    if step.why.is_some() {
+                        self.feedback = Feedback::Right;
+                        self.praise = false;
+                        return Outcome::none();
+                    }
+                    return self.advance(cx, true);
+                }
+                self.wrong += 1;
+                self.feedback = Feedback::Wrong;
+                self.praise = false;
+                self.typed.clear();
+                self.placed.clear();
+                if self.wrong >= 2
+                    && let Some(c) = right_answer_cursor(step, self)
+                {
+                    self.cursor = c;
+                }
+                Outcome::none()
+            }
+            Verb::Completed => Outcome::go(Complete::new(self.at, event.stars.unwrap_or(1))),
+        }
+    }
+
+    fn answer(&mut self, cx: &Ctx, step: &Step, action: Action) -> Outcome {
+        let lib = cx.lib;
+        match &step.exercise {
+            Exercise::Read => match action {
+                Action::Confirm | Action::Select(_) => self.record(cx, step, None, String::new()),
+                _ => Outcome::none(),
+            },
+            Exercise::Tap { target } => {
+                let Some(lesson) = self.lesson(lib) else {
+                    return Outcome::none();
+                };
+                let screen = &lesson.screens[step.screen.unwrap_or(0)];
+                let tappable = screen.tappable();
+                let pos = tappable.iter().position(|&i| i == self.cursor).unwrap_or(0);
+                let row = if screen.layout == Layout::Grid { 2 } else { 1 };
+                let moved = match action {
+                    Action::Left | Action::Prev => Some(pos.saturating_sub(1)),
+                    Action::Right | Action::Next => Some(pos + 1),
+                    Action::Up => Some(pos.saturating_sub(row)),
+                    Action::Down => Some(pos + row),
+                    _ => None,
+                };
+                if let Some(to) = moved {
+                    self.cursor = tappable[to.min(tappable.len() - 1)];
+                    return Outcome::none();
+                }
+                let tapped = match action {
+                    Action::Confirm => Some(self.cursor),
+                    Action::Select(i) if tappable.contains(&i) => Some(i),
+                    _ => None,
+                };
+                match tapped {
+                    Some(i) => {
+                        self.cursor = i;
+                        let id = screen.items[i].id.clone();
+                        self.record(cx, step, judged(i == *target), id)
+                    }
+                    None => Outcome::none(),
+                }
+            }
+            Exercise::Choice { choices, right } => {
+                match menu_choice(&mut self.cursor, choices.len(), &action) {
+                    Some(i) => self.record(cx, step, judged(i == *right), choices[i].id.clone()),
+                    None => Outcome::none(),
+                }
+            }
+            Exercise::Order { items } => {
+                let n = items.len();
+                let chosen = match action {
+                    Action::Delete => {
+                        self.placed.pop();
+                        self.feedback = Feedback::None;
+                        None
+                    }
+                    other => menu_choice(&mut self.cursor, n, &other),
+                };
+                let Some(pos) = chosen else {
+                    return Outcome::none();
+                };
+                let item = self.shuffle[pos];
+                if self.placed.contains(&item) {
+                    return Outcome::none();
+                }
+                self.placed.push(item);
+                self.feedback = Feedback::None;
+                if self.placed.len() < n {
+                    // Point at the next one again if help is pointing.
+                    if self.wrong >= 2
+                        && let Some(c) = right_answer_cursor(step, self)
+                    {
+                        self.cursor = c;
+                    }
+                    return Outcome::none();
+                }
+                let correct = self.placed.iter().enumerate().all(|(i, &v)| i == v);
+                let response = self
+                    .placed
+                    .iter()
+                    .map(|&i| items[i].id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",");
+                self.record(cx, step, judged(correct), response)
+            }
+            Exercise::Digits { answer, secret } => match action {
+                Action::Digit(d) if d <= 9 => {
+                    if self.typed.len() < crate::content::validate::MAX_DIGITS {
+                        self.typed.push(char::from(b'0' + d));
+                    }
+                    self.feedback = Feedback::None;
+                    Outcome::none()
+                }
+                Action::Delete => {
+                    self.typed.pop();
+                    Outcome::none()
+                }
+                Action::Confirm => {
+                    if self.typed.is_empty() {
+                        self.feedback = Feedback::NothingTyped;
+                        return Outcome::none();
+                    }
+                    let correct = &self.typed == answer;
+                    let response = if *secret {
+                        "*".repeat(self.typed.len())
+                    } else {
+                        self.typed.clone()
+                    };
+                    self.record(cx, step, judged(correct), response)
+                }
+                _ => Outcome::none(),
+            },
+        }
+    }
+}
+
+fn judged(correct: bool) -> Option<Answer> {
+    Some(if correct {
+        Answer::Correct
+    } else {
+        Answer::Wrong
+    })
+}
+
+/// The index a learner should be pointed at after two wrong answers: the tap target, the right
+/// choice, or the display position of the next order item.
+pub fn right_answer_cursor(step: &Step, p: &Player) -> Option<usize> {
+    match &step.exercise {
+        Exercise::Tap { target } => Some(*target),
+        Exercise::Choice { right, .. } => Some(*right),
+        Exercise::Order { .. } => p.shuffle.iter().position(|&i| i == p.placed.len()),
+        Exercise::Read | Exercise::Digits { .. } => None,
+    }
+}
+
+fn draft(cx: &Ctx, at: LessonAt, verb: Verb, registration: Option<String>) -> Option<EventDraft> {
+    let pack = at.pack(cx.lib)?;
+    let lesson = at.lesson(cx.lib)?;
+    Some(EventDraft {
+        verb,
+        learner_id: cx.session.learner.as_ref()?.id.clone(),
+        registration,
+        pack_id: pack.id.clone(),
+        lesson_id: lesson.id.clone(),
+        step: None,
+        stars: None,
+        lang: cx.session.settings.lang,
+    })
+}
+
+/// Opens a lesson: resumes an unfinished run at its exact step, or asks for a new run to be
+/// recorded (the screen that asked then gets `Recorded` and calls `started`).
+pub fn open(cx: &Ctx, at: LessonAt) -> Outcome {
+    let (Some(pack), Some(lesson)) = (at.pack(cx.lib), at.lesson(cx.lib)) else {
+        return Outcome::none();
+    };
+    let progress = cx.session.progress.lesson(&pack.id, &lesson.id);
+    match (progress.resume_step(lesson), &progress.current) {
+        (Some(step), Some(run)) => {
+            let player = Player::new(cx.lib, at, run.registration.clone(), step, cx.now_ms);
+            if step >= lesson.steps.len() {
+                // Every step was done but the finish was never recorded: record it now.
+                let finish = player.finish_lesson(cx);
+                return Outcome::go(player).with_all(finish.effects);
+            }
+            Outcome::go(player)
+        }
+        _ => draft(cx, at, Verb::Attempted, None)
+            .map(|d| Outcome::effect(Effect::Record(d)))
+            .unwrap_or_default(),
+    }
+}
+
+/// A new run has been recorded: the player starts at its first step.
+pub fn started(cx: &Ctx, event: &Event) -> Outcome {
+    if event.verb != Verb::Attempted {
+        return Outcome::none();
+    }
+    match LessonAt::find(cx.lib, &event.pack_id, &event.lesson_id) {
+        Some(at) => Outcome::go(Player::new(
+            cx.lib,
+            at,
+            event.registration.clone(),
+            0,
+            cx.now_ms,
+        )),
+        None => Outcome::none(),
+    }
+}
+
+impl Layer for Player {
+    fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
+        if let Action::Recorded(event) = &action {
+            return self.recorded(cx, event);
+        }
+        let Some(step) = self.step(cx.lib) else {
+            return Outcome::go(Lessons {
+                pack: self.at.pack,
+                cursor: self.at.lesson,
+            });
+        };
+        match action {
+            Action::Back => {
+                return Outcome::go(Lessons {
+                    pack: self.at.pack,
+                    cursor: self.at.lesson,
+                });
+            }
+            Action::Help => {
+                return Outcome::open(Overlay::help(step.hint.clone(), true));
+            }
+            _ => {}
+        }
+        if self.feedback == Feedback::Right {
+            return match action {
+                Action::Confirm | Action::Select(_) => self.advance(cx, false),
+                _ => Outcome::none(),
+            };
+        }
+        self.answer(cx, step, action)
+    }
+
+    fn render(
+        &self,
+        cx: &crate::ui::ViewCx,
+        area: ratatui::layout::Rect,
+        buf: &mut ratatui::buffer::Buffer,
+        hits: &mut crate::ui::Hits,
+    ) {
+        view::render(self, cx, area, buf, hits);
+    }
+
+    fn spoken(&self, cx: &crate::ui::ViewCx) -> Option<String> {
+        view::spoken(self, cx)
+    }
+}

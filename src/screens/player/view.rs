@@ -1,0 +1,455 @@
+//! Drawing the lesson player: the step's instruction (in big glyphs at 大字 / 特大 when they
+//! fit), feedback and help under it, and the exercise — a simulated phone, a list of answers, an
+//! order to build or a keypad. Wide terminals put the phone beside the text (like a teacher
+//! holding up a phone); narrow ones, and big text that needs the width, stack them, giving the
+//! text the room it needs first.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Feedback, Player, right_answer_cursor};
+use crate::app::Action;
+use crate::content::{Exercise, Lesson, Step};
+use crate::settings::TextSize;
+use crate::ui::draw::{fill, put};
+use crate::ui::text::width;
+use crate::ui::textblock::{self, Fitted, Priority, TextBlock};
+use crate::ui::theme::Role;
+use crate::ui::widgets::menu::{self, Entry};
+use crate::ui::widgets::page::{self, Key};
+use crate::ui::widgets::{keypad, phone};
+use crate::ui::words::fill as fill_in;
+use crate::ui::{Hits, ViewCx};
+
+/// Body width from which the phone goes beside the text instead of under it.
+const SIDE_BY_SIDE: u16 = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Panel {
+    None,
+    /// A phone screen (index into the lesson's screens); interactive in a tap step.
+    Phone(usize, bool),
+    /// The list of choices or order items (drawn beside the phone when there is one).
+    Answers,
+    Keypad,
+}
+
+pub fn render(p: &Player, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let (Some(pack), Some(lesson), Some(step)) =
+        (p.at.pack(cx.lib), p.lesson(cx.lib), p.step(cx.lib))
+    else {
+        return;
+    };
+    let header = format!(
+        "{} › {}",
+        pack.title.get(cx.lang),
+        lesson.title.get(cx.lang)
+    );
+    let counter = fill_in(
+        cx.words.step_of,
+        &[
+            ("n", &(p.step + 1).to_string()),
+            ("total", &lesson.steps.len().to_string()),
+        ],
+    );
+    let keys = footer_keys(cx, step, p);
+    let body = page::render(buf, area, &header, &counter, &keys, &cx.theme, hits);
+    let text = message(p, cx, lesson, step);
+    let view = View {
+        p,
+        cx,
+        lesson,
+        step,
+    };
+    let panel = panel_kind(step, p);
+    if body.width >= SIDE_BY_SIDE && panel != Panel::None {
+        let side = view.side_layout(body, panel, &text);
+        // Big text that does not fit beside the phone may fit above it.
+        if cx.size == TextSize::Normal || side.1.size != TextSize::Normal {
+            return view.draw_side(buf, hits, side);
+        }
+        let stacked = view.stacked_layout(body, panel, &text);
+        if stacked.2.size != TextSize::Normal {
+            return view.draw_stacked(buf, hits, stacked);
+        }
+        return view.draw_side(buf, hits, side);
+    }
+    let stacked = view.stacked_layout(body, panel, &text);
+    view.draw_stacked(buf, hits, stacked);
+}
+
+/// The words read aloud: the same paragraphs the screen shows.
+pub fn spoken(p: &Player, cx: &ViewCx) -> Option<String> {
+    let lesson = p.lesson(cx.lib)?;
+    let step = p.step(cx.lib)?;
+    let mut block = message(p, cx, lesson, step);
+    block.paras.retain(|para| !para.only_big);
+    Some(block.spoken())
+}
+
+struct View<'a> {
+    p: &'a Player,
+    cx: &'a ViewCx<'a>,
+    lesson: &'a Lesson,
+    step: &'a Step,
+}
+
+/// Side by side: (text area, fitted text, phone area, panel).
+type Side = (Rect, Fitted, Rect, Panel);
+/// Stacked: (body, panel, fitted text).
+type Stacked = (Rect, Panel, Fitted);
+
+impl View<'_> {
+    fn side_layout(&self, body: Rect, panel: Panel, text: &TextBlock) -> Side {
+        let panel_w = (body.width / 2).clamp(30, 44);
+        let text_area = Rect::new(
+            body.x,
+            body.y + 1,
+            body.width - panel_w - 2,
+            body.height.saturating_sub(1),
+        );
+        // Tall enough for any screen (12 items) or the keypad; more is only empty glass.
+        let panel_h = body.height.min(26);
+        let panel_area = Rect::new(body.right() - panel_w, body.y, panel_w, panel_h);
+        // Choices beside the phone need their rows under the text.
+        let below = match panel {
+            Panel::Phone(..) => answer_rows(self.step) as u16,
+            _ => 0,
+        };
+        let fitted = text.fit(
+            text_area.width,
+            text_area.height.saturating_sub(below),
+            self.cx.size,
+        );
+        (text_area, fitted, panel_area, panel)
+    }
+
+    fn draw_side(&self, buf: &mut Buffer, hits: &mut Hits, side: Side) {
+        let (text_area, fitted, panel_area, panel) = side;
+        let (cx, p, step) = (self.cx, self.p, self.step);
+        let used = textblock::draw(cx, buf, text_area, &fitted);
+        let below = Rect::new(
+            text_area.x,
+            text_area.y + used + 1,
+            text_area.width,
+            text_area.height.saturating_sub(used + 1),
+        );
+        match panel {
+            Panel::Phone(i, interactive) => {
+                self.draw_phone(buf, panel_area, i, interactive, hits);
+                self.draw_answers(buf, below, hits);
+            }
+            Panel::Keypad => {
+                // The pad sits in a phone, under the app's title, like the real screen.
+                let inner = self.phone_frame(buf, panel_area);
+                self.draw_typed(buf, Rect::new(inner.x, inner.y, inner.width, 1));
+                let pad = Rect::new(
+                    inner.x,
+                    inner.y + 2,
+                    inner.width,
+                    inner.height.saturating_sub(2).min(keypad::ROWS * 3),
+                );
+                keypad::render(cx, buf, pad, hits);
+            }
+            Panel::Answers => self.draw_answers(buf, panel_area, hits),
+            Panel::None => {}
+        }
+        let _ = (p, step);
+    }
+
+    /// Text first, then the panel in what is left. A choice or order step shows its answers
+    /// here rather than its phone screen: the question itself must stand alone.
+    fn stacked_layout(&self, body: Rect, panel: Panel, text: &TextBlock) -> Stacked {
+        let (p, step) = (self.p, self.step);
+        let answers_due = p.feedback != Feedback::Right
+            && matches!(
+                step.exercise,
+                Exercise::Choice { .. } | Exercise::Order { .. }
+            );
+        let panel = if answers_due { Panel::Answers } else { panel };
+        let room = body.height.saturating_sub(min_panel(panel, step)).max(1);
+        let fitted = text.fit(body.width, room, self.cx.size);
+        (body, panel, fitted)
+    }
+
+    fn draw_stacked(&self, buf: &mut Buffer, hits: &mut Hits, stacked: Stacked) {
+        let (body, panel, fitted) = stacked;
+        let cx = self.cx;
+        let used = textblock::draw(cx, buf, body, &fitted);
+        let gap = u16::from(body.height > used + min_panel(panel, self.step) + 1);
+        let rest = Rect::new(
+            body.x,
+            body.y + used + gap,
+            body.width,
+            body.height.saturating_sub(used + gap),
+        );
+        match panel {
+            Panel::Phone(i, interactive) => {
+                if interactive || rest.height >= 6 {
+                    let pw = rest.width.min(44);
+                    let prect = Rect::new(rest.x + (rest.width - pw) / 2, rest.y, pw, rest.height);
+                    self.draw_phone(buf, prect, i, interactive, hits);
+                }
+            }
+            Panel::Keypad => {
+                self.draw_typed(buf, Rect::new(rest.x, rest.y, rest.width, 1));
+                let pad = Rect::new(
+                    rest.x,
+                    rest.y + 1,
+                    rest.width.min(44),
+                    rest.height.saturating_sub(1),
+                );
+                keypad::render(cx, buf, pad, hits);
+            }
+            Panel::Answers => self.draw_answers(buf, rest, hits),
+            Panel::None => {}
+        }
+    }
+
+    fn draw_phone(&self, buf: &mut Buffer, area: Rect, screen: usize, on: bool, hits: &mut Hits) {
+        let view = phone::Phone {
+            screen: &self.lesson.screens[screen],
+            lang: self.cx.lang,
+            theme: &self.cx.theme,
+            cursor: on.then_some(self.p.cursor),
+            interactive: on,
+        };
+        phone::render(buf, area, &view, hits);
+    }
+
+    fn draw_answers(&self, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
+        let (p, cx) = (self.p, self.cx);
+        if p.feedback == Feedback::Right {
+            return;
+        }
+        let entries: Vec<Entry> = match &self.step.exercise {
+            Exercise::Choice { choices, .. } => choices
+                .iter()
+                .map(|c| Entry::new(c.text.get(cx.lang), ""))
+                .collect(),
+            Exercise::Order { items } => p
+                .shuffle
+                .iter()
+                .map(|&i| {
+                    let placed = p.placed.iter().position(|&x| x == i);
+                    let detail = placed.map_or(String::new(), |n| {
+                        fill_in(cx.words.order_placed, &[("n", &(n + 1).to_string())])
+                    });
+                    Entry::new(items[i].text.get(cx.lang), detail)
+                })
+                .collect(),
+            _ => return,
+        };
+        menu::render(buf, area, &entries, p.cursor, &cx.theme, hits);
+    }
+
+    fn draw_typed(&self, buf: &mut Buffer, area: Rect) {
+        let line = format!(
+            "{} {}",
+            self.cx.words.your_input,
+            typed_display(self.p, self.step, " ")
+        );
+        fill(
+            buf,
+            Rect::new(
+                area.x,
+                area.y,
+                area.width.min(width(&line) as u16 + 1),
+                1.min(area.height),
+            ),
+            self.cx.theme.base(),
+        );
+        put(
+            buf,
+            area,
+            area.x,
+            area.y,
+            &line,
+            self.cx.style(Role::Strong),
+        );
+    }
+
+    /// An empty phone (frame, status bar and the step screen's title) for the keypad; returns
+    /// the room inside it.
+    fn phone_frame(&self, buf: &mut Buffer, area: Rect) -> Rect {
+        let title = self
+            .step
+            .screen
+            .and_then(|i| self.lesson.screens[i].title.as_ref())
+            .map(|t| t.get(self.cx.lang).to_string())
+            .unwrap_or_default();
+        phone::frame(buf, area, &title, &self.cx.theme)
+    }
+}
+
+/// The digits typed so far, masked when secret, with `_` for the ones still to come.
+fn typed_display(p: &Player, step: &Step, sep: &str) -> String {
+    let Exercise::Digits { answer, secret } = &step.exercise else {
+        return String::new();
+    };
+    let shown: String = if *secret {
+        "*".repeat(p.typed.len())
+    } else {
+        p.typed.clone()
+    };
+    let blanks = answer.len().saturating_sub(p.typed.len());
+    shown
+        .chars()
+        .map(String::from)
+        .chain(std::iter::repeat_n("_".to_string(), blanks))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+fn min_panel(panel: Panel, step: &Step) -> u16 {
+    match panel {
+        Panel::Phone(_, true) => 5,
+        Panel::Phone(_, false) => 0,
+        Panel::Keypad => keypad::ROWS + 1,
+        Panel::Answers => answer_rows(step) as u16,
+        Panel::None => 0,
+    }
+}
+
+fn panel_kind(step: &Step, p: &Player) -> Panel {
+    let done = p.feedback == Feedback::Right;
+    match (&step.exercise, step.screen) {
+        (Exercise::Tap { .. }, Some(s)) => Panel::Phone(s, !done),
+        (Exercise::Digits { .. }, _) if !done => Panel::Keypad,
+        (Exercise::Choice { .. } | Exercise::Order { .. }, None) if !done => Panel::Answers,
+        (_, Some(s)) => Panel::Phone(s, false),
+        _ => Panel::None,
+    }
+}
+
+fn answer_rows(step: &Step) -> usize {
+    match &step.exercise {
+        Exercise::Choice { choices, .. } => choices.len(),
+        Exercise::Order { items } => items.len(),
+        _ => 0,
+    }
+}
+
+fn footer_keys(cx: &ViewCx, step: &Step, p: &Player) -> Vec<Key> {
+    let w = cx.words;
+    let back = Key::new(w.key_esc, w.word_back, Some(Action::Back));
+    let help = Key::new(w.key_help, w.word_help, Some(Action::Help));
+    let read = Key::new(w.key_read, w.word_read, Some(Action::ReadAloud));
+    if p.feedback == Feedback::Right || matches!(step.exercise, Exercise::Read) {
+        return vec![
+            Key::new(w.key_enter, w.word_continue, Some(Action::Confirm)),
+            back,
+            help,
+            read,
+        ];
+    }
+    match step.exercise {
+        Exercise::Digits { .. } => vec![
+            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
+            back,
+            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
+            help,
+            read,
+        ],
+        Exercise::Order { .. } => vec![
+            Key::new(w.key_numbers, w.word_choose, None),
+            back,
+            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
+            help,
+            read,
+        ],
+        _ => vec![
+            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
+            back,
+            help,
+            Key::new(w.key_numbers, w.word_choose, None),
+            Key::new(w.key_arrows, w.word_move, None),
+            read,
+        ],
+    }
+}
+
+/// The text column: praise, the instruction, then feedback or help — each with how much it
+/// matters when room is short.
+fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> TextBlock {
+    let (w, lang) = (cx.words, cx.lang);
+    let mut out = TextBlock::new();
+    if p.praise && p.feedback == Feedback::None {
+        out.push(w.well_done, Role::Right, Priority::Extra);
+    }
+    out.push_big(step.say.get(lang), Role::Strong);
+    if matches!(step.exercise, Exercise::Digits { .. }) && p.feedback != Feedback::Right {
+        // The digits typed so far, big where the text is big (the phone shows them too).
+        out.push_heading(typed_display(p, step, ""), Role::Strong);
+    }
+    let hint = step.hint.as_ref().map(|h| h.get(lang).to_string());
+    match p.feedback {
+        Feedback::Right => {
+            out.push(w.right, Role::Right, Priority::Useful);
+            if let Some(why) = &step.why {
+                out.push(why.get(lang), Role::Base, Priority::Keep);
+            }
+        }
+        Feedback::Wrong if p.wrong < 2 => {
+            out.push(w.wrong_first, Role::NotYet, Priority::Useful);
+            if let Some(h) = hint {
+                out.push(h, Role::Base, Priority::Keep);
+            }
+        }
+        Feedback::Wrong => {
+            out.push(w.wrong_again, Role::NotYet, Priority::Useful);
+            out.push(pointer(p, cx, lesson, step), Role::NotYet, Priority::Keep);
+        }
+        Feedback::NothingTyped => {
+            out.push(w.nothing_typed, Role::NotYet, Priority::Keep);
+        }
+        Feedback::None => {
+            if p.wrong >= 2 {
+                out.push(pointer(p, cx, lesson, step), Role::NotYet, Priority::Keep);
+            } else if matches!(step.exercise, Exercise::Read) {
+                out.push(w.read_on, Role::Dim, Priority::Extra);
+            } else if matches!(step.exercise, Exercise::Order { .. }) {
+                out.push(w.order_tip, Role::Dim, Priority::Extra);
+            }
+        }
+    }
+    out
+}
+
+/// "» It is “X”. Press 3." — the words that point at the right answer.
+fn pointer(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> String {
+    let (w, lang) = (cx.words, cx.lang);
+    let at = right_answer_cursor(step, p);
+    match (&step.exercise, at) {
+        (Exercise::Tap { target }, _) => {
+            let screen = &lesson.screens[step.screen.unwrap_or(0)];
+            let key = phone::key_of(screen, *target).unwrap_or(0).to_string();
+            fill_in(
+                w.point_tap,
+                &[
+                    ("label", screen.items[*target].label.get(lang)),
+                    ("key", &key),
+                ],
+            )
+        }
+        (Exercise::Choice { choices, right }, _) => fill_in(
+            w.point_choice,
+            &[
+                ("label", choices[*right].text.get(lang)),
+                ("key", &(right + 1).to_string()),
+            ],
+        ),
+        (Exercise::Order { items }, Some(pos)) => fill_in(
+            w.point_order,
+            &[
+                ("label", items[p.shuffle[pos]].text.get(lang)),
+                ("key", &(pos + 1).to_string()),
+            ],
+        ),
+        (Exercise::Digits { answer, .. }, _) => {
+            let spaced: Vec<String> = answer.chars().map(String::from).collect();
+            fill_in(w.point_digits, &[("digits", &spaced.join(" "))])
+        }
+        _ => String::new(),
+    }
+}

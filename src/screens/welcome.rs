@@ -1,0 +1,74 @@
+//! The welcome screen: start learning, switch the language, open the settings. Esc here asks
+//! whether to leave.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::common::MenuPage;
+use super::learners::Learners;
+use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use crate::overlays::Overlay;
+use crate::ui::textblock::{Priority, TextBlock};
+use crate::ui::theme::Role;
+use crate::ui::widgets::menu::Entry;
+use crate::ui::{Hits, ViewCx};
+
+pub const START: usize = 0;
+pub const LANGUAGE: usize = 1;
+pub const SETTINGS: usize = 2;
+const ENTRIES: usize = 3;
+
+#[derive(Debug, Clone, Default)]
+pub struct Welcome {
+    pub cursor: usize,
+}
+
+impl Welcome {
+    fn page<'a>(&self, cx: &ViewCx, entries: &'a [Entry]) -> MenuPage<'a> {
+        let w = cx.words;
+        let mut intro = TextBlock::new();
+        intro.push(w.tagline, Role::Strong, Priority::Keep);
+        MenuPage::new(w.welcome_title, entries, self.cursor)
+            .heading(w.app_name)
+            .intro(intro)
+            .esc(w.word_quit)
+    }
+
+    fn entries(cx: &ViewCx) -> [Entry; ENTRIES] {
+        let w = cx.words;
+        [
+            Entry::new(w.start, ""),
+            Entry::new(w.switch_language, ""),
+            Entry::new(w.open_settings, ""),
+        ]
+    }
+}
+
+impl Layer for Welcome {
+    fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
+        if action == Action::Back {
+            return Outcome::open(Overlay::quit());
+        }
+        match menu_choice(&mut self.cursor, ENTRIES, &action) {
+            Some(START) => Outcome::go(Learners::loading()).with(Effect::LoadLearners),
+            Some(LANGUAGE) => {
+                let mut settings = cx.session.settings;
+                settings.lang = settings.lang.toggled();
+                let (owner, settings) = cx.session.change_settings(settings);
+                Outcome::effect(Effect::SaveSettings(owner, settings))
+            }
+            Some(SETTINGS) => Outcome::settings(),
+            _ => Outcome::none(),
+        }
+    }
+
+    fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+        let entries = Self::entries(cx);
+        self.page(cx, &entries).render(cx, buf, area, hits);
+    }
+
+    fn spoken(&self, cx: &ViewCx) -> Option<String> {
+        let entries = Self::entries(cx);
+        Some(self.page(cx, &entries).spoken())
+    }
+}

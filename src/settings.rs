@@ -1,0 +1,113 @@
+//! How zhulao looks and speaks for one learner: language, text size, colours and read-aloud.
+//! Each learner's choice is kept in the database and restored when they pick their name; the
+//! machine keeps its own choice as the starting point for new learners (and for the screens
+//! before anyone has signed in). A kiosk with a weak-sighted class can thus start everyone at
+//! 大字 while one learner who prefers normal text keeps it.
+
+use crate::lang::Lang;
+use crate::named::named_enum;
+
+named_enum! {
+    /// How big the key texts are drawn. Above `Normal`, the instruction, numbers to type,
+    /// headings and the lesson-complete message are drawn in big pixel glyphs where they fit.
+    pub enum TextSize {
+        Normal = "normal",
+        /// 大字: Unifont glyphs, one pixel per half cell.
+        Big = "big",
+        /// 特大: the same glyphs doubled.
+        Huge = "huge",
+    }
+}
+
+impl TextSize {
+    pub fn bigger(self) -> TextSize {
+        match self {
+            TextSize::Normal => TextSize::Big,
+            _ => TextSize::Huge,
+        }
+    }
+
+    pub fn smaller(self) -> TextSize {
+        match self {
+            TextSize::Huge => TextSize::Big,
+            _ => TextSize::Normal,
+        }
+    }
+}
+
+named_enum! {
+    /// The colour schemes; every one keeps text at 7:1 contrast or more (WCAG AAA).
+    pub enum ThemeName {
+        /// White on black, yellow focus: the default.
+        Dark = "dark",
+        /// Black on white, for bright rooms and projectors.
+        Light = "light",
+        /// Yellow on black, which many people with low vision read best.
+        Yellow = "yellow",
+    }
+}
+
+named_enum! {
+    /// How fast read-aloud speaks.
+    pub enum SpeechRate {
+        Slow = "slow",
+        Normal = "normal",
+        Fast = "fast",
+    }
+}
+
+/// One step through a list of choices, wrapping round: what tapping a setting does.
+pub fn cycle<T: Copy + PartialEq>(all: &[T], current: T) -> T {
+    let i = all.iter().position(|v| *v == current).unwrap_or(0);
+    all[(i + 1) % all.len()]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub lang: Lang,
+    pub text_size: TextSize,
+    pub theme: ThemeName,
+    /// Speak each new step by itself (`r` speaks on request either way).
+    pub read_aloud: bool,
+    pub speech_rate: SpeechRate,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Zh,
+            text_size: TextSize::Normal,
+            theme: ThemeName::Dark,
+            read_aloud: false,
+            speech_rate: SpeechRate::Normal,
+        }
+    }
+}
+
+/// Whose settings a row holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsOwner {
+    /// The machine's defaults: used before anyone signs in and for new learners.
+    Machine,
+    Learner(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plus_and_minus_stop_at_the_ends() {
+        assert_eq!(TextSize::Normal.bigger(), TextSize::Big);
+        assert_eq!(TextSize::Big.bigger(), TextSize::Huge);
+        assert_eq!(TextSize::Huge.bigger(), TextSize::Huge);
+        assert_eq!(TextSize::Huge.smaller(), TextSize::Big);
+        assert_eq!(TextSize::Normal.smaller(), TextSize::Normal);
+    }
+
+    #[test]
+    fn tapping_a_setting_cycles_through_its_values() {
+        assert_eq!(cycle(ThemeName::ALL, ThemeName::Dark), ThemeName::Light);
+        assert_eq!(cycle(ThemeName::ALL, ThemeName::Yellow), ThemeName::Dark);
+    }
+}

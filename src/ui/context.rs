@@ -1,0 +1,59 @@
+//! What every view is drawn with: the theme, the words in the learner's language, the text
+//! size, and read-only access to the library and the session. Views take this instead of
+//! reaching for globals, so one settings change reaches every screen at once.
+
+use ratatui::style::Style;
+
+use crate::app::{App, Env, Session, SpeechStatus};
+use crate::content::Library;
+use crate::lang::Lang;
+use crate::progress::Learner;
+use crate::settings::TextSize;
+
+use super::theme::{Role, Theme};
+use super::words::{Words, fill, words};
+
+pub struct ViewCx<'a> {
+    pub lib: &'a Library,
+    pub session: &'a Session,
+    pub env: &'a Env,
+    pub lang: Lang,
+    pub words: &'static Words,
+    pub theme: Theme,
+    pub size: TextSize,
+    /// An answer is being saved: say so rather than look frozen.
+    pub busy: bool,
+}
+
+impl<'a> ViewCx<'a> {
+    pub fn new(app: &'a App, lib: &'a Library) -> ViewCx<'a> {
+        let settings = &app.session.settings;
+        ViewCx {
+            lib,
+            session: &app.session,
+            env: &app.env,
+            lang: settings.lang,
+            words: words(settings.lang),
+            theme: Theme::new(settings.theme, app.env.no_color),
+            size: settings.text_size,
+            busy: app.busy,
+        }
+    }
+
+    pub fn style(&self, role: Role) -> Style {
+        self.theme.style(role)
+    }
+
+    /// A learner's name as shown: their own name, or "学员 7" for a numbered learner.
+    pub fn learner_name(&self, learner: &Learner) -> String {
+        match (&learner.name, learner.number) {
+            (Some(name), _) => name.clone(),
+            (None, Some(n)) => fill(self.words.learner_numbered, &[("n", &n.to_string())]),
+            (None, None) => self.words.learner_unnamed.to_string(),
+        }
+    }
+
+    pub fn speech_ready(&self) -> bool {
+        self.env.speech == SpeechStatus::Ready
+    }
+}
