@@ -1,16 +1,23 @@
 //! Launch-to-first-screen and key-press-to-next-screen times of the release binary in a real
-//! pseudo-terminal, as a learner would feel them. Run with `cargo bench --bench latency`.
+//! pseudo-terminal, as a learner would feel them, at every text size. Run with
+//! `cargo bench --bench latency`.
 //!
 //! Launch: from spawning the process until the welcome screen is fully drawn (all packs loaded,
-//! database created and opened). Key press: from writing an answer key to the terminal until the
-//! next screen is drawn (the answer committed to SQLite with synchronous=FULL on the way).
+//! database created or opened). Key press: from writing a key to the terminal until the next
+//! screen is drawn (an answer is committed to SQLite with synchronous=FULL on the way).
 //! Reports medians (and quartiles) of many runs; no pass/fail thresholds.
+//!
+//! `ZHULAO_BENCH_BINARY=path` measures another build (say, the previous release) in the same
+//! run for a fair comparison; `ZHULAO_BENCH_SIZES=normal` limits the text sizes (an older build
+//! knows only normal).
 
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
+
+use zhulao::settings::{Settings, SettingsOwner, TextSize};
 
 const LAUNCHES: usize = 30;
 const LESSON_RUNS: usize = 5;
@@ -52,11 +59,30 @@ fn report(name: &str, mut samples: Vec<Duration>) {
     );
 }
 
+/// Makes `size` the machine's text size in the database in `data` (new learners start with it).
+fn set_size(data: &Path, size: TextSize) {
+    let mut store = zhulao::progress::Store::open(data).unwrap();
+    let settings = Settings {
+        text_size: size,
+        ..Settings::default()
+    };
+    store
+        .save_settings(&SettingsOwner::Machine, &settings)
+        .unwrap();
+}
+
 fn main() {
-    let binary = env!("CARGO_BIN_EXE_zhulao");
+    let binary = std::env::var("ZHULAO_BENCH_BINARY")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_zhulao").to_string());
+    let sizes: Vec<TextSize> = std::env::var("ZHULAO_BENCH_SIZES")
+        .unwrap_or_else(|_| "normal,big,huge".into())
+        .split(',')
+        .filter_map(|s| TextSize::parse(s.trim()))
+        .collect();
+    println!("binary: {binary}");
     let launch = |data: &Path| {
         let start = Instant::now();
-        let mut s = pty::Session::start(binary, data, 80, 24, &[]);
+        let mut s = pty::Session::start(&binary, data, 80, 24, &[]);
         let shown = wait_quick(&s, "English");
         s.send("\x03");
         s.send("1");
@@ -70,14 +96,47 @@ fn main() {
         })
         .collect();
     report("launch to first screen, new database", fresh);
-    let kept = tempfile::tempdir().unwrap();
-    launch(kept.path());
-    let again: Vec<Duration> = (0..LAUNCHES).map(|_| launch(kept.path())).collect();
-    report("launch to first screen, existing database", again);
+    for size in sizes {
+        let kept = tempfile::tempdir().unwrap();
+        launch(kept.path());
+        if size != TextSize::Normal {
+            set_size(kept.path(), size);
+        }
+        let again: Vec<Duration> = (0..LAUNCHES).map(|_| launch(kept.path())).collect();
+        report(
+            &format!(
+                "[{}] launch to first screen, existing database",
+                size.as_str()
+            ),
+            again,
+        );
+        let (answers, others) = lesson_keys(&binary, kept.path());
+        report(
+            &format!(
+                "[{}] answer key to next screen (answer committed first)",
+                size.as_str()
+            ),
+            answers,
+        );
+        report(
+            &format!(
+                "[{}] other key to next screen (moving, typing digits)",
+                size.as_str()
+            ),
+            others,
+        );
+    }
+    let size = std::fs::metadata(&binary).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "release binary: {} bytes ({:.1} MiB)",
+        size,
+        size as f64 / 1048576.0
+    );
+}
 
-    // Key press to next screen: answer steps of the test lesson, again and again.
-    let data = tempfile::tempdir().unwrap();
-    let mut s = pty::Session::start(binary, data.path(), 80, 24, &fixture_args());
+/// Key press to next screen: the steps of the test lesson, answered again and again.
+fn lesson_keys(binary: &str, data: &Path) -> (Vec<Duration>, Vec<Duration>) {
+    let mut s = pty::Session::start(binary, data, 80, 24, &fixture_args());
     s.wait_for("开始学习");
     s.key("1", "新学员：用编号");
     s.key("2", "练习课");
@@ -107,9 +166,6 @@ fn main() {
             let sent = write_now(&mut s, &key);
             let shown = wait_quick(&s, then);
             if commits {
-                if std::env::var_os("LATENCY_DEBUG").is_some() {
-                    eprintln!("{key:?} -> {then}: {:?}", shown - sent);
-                }
                 answers.push(shown - sent);
             } else {
                 others.push(shown - sent);
@@ -121,21 +177,10 @@ fn main() {
             s.key("2", "第 1 步 / 共 7 步"); // do it again
         }
     }
-    report(
-        "answer key to next screen (answer committed first)",
-        answers,
-    );
-    report("other key to next screen (moving, typing digits)", others);
     s.send("\x03");
     s.send("1");
     s.wait_exit();
-
-    let size = std::fs::metadata(binary).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "release binary: {} bytes ({:.1} MiB)",
-        size,
-        size as f64 / 1048576.0
-    );
+    (answers, others)
 }
 
 /// Key numbers that put the test lesson's order step right (same shuffle as the app).

@@ -11,12 +11,7 @@ use common::pty;
 
 /// The app on the test pack, in a pseudo-terminal.
 fn start(data: &Path, cols: u16, rows: u16, extra: &[&str]) -> pty::Session {
-    let mut args = vec![
-        "--lessons".to_string(),
-        common::fixture_dir().display().to_string(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    pty::Session::start(env!("CARGO_BIN_EXE_zhulao"), data, cols, rows, &args)
+    common::start_app(data, cols, rows, extra, &[])
 }
 
 /// Display position of each item of the fixture's order step, in the right order.

@@ -415,21 +415,24 @@ fn the_embedded_course_uses_every_exercise_kind() {
 }
 
 #[test]
-fn no_label_or_instruction_of_the_built_in_course_is_cut_short() {
+fn no_label_or_instruction_of_the_built_in_course_is_cut_short_at_any_text_size() {
     for lang in [Lang::Zh, Lang::En] {
         let mut cut = Vec::new();
         for_each_built_in_lesson(lang, |h| {
             while h.screen() == "Player" {
-                for (w, ht) in [(80, 24), (40, 12)] {
-                    let (screen, _) = h.render(w, ht);
-                    // The header may shorten a long lesson title; the body never cuts a word.
-                    let body: Vec<&str> = screen.lines().skip(1).collect();
-                    for line in body.iter().filter(|line| line.contains('…')) {
-                        cut.push(format!(
-                            "{lang:?} {w}x{ht} {}: {}",
-                            h.step_id(),
-                            line.trim()
-                        ));
+                for size in zhulao::settings::TextSize::ALL {
+                    h.app.session.settings.text_size = *size;
+                    for (w, ht) in [(80, 24), (40, 12), (160, 50)] {
+                        let (screen, _) = h.render(w, ht);
+                        // The header may shorten a long lesson title; the body never cuts a word.
+                        let body: Vec<&str> = screen.lines().skip(1).collect();
+                        for line in body.iter().filter(|line| line.contains('…')) {
+                            cut.push(format!(
+                                "{lang:?} {size:?} {w}x{ht} {}: {}",
+                                h.step_id(),
+                                line.trim()
+                            ));
+                        }
                     }
                 }
                 let a = h.right_answer();
@@ -463,4 +466,54 @@ fn for_each_built_in_lesson(lang: Lang, mut each: impl FnMut(&mut Harness)) {
         h.act(Action::Select(p)).act(Action::Select(l));
         each(&mut h);
     }
+}
+
+#[test]
+fn a_learners_settings_come_back_with_their_name_and_new_learners_start_from_the_machines() {
+    use zhulao::settings::TextSize;
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Confirm).act(Action::Select(1)); // 学员 1
+    let first = h.app.session.learner.clone().unwrap();
+    h.act(Action::TextBigger);
+    assert_eq!(h.app.session.settings.text_size, TextSize::Big);
+    h.act(Action::Back); // signed out: the machine's settings again
+    assert_eq!(h.app.session.settings.text_size, TextSize::Normal);
+    let numbered = h.learners().len() + 1;
+    h.act(Action::Select(numbered)); // 学员 2 starts from the machine's settings
+    assert_eq!(h.app.session.settings.text_size, TextSize::Normal);
+    h.act(Action::Back);
+    let i = h.learners().iter().position(|l| l.id == first.id).unwrap();
+    h.act(Action::Select(i));
+    assert_eq!(h.app.session.settings.text_size, TextSize::Big);
+
+    let mut h = h.restart();
+    h.act(Action::Confirm);
+    let i = h.learners().iter().position(|l| l.id == first.id).unwrap();
+    h.act(Action::Select(i));
+    assert_eq!(
+        h.app.session.settings.text_size,
+        TextSize::Big,
+        "kept in the database across a restart"
+    );
+}
+
+#[test]
+fn the_machines_settings_are_changed_from_the_welcome_screen_and_kept() {
+    use zhulao::screens::{settings, welcome};
+    use zhulao::settings::ThemeName;
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Select(welcome::SETTINGS));
+    assert_eq!(h.screen(), "Settings");
+    h.act(Action::Select(settings::THEME));
+    h.act(Action::Select(settings::LANGUAGE));
+    let (screen, _) = h.render(80, 24);
+    assert!(
+        screen.contains("Black on white"),
+        "the change shows at once:\n{screen}"
+    );
+    h.act(Action::Back);
+    assert_eq!(h.screen(), "Welcome");
+    let h = h.restart();
+    let s = h.app.session.settings;
+    assert_eq!((s.theme, s.lang), (ThemeName::Light, Lang::En));
 }

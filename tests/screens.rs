@@ -186,3 +186,111 @@ fn big_terminals_keep_a_readable_centred_page() {
         );
     }
 }
+
+/// The screens whose text grows with the text size, at 大字 and 特大 (normal size is above).
+fn snap_text_sizes(name: &str, h: &Harness) {
+    use zhulao::settings::TextSize;
+    let mut app = h.app.clone();
+    for size in [TextSize::Big, TextSize::Huge] {
+        app.session.settings.text_size = size;
+        for lang in [Lang::Zh, Lang::En] {
+            app.session.settings.lang = lang;
+            for (w, ht) in [(80, 24), (40, 12), (160, 50)] {
+                let (text, _) = render(&app, &h.lib, w, ht);
+                let tag = format!("{}_{}", size.as_str(), lang.as_str());
+                insta::assert_snapshot!(format!("{name}_{tag}_{w}x{ht}"), text);
+            }
+        }
+    }
+}
+
+#[test]
+fn big_and_huge_text() {
+    snap_text_sizes("size_player_read", &lesson_at("intro"));
+    snap_text_sizes("size_player_tap", &lesson_at("open-app"));
+    let mut h = lesson_at("amount");
+    h.acts(&[Action::Digit(2), Action::Digit(0)]);
+    snap_text_sizes("size_player_digits", &h);
+    let mut h = lesson_at("done");
+    h.finish_lesson();
+    snap_text_sizes("size_complete", &h);
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Select(zhulao::screens::welcome::SETTINGS));
+    snap_text_sizes("size_settings", &h);
+}
+
+#[test]
+fn the_settings_screen() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Select(zhulao::screens::welcome::SETTINGS));
+    snap("settings_machine", &h);
+    let mut h = lesson_at("open-app");
+    h.act(Action::Help);
+    snap("player_help_with_settings", &h);
+    h.act(Action::Select(zhulao::overlays::help::SETTINGS));
+    h.act(Action::Down);
+    snap("settings_learner", &h);
+}
+
+/// The cell where `needle` starts on the drawn screen.
+fn cell_of(buf: &ratatui::buffer::Buffer, needle: &str) -> (u16, u16) {
+    let text = common::buffer_text(buf);
+    for (y, line) in text.lines().enumerate() {
+        if let Some(i) = line.find(needle) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..i]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} not on screen:\n{text}");
+}
+
+#[test]
+fn every_theme_colours_text_focus_feedback_and_keys_from_its_palette() {
+    use ratatui::style::Color;
+    use zhulao::settings::ThemeName;
+    use zhulao::ui::theme::{Rgb, Theme};
+    let mut h = lesson_at("open-app");
+    h.act(Action::Select(0)); // a wrong tap: "✗ not quite" and the hint
+    let rgb = |c: Rgb| Color::Rgb(c.0, c.1, c.2);
+    for name in ThemeName::ALL {
+        let mut app = h.app.clone();
+        app.session.settings.theme = *name;
+        let palette = *Theme::new(*name, false).palette().unwrap();
+        let (buf, _) = common::render_buffer(&app, &h.lib, 80, 24);
+        let check = |needle: &str, fg: Rgb, bg: Rgb| {
+            let cell = &buf[cell_of(&buf, needle)];
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (rgb(fg), rgb(bg)),
+                "{name:?}: {needle:?}"
+            );
+        };
+        check("»1 电话", palette.focus_text, palette.focus_back);
+        check("找到“微信读书”", palette.text, palette.background);
+        check("✗ 不太对", palette.not_yet, palette.background);
+        check("回车", palette.key_text, palette.key_back);
+        check("练习课 ›", palette.title, palette.background);
+    }
+}
+
+#[test]
+fn without_colour_focus_is_shown_in_reverse_video() {
+    use ratatui::style::{Color, Modifier};
+    let mut h = lesson_at("open-app");
+    h.app.env.no_color = true;
+    let (buf, _) = common::render_buffer(&h.app, &h.lib, 80, 24);
+    let focus = &buf[cell_of(&buf, "»1 电话")];
+    assert!(focus.modifier.contains(Modifier::REVERSED));
+    let plain = &buf[cell_of(&buf, "找到“微信读书”")];
+    assert!(!plain.modifier.contains(Modifier::REVERSED));
+    for y in 0..24 {
+        for x in 0..80 {
+            let cell = &buf[(x, y)];
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "({x},{y})"
+            );
+        }
+    }
+}

@@ -13,3 +13,6 @@ pub use effect::Effect;
 pub use layer::{Ctx, Layer, Nav, Outcome, menu_choice};
 pub use state::*;
 pub use update::{input_mode, spoken, update};
+
+#[cfg(test)]
+pub mod test_support;

@@ -64,14 +64,7 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
             }
             _ => {}
         }
-        let mut cx = Ctx {
-            lib,
-            session: &mut app.session,
-            env: &app.env,
-            now_ms,
-        };
-        let outcome = app.screen.layer_mut().update(&mut cx, action);
-        return apply(app, outcome, false);
+        return deliver(app, lib, action, now_ms, false);
     }
     if action == Action::QuitNow {
         app.should_quit = true;
@@ -115,22 +108,30 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
         }
         _ => {}
     }
+    let to_overlay = !app.overlays.is_empty();
+    deliver(app, lib, action, now_ms, to_overlay)
+}
+
+/// Hands an action to the top overlay (`to_overlay`) or to the screen, and applies the outcome.
+fn deliver(
+    app: &mut App,
+    lib: &Library,
+    action: Action,
+    now_ms: u64,
+    to_overlay: bool,
+) -> Vec<Effect> {
     let mut cx = Ctx {
         lib,
         session: &mut app.session,
         env: &app.env,
         now_ms,
     };
-    match app.overlays.last_mut() {
-        Some(top) => {
-            let outcome = top.layer_mut().update(&mut cx, action);
-            apply(app, outcome, true)
-        }
-        None => {
-            let outcome = app.screen.layer_mut().update(&mut cx, action);
-            apply(app, outcome, false)
-        }
-    }
+    let layer = match app.overlays.last_mut() {
+        Some(top) if to_overlay => top.layer_mut(),
+        _ => app.screen.layer_mut(),
+    };
+    let outcome = layer.update(&mut cx, action);
+    apply(app, outcome, to_overlay)
 }
 
 /// Carries out what a layer asked for. `from_overlay`: the top overlay handled the action, so
@@ -191,5 +192,194 @@ fn speak(app: &App, text: String) -> Effect {
         text,
         lang: app.session.settings.lang,
         rate: app.session.settings.speech_rate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Which layer gets what: the router on its own, with no database and no terminal.
+
+    use super::*;
+    use crate::app::Env;
+    use crate::app::test_support::{app_in_lesson, commit, library};
+    use crate::overlays::Overlay;
+    use crate::screens::new_learner::NewLearner;
+    use crate::settings::{SettingsOwner, TextSize};
+
+    fn help_cursor(app: &App) -> usize {
+        match app.overlays.last() {
+            Some(Overlay::Help(h)) => h.cursor,
+            other => panic!("no help on top: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_key_goes_to_the_top_overlay_and_not_to_the_screen_under_it() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        let cursor = app.player().unwrap().cursor;
+        update(&mut app, &lib, Action::Help, 1);
+        update(&mut app, &lib, Action::Down, 2);
+        assert_eq!(help_cursor(&app), 1, "the help's own menu moved");
+        assert_eq!(app.player().unwrap().cursor, cursor, "the phone did not");
+        update(&mut app, &lib, Action::Back, 3);
+        assert!(
+            app.overlays.is_empty(),
+            "Esc closes the help, not the lesson"
+        );
+        assert_eq!(app.screen.name(), "Player");
+    }
+
+    #[test]
+    fn text_size_keys_work_under_any_overlay_and_are_saved_for_the_learner() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        update(&mut app, &lib, Action::Help, 1);
+        let effects = update(&mut app, &lib, Action::TextBigger, 2);
+        assert_eq!(app.session.settings.text_size, TextSize::Big);
+        assert!(matches!(
+            effects.as_slice(),
+            [Effect::SaveSettings(SettingsOwner::Learner(id), s)] if id == "learner" && s.text_size == TextSize::Big
+        ));
+        assert!(app.busy, "input waits for the save");
+        update(&mut app, &lib, Action::SettingsSaved, 3);
+        assert!(!app.busy);
+        assert_eq!(app.overlays.len(), 1, "the help is still open");
+        assert!(update(&mut app, &lib, Action::TextSmaller, 4).len() == 1);
+        assert!(
+            update(&mut app, &lib, Action::TextSmaller, 5).is_empty(),
+            "nothing to save when the size does not change"
+        );
+    }
+
+    #[test]
+    fn while_a_save_is_pending_input_waits_but_leaving_at_once_does_not() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        let effects = update(&mut app, &lib, Action::Select(1), 1);
+        assert!(app.busy && effects.len() == 1);
+        assert!(update(&mut app, &lib, Action::Select(0), 2).is_empty());
+        assert!(update(&mut app, &lib, Action::Help, 3).is_empty());
+        assert!(app.overlays.is_empty());
+        update(&mut app, &lib, Action::QuitNow, 4);
+        assert!(app.should_quit);
+    }
+
+    #[test]
+    fn a_failed_save_is_an_overlay_whose_retry_result_reaches_the_screen() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        let effects = update(&mut app, &lib, Action::Select(1), 1);
+        let [Effect::Record(draft)] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        update(
+            &mut app,
+            &lib,
+            Action::StoreFailed {
+                message: "disk full".into(),
+                retry: Effect::Record(draft.clone()),
+            },
+            2,
+        );
+        assert!(matches!(app.overlays.as_slice(), [Overlay::SaveFailed(_)]));
+        let retry = update(&mut app, &lib, Action::Confirm, 3);
+        assert_eq!(retry, vec![Effect::Record(draft.clone())]);
+        assert!(app.overlays.is_empty());
+        commit(&mut app, &lib, retry);
+        assert_eq!(app.player().unwrap().step, 1, "the retried answer moved on");
+    }
+
+    #[test]
+    fn ctrl_c_asks_once_over_whatever_is_open() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        update(&mut app, &lib, Action::Help, 1);
+        update(&mut app, &lib, Action::Quit, 2);
+        update(&mut app, &lib, Action::Quit, 3);
+        assert!(matches!(
+            app.overlays.as_slice(),
+            [Overlay::Help(_), Overlay::Quit(_)]
+        ));
+        update(&mut app, &lib, Action::Confirm, 4);
+        assert!(!app.should_quit, "the question starts on staying");
+        assert!(matches!(app.overlays.as_slice(), [Overlay::Help(_)]));
+    }
+
+    #[test]
+    fn the_name_field_reads_text_until_a_question_covers_it() {
+        let lib = library();
+        let mut app = App::new(Default::default(), Env::default());
+        app.screen = NewLearner::new(vec![]).into();
+        assert_eq!(input_mode(&app), Mode::Text);
+        update(&mut app, &lib, Action::Quit, 1);
+        assert_eq!(input_mode(&app), Mode::Normal);
+        update(&mut app, &lib, Action::Back, 2);
+        assert_eq!(input_mode(&app), Mode::Text);
+    }
+
+    #[test]
+    fn with_read_aloud_on_each_new_step_is_spoken_and_leaving_stops_it() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        app.session.settings.read_aloud = true;
+        app.env.speech = SpeechStatus::Ready;
+        let effects = update(&mut app, &lib, Action::Select(1), 1);
+        let mut spoken = vec![];
+        for e in effects {
+            if let Effect::Record(d) = e {
+                let event = crate::progress::Event {
+                    id: "e".into(),
+                    verb: d.verb,
+                    learner_id: d.learner_id,
+                    registration: d.registration.unwrap_or_default(),
+                    pack_id: d.pack_id,
+                    lesson_id: d.lesson_id,
+                    step: d.step,
+                    stars: None,
+                    lang: d.lang,
+                    at: String::new(),
+                    device_id: String::new(),
+                };
+                spoken = update(&mut app, &lib, Action::Recorded(event), 2);
+            }
+        }
+        assert!(
+            matches!(spoken.as_slice(), [Effect::Speak { text, .. }] if text.contains("好")),
+            "{spoken:?}"
+        );
+        let back = update(&mut app, &lib, Action::Back, 3);
+        assert!(
+            back.iter()
+                .any(|e| matches!(e, Effect::Speak { text, .. } if !text.contains("好"))),
+            "the lesson list is read instead: {back:?}"
+        );
+        app.session.settings.read_aloud = false;
+        let welcome = update(&mut app, &lib, Action::Back, 4);
+        assert_eq!(
+            welcome,
+            vec![Effect::StopSpeech],
+            "with read-aloud off, leaving stops it"
+        );
+    }
+
+    #[test]
+    fn r_without_a_speech_program_says_so_in_plain_words() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        let effects = update(&mut app, &lib, Action::ReadAloud, 1);
+        assert!(effects.is_empty());
+        assert!(matches!(
+            &app.notice,
+            Some(Notice::SpeechMissing { program }) if program == "espeak-ng"
+        ));
+        update(&mut app, &lib, Action::Down, 2);
+        assert!(app.notice.is_none(), "gone with the next key");
+        app.env.speech = SpeechStatus::Ready;
+        let effects = update(&mut app, &lib, Action::ReadAloud, 3);
+        assert!(
+            matches!(effects.as_slice(), [Effect::Speak { text, .. }] if text == "点乙"),
+            "{effects:?}"
+        );
     }
 }

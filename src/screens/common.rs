@@ -69,16 +69,12 @@ impl<'a> MenuPage<'a> {
     /// Header, text, then the menu filling the rest.
     pub fn render(&self, cx: &ViewCx, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         let keys = choose_keys(cx, self.esc_word.unwrap_or(cx.words.word_back));
-        let body = page::render(buf, area, self.header, "", &keys, &cx.theme, hits);
+        let body = page::render(cx, buf, area, self.header, "", &keys, hits);
         let text = self.text();
         let mut y = body.y;
         if !text.is_empty() {
-            // Leave at least one menu row (three when the heading is big).
-            let min_menu = if cx.size == crate::settings::TextSize::Normal {
-                1
-            } else {
-                (self.entries.len() as u16).clamp(1, 3)
-            };
+            // The choices matter more than the words above them: leave room for three.
+            let min_menu = (self.entries.len() as u16).clamp(1, 3);
             let fitted = text.fit(body.width, body.height.saturating_sub(min_menu), cx.size);
             y += textblock::draw(
                 cx,

@@ -114,7 +114,7 @@ impl Layer for NewLearner {
             Key::new(w.key_esc, w.word_back, Some(Action::Back)),
             Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
         ];
-        let body = page::render(buf, area, w.type_name, "", &keys, theme, hits);
+        let body = page::render(cx, buf, area, w.type_name, "", &keys, hits);
         let mut y = body.y;
         let field_h = if body.height >= 8 { 3 } else { 1 };
         let field = Rect::new(body.x, y, body.width.min(40), field_h);

@@ -60,7 +60,7 @@ pub fn notice_text(cx: &ViewCx, notice: &Notice) -> String {
 
 /// A notice sits on the rows just above the footer, over whatever the screen drew there.
 fn draw_notice(cx: &ViewCx, notice: &Notice, area: Rect, buf: &mut Buffer) {
-    let page = widgets::page::page_area(area);
+    let page = widgets::page::page_area(area, cx.size);
     let lines = text::wrap(
         &notice_text(cx, notice),
         page.width.saturating_sub(2) as usize,

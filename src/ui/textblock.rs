@@ -136,7 +136,8 @@ impl TextBlock {
     }
 
     /// Fits the block into `cols × rows` at text size `size` (see the module doc for the order
-    /// in which things give way).
+    /// in which things give way). Each paragraph is wrapped, and laid out in big glyphs, at most
+    /// once per size: the views call this on every key press.
     pub fn fit(&self, cols: u16, rows: u16, size: TextSize) -> Fitted {
         let sizes: &[TextSize] = match size {
             TextSize::Huge => &[TextSize::Huge, TextSize::Big, TextSize::Normal],
@@ -144,17 +145,19 @@ impl TextBlock {
             TextSize::Normal => &[TextSize::Normal],
         };
         let has_big = self.paras.iter().any(|p| p.big);
+        let mut normal: Vec<Option<Vec<String>>> = vec![None; self.paras.len()];
         for &try_size in sizes {
             if try_size != TextSize::Normal && !has_big {
                 continue;
             }
+            let Some(pieces) = self.pieces(cols, try_size, &mut normal) else {
+                continue;
+            };
             for drop_from in [None, Some(Priority::Extra), Some(Priority::Useful)] {
-                let Some((rendered, dropped)) = self.render(cols, try_size, drop_from) else {
-                    break;
-                };
-                if rendered.len() <= rows as usize {
+                let (height, dropped) = measure(&pieces, drop_from);
+                if height <= rows as usize {
                     return Fitted {
-                        rows: rendered,
+                        rows: assemble(pieces, drop_from),
                         size: try_size,
                         dropped,
                         clipped: false,
@@ -162,9 +165,12 @@ impl TextBlock {
                 }
             }
         }
-        let (mut rendered, dropped) = self
-            .render(cols, TextSize::Normal, Some(Priority::Useful))
+        let pieces = self
+            .pieces(cols, TextSize::Normal, &mut normal)
             .unwrap_or_default();
+        let drop_from = Some(Priority::Useful);
+        let dropped = measure(&pieces, drop_from).1;
+        let mut rendered = assemble(pieces, drop_from);
         let clipped = rendered.len() > rows as usize;
         rendered.truncate(rows as usize);
         Fitted {
@@ -175,57 +181,97 @@ impl TextBlock {
         }
     }
 
-    /// Rows at one size, leaving out paragraphs of priority `drop_from` and below. `None` when a
-    /// big paragraph cannot be drawn big at this width (the caller tries a smaller size).
-    fn render(
-        &self,
+    /// Every paragraph's rows at one size. `None` when a big paragraph cannot be drawn big at
+    /// this width (the caller tries a smaller size). Normal-size wrapping is kept in `normal`
+    /// so that falling back does not wrap twice.
+    fn pieces<'a>(
+        &'a self,
         cols: u16,
         size: TextSize,
-        drop_from: Option<Priority>,
-    ) -> Option<(Vec<Row>, usize)> {
+        normal: &mut [Option<Vec<String>>],
+    ) -> Option<Vec<Piece<'a>>> {
         let scale = match size {
             TextSize::Normal => None,
             TextSize::Big => Some(Scale::X1),
             TextSize::Huge => Some(Scale::X2),
         };
-        let mut rows = Vec::new();
-        let mut dropped = 0;
-        let kept: Vec<&Para> = self
-            .paras
-            .iter()
-            .filter(|p| !(p.only_big && scale.is_none()))
-            .filter(|p| {
-                let keep = drop_from.is_none_or(|d| p.priority < d);
-                dropped += usize::from(!keep);
-                keep
-            })
-            .collect();
-        for (i, p) in kept.iter().enumerate() {
-            match scale {
+        let mut out = Vec::with_capacity(self.paras.len());
+        for (i, p) in self.paras.iter().enumerate() {
+            if p.only_big && scale.is_none() {
+                continue;
+            }
+            let lines = match scale {
                 Some(scale) if p.big => {
                     let big = bigtext::layout(&p.text, scale, cols)?;
-                    rows.extend(
-                        big.into_rows()
-                            .into_iter()
-                            .map(|text| Row { text, role: p.role }),
-                    );
-                    // Big glyphs touch the next line otherwise.
-                    if i + 1 < kept.len() {
-                        rows.push(Row {
-                            text: String::new(),
-                            role: p.role,
-                        });
+                    // Unifont glyphs fill their whole height: a blank row between lines keeps
+                    // them from running into each other, and into the next paragraph.
+                    let mut lines = Vec::with_capacity(usize::from(big.height() + big.lines()));
+                    for line in 0..usize::from(big.lines()) {
+                        if line > 0 {
+                            lines.push(String::new());
+                        }
+                        lines.extend(big.line_rows(line).unwrap_or_default().iter().cloned());
                     }
+                    (lines, true)
                 }
-                _ => rows.extend(
-                    wrap(&p.text, cols as usize)
-                        .into_iter()
-                        .map(|text| Row { text, role: p.role }),
+                _ => (
+                    normal[i]
+                        .get_or_insert_with(|| wrap(&p.text, cols as usize))
+                        .clone(),
+                    false,
                 ),
-            }
+            };
+            out.push(Piece {
+                para: p,
+                lines: lines.0,
+                big: lines.1,
+            });
         }
-        Some((rows, dropped))
+        Some(out)
     }
+}
+
+/// One paragraph's rows at one size.
+struct Piece<'a> {
+    para: &'a Para,
+    lines: Vec<String>,
+    big: bool,
+}
+
+fn kept(piece: &Piece, drop_from: Option<Priority>) -> bool {
+    drop_from.is_none_or(|d| piece.para.priority < d)
+}
+
+/// (rows, paragraphs dropped) when paragraphs of priority `drop_from` and below are left out.
+fn measure(pieces: &[Piece], drop_from: Option<Priority>) -> (usize, usize) {
+    let kept_pieces: Vec<&Piece> = pieces.iter().filter(|p| kept(p, drop_from)).collect();
+    let mut rows: usize = kept_pieces.iter().map(|p| p.lines.len()).sum();
+    // A big paragraph is followed by a blank row unless it is the last.
+    let n = kept_pieces.len();
+    rows += kept_pieces
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.big && i + 1 < n)
+        .count();
+    (rows, pieces.len() - n)
+}
+
+fn assemble(pieces: Vec<Piece>, drop_from: Option<Priority>) -> Vec<Row> {
+    let kept_pieces: Vec<Piece> = pieces.into_iter().filter(|p| kept(p, drop_from)).collect();
+    let n = kept_pieces.len();
+    let mut rows = Vec::new();
+    for (i, piece) in kept_pieces.into_iter().enumerate() {
+        let role = piece.para.role;
+        let big = piece.big;
+        rows.extend(piece.lines.into_iter().map(|text| Row { text, role }));
+        if big && i + 1 < n {
+            rows.push(Row {
+                text: String::new(),
+                role,
+            });
+        }
+    }
+    rows
 }
 
 /// Draws fitted rows from the top of `area`; returns the rows used.

@@ -268,7 +268,7 @@ pub const EN: Words = Words {
     saving: "Saving…",
     enlarge: "Please enlarge the window",
     welcome_title: "zhulao · Smart Aid for Seniors",
-    open_settings: "Settings: size, colours, reading",
+    open_settings: "Settings: size, colours, voice",
     pad_delete: "Del",
     pad_ok: "OK",
     order_placed: "✓ #{n}",

@@ -34,6 +34,29 @@ pub fn fixture_library() -> Library {
     lib
 }
 
+/// The real binary on the test pack, in a `cols × rows` pseudo-terminal, with `extra`
+/// arguments and environment variables.
+pub fn start_app(
+    data: &Path,
+    cols: u16,
+    rows: u16,
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> pty::Session {
+    let mut args = vec!["--lessons".to_string(), fixture_dir().display().to_string()];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    pty::Session::start_with_env(env!("CARGO_BIN_EXE_zhulao"), data, cols, rows, &args, env)
+}
+
+/// From the welcome screen (in Chinese): a new numbered learner opens the test lesson.
+pub fn open_test_lesson(s: &mut pty::Session) {
+    s.wait_for("开始学习");
+    s.key("1", "新学员：用编号");
+    s.key("2", "练习课");
+    s.key("1", "每种练习");
+    s.key("1", "第 1 步 / 共 7 步");
+}
+
 /// A speaker whose program does not exist: the tests that need speech bring their own.
 pub fn silent_speaker() -> Speaker {
     Speaker::new(Some(

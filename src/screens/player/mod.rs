@@ -464,3 +464,84 @@ impl Layer for Player {
         view::spoken(self, cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The player's rules through `update`, with no database: `commit` plays the loop.
+
+    use super::*;
+    use crate::app::test_support::{app_in_lesson, commit, library};
+    use crate::app::update;
+
+    #[test]
+    fn help_escalates_from_hint_to_pointing_and_never_blocks() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        assert_eq!(app.player().unwrap().step, 0);
+        let effects = update(&mut app, &lib, Action::Select(0), 5);
+        assert!(
+            matches!(&effects[..], [Effect::Record(d)] if d.step.as_ref().unwrap().outcome == Some(Answer::Wrong))
+        );
+        commit(&mut app, &lib, effects);
+        let p = app.player().unwrap();
+        assert_eq!(
+            (p.wrong, p.feedback, p.pointing()),
+            (1, Feedback::Wrong, false)
+        );
+        let effects = update(&mut app, &lib, Action::Select(0), 6);
+        commit(&mut app, &lib, effects);
+        let p = app.player().unwrap();
+        assert!(p.pointing());
+        assert_eq!(p.cursor, 1, "the highlight sits on the target");
+        let effects = update(&mut app, &lib, Action::Confirm, 7);
+        commit(&mut app, &lib, effects);
+        assert_eq!(app.player().unwrap().step, 1);
+    }
+
+    #[test]
+    fn nothing_moves_on_until_the_answer_is_committed() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        let effects = update(&mut app, &lib, Action::Select(1), 5);
+        assert_eq!(effects.len(), 1);
+        assert!(app.busy);
+        assert_eq!(app.player().unwrap().step, 0, "still on the step");
+        commit(&mut app, &lib, effects);
+        assert_eq!(app.player().unwrap().step, 1);
+    }
+
+    #[test]
+    fn the_last_step_completes_the_lesson_with_a_star() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        let effects = update(&mut app, &lib, Action::Select(1), 5);
+        commit(&mut app, &lib, effects);
+        let effects = update(&mut app, &lib, Action::Confirm, 6);
+        commit(&mut app, &lib, effects);
+        match &app.screen {
+            crate::screens::Screen::Complete(c) => assert_eq!(c.stars, 1),
+            other => panic!("on {}", other.name()),
+        }
+        assert_eq!(app.session.progress.lesson("p", "l").completions, 1);
+    }
+
+    #[test]
+    fn help_can_lead_to_the_settings_and_back_to_the_same_step() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        update(&mut app, &lib, Action::Down, 1);
+        let cursor = app.player().unwrap().cursor;
+        update(&mut app, &lib, Action::Help, 2);
+        update(
+            &mut app,
+            &lib,
+            Action::Select(crate::overlays::help::SETTINGS),
+            3,
+        );
+        assert_eq!(app.screen.name(), "Settings");
+        assert!(app.overlays.is_empty());
+        update(&mut app, &lib, Action::Back, 4);
+        assert_eq!(app.screen.name(), "Player");
+        assert_eq!(app.player().unwrap().cursor, cursor, "exactly where it was");
+    }
+}

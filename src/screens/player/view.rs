@@ -5,7 +5,7 @@
 //! text the room it needs first.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Offset, Rect};
 
 use super::{Feedback, Player, right_answer_cursor};
 use crate::app::Action;
@@ -53,7 +53,7 @@ pub fn render(p: &Player, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut 
         ],
     );
     let keys = footer_keys(cx, step, p);
-    let body = page::render(buf, area, &header, &counter, &keys, &cx.theme, hits);
+    let body = page::render(cx, buf, area, &header, &counter, &keys, hits);
     let text = message(p, cx, lesson, step);
     let view = View {
         p,
@@ -102,15 +102,19 @@ type Stacked = (Rect, Panel, Fitted);
 impl View<'_> {
     fn side_layout(&self, body: Rect, panel: Panel, text: &TextBlock) -> Side {
         let panel_w = (body.width / 2).clamp(30, 44);
-        let text_area = Rect::new(
-            body.x,
-            body.y + 1,
-            body.width - panel_w - 2,
-            body.height.saturating_sub(1),
-        );
+        let [text_col, _, panel_col] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+            Constraint::Length(panel_w),
+        ])
+        .areas(body);
+        // The text starts level with the phone's status bar, one row below its top edge.
+        let text_area = text_col.offset(Offset { x: 0, y: 1 }).intersection(body);
         // Tall enough for any screen (12 items) or the keypad; more is only empty glass.
-        let panel_h = body.height.min(26);
-        let panel_area = Rect::new(body.right() - panel_w, body.y, panel_w, panel_h);
+        let panel_area = Rect {
+            height: body.height.min(26),
+            ..panel_col
+        };
         // Choices beside the phone need their rows under the text.
         let below = match panel {
             Panel::Phone(..) => answer_rows(self.step) as u16,

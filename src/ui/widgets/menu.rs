@@ -87,7 +87,7 @@ pub fn render(
         fill(buf, rect, if focused { style } else { theme.base() });
         let iw = inner.width as usize;
         let detail_inline = !entry.detail.is_empty()
-            && width(&head) + width(&entry.label) + 2 + width(&entry.detail) <= iw;
+            && width(&head) + width(&entry.label) + 3 + width(&entry.detail) <= iw;
         let label_room = if detail_inline {
             iw.saturating_sub(width(&head) + width(&entry.detail) + 1)
         } else {
@@ -105,8 +105,17 @@ pub fn render(
         let used = put(buf, inner, inner.x, y, &head, style);
         put(buf, inner, inner.x + used, y, &label, style);
         if detail_inline {
+            // Single rows keep the last column for the ^ v marks.
+            let gap = if boxed { 1 } else { 2 };
             let dw = width(&entry.detail) as u16;
-            put(buf, inner, inner.right() - dw - 1, y, &entry.detail, style);
+            put(
+                buf,
+                inner,
+                inner.right() - dw - gap,
+                y,
+                &entry.detail,
+                style,
+            );
         }
     }
     if !boxed {

@@ -4,9 +4,11 @@
 //! tap); on small ones a single row, dropping the least important keys that do not fit.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 use crate::app::Action;
+use crate::settings::TextSize;
+use crate::ui::ViewCx;
 use crate::ui::draw::{fill, frame, put};
 use crate::ui::hits::Hits;
 use crate::ui::text::{truncate, width};
@@ -30,65 +32,65 @@ pub const ROOMY_HEIGHT: u16 = 20;
 
 /// Draws header and footer; returns the body area between them.
 pub fn render(
+    cx: &ViewCx,
     buf: &mut Buffer,
     area: Rect,
     title: &str,
     right: &str,
     keys: &[Key],
-    theme: &Theme,
     hits: &mut Hits,
 ) -> Rect {
-    let area = page_area(area);
+    let theme = &cx.theme;
+    let area = page_area(area, cx.size);
     let roomy = area.height >= ROOMY_HEIGHT;
-    let w = area.width as usize;
+    let [header, rule, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(roomy)),
+        Constraint::Fill(1),
+        Constraint::Length(footer_height(area)),
+    ])
+    .areas(area);
     // Header: where you are, and (right) how far along.
+    let w = header.width as usize;
     let right_w = width(right);
-    let title_room = w.saturating_sub(right_w + 3);
-    let t = truncate(title, title_room);
-    put(buf, area, area.x + 1, area.y, &t, theme.style(Role::Title));
+    let t = truncate(title, w.saturating_sub(right_w + 3));
+    put(
+        buf,
+        header,
+        header.x + 1,
+        header.y,
+        &t,
+        theme.style(Role::Title),
+    );
     if right_w + 2 <= w {
-        put(
-            buf,
-            area,
-            area.right() - right_w as u16 - 1,
-            area.y,
-            right,
-            theme.style(Role::Strong),
-        );
+        let x = header.right() - right_w as u16 - 1;
+        put(buf, header, x, header.y, right, theme.style(Role::Strong));
     }
-    let mut top = area.y + 1;
     if roomy {
         put(
             buf,
-            area,
-            area.x,
-            top,
+            rule,
+            rule.x,
+            rule.y,
             &"─".repeat(w),
             theme.style(Role::Dim),
         );
-        top += 1;
     }
-    let footer_h = footer_height(area);
-    let footer = Rect::new(
-        area.x,
-        area.bottom().saturating_sub(footer_h),
-        area.width,
-        footer_h,
-    );
     render_footer(buf, footer, keys, roomy, theme, hits);
     let margin = if area.width >= 50 { 2 } else { 1 };
-    Rect::new(
-        area.x + margin,
-        top,
-        area.width.saturating_sub(margin * 2),
-        footer.y.saturating_sub(top),
-    )
+    body.inner(Margin::new(margin, 0))
 }
 
 /// On big screens the page stays a readable width, centred, rather than stretching lines and
-/// buttons across the whole window.
-pub fn page_area(area: Rect) -> Rect {
-    let page_w = area.width.min(MAX_PAGE_WIDTH);
+/// buttons across the whole window — except at 大字 and 特大, where the big glyphs need every
+/// column they can get.
+pub fn page_area(area: Rect, size: TextSize) -> Rect {
+    let max = if size == TextSize::Normal {
+        MAX_PAGE_WIDTH
+    } else {
+        area.width
+    };
+    let page_w = area.width.min(max);
     Rect::new(
         area.x + (area.width - page_w) / 2,
         area.y,

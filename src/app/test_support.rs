@@ -1,0 +1,95 @@
+//! Shared by the unit tests of `update`, the screens and the overlays: a one-lesson library and
+//! a stand-in for the loop that turns each `Record` effect into the event it would become, with
+//! no database.
+
+use crate::content::{Library, Pack};
+use crate::lang::Text;
+use crate::progress::{Event, Learner};
+use crate::screens::Screen;
+use crate::screens::lessons::Lessons;
+use crate::settings::Settings;
+
+use super::{Action, App, Effect, Env, update};
+
+const LESSON: &str = r#"
+id = "l"
+title = { zh = "课", en = "Lesson" }
+checked = "2026-11"
+learned = [{ zh = "学", en = "Learn" }]
+
+[[screens]]
+id = "home"
+layout = "grid"
+items = [
+  { id = "a", label = { zh = "甲", en = "A" } },
+  { id = "b", label = { zh = "乙", en = "B" } },
+]
+
+[[steps]]
+id = "tap-b"
+kind = "tap"
+screen = "home"
+target = "b"
+say = { zh = "点乙", en = "Tap B" }
+hint = { zh = "右边", en = "On the right" }
+
+[[steps]]
+id = "end"
+kind = "read"
+say = { zh = "好", en = "Good" }
+"#;
+
+pub fn library() -> Library {
+    let (lesson, _) = crate::content::validate::validate_lesson("l.toml", LESSON).unwrap();
+    Library {
+        packs: vec![Pack {
+            id: "p".into(),
+            order: 1,
+            title: Text::new("包", "Pack"),
+            about: Text::new("说明", "About"),
+            lessons: vec![lesson],
+        }],
+    }
+}
+
+/// A signed-in learner on the first step of the lesson.
+pub fn app_in_lesson(lib: &Library) -> App {
+    let mut app = App::new(Settings::default(), Env::default());
+    app.session.learner = Some(Learner {
+        id: "learner".into(),
+        name: None,
+        number: Some(1),
+    });
+    app.screen = Screen::Lessons(Lessons::default());
+    let effects = update(&mut app, lib, Action::Select(0), 0);
+    commit(&mut app, lib, effects);
+    assert_eq!(app.screen.name(), "Player");
+    app
+}
+
+/// Plays the loop: turns each Record effect into the committed event it would become.
+pub fn commit(app: &mut App, lib: &Library, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Effect::Record(d) = effect {
+            let id = format!(
+                "event-{}",
+                app.session.progress.lesson("p", "l").completions
+            );
+            let event = Event {
+                registration: d.registration.clone().unwrap_or_else(|| id.clone()),
+                id,
+                verb: d.verb,
+                learner_id: d.learner_id,
+                pack_id: d.pack_id,
+                lesson_id: d.lesson_id,
+                step: d.step,
+                stars: d.stars,
+                lang: d.lang,
+                at: "2026-11-29T00:00:00Z".into(),
+                device_id: "device".into(),
+            };
+            let more = update(app, lib, Action::Recorded(event), 10);
+            commit(app, lib, more);
+        }
+    }
+}
