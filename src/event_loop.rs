@@ -1,41 +1,100 @@
-//! The main loop: draw, wait for one input event (no ticker — nothing changes until the learner
-//! acts), turn it into an action, update, perform the effects, repeat. Generic over the ratatui
-//! backend and the event source, so tests drive the very same loop with a `TestBackend` and
-//! scripted events.
+//! The main loop: draw, wait for input (no ticker — nothing changes until the learner acts),
+//! turn each input into an action, update, perform the effects, repeat. Generic over the
+//! ratatui backend and the source of inputs, so tests drive the very same loop with a
+//! `TestBackend` and scripted inputs.
+//!
+//! Everything already waiting is handled before the next draw, so a long paste and the Enter
+//! after it are dealt with at once. When another zhulao window holds the database for a
+//! moment, the save is tried again shortly with "正在保存…" on screen, instead of the screen
+//! freezing; after a while the learner is told and can retry.
 
 use std::collections::VecDeque;
-use std::io;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
 
 use crate::app::{Action, App, Effect, Notice, input_mode, update};
 use crate::content::Library;
-use crate::progress::{Progress, Store};
+use crate::progress::{Progress, Store, StoreError};
 use crate::settings::SettingsOwner;
 use crate::speech::{Speaker, SpeechError};
 use crate::ui::{self, Hits};
+
+/// One thing that happened outside the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Terminal(Event),
+    /// SIGINT: what Ctrl+C means (the quit question).
+    Interrupt,
+    /// SIGTERM, SIGHUP or SIGQUIT: leave now (everything is saved), giving the terminal back.
+    Terminate(i32),
+}
+
+/// Where inputs come from: the terminal and signal threads in the app, a script in tests.
+pub trait Inputs {
+    /// The next input, waiting until `deadline` at the latest (`None`: as long as it takes).
+    /// `Ok(None)` when the deadline passed first; `Err(())` when there will be no more input.
+    #[allow(clippy::result_unit_err)]
+    fn next(&mut self, deadline: Option<Instant>) -> Result<Option<Input>, ()>;
+
+    /// An input that is already waiting, without waiting for one.
+    fn pending(&mut self) -> Option<Input>;
+}
+
+/// How the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The learner chose to leave, or the inputs ended.
+    Quit,
+    /// A signal asked zhulao to stop.
+    Signal(i32),
+}
+
+/// A save that met a lock held by another zhulao process, waiting to be tried again.
+struct Deferred {
+    effect: Effect,
+    due: Instant,
+    since: Instant,
+}
+
+/// How long to wait between tries when another process holds the database, and how long to
+/// keep trying before telling the learner.
+const RETRY_EVERY: Duration = Duration::from_millis(250);
+const GIVE_UP_AFTER: Duration = Duration::from_secs(10);
 
 /// What effects are performed with: the progress store and the read-aloud program.
 pub struct Io {
     pub store: Store,
     pub speaker: Speaker,
+    deferred: Option<Deferred>,
 }
 
-/// Runs until the learner quits or the event source ends.
+impl Io {
+    pub fn new(store: Store, speaker: Speaker) -> Io {
+        Io {
+            store,
+            speaker,
+            deferred: None,
+        }
+    }
+}
+
+/// Runs until the learner quits, a signal says stop, or the inputs end.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     lib: &Library,
     io: &mut Io,
-    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
-) -> anyhow::Result<()>
+    inputs: &mut impl Inputs,
+) -> anyhow::Result<Exit>
 where
     B::Error: Send + Sync + 'static,
 {
     let clock = Instant::now();
+    let now_ms = || clock.elapsed().as_millis() as u64;
     let mut hits = Hits::default();
     loop {
         terminal.draw(|frame| {
@@ -43,15 +102,46 @@ where
             hits = ui::draw(app, lib, area, frame.buffer_mut());
         })?;
         if app.should_quit {
-            return Ok(());
+            return Ok(Exit::Quit);
         }
-        let Some(event) = next_event()? else {
-            return Ok(());
+        let deadline = io.deferred.as_ref().map(|d| d.due);
+        let input = match inputs.next(deadline) {
+            Err(()) => return Ok(Exit::Quit),
+            Ok(None) => {
+                retry_deferred(app, lib, io, now_ms());
+                continue;
+            }
+            Ok(Some(input)) => input,
         };
-        io.speaker.reap();
-        if let Some(action) = crate::input::to_action(&event, &hits, input_mode(app)) {
-            dispatch(app, lib, io, action, clock.elapsed().as_millis() as u64);
+        let area = terminal.get_frame().area();
+        let mut next = Some(input);
+        while let Some(input) = next.take() {
+            if let Input::Terminate(signal) = input {
+                return Ok(Exit::Signal(signal));
+            }
+            io.speaker.reap();
+            let before = app.screen.name();
+            let overlays = app.overlays.len();
+            if let Some(action) = to_action(&input, &hits, app) {
+                dispatch(app, lib, io, action, now_ms());
+            }
+            next = inputs.pending();
+            // A key that waited behind one that changed the screen means what the changed
+            // screen shows: work out its taps and number keys without drawing it.
+            if next.is_some() && (app.screen.name() != before || app.overlays.len() != overlays)
+            {
+                let mut scratch = Buffer::empty(area);
+                hits = ui::draw(app, lib, area, &mut scratch);
+            }
         }
+    }
+}
+
+fn to_action(input: &Input, hits: &Hits, app: &App) -> Option<Action> {
+    match input {
+        Input::Terminal(event) => crate::input::to_action(event, hits, input_mode(app)),
+        Input::Interrupt => Some(Action::Quit),
+        Input::Terminate(_) => None,
     }
 }
 
@@ -61,69 +151,129 @@ pub fn dispatch(app: &mut App, lib: &Library, io: &mut Io, action: Action, now_m
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in update(app, lib, action, now_ms) {
-            if let Some(result) = perform(io, effect) {
-                queue.push_back(result);
+            match perform(io, effect) {
+                Performed::Done(Some(result)) => queue.push_back(result),
+                Performed::Done(None) => {}
+                Performed::Later(effect) => {
+                    let now = Instant::now();
+                    io.deferred = Some(Deferred {
+                        effect,
+                        due: now + RETRY_EVERY,
+                        since: now,
+                    });
+                    queue.push_back(Action::SaveDelayed);
+                }
             }
         }
     }
 }
 
-/// Performs one effect and reports its result as an action.
-pub fn perform(io: &mut Io, effect: Effect) -> Option<Action> {
-    let store = &mut io.store;
-    let failed = |e: crate::progress::StoreError, retry: Effect| Action::StoreFailed {
-        message: e.to_string(),
-        retry,
+/// Tries a delayed save again; after a while of trying, the learner is told and may retry.
+fn retry_deferred(app: &mut App, lib: &Library, io: &mut Io, now_ms: u64) {
+    let Some(deferred) = io.deferred.take() else {
+        return;
     };
+    let result = match perform(io, deferred.effect) {
+        Performed::Done(result) => result,
+        Performed::Later(effect) if deferred.since.elapsed() < GIVE_UP_AFTER => {
+            io.deferred = Some(Deferred {
+                effect,
+                due: Instant::now() + RETRY_EVERY,
+                since: deferred.since,
+            });
+            None
+        }
+        Performed::Later(effect) => Some(Action::StoreFailed {
+            message: StoreError::Busy.to_string(),
+            retry: effect,
+        }),
+    };
+    if let Some(action) = result {
+        dispatch(app, lib, io, action, now_ms);
+    }
+}
+
+/// What came of performing an effect.
+pub enum Performed {
+    /// Done, with the result to feed back, if any.
+    Done(Option<Action>),
+    /// Another process holds the database: try again in a moment.
+    Later(Effect),
+}
+
+/// Performs one effect.
+pub fn perform(io: &mut Io, effect: Effect) -> Performed {
+    let store = &mut io.store;
+    let failed = |e: StoreError, retry: Effect| {
+        if e.is_busy() {
+            Performed::Later(retry)
+        } else {
+            Performed::Done(Some(Action::StoreFailed {
+                message: e.to_string(),
+                retry,
+            }))
+        }
+    };
+    let done = |action: Action| Performed::Done(Some(action));
     match effect.clone() {
-        Effect::LoadLearners => Some(match store.learners() {
-            Ok(list) => Action::LearnersLoaded(list),
+        Effect::LoadLearners => match store.learners() {
+            Ok(list) => done(Action::LearnersLoaded(list)),
             Err(e) => failed(e, effect),
-        }),
-        Effect::AddLearner(new) => Some(match store.add_learner(&new) {
-            Ok(learner) => Action::LearnerAdded(learner),
+        },
+        Effect::AddLearner(new) => match store.add_learner(&new) {
+            Ok(learner) => done(Action::LearnerAdded(learner)),
             Err(e) => failed(e, effect),
-        }),
+        },
         Effect::OpenLearner(learner) => {
             let owner = SettingsOwner::Learner(learner.id.clone());
             let loaded = store
                 .events_for(&learner.id)
                 .and_then(|events| Ok((events, store.settings(&owner)?)));
-            Some(match loaded {
-                Ok((events, settings)) => Action::LearnerOpened {
+            match loaded {
+                Ok((events, settings)) => done(Action::LearnerOpened {
                     learner,
                     progress: Progress::from_events(&events),
                     settings,
-                },
+                }),
                 Err(e) => failed(e, effect),
-            })
-        }
-        Effect::Record(draft) => Some(match store.record(&draft) {
-            Ok(event) => Action::Recorded(event),
-            Err(e) => failed(e, effect),
-        }),
-        Effect::SaveSettings(owner, settings) => {
-            Some(match store.save_settings(&owner, &settings) {
-                Ok(()) => Action::SettingsSaved,
-                Err(e) => failed(e, effect),
-            })
-        }
-        Effect::Speak { text, lang, rate } => match io.speaker.speak(&text, lang, rate) {
-            Ok(()) => None,
-            Err(SpeechError::NotInstalled { program }) => {
-                Some(Action::Notice(Notice::SpeechMissing { program }))
             }
-            Err(e) => Some(Action::Notice(Notice::SpeechFailed {
-                reason: e.to_string(),
-            })),
+        }
+        Effect::Record(draft) => match store.record(&draft) {
+            Ok(event) => done(Action::Recorded(event)),
+            Err(e) => failed(e, effect),
         },
-        Effect::StopSpeech => {
+        Effect::SaveSettings(owner, settings) => match store.save_settings(&owner, &settings) {
+            Ok(()) => done(Action::SettingsSaved),
+            Err(e) => failed(e, effect),
+        },
+        Effect::Speak { text, lang, rate } => Performed::Done(
+            match io.speaker.speak(&text, lang, rate) {
+                Ok(()) => None,
+                Err(SpeechError::NotInstalled { program }) => {
+                    Some(Action::Notice(Notice::SpeechMissing { program }))
+                }
+                Err(e) => Some(Action::Notice(Notice::SpeechFailed {
+                    reason: e.to_string(),
+                })),
+            },
+        ),
+        Effect::StopSpeech | Effect::Quit => {
             io.speaker.stop();
-            None
+            Performed::Done(None)
         }
-        Effect::Quit => {
-            io.speaker.stop();
-            None
-        }
+    }
+}
+
+/// Inputs from a list, for tests: ends when the list is empty.
+#[derive(Debug, Default)]
+pub struct Script(pub VecDeque<Input>);
+
+impl Inputs for Script {
+    fn next(&mut self, _deadline: Option<Instant>) -> Result<Option<Input>, ()> {
+        self.0.pop_front().map(Some).ok_or(())
+    }
+
+    fn pending(&mut self) -> Option<Input> {
+        self.0.pop_front()
     }
 }

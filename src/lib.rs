@@ -21,6 +21,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod event_loop;
+pub mod inert;
 pub mod input;
 pub mod lang;
 pub mod overlays;

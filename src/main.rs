@@ -11,11 +11,11 @@ use clap::Parser;
 use zhulao::app::{App, Env, SpeechStatus};
 use zhulao::cli::{Cli, Command};
 use zhulao::content::{PackError, Source, load_library};
-use zhulao::event_loop::Io;
+use zhulao::event_loop::{Exit, Input, Inputs, Io};
 use zhulao::progress::{Store, default_data_dir};
 use zhulao::settings::SettingsOwner;
 use zhulao::speech::{Availability, Speaker, SpeechCommand};
-use zhulao::terminal::TerminalGuard;
+use zhulao::terminal::{Channel, TerminalGuard};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -135,26 +135,51 @@ fn run(cli: Cli) -> ExitCode {
         machine.lang = lang;
     }
     let mut app = App::new(machine, env);
-    let mut io = Io { store, speaker };
+    let mut io = Io::new(store, speaker);
     let result = TerminalGuard::new()
         .map_err(anyhow::Error::from)
         .and_then(|mut guard| {
-            // The end-to-end tests check that a panic still gives the terminal back; this is
-            // how they cause one (on the first key, after the first screen is drawn).
-            let test_panic = std::env::var_os("ZHULAO_TEST_PANIC").is_some();
-            zhulao::event_loop::run(&mut guard.terminal, &mut app, &library, &mut io, || {
-                let event = crossterm::event::read()?;
-                if test_panic && matches!(event, crossterm::event::Event::Key(_)) {
-                    panic!("ZHULAO_TEST_PANIC is set");
-                }
-                Ok(Some(event))
-            })
+            let mut inputs = TestPanic {
+                inner: Channel::start()?,
+                armed: std::env::var_os("ZHULAO_TEST_PANIC").is_some(),
+            };
+            zhulao::event_loop::run(&mut guard.terminal, &mut app, &library, &mut io, &mut inputs)
         });
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        // The shell's convention for "ended by a signal": 128 + its number.
+        Ok(Exit::Signal(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("zhulao: {e:#}");
+            eprintln!("zhulao: {}", zhulao::inert::inert(&format!("{e:#}")));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The end-to-end tests check that a panic still gives the terminal back; with
+/// `ZHULAO_TEST_PANIC` set, the first key (after the first screen is drawn) causes one.
+struct TestPanic {
+    inner: Channel,
+    armed: bool,
+}
+
+impl TestPanic {
+    fn check(&self, input: Option<Input>) -> Option<Input> {
+        if self.armed && matches!(input, Some(Input::Terminal(crossterm::event::Event::Key(_)))) {
+            panic!("ZHULAO_TEST_PANIC is set");
+        }
+        input
+    }
+}
+
+impl Inputs for TestPanic {
+    fn next(&mut self, deadline: Option<std::time::Instant>) -> Result<Option<Input>, ()> {
+        let input = self.inner.next(deadline)?;
+        Ok(self.check(input))
+    }
+
+    fn pending(&mut self) -> Option<Input> {
+        let input = self.inner.pending();
+        self.check(input)
     }
 }

@@ -1,8 +1,15 @@
 //! Taking over the terminal and always giving it back: raw mode, the alternate screen and mouse
-//! capture are undone on quit, on error (the guard's Drop) and on panic (the hook), so a kiosk
-//! never leaves a garbled shell behind.
+//! capture are undone on quit, on error (the guard's Drop), on panic (the hook) and on SIGTERM,
+//! SIGHUP and SIGQUIT (they end the loop, which then leaves through the guard like a quit), so
+//! a kiosk never leaves a garbled shell behind.
+//!
+//! Input is read on its own thread and signals are caught on another; both feed one channel,
+//! which the loop waits on. So the loop sleeps until something happens, a signal can wake it,
+//! and everything that arrived together can be handled before the next draw.
 
 use std::io::{self, Stdout};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Instant;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -10,13 +17,23 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+
+use crate::event_loop::{Input, Inputs};
+
+/// The largest window zhulao draws into. A terminal that reports an absurd size (65535×65535)
+/// would otherwise make the screen buffer take gigabytes; beyond this, the rest stays empty.
+pub const MAX_COLUMNS: u16 = 1000;
+pub const MAX_ROWS: u16 = 500;
 
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<Clamped<CrosstermBackend<Stdout>>>,
 }
 
-fn restore() {
+/// Gives the terminal back: cooked mode, mouse off, main screen, cursor shown.
+pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -39,7 +56,8 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        let terminal = Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())?;
+        let backend = Clamped(CrosstermBackend::new(stdout));
+        let terminal = Terminal::new(backend).inspect_err(|_| restore())?;
         Ok(TerminalGuard { terminal })
     }
 }
@@ -47,5 +65,129 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
+    }
+}
+
+/// The terminal's inputs and the process's signals, on one channel.
+pub struct Channel {
+    rx: Receiver<Input>,
+}
+
+impl Channel {
+    /// Starts the reader thread (and, on Unix, the signal thread).
+    pub fn start() -> io::Result<Channel> {
+        let (tx, rx) = channel();
+        #[cfg(unix)]
+        watch_signals(tx.clone())?;
+        std::thread::Builder::new()
+            .name("zhulao-input".into())
+            .spawn(move || read_terminal(tx))?;
+        Ok(Channel { rx })
+    }
+}
+
+fn read_terminal(tx: Sender<Input>) {
+    while let Ok(event) = crossterm::event::read() {
+        if tx.send(Input::Terminal(event)).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(unix)]
+fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("zhulao-signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                let input = if signal == SIGINT {
+                    Input::Interrupt
+                } else {
+                    Input::Terminate(signal)
+                };
+                if tx.send(input).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+impl Inputs for Channel {
+    fn next(&mut self, deadline: Option<Instant>) -> Result<Option<Input>, ()> {
+        match deadline {
+            None => self.rx.recv().map(Some).map_err(|_| ()),
+            Some(at) => match self
+                .rx
+                .recv_timeout(at.saturating_duration_since(Instant::now()))
+            {
+                Ok(input) => Ok(Some(input)),
+                Err(RecvTimeoutError::Timeout) => Ok(None),
+                Err(RecvTimeoutError::Disconnected) => Err(()),
+            },
+        }
+    }
+
+    fn pending(&mut self) -> Option<Input> {
+        self.rx.try_recv().ok()
+    }
+}
+
+/// A backend that never reports more than `MAX_COLUMNS × MAX_ROWS`.
+pub struct Clamped<B>(pub B);
+
+fn clamp(size: Size) -> Size {
+    Size::new(size.width.min(MAX_COLUMNS), size.height.min(MAX_ROWS))
+}
+
+impl<B: Backend> Backend for Clamped<B> {
+    type Error = B::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.0.draw(content)
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+        self.0.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<Size, Self::Error> {
+        self.0.size().map(clamp)
+    }
+
+    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+        self.0.window_size().map(|w| WindowSize {
+            columns_rows: clamp(w.columns_rows),
+            pixels: w.pixels,
+        })
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.0.flush()
     }
 }

@@ -216,3 +216,194 @@ fn a_damaged_progress_file_is_explained_and_left_alone() {
     assert!(err.to_string().contains("is damaged"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), junk, "nothing was changed");
 }
+
+/// The files in `dir`, with their bytes: to show that a refused file is left exactly as it was
+/// and nothing was created beside it.
+fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn db_file(dir: &std::path::Path) -> std::path::PathBuf {
+    dir.join(zhulao::progress::store::DB_FILE)
+}
+
+#[test]
+fn another_programs_database_with_a_meta_table_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+             INSERT INTO meta VALUES ('owner', 'the library''s catalogue');
+             CREATE TABLE books (title TEXT);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let before = snapshot(dir.path());
+    let err = Store::open(dir.path()).err().expect("refused");
+    assert!(matches!(err, StoreError::NotOurs { .. }), "{err:?}");
+    assert!(err.to_string().contains("not a zhulao progress file"), "{err}");
+    assert_eq!(snapshot(dir.path()), before, "byte-identical, nothing beside it");
+}
+
+#[test]
+fn another_programs_database_without_our_tables_is_not_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();
+        conn.execute_batch("CREATE TABLE photos (path TEXT);").unwrap();
+    }
+    let before = snapshot(dir.path());
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::NotOurs { .. })
+    ));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_database_stamped_with_another_application_id_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();
+        conn.execute_batch("PRAGMA application_id = 1234; CREATE TABLE t (x);")
+            .unwrap();
+    }
+    let before = snapshot(dir.path());
+    let err = Store::open(dir.path()).err().expect("refused");
+    assert!(err.to_string().contains("another program"), "{err}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_zero_byte_file_left_by_a_crash_is_taken_as_new() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(db_file(dir.path()), b"").unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.application_id().unwrap(),
+        zhulao::progress::store::APPLICATION_ID
+    );
+}
+
+#[test]
+fn a_damaged_page_behind_an_intact_header_is_caught_at_start_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        for i in 0..300 {
+            let learner = store
+                .add_learner(&NewLearner::Named(format!("学员甲{i}")))
+                .unwrap();
+            store
+                .record(&draft(&learner.id, Verb::Attempted, None, None))
+                .unwrap();
+        }
+    }
+    let file = db_file(dir.path());
+    let mut bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.len() > 8 * 4096, "several pages: {}", bytes.len());
+    // Scribble over the middle of the file; the 100-byte header stays intact.
+    for b in &mut bytes[3 * 4096..5 * 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let before = snapshot(dir.path());
+    let err = Store::open(dir.path()).err().expect("refused");
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
+    assert_eq!(snapshot(dir.path()), before, "left exactly as it was");
+}
+
+#[test]
+fn a_zhulao_database_from_before_the_application_id_is_adopted_and_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .unwrap();
+        let zhulao::progress::store::schema::Migration::Sql(first) =
+            zhulao::progress::store::schema::MIGRATIONS[0]
+        else {
+            panic!("the first migration is SQL")
+        };
+        conn.execute_batch(first).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO meta VALUES ('device_id', 'old-device');
+             INSERT INTO learners (id, name, number, created_at, device_id)
+                 VALUES ('a', '王秀英', NULL, '2026-11-01T00:00:00Z', 'old-device'),
+                        ('b', '王秀英 ', NULL, '2026-11-02T00:00:00Z', 'old-device');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.application_id().unwrap(),
+        zhulao::progress::store::APPLICATION_ID
+    );
+    assert_eq!(store.device_id(), "old-device");
+    assert_eq!(store.learners().unwrap().len(), 2, "nobody is lost");
+    // The name typed again finds the first of the two old rows.
+    let again = store
+        .add_learner(&NewLearner::Named("王秀英".into()))
+        .unwrap();
+    assert_eq!(again.id, "a");
+}
+
+#[test]
+fn one_name_is_one_learner_however_it_is_spaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let a = store
+        .add_learner(&NewLearner::Named("王秀英".into()))
+        .unwrap();
+    let b = store
+        .add_learner(&NewLearner::Named(" 王秀英 ".into()))
+        .unwrap();
+    let c = store
+        .add_learner(&NewLearner::Named("Wang  Li".into()))
+        .unwrap();
+    let d = store
+        .add_learner(&NewLearner::Named("wang li".into()))
+        .unwrap();
+    assert_eq!((a.id == b.id, c.id == d.id, a.id == c.id), (true, true, false));
+    assert_eq!(store.learners().unwrap().len(), 2);
+}
+
+#[test]
+fn two_connections_adding_the_same_names_at_once_make_one_learner_each() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::open(dir.path()).unwrap();
+    let names = ["王秀英", "李大爷", "张阿姨", "Wang Li"];
+    let ids: Vec<Vec<String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..3)
+            .map(|_| {
+                let dir = dir.path();
+                scope.spawn(move || {
+                    let mut store = Store::open(dir).unwrap();
+                    names
+                        .iter()
+                        .map(|n| store.add_learner(&NewLearner::Named(n.to_string())))
+                        .map(|l| l.unwrap().id)
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(ids.windows(2).all(|w| w[0] == w[1]), "{ids:?}");
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.learners().unwrap().len(), names.len());
+}

@@ -58,6 +58,8 @@ pub enum Action {
     },
     /// Something worth one line on screen (read-aloud could not start).
     Notice(Notice),
+    /// A save waits for another zhulao window holding the database: say "正在保存…".
+    SaveDelayed,
 }
 
 impl Action {
@@ -72,6 +74,7 @@ impl Action {
                 | Action::SettingsSaved
                 | Action::StoreFailed { .. }
                 | Action::Notice(_)
+                | Action::SaveDelayed
         )
     }
 }

@@ -90,6 +90,8 @@ pub struct App {
     pub env: Env,
     /// Effects waiting for their result; input is held until it arrives.
     pub busy: bool,
+    /// The save waiting for its result is taking a while (another window holds the database).
+    pub saving_slowly: bool,
     pub should_quit: bool,
     pub notice: Option<Notice>,
     /// Read-aloud was started and not stopped since (it may also have ended by itself).
@@ -108,6 +110,7 @@ impl App {
             },
             env,
             busy: false,
+            saving_slowly: false,
             should_quit: false,
             notice: None,
             speaking: false,

@@ -45,8 +45,13 @@ pub fn update(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<
 }
 
 fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effect> {
+    if action == Action::SaveDelayed {
+        app.saving_slowly = true;
+        return vec![];
+    }
     if action.is_result() {
         app.busy = false;
+        app.saving_slowly = false;
         match &action {
             Action::Recorded(event) => app.session.progress.apply(event),
             Action::StoreFailed { message, retry } => {

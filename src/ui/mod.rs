@@ -39,8 +39,10 @@ pub fn draw(app: &App, lib: &Library, area: Rect, buf: &mut Buffer) -> Hits {
         return hits;
     }
     app.screen.layer().render(&cx, area, buf, &mut hits);
-    if let Some(notice) = &app.notice {
-        draw_notice(&cx, notice, area, buf);
+    if app.saving_slowly {
+        draw_notice(&cx, cx.words.saving, area, buf);
+    } else if let Some(notice) = &app.notice {
+        draw_notice(&cx, &notice_text(&cx, notice), area, buf);
     }
     for overlay in &app.overlays {
         overlay.layer().render(&cx, area, buf, &mut hits);
@@ -59,10 +61,10 @@ pub fn notice_text(cx: &ViewCx, notice: &Notice) -> String {
 }
 
 /// A notice sits on the rows just above the footer, over whatever the screen drew there.
-fn draw_notice(cx: &ViewCx, notice: &Notice, area: Rect, buf: &mut Buffer) {
+fn draw_notice(cx: &ViewCx, notice: &str, area: Rect, buf: &mut Buffer) {
     let page = widgets::page::page_area(area, cx.size);
     let lines = text::wrap(
-        &notice_text(cx, notice),
+        notice,
         page.width.saturating_sub(2) as usize,
     );
     let bottom = page.bottom() - widgets::page::footer_height(page);

@@ -83,10 +83,7 @@ impl Harness {
         Harness {
             app: App::new(settings, Env::default()),
             lib: library,
-            io: Io {
-                store,
-                speaker: silent_speaker(),
-            },
+            io: Io::new(store, silent_speaker()),
             dir,
             now: 0,
         }
@@ -115,10 +112,7 @@ impl Harness {
         Harness {
             app: App::new(machine, app.env.clone()),
             lib,
-            io: Io {
-                store,
-                speaker: silent_speaker(),
-            },
+            io: Io::new(store, silent_speaker()),
             dir,
             now: 0,
         }

@@ -1,0 +1,122 @@
+//! The event record: every answer is one append-only row, committed before the app moves on.
+
+use rusqlite::params;
+
+use super::{Store, StoreError, now_rfc3339};
+use crate::content::StepKind;
+use crate::lang::Lang;
+use crate::progress::event::*;
+
+impl Store {
+    /// Commits one event and returns it as stored. When this returns, the event is on disk.
+    pub fn record(&mut self, draft: &EventDraft) -> Result<Event, StoreError> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let event = Event {
+            registration: draft.registration.clone().unwrap_or_else(|| id.clone()),
+            id,
+            verb: draft.verb,
+            learner_id: draft.learner_id.clone(),
+            pack_id: draft.pack_id.clone(),
+            lesson_id: draft.lesson_id.clone(),
+            step: draft.step.clone(),
+            stars: draft.stars,
+            lang: draft.lang,
+            at: now_rfc3339(),
+            device_id: self.device_id.clone(),
+        };
+        let tx = self.write()?;
+        let s = event.step.as_ref();
+        tx.execute(
+            "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id, step_id,
+                                 step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                event.id,
+                event.verb.as_str(),
+                event.learner_id,
+                event.registration,
+                event.pack_id,
+                event.lesson_id,
+                s.map(|s| &s.step_id),
+                s.map(|s| s.step_kind.as_str()),
+                s.and_then(|s| s.outcome).map(Outcome::as_str),
+                s.map(|s| s.attempt),
+                s.map(|s| &s.response),
+                s.map(|s| s.duration_ms as i64),
+                event.stars,
+                event.lang.as_str(),
+                event.at,
+                event.device_id,
+            ],
+        )?;
+        tx.commit()?;
+        Ok(event)
+    }
+
+    /// A learner's events in the order they were committed.
+    pub fn events_for(&self, learner_id: &str) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, verb, learner_id, registration, pack_id, lesson_id, step_id, step_kind,
+                    outcome, attempt, response, duration_ms, stars, lang, at, device_id
+               FROM events WHERE learner_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([learner_id], row_to_event)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn event_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?)
+    }
+}
+
+/// Reads a stored word back as its enum, refusing (not defaulting) a word this zhulao does not
+/// know: a record that cannot be read exactly is reported, never reinterpreted.
+pub(super) fn word<T>(
+    r: &rusqlite::Row,
+    column: usize,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> rusqlite::Result<T> {
+    let value: String = r.get(column)?;
+    parse(&value).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("the progress file holds an unknown {what} '{value}'").into(),
+        )
+    })
+}
+
+fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+    let step_id: Option<String> = r.get(6)?;
+    let step = match step_id {
+        Some(step_id) => Some(StepAnswer {
+            step_id,
+            step_kind: word(r, 7, StepKind::parse, "step kind")?,
+            outcome: match r.get::<_, Option<String>>(8)? {
+                None => None,
+                Some(_) => Some(word(r, 8, Outcome::parse, "answer outcome")?),
+            },
+            attempt: r.get::<_, Option<u32>>(9)?.unwrap_or(1),
+            response: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+            duration_ms: r.get::<_, Option<i64>>(11)?.unwrap_or(0).max(0) as u64,
+        }),
+        None => None,
+    };
+    Ok(Event {
+        id: r.get(0)?,
+        verb: word(r, 1, Verb::parse, "verb")?,
+        learner_id: r.get(2)?,
+        registration: r.get(3)?,
+        pack_id: r.get(4)?,
+        lesson_id: r.get(5)?,
+        step,
+        stars: r.get(12)?,
+        lang: word(r, 13, Lang::parse, "language")?,
+        at: r.get(14)?,
+        device_id: r.get(15)?,
+    })
+}
+

@@ -1,0 +1,84 @@
+//! Learners: who is learning on this machine. One learner per person: a typed name is unique
+//! in its normalised form ("王秀英 " and "王秀英" are one person), numbers are unique, and both
+//! are enforced by the database itself, so two terminals adding the same name at once end with
+//! one learner.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError, now_rfc3339};
+use crate::inert::normalise_name;
+use crate::progress::event::{Learner, NewLearner};
+
+fn row_to_learner(r: &rusqlite::Row) -> rusqlite::Result<Learner> {
+    Ok(Learner {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        number: r.get(2)?,
+    })
+}
+
+impl Store {
+    /// Learners, most recently active first, so today's class finds their names at the top.
+    pub fn learners(&self) -> Result<Vec<Learner>, StoreError> {
+        // One index seek per learner (not a scan of every event): fast with many events.
+        let mut stmt = self.conn.prepare(
+            "SELECT l.id, l.name, l.number
+               FROM learners l
+              ORDER BY COALESCE((SELECT MAX(seq) FROM events e WHERE e.learner_id = l.id), 0) DESC,
+                       l.rowid DESC",
+        )?;
+        let rows = stmt.query_map([], row_to_learner)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds a learner, or — for a name that is already there, even if another terminal added it
+    /// a moment ago — returns the learner who has it.
+    pub fn add_learner(&mut self, new: &NewLearner) -> Result<Learner, StoreError> {
+        let device_id = self.device_id.clone();
+        let tx = self.write()?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let (name, key, number) = match new {
+            NewLearner::Named(name) => {
+                let key = normalise_name(name);
+                let existing = tx
+                    .query_row(
+                        "SELECT id, name, number FROM learners WHERE name_key = ?1",
+                        [&key],
+                        row_to_learner,
+                    )
+                    .optional()?;
+                if let Some(learner) = existing {
+                    return Ok(learner);
+                }
+                (Some(name.clone()), Some(key), None)
+            }
+            NewLearner::Numbered => {
+                let next: u32 = tx.query_row(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM learners",
+                    [],
+                    |r| r.get(0),
+                )?;
+                (None, None, Some(next))
+            }
+        };
+        tx.execute(
+            "INSERT INTO learners (id, name, name_key, number, created_at, device_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, name, key, number, now_rfc3339(), device_id],
+        )?;
+        tx.commit()?;
+        Ok(Learner { id, name, number })
+    }
+
+    /// The learner with this number (学员 7), if there is one.
+    pub fn learner_by_number(&self, number: u32) -> Result<Option<Learner>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name, number FROM learners WHERE number = ?1",
+                [number],
+                row_to_learner,
+            )
+            .optional()?)
+    }
+}

@@ -1,0 +1,420 @@
+//! The one place that knows the database: one SQLite file per machine, shared by every zhulao
+//! process on it. WAL so readers never block the writer, synchronous=FULL so a committed answer
+//! survives a power cut, writes in BEGIN IMMEDIATE so two terminals never interleave
+//! half-writes. Events are append-only (triggers refuse UPDATE and DELETE).
+//!
+//! zhulao only ever writes to its own file. Before SQLite touches an existing file, its header
+//! is read: another program's database (a different `application_id`, or tables that are not
+//! zhulao's) is refused untouched, and so is anything that is not an SQLite file. A zero-byte
+//! file, which a crash during creation can leave, is taken as new. A cheap structural check
+//! (`quick_check`, bounded in time) catches a damaged page before a lesson starts.
+//!
+//! Split by what is stored: `learners`, `events`, `settings`; the schema itself is in `schema`.
+
+mod events;
+mod learners;
+pub mod schema;
+mod settings;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+use schema::{MIGRATIONS, Migration};
+
+pub const DB_FILE: &str = "zhulao.sqlite3";
+
+/// How long a write waits for another zhulao process holding the lock before the app is told
+/// (it then shows "正在保存…" and tries again).
+const BUSY_WAIT: Duration = Duration::from_millis(300);
+
+/// How long the check for damaged pages may take at start; a bigger file is checked in full by
+/// `zhulao check-db`.
+const QUICK_CHECK_BUDGET: Duration = Duration::from_millis(400);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "cannot use the data folder {path}: {reason}. Choose a folder you can write to with --data DIR or ZHULAO_DATA=DIR"
+    )]
+    Folder { path: PathBuf, reason: String },
+    #[error(
+        "the progress file {path} was written by a newer zhulao (schema {found}, this one knows {known}); please update zhulao"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "the progress file {path} is damaged or is not a zhulao file{detail}. Nothing was changed. Move it somewhere safe (someone may be able to rescue it, see the README) and start zhulao again to begin a new one, or use --data DIR"
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error(
+        "{path} is not a zhulao progress file ({what}). zhulao did not change it. Move it away, or use --data DIR to keep zhulao's progress in another folder"
+    )]
+    NotOurs { path: PathBuf, what: String },
+    #[error("another zhulao window is saving at this moment")]
+    Busy,
+    #[error("could not save or read progress: {0}")]
+    Sqlite(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(plain_sqlite(&e)),
+        }
+    }
+}
+
+impl StoreError {
+    /// Whether trying the same thing again in a moment may work (another process held the lock).
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Busy)
+    }
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    device_id: String,
+}
+
+/// What the header of an existing file says, before SQLite is let near it.
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    /// Stamped with zhulao's application id.
+    Ours,
+    /// An SQLite file without an application id: a zhulao database from before ids were
+    /// stamped, a creation cut short by a crash, or another program's. Looked into read-only.
+    Unstamped,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir`.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let path = dir.join(DB_FILE);
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+            path: dir.to_path_buf(),
+            reason: plain_io(&e),
+        })?;
+        let existing = match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => {
+                return Err(StoreError::NotOurs {
+                    path,
+                    what: "it is a folder".into(),
+                });
+            }
+            Ok(m) => Some(m.len()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(StoreError::Folder {
+                    path: dir.to_path_buf(),
+                    reason: plain_io(&e),
+                });
+            }
+        };
+        let found = match existing {
+            Some(len) if len > 0 => Some(inspect(&path)?),
+            _ => None,
+        };
+        let result = Store::open_checked(dir, &path, found);
+        if result.is_err() && existing.is_none() {
+            // Nothing half-made is left behind (a full disk, a read-only folder).
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+        result
+    }
+
+    fn open_checked(dir: &Path, path: &Path, found: Option<Found>) -> Result<Store, StoreError> {
+        let explain = |e: StoreError| match e {
+            StoreError::Sqlite(_) if !writable(dir) => StoreError::Folder {
+                path: dir.to_path_buf(),
+                reason: "the folder is read-only".into(),
+            },
+            other => other,
+        };
+        let conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => damaged(path, ""),
+            _ => StoreError::from(e),
+        });
+        let conn = conn.map_err(explain)?;
+        // Opening waits longer for another process that is creating or migrating the file.
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Not persistent in the file, so set on every connection.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            device_id: String::new(),
+        };
+        if found == Some(Found::Unstamped) {
+            store.adopt()?;
+        }
+        if found.is_some() {
+            store.quick_check()?;
+        }
+        store.migrate().map_err(explain)?;
+        store.device_id = store.conn.query_row(
+            "SELECT value FROM meta WHERE key = 'device_id'",
+            [],
+            |r| r.get(0),
+        )?;
+        store.conn.busy_timeout(BUSY_WAIT)?;
+        Ok(store)
+    }
+
+    /// Decides, by reading only, whether an unstamped file may be used: it has no tables at all
+    /// (a creation cut short), or it is a zhulao database from before ids were stamped.
+    fn adopt(&self) -> Result<(), StoreError> {
+        let tables: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .and_then(|mut s| {
+                s.query_map([], |r| r.get(0))?
+                    .collect::<Result<Vec<String>, _>>()
+            })
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                    damaged(&self.path, "")
+                }
+                _ => StoreError::from(e),
+            })?;
+        if tables.is_empty() {
+            return Ok(());
+        }
+        let ours = ["meta", "learners", "events"]
+            .iter()
+            .all(|t| tables.iter().any(|n| n == t))
+            && self
+                .conn
+                .query_row(
+                    "SELECT COUNT(*) FROM meta WHERE key = 'device_id'",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap_or(0)
+                == 1;
+        if ours {
+            Ok(())
+        } else {
+            Err(StoreError::NotOurs {
+                path: self.path.clone(),
+                what: "it is another program's database".into(),
+            })
+        }
+    }
+
+    /// `PRAGMA quick_check`, stopped after a short time on a big file.
+    fn quick_check(&self) -> Result<(), StoreError> {
+        let deadline = Instant::now() + QUICK_CHECK_BUDGET;
+        self.conn
+            .progress_handler(10_000, Some(move || Instant::now() > deadline));
+        let result: rusqlite::Result<String> =
+            self.conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0));
+        self.conn.progress_handler(0, None::<fn() -> bool>);
+        match result {
+            Ok(ok) if ok == "ok" => Ok(()),
+            Ok(problem) => Err(damaged(&self.path, &problem)),
+            Err(e) if e.sqlite_error_code() == Some(ErrorCode::OperationInterrupted) => Ok(()),
+            Err(e) => match e.sqlite_error_code() {
+                Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                    Err(damaged(&self.path, ""))
+                }
+                _ => Err(e.into()),
+            },
+        }
+    }
+
+    /// The full `PRAGMA integrity_check`, for `zhulao check-db`: every problem found, or none.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn device_id(&self) -> &str {
+        &self.device_id
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if version == 0 {
+            // WAL is a property of the file: set once, at creation, before the first write so
+            // the schema itself is written through the WAL (one fsync instead of several).
+            let mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Folder {
+                    path: self.path.clone(),
+                    reason: format!("the disk does not support a write-ahead log (got {mode})"),
+                });
+            }
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read again inside the lock: another process may have migrated meanwhile.
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (i, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            match migration {
+                Migration::Sql(sql) => tx.execute_batch(sql)?,
+                Migration::Code(step) => step(&tx)?,
+            }
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?1)",
+            [uuid::Uuid::new_v4().to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub fn application_id(&self) -> Result<i32, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))?)
+    }
+
+    fn write(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// Reads the 100-byte SQLite header of an existing, non-empty file without opening it.
+fn inspect(path: &Path) -> Result<Found, StoreError> {
+    let mut header = [0u8; 100];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| {
+            let mut n = 0;
+            while n < header.len() {
+                match f.read(&mut header[n..])? {
+                    0 => break,
+                    k => n += k,
+                }
+            }
+            Ok(n)
+        })
+        .map_err(|e| StoreError::Folder {
+            path: path.to_path_buf(),
+            reason: plain_io(&e),
+        })?;
+    if read < header.len() || &header[..16] != b"SQLite format 3\0" {
+        return Err(damaged(path, "it does not begin as a database file does"));
+    }
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    match app_id {
+        APPLICATION_ID => Ok(Found::Ours),
+        0 => Ok(Found::Unstamped),
+        other => Err(StoreError::NotOurs {
+            path: path.to_path_buf(),
+            what: format!("it belongs to another program, application id {other:#x}"),
+        }),
+    }
+}
+
+fn damaged(path: &Path, problem: &str) -> StoreError {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: if problem.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", crate::inert::inert(problem))
+        },
+    }
+}
+
+fn writable(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
+        && tempfile_probe(dir)
+}
+
+/// Whether a file can be created in `dir` (permission bits do not tell for root or ACLs).
+fn tempfile_probe(dir: &Path) -> bool {
+    let probe = dir.join(format!(".zhulao-probe-{}", std::process::id()));
+    let ok = std::fs::File::create(&probe).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+/// SQLite's messages in the words a volunteer understands.
+fn plain_sqlite(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => "the disk is full".into(),
+        Some(ErrorCode::SystemIoFailure) => {
+            "the disk could not be read or written (it may be full, removed or failing)".into()
+        }
+        Some(ErrorCode::ReadOnly) => "the progress file or its folder is read-only".into(),
+        Some(ErrorCode::CannotOpen) => "the progress file cannot be opened".into(),
+        Some(ErrorCode::PermissionDenied) => "permission denied".into(),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            "the progress file is damaged".into()
+        }
+        _ => crate::inert::inert(&e.to_string()).into_owned(),
+    }
+}
+
+fn plain_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => {
+            "part of the path is a file, not a folder".into()
+        }
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::NotFound => "it does not exist".into(),
+        _ => crate::inert::inert(&e.to_string()).into_owned(),
+    }
+}
+
+pub fn now_rfc3339() -> String {
+    OffsetDateTime::now_utc()
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
+}
+
+/// The default data folder: the platform's per-user data directory.
+pub fn default_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("cn", "zhulao", "zhulao")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".zhulao"))
+}

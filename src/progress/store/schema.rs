@@ -1,0 +1,100 @@
+//! The database schema, as a list of migrations. `PRAGMA user_version` says how many have run;
+//! `PRAGMA application_id` marks the file as zhulao's, so zhulao never changes another
+//! program's SQLite file. Never edit a shipped migration: add a new one.
+
+use rusqlite::{Transaction, params};
+
+use crate::inert::normalise_name;
+
+/// "ZHLO": stamped in the file header of every zhulao database.
+pub const APPLICATION_ID: i32 = 0x5A48_4C4F;
+
+pub enum Migration {
+    Sql(&'static str),
+    /// A step SQL alone cannot do (it needs Rust, such as name normalisation).
+    Code(fn(&Transaction) -> rusqlite::Result<()>),
+}
+
+pub const MIGRATIONS: &[Migration] = &[
+    // 1: learners, the append-only event log, and machine facts.
+    Migration::Sql(
+        "CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE learners (
+        id         TEXT PRIMARY KEY,
+        name       TEXT,
+        number     INTEGER UNIQUE,
+        created_at TEXT NOT NULL,
+        device_id  TEXT NOT NULL,
+        CHECK (name IS NOT NULL OR number IS NOT NULL)
+    );
+    CREATE TABLE events (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        id           TEXT NOT NULL UNIQUE,
+        verb         TEXT NOT NULL CHECK (verb IN ('attempted','experienced','answered','completed')),
+        learner_id   TEXT NOT NULL REFERENCES learners(id),
+        registration TEXT NOT NULL,
+        pack_id      TEXT NOT NULL,
+        lesson_id    TEXT NOT NULL,
+        step_id      TEXT,
+        step_kind    TEXT,
+        outcome      TEXT CHECK (outcome IN ('correct','wrong')),
+        attempt      INTEGER,
+        response     TEXT,
+        duration_ms  INTEGER,
+        stars        INTEGER,
+        lang         TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        device_id    TEXT NOT NULL
+    );
+    CREATE INDEX events_by_learner ON events (learner_id, seq);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+    ),
+    // 2: how zhulao looks and speaks, per learner and for the machine ('machine').
+    Migration::Sql(
+        "CREATE TABLE settings (
+        owner       TEXT PRIMARY KEY,
+        lang        TEXT NOT NULL CHECK (lang IN ('zh','en')),
+        text_size   TEXT NOT NULL CHECK (text_size IN ('normal','big','huge')),
+        theme       TEXT NOT NULL CHECK (theme IN ('dark','light','yellow')),
+        read_aloud  INTEGER NOT NULL CHECK (read_aloud IN (0,1)),
+        speech_rate TEXT NOT NULL CHECK (speech_rate IN ('slow','normal','fast')),
+        updated_at  TEXT NOT NULL
+    );",
+    ),
+    // 3: one learner per person: a name is unique in its normalised form.
+    Migration::Code(unique_names),
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Adds `name_key` (the normalised name) and makes it unique. Names that were added twice
+/// before this (two terminals at once) stay two learners — their events cannot be merged into
+/// one record without rewriting it — but only the first keeps the name as its key, so the name
+/// typed again finds that one.
+fn unique_names(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch("ALTER TABLE learners ADD COLUMN name_key TEXT;")?;
+    let named: Vec<(i64, String)> = tx
+        .prepare("SELECT rowid, name FROM learners WHERE name IS NOT NULL ORDER BY rowid")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut seen = std::collections::HashSet::new();
+    for (rowid, name) in named {
+        let key = normalise_name(&name);
+        let key = if seen.insert(key.clone()) {
+            key
+        } else {
+            format!("{key}#{rowid}")
+        };
+        tx.execute(
+            "UPDATE learners SET name_key = ?1 WHERE rowid = ?2",
+            params![key, rowid],
+        )?;
+    }
+    tx.execute_batch("CREATE UNIQUE INDEX learners_by_name_key ON learners (name_key);")
+}
