@@ -128,8 +128,7 @@ where
             next = inputs.pending();
             // A key that waited behind one that changed the screen means what the changed
             // screen shows: work out its taps and number keys without drawing it.
-            if next.is_some() && (app.screen.name() != before || app.overlays.len() != overlays)
-            {
+            if next.is_some() && (app.screen.name() != before || app.overlays.len() != overlays) {
                 let mut scratch = Buffer::empty(area);
                 hits = ui::draw(app, lib, area, &mut scratch);
             }
@@ -246,8 +245,8 @@ pub fn perform(io: &mut Io, effect: Effect) -> Performed {
             Ok(()) => done(Action::SettingsSaved),
             Err(e) => failed(e, effect),
         },
-        Effect::Speak { text, lang, rate } => Performed::Done(
-            match io.speaker.speak(&text, lang, rate) {
+        Effect::Speak { text, lang, rate } => {
+            Performed::Done(match io.speaker.speak(&text, lang, rate) {
                 Ok(()) => None,
                 Err(SpeechError::NotInstalled { program }) => {
                     Some(Action::Notice(Notice::SpeechMissing { program }))
@@ -255,8 +254,8 @@ pub fn perform(io: &mut Io, effect: Effect) -> Performed {
                 Err(e) => Some(Action::Notice(Notice::SpeechFailed {
                     reason: e.to_string(),
                 })),
-            },
-        ),
+            })
+        }
         Effect::StopSpeech | Effect::Quit => {
             io.speaker.stop();
             Performed::Done(None)

@@ -160,7 +160,7 @@ fn unsafe_kind(c: char) -> Option<Unsafe> {
 /// [`inert`] itself would leave alone, so `inert(inert(s)) == inert(s)`.
 ///
 /// ```
-/// # use inert::inert;
+/// # use zhulao::inert::inert;
 /// assert_eq!(inert("pack\u{1b}]0;pwned\u{7}"), "pack\\u{001B}]0;pwned\\u{0007}");
 /// ```
 pub fn inert(s: &str) -> Cow<'_, str> {
@@ -185,7 +185,7 @@ pub fn inert(s: &str) -> Cow<'_, str> {
 /// U+FFFD, so two different broken names do not print the same.
 ///
 /// ```
-/// # use inert::inert_bytes;
+/// # use zhulao::inert::inert_bytes;
 /// assert_eq!(inert_bytes(b"caf\xE9\x1b[2J"), "caf\\xE9\\u{001B}[2J");
 /// ```
 pub fn inert_bytes(bytes: &[u8]) -> String {
@@ -528,7 +528,7 @@ fn is_reserved_pictographic(c: char) -> bool {
 /// * NFC, last, so the key is always in canonical composed form.
 ///
 /// ```
-/// # use inert::normalise_name;
+/// # use zhulao::inert::normalise_name;
 /// assert_eq!(normalise_name("Wang  Li"), normalise_name("wang li"));
 /// assert_eq!(normalise_name("王秀英 "), "王秀英");
 /// assert_eq!(normalise_name("ＡＢＣ"), "abc");

@@ -1,10 +1,21 @@
 //! The `zhulao` binary: parses the command line, then either checks lesson packs or loads the
 //! packs and the progress database and runs the app in the terminal. Every failure before the
 //! first screen (a broken pack, an unusable data folder) is reported in plain words with a
-//! distinct exit code: 1 problems found by `check` (or the terminal failed), 2 broken packs,
-//! 3 no usable database.
+//! distinct exit code, so a kiosk script can tell them apart (see `exit`).
 
 use std::process::ExitCode;
+
+/// The exit codes, one per kind of failure (the README lists them).
+mod exit {
+    /// `check` found problems, or the terminal could not be used.
+    pub const PROBLEMS: u8 = 1;
+    /// The command line is wrong (clap uses 2 for this too).
+    pub const BAD_ARGUMENTS: u8 = 2;
+    /// The progress database cannot be used.
+    pub const NO_DATABASE: u8 = 3;
+    /// A lesson pack is broken.
+    pub const BROKEN_PACK: u8 = 4;
+}
 
 use clap::Parser;
 
@@ -12,6 +23,7 @@ use zhulao::app::{App, Env, SpeechStatus};
 use zhulao::cli::{Cli, Command};
 use zhulao::content::{PackError, Source, load_library};
 use zhulao::event_loop::{Exit, Input, Inputs, Io};
+use zhulao::inert::inert;
 use zhulao::progress::{Store, default_data_dir};
 use zhulao::settings::SettingsOwner;
 use zhulao::speech::{Availability, Speaker, SpeechCommand};
@@ -50,7 +62,7 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
             errors.len(),
             if errors.len() == 1 { "" } else { "s" }
         );
-        return ExitCode::FAILURE;
+        return ExitCode::from(exit::PROBLEMS);
     }
     let mut library = zhulao::content::Library::default();
     library.merge(packs);
@@ -61,26 +73,44 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
         .flat_map(|p| &p.lessons)
         .map(|l| l.steps.len())
         .sum();
-    println!(
+    // Pack text is outside input: everything printed goes through `inert`.
+    let say = |line: String| println!("{}", inert(&line));
+    say(format!(
         "OK: {} packs, {lessons} lessons, {steps} steps.",
         packs.len()
-    );
+    ));
     for p in &packs {
-        println!("  {} ({}): {} lessons", p.id, p.title.zh, p.lessons.len());
+        say(format!(
+            "  {} ({}): {} lessons",
+            p.id,
+            p.title.zh,
+            p.lessons.len()
+        ));
         for l in &p.lessons {
-            println!(
+            say(format!(
                 "    {} ({}): {} steps, last compared with the real app {}",
                 l.id,
                 l.title.zh,
                 l.steps.len(),
                 l.checked
-            );
+            ));
         }
     }
     ExitCode::SUCCESS
 }
 
 fn run(cli: Cli) -> ExitCode {
+    // A wrong command line is reported before anything is opened or created.
+    let command = match SpeechCommand::resolve(cli.speech_command.as_deref()) {
+        Ok(command) => command,
+        Err(e) => {
+            eprintln!(
+                "zhulao: 朗读命令有问题 / the read-aloud command: {}",
+                inert(&e.to_string())
+            );
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
     // Parsing the packs and opening the database are independent: do them at the same time,
     // so the first screen appears sooner (most of opening a new database is waiting for disk).
     let data_dir = cli.data.clone().unwrap_or_else(default_data_dir);
@@ -98,21 +128,17 @@ fn run(cli: Cli) -> ExitCode {
             eprintln!("zhulao: 课程包有问题 / some lesson packs have problems:");
             print_errors(&errors);
             eprintln!("Run `zhulao check DIR` after fixing them.");
-            return ExitCode::from(2);
+            return ExitCode::from(exit::BROKEN_PACK);
         }
     };
     let store = match store {
         Ok(store) => store,
         Err(e) => {
-            eprintln!("zhulao: 无法保存学习记录 / cannot save progress:\n{e}");
-            return ExitCode::from(3);
-        }
-    };
-    let command = match SpeechCommand::resolve(cli.speech_command.as_deref()) {
-        Ok(command) => command,
-        Err(e) => {
-            eprintln!("zhulao: 朗读命令有问题 / the read-aloud command: {e}");
-            return ExitCode::from(2);
+            eprintln!(
+                "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
+                inert(&e.to_string())
+            );
+            return ExitCode::from(exit::NO_DATABASE);
         }
     };
     let speaker = Speaker::new(Some(command));
@@ -127,8 +153,11 @@ fn run(cli: Cli) -> ExitCode {
     let mut machine = match store.settings(&SettingsOwner::Machine) {
         Ok(settings) => settings.unwrap_or_default(),
         Err(e) => {
-            eprintln!("zhulao: 无法读取设置 / cannot read the settings:\n{e}");
-            return ExitCode::from(3);
+            eprintln!(
+                "zhulao: 无法读取设置 / cannot read the settings:\n{}",
+                inert(&e.to_string())
+            );
+            return ExitCode::from(exit::NO_DATABASE);
         }
     };
     if let Some(lang) = cli.lang {
@@ -143,15 +172,21 @@ fn run(cli: Cli) -> ExitCode {
                 inner: Channel::start()?,
                 armed: std::env::var_os("ZHULAO_TEST_PANIC").is_some(),
             };
-            zhulao::event_loop::run(&mut guard.terminal, &mut app, &library, &mut io, &mut inputs)
+            zhulao::event_loop::run(
+                &mut guard.terminal,
+                &mut app,
+                &library,
+                &mut io,
+                &mut inputs,
+            )
         });
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         // The shell's convention for "ended by a signal": 128 + its number.
         Ok(Exit::Signal(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("zhulao: {}", zhulao::inert::inert(&format!("{e:#}")));
-            ExitCode::FAILURE
+            eprintln!("zhulao: {}", inert(&format!("{e:#}")));
+            ExitCode::from(exit::PROBLEMS)
         }
     }
 }
@@ -165,7 +200,12 @@ struct TestPanic {
 
 impl TestPanic {
     fn check(&self, input: Option<Input>) -> Option<Input> {
-        if self.armed && matches!(input, Some(Input::Terminal(crossterm::event::Event::Key(_)))) {
+        if self.armed
+            && matches!(
+                input,
+                Some(Input::Terminal(crossterm::event::Event::Key(_)))
+            )
+        {
             panic!("ZHULAO_TEST_PANIC is set");
         }
         input

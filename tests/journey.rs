@@ -8,6 +8,7 @@ use zhulao::app::Action;
 use zhulao::content::Exercise;
 use zhulao::lang::Lang;
 use zhulao::progress::{Outcome, Verb};
+use zhulao::screens::learners;
 use zhulao::screens::new_learner::NameProblem;
 use zhulao::screens::player::Feedback;
 
@@ -111,12 +112,7 @@ fn after_a_restart_the_learner_continues_at_the_exact_step() {
 
     let mut h = h.restart();
     h.act(Action::Confirm); // start
-    let i = h
-        .learners()
-        .iter()
-        .position(|l| l.id == learner.id)
-        .unwrap();
-    h.act(Action::Select(i));
+    h.pick_learner(&learner.id);
     assert_eq!(h.screen(), "Packs");
     h.act(Action::Confirm);
     let (screen, _) = h.render(80, 24);
@@ -279,8 +275,7 @@ fn a_typed_name_becomes_a_learner_and_the_same_name_finds_them_again() {
     assert_eq!(h.screen(), "Packs");
     let id = h.app.session.learner.clone().unwrap().id;
     h.act(Action::Back); // learners
-    let typed_entry = h.learners().len();
-    h.act(Action::Select(typed_entry));
+    h.act(Action::Select(learners::NEW_NAMED));
     for c in "王阿姨".chars() {
         h.act(Action::Type(c));
     }
@@ -309,8 +304,7 @@ fn numbered_learners_count_up() {
     let mut h = Harness::fixture(Lang::Zh);
     h.act(Action::Confirm).act(Action::Select(1));
     h.act(Action::Back);
-    let numbered = h.learners().len() + 1;
-    h.act(Action::Select(numbered));
+    h.act(Action::Select(learners::NEW_NUMBERED));
     let numbers: Vec<Option<u32>> =
         h.io.store
             .learners()
@@ -478,18 +472,15 @@ fn a_learners_settings_come_back_with_their_name_and_new_learners_start_from_the
     assert_eq!(h.app.session.settings.text_size, TextSize::Big);
     h.act(Action::Back); // signed out: the machine's settings again
     assert_eq!(h.app.session.settings.text_size, TextSize::Normal);
-    let numbered = h.learners().len() + 1;
-    h.act(Action::Select(numbered)); // 学员 2 starts from the machine's settings
+    h.act(Action::Select(learners::NEW_NUMBERED)); // 学员 2 starts from the machine's settings
     assert_eq!(h.app.session.settings.text_size, TextSize::Normal);
     h.act(Action::Back);
-    let i = h.learners().iter().position(|l| l.id == first.id).unwrap();
-    h.act(Action::Select(i));
+    h.pick_learner(&first.id);
     assert_eq!(h.app.session.settings.text_size, TextSize::Big);
 
     let mut h = h.restart();
     h.act(Action::Confirm);
-    let i = h.learners().iter().position(|l| l.id == first.id).unwrap();
-    h.act(Action::Select(i));
+    h.pick_learner(&first.id);
     assert_eq!(
         h.app.session.settings.text_size,
         TextSize::Big,
@@ -516,4 +507,64 @@ fn the_machines_settings_are_changed_from_the_welcome_screen_and_kept() {
     let h = h.restart();
     let s = h.app.session.settings;
     assert_eq!((s.theme, s.lang), (ThemeName::Light, Lang::En));
+}
+
+#[test]
+fn a_name_with_an_invisible_or_emoji_character_is_refused_kindly() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Confirm).act(Action::Select(0));
+    for c in "王\u{200b}阿姨".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm);
+    assert_eq!(h.name_field().problem, Some(NameProblem::Invisible));
+    assert_eq!(h.screen(), "NewLearner", "nothing was added");
+    let (screen, _) = h.render(40, 12);
+    assert!(screen.contains("看不见的字符"), "{screen}");
+    h.acts(&[
+        Action::Delete,
+        Action::Delete,
+        Action::Delete,
+        Action::Delete,
+    ]);
+    for c in "王阿姨😀".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm);
+    assert_eq!(h.name_field().problem, Some(NameProblem::Emoji));
+    assert!(h.io.store.learners().unwrap().is_empty());
+}
+
+#[test]
+fn attempt_numbers_and_help_survive_leaving_the_lesson_and_a_restart() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm); // intro
+    h.act(Action::Select(0)); // open-app: wrong once
+    // Leave and come back: the hint is still there, and the next answer is attempt 2.
+    h.act(Action::Back).act(Action::Confirm);
+    assert_eq!(h.step_id(), "open-app");
+    assert_eq!(h.player().wrong, 1);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("它下面写着“微信读书”四个字。"), "{screen}");
+    h.act(Action::Select(1)); // wrong again: pointed at
+    let learner = h.app.session.learner.clone().unwrap();
+
+    let mut h = h.restart();
+    h.act(Action::Confirm);
+    h.pick_learner(&learner.id);
+    h.act(Action::Confirm).act(Action::Confirm);
+    assert_eq!(h.step_id(), "open-app");
+    let p = h.player();
+    assert_eq!((p.wrong, p.pointing()), (2, true));
+    assert_eq!(p.cursor, 2, "the highlight is on the answer again");
+    h.act(Action::Confirm);
+    let events = h.io.store.events_for(&learner.id).unwrap();
+    let attempts: Vec<u32> = events
+        .iter()
+        .filter_map(|e| e.step.as_ref())
+        .filter(|s| s.step_id == "open-app")
+        .map(|s| s.attempt)
+        .collect();
+    assert_eq!(attempts, [1, 2, 3], "one run, attempts counted on");
 }

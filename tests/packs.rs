@@ -115,7 +115,11 @@ fn the_app_refuses_to_start_on_a_broken_centre_pack_and_says_why() {
         .arg(data.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "a broken pack is 4; 2 is kept for a wrong command line"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("2 choices are marked right"), "{err}");
 }
@@ -249,20 +253,132 @@ fn bad_command_lines_get_plain_messages() {
             .output()
             .unwrap();
         (
-            out.status.success(),
+            out.status.code(),
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
     };
-    let (ok, err) = run(&["--lang", "fr", "check"]);
-    assert!(!ok);
+    let (code, err) = run(&["--lang", "fr", "check"]);
+    assert_eq!(code, Some(2), "a wrong command line is exit code 2");
     assert!(
         err.contains("unknown language 'fr': use zh (中文) or en (English)"),
         "{err}"
     );
-    let (ok, err) = run(&["check", "Cargo.toml"]);
-    assert!(!ok);
+    let (code, err) = run(&["check", "Cargo.toml"]);
+    assert_eq!(code, Some(1), "check found a problem");
     assert!(err.contains("not a folder"), "{err}");
-    let (ok, err) = run(&["--no-such-flag"]);
-    assert!(!ok);
+    let (code, err) = run(&["--no-such-flag"]);
+    assert_eq!(code, Some(2));
     assert!(err.contains("--no-such-flag"), "{err}");
+    let (code, err) = run(&["--speech-command", "\"unclosed"]);
+    assert_eq!(
+        code,
+        Some(2),
+        "a bad read-aloud command is a wrong command line"
+    );
+    assert!(err.contains("never closed"), "{err}");
+}
+
+/// Terminal commands hidden in a pack: OSC 52 (set the clipboard), a window title, clear screen,
+/// a C1 CSI, a bell.
+const HOSTILE: [&str; 5] = [
+    "\u{1b}]52;c;aGk=\u{7}",
+    "\u{1b}]0;pwned\u{7}",
+    "\u{1b}[2J",
+    "\u{9b}31m",
+    "\u{7}",
+];
+
+/// Whether `bytes` holds anything a terminal would act on: ESC, BEL or a C1 control.
+fn talks_to_the_terminal(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars()
+        .any(|c| c == '\u{1b}' || c == '\u{7}' || ('\u{80}'..='\u{9f}').contains(&c))
+}
+
+#[test]
+fn escape_sequences_anywhere_in_a_pack_never_reach_the_terminal() {
+    let root = tempfile::tempdir().unwrap();
+    for (n, evil) in HOSTILE.iter().enumerate() {
+        // In the folder name, the file name, the ids, `checked`, a tap target, an unknown key
+        // and the texts: everything `check` might echo.
+        let pack = root.path().join(format!("pack{n}{evil}"));
+        std::fs::create_dir(&pack).unwrap();
+        let esc = |s: &str| {
+            s.replace('\u{1b}', "\\u001b")
+                .replace('\u{7}', "\\u0007")
+                .replace('\u{9b}', "\\u009b")
+        };
+        std::fs::write(
+            pack.join("pack.toml"),
+            format!(
+                "id = \"p{n}{}\"\norder = 1\ntitle = {{ zh = \"包{}\", en = \"P\" }}\nabout = {{ zh = \"说明\", en = \"A\" }}\n",
+                esc(evil),
+                esc(evil)
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            pack.join(format!("01-x{evil}.toml")),
+            format!(
+                "id = \"l{e}\"\ntitle = {{ zh = \"课{e}\", en = \"L\" }}\nchecked = \"2026{e}\"\nlearned = [{{ zh = \"学\", en = \"L\" }}]\n\"key{e}\" = 1\n\n[[screens]]\nid = \"home\"\nlayout = \"grid\"\nitems = [{{ id = \"a\", label = {{ zh = \"甲{e}\", en = \"A\" }} }}]\n\n[[steps]]\nid = \"s{e}\"\nkind = \"tap\"\nscreen = \"home\"\ntarget = \"b{e}\"\nsay = {{ zh = \"点{e}\", en = \"Tap\" }}\nhint = {{ zh = \"提示\", en = \"Hint\" }}\n",
+                e = esc(evil)
+            ),
+        )
+        .unwrap();
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("check")
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert!(!check.status.success());
+    let mut all = check.stdout.clone();
+    all.extend(&check.stderr);
+    assert!(
+        String::from_utf8_lossy(&all).contains("problem"),
+        "it did report"
+    );
+    assert!(
+        !talks_to_the_terminal(&all),
+        "raw control bytes in:\n{}",
+        String::from_utf8_lossy(&all).escape_debug()
+    );
+    // The same packs given to the app: refused at start, in plain words, just as inert.
+    let data = tempfile::tempdir().unwrap();
+    let start = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(data.path())
+        .arg("--lessons")
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert_eq!(start.status.code(), Some(4), "a broken pack");
+    assert!(!talks_to_the_terminal(&start.stderr));
+    assert!(!talks_to_the_terminal(&start.stdout));
+}
+
+#[test]
+fn a_huge_lesson_file_is_refused_before_it_is_read_whole() {
+    let root = tempfile::tempdir().unwrap();
+    let pack = root.path().join("big");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::copy(
+        common::fixture_dir().join("demo/pack.toml"),
+        pack.join("pack.toml"),
+    )
+    .unwrap();
+    let say = "读".repeat(2_000_000);
+    std::fs::write(
+        pack.join("01-big.toml"),
+        format!("id = \"big\"\ntitle = {{ zh = \"课\", en = \"L\" }}\nchecked = \"2026-11\"\nlearned = [{{ zh = \"学\", en = \"L\" }}]\n\n[[steps]]\nid = \"s\"\nkind = \"read\"\nsay = {{ zh = \"{say}\", en = \"Read\" }}\n"),
+    )
+    .unwrap();
+    let errors = Source::directory(&pack).unwrap().load().1;
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("01-big.toml") && e.contains("at most 256 KiB")),
+        "{shown:?}"
+    );
 }

@@ -52,7 +52,7 @@ fn who_is_learning() {
     }
     snap("new_learner_typed", &h);
     h.act(Action::Confirm).act(Action::Back);
-    h.act(Action::Select(2)).act(Action::Back);
+    h.act(Action::Select(1)).act(Action::Back); // a numbered learner too
     h.act(Action::Down);
     snap("learners_two", &h);
 }
@@ -293,4 +293,17 @@ fn without_colour_focus_is_shown_in_reverse_video() {
             );
         }
     }
+}
+
+#[test]
+fn finding_a_learner_by_number() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Confirm)
+        .act(Action::Select(1))
+        .act(Action::Back);
+    h.act(Action::Select(zhulao::screens::learners::FIND));
+    h.acts(&[Action::Digit(1), Action::Digit(2), Action::Confirm]);
+    snap("find_learner_not_found", &h);
+    h.acts(&[Action::Digit(1)]);
+    snap("find_learner_typed", &h);
 }

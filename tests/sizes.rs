@@ -24,6 +24,10 @@ fn states() -> Vec<App> {
     out.push(h.app.clone());
     h.act(Action::Back).act(Action::Select(1)); // numbered learner → packs
     out.push(h.app.clone());
+    h.act(Action::Back).act(Action::Select(2)); // find by number
+    h.acts(&[Action::Digit(9), Action::Confirm]);
+    out.push(h.app.clone());
+    h.acts(&[Action::Delete, Action::Digit(1), Action::Confirm]);
     h.act(Action::Select(0));
     out.push(h.app.clone());
     h.act(Action::Select(0));

@@ -254,8 +254,15 @@ fn another_programs_database_with_a_meta_table_is_refused_untouched() {
     let before = snapshot(dir.path());
     let err = Store::open(dir.path()).err().expect("refused");
     assert!(matches!(err, StoreError::NotOurs { .. }), "{err:?}");
-    assert!(err.to_string().contains("not a zhulao progress file"), "{err}");
-    assert_eq!(snapshot(dir.path()), before, "byte-identical, nothing beside it");
+    assert!(
+        err.to_string().contains("not a zhulao progress file"),
+        "{err}"
+    );
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "byte-identical, nothing beside it"
+    );
 }
 
 #[test]
@@ -263,7 +270,8 @@ fn another_programs_database_without_our_tables_is_not_taken_over() {
     let dir = tempfile::tempdir().unwrap();
     {
         let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();
-        conn.execute_batch("CREATE TABLE photos (path TEXT);").unwrap();
+        conn.execute_batch("CREATE TABLE photos (path TEXT);")
+            .unwrap();
     }
     let before = snapshot(dir.path());
     assert!(matches!(
@@ -378,7 +386,10 @@ fn one_name_is_one_learner_however_it_is_spaced() {
     let d = store
         .add_learner(&NewLearner::Named("wang li".into()))
         .unwrap();
-    assert_eq!((a.id == b.id, c.id == d.id, a.id == c.id), (true, true, false));
+    assert_eq!(
+        (a.id == b.id, c.id == d.id, a.id == c.id),
+        (true, true, false)
+    );
     assert_eq!(store.learners().unwrap().len(), 2);
 }
 

@@ -12,6 +12,11 @@ pub enum Action {
     Down,
     Left,
     Right,
+    /// PgUp / PgDn: a page of a long list at a time; Home / End: its first and last entry.
+    PageUp,
+    PageDown,
+    Home,
+    End,
     /// Tab: the next element.
     Next,
     /// Shift+Tab: the previous element.

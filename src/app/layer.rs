@@ -114,6 +114,9 @@ pub trait Layer {
     }
 }
 
+/// How far PgUp / PgDn move: the most entries a menu shows at once (one per number key).
+const PAGE: usize = 9;
+
 /// Moves a menu highlight; returns the entry chosen by Enter or a tap/number key, if any.
 pub fn menu_choice(cursor: &mut usize, len: usize, action: &crate::app::Action) -> Option<usize> {
     use crate::app::Action;
@@ -124,6 +127,22 @@ pub fn menu_choice(cursor: &mut usize, len: usize, action: &crate::app::Action) 
         }
         Action::Down | Action::Right | Action::Next => {
             *cursor = (*cursor + 1).min(len.saturating_sub(1));
+            None
+        }
+        Action::PageUp => {
+            *cursor = cursor.saturating_sub(PAGE);
+            None
+        }
+        Action::PageDown => {
+            *cursor = (*cursor + PAGE).min(len.saturating_sub(1));
+            None
+        }
+        Action::Home => {
+            *cursor = 0;
+            None
+        }
+        Action::End => {
+            *cursor = len.saturating_sub(1);
             None
         }
         Action::Confirm if len > 0 => Some((*cursor).min(len - 1)),

@@ -28,6 +28,31 @@ type FileText = Result<String, String>;
 /// A validated lesson with the span of its id, or its problems.
 type LessonResult = Result<(super::model::Lesson, std::ops::Range<usize>), Vec<PackError>>;
 
+/// The most a lesson file may hold: far more than forty steps need, and little enough that a
+/// runaway file cannot make the app slow.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+/// The most lessons one pack, and packs one folder, may hold.
+pub const MAX_LESSONS: usize = 60;
+pub const MAX_PACKS: usize = 40;
+
+/// Reads a lesson file, refusing (without reading it all) one that is too big.
+fn read_limited(path: &Path) -> FileText {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read this file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "this file is more than {} KiB; a lesson file may be at most {} KiB",
+            MAX_FILE_BYTES / 1024,
+            MAX_FILE_BYTES / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| "this file is not UTF-8 text".into())
+}
+
 impl Source {
     /// The packs compiled into the binary.
     pub fn embedded() -> Source {
@@ -96,12 +121,7 @@ impl Source {
                 if !file_name.ends_with(".toml") || !entry.path().is_file() {
                     continue;
                 }
-                let text = std::fs::read(entry.path())
-                    .map_err(|e| format!("cannot read this file: {e}"))
-                    .and_then(|b| {
-                        String::from_utf8(b).map_err(|_| "this file is not UTF-8 text".into())
-                    });
-                files.insert(format!("{name}/{file_name}"), text);
+                files.insert(format!("{name}/{file_name}"), read_limited(&entry.path()));
             }
         }
         if files.is_empty() {
@@ -172,6 +192,18 @@ impl Source {
         for (path, text) in &self.files {
             let (folder, file) = path.split_once('/').unwrap_or(("", path));
             by_folder.entry(folder).or_default().push((file, text));
+        }
+        if by_folder.len() > MAX_PACKS {
+            errors.push(PackError {
+                file: self.shown_root.clone(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "this folder has {} packs; at most {MAX_PACKS} can be shown",
+                    by_folder.len()
+                ),
+            });
+            return (Vec::new(), errors);
         }
         let mut validated = self.validate_lessons_in_parallel();
         let mut packs = Vec::new();
@@ -261,6 +293,16 @@ impl Source {
                         failed = true;
                     }
                 }
+            }
+            if lessons.len() > MAX_LESSONS {
+                errors.push(unreadable(
+                    "pack.toml",
+                    &format!(
+                        "this pack has {} lessons; at most {MAX_LESSONS} fit in one pack, so split it",
+                        lessons.len()
+                    ),
+                ));
+                continue;
             }
             if lessons.is_empty() && !failed {
                 errors.push(unreadable(

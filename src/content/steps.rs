@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::raw::*;
-use super::validate::{IdScope, MAX_DIGITS, Problems, text};
+use super::validate::{Field, IdScope, MAX_DIGITS, Problems, text};
 use crate::lang::Text;
 
 /// Checks a list of (id, text) entries — choices or order items — for unique ids, good texts
@@ -21,7 +21,7 @@ fn labelled<T: Labelled>(
         .iter()
         .map(|entry| {
             let (id, t) = entry.get_ref().parts();
-            (ids.claim(p, id), text(p, t))
+            (ids.claim(p, id), text(p, t, Field::Answer))
         })
         .collect();
     if !allowed.contains(&out.len()) {
@@ -74,9 +74,9 @@ pub(super) fn validate_step(
         );
         return None;
     };
-    let say = text(p, &raw.say);
-    let hint = raw.hint.as_ref().map(|t| text(p, t));
-    let why = raw.why.as_ref().map(|t| text(p, t));
+    let say = text(p, &raw.say, Field::Say);
+    let hint = raw.hint.as_ref().map(|t| text(p, t, Field::Hint));
+    let why = raw.why.as_ref().map(|t| text(p, t, Field::Why));
     if kind == StepKind::Read {
         forbid(p, &raw.hint, "hint", kind);
         forbid(p, &raw.why, "why", kind);

@@ -42,13 +42,15 @@ impl PackError {
     }
 }
 
+/// Shown inert: a file name or a value echoed from a pack can hold anything, and must not be
+/// able to talk to the terminal it is printed on.
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+        let line = format!(
             "{}:{}:{}: {}",
             self.file, self.line, self.column, self.message
-        )
+        );
+        f.write_str(&crate::inert::inert(&line))
     }
 }
 
@@ -66,6 +68,16 @@ impl<'a> Problems<'a> {
             source,
             list: Vec::new(),
         }
+    }
+
+    /// A problem with one character inside `span`: the column points at the character itself.
+    pub fn at_char(&mut self, span: Range<usize>, ch: char, message: impl Into<String>) {
+        let start = self
+            .source
+            .get(span.clone())
+            .and_then(|s| s.find(ch))
+            .map_or(span.start, |i| span.start + i);
+        self.at(start..span.end, message);
     }
 
     pub fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -170,41 +182,78 @@ impl IdScope {
     }
 }
 
-fn is_emoji(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x1F000..=0x1FAFF | 0xFE0F | 0x200D | 0x2B50 | 0x2B55
-    )
+/// Which text of a pack a string is: each has its own length limit, so that no single text can
+/// swamp a screen (or the app: a 17-million-character `say` once took a second per key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Say,
+    Hint,
+    Why,
+    /// A phone screen's item.
+    Label,
+    /// A choice or an order item.
+    Answer,
+    Title,
+    ScreenTitle,
+    About,
+    Learned,
 }
 
-fn check_string(problems: &mut Problems, s: &Str, lang: &str) -> String {
+impl Field {
+    /// The most characters one language's text may have.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Field::Say | Field::Hint | Field::Why | Field::About => 160,
+            Field::Answer | Field::Learned => 60,
+            Field::Label | Field::Title => 40,
+            Field::ScreenTitle => 30,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Field::Say => "say",
+            Field::Hint => "hint",
+            Field::Why => "why",
+            Field::Label => "label",
+            Field::Answer => "text",
+            Field::Title => "title",
+            Field::ScreenTitle => "title",
+            Field::About => "about",
+            Field::Learned => "learned",
+        }
+    }
+}
+
+fn check_string(problems: &mut Problems, s: &Str, lang: &str, field: Field) -> String {
     let value: String = s.get_ref().trim().nfc().collect();
+    let chars = value.chars().count();
     if value.is_empty() {
         problems.at(s.span(), format!("the `{lang}` text is empty"));
-    } else if let Some(c) = value.chars().find(|&c| c.is_control()) {
+    } else if chars > field.max_chars() {
         problems.at(
             s.span(),
             format!(
-                "the `{lang}` text contains a control character (U+{:04X})",
-                c as u32
+                "this `{}` ({lang}) has {chars} characters; at most {} are allowed, so it fits on a small screen",
+                field.name(),
+                field.max_chars()
             ),
         );
-    } else if let Some(c) = value.chars().find(|&c| is_emoji(c)) {
-        problems.at(
+    } else if let Err(problem) = crate::inert::check_display_text(&value) {
+        problems.at_char(
             s.span(),
-            format!(
-                "the `{lang}` text contains an emoji ({c}); terminals disagree on its width, please use words"
-            ),
+            problem.ch(),
+            format!("the `{lang}` text {problem}"),
         );
     }
     value
 }
 
-pub fn text(problems: &mut Problems, t: &SText) -> Text {
+pub fn text(problems: &mut Problems, t: &SText, field: Field) -> Text {
     let raw = t.get_ref();
     Text {
-        zh: check_string(problems, &raw.zh, "zh"),
-        en: check_string(problems, &raw.en, "en"),
+        zh: check_string(problems, &raw.zh, "zh", field),
+        en: check_string(problems, &raw.en, "en", field),
     }
 }
 
@@ -214,8 +263,8 @@ pub fn validate_pack(file: &str, source: &str) -> Result<PackInfo, Vec<PackError
         return Err(problems.list);
     };
     let id = check_id(&mut problems, &raw.id, "pack");
-    let title = text(&mut problems, &raw.title);
-    let about = text(&mut problems, &raw.about);
+    let title = text(&mut problems, &raw.title, Field::Title);
+    let about = text(&mut problems, &raw.about, Field::About);
     if problems.is_clean() {
         Ok(PackInfo {
             id,
@@ -247,7 +296,7 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
     };
     let p = &mut problems;
     let id = check_id(p, &raw.id, "lesson");
-    let title = text(p, &raw.title);
+    let title = text(p, &raw.title, Field::Title);
     let checked = raw.checked.get_ref().clone();
     if !is_year_month(&checked) {
         p.at(
@@ -257,7 +306,12 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
             ),
         );
     }
-    let learned: Vec<Text> = raw.learned.get_ref().iter().map(|t| text(p, t)).collect();
+    let learned: Vec<Text> = raw
+        .learned
+        .get_ref()
+        .iter()
+        .map(|t| text(p, t, Field::Learned))
+        .collect();
     if learned.is_empty() || learned.len() > 4 {
         p.at(
             raw.learned.span(),
@@ -332,7 +386,7 @@ fn validate_screen(p: &mut Problems, s: &toml::Spanned<RawScreen>, ids: &mut IdS
             Layout::List
         }
     };
-    let title = raw.title.as_ref().map(|t| text(p, t));
+    let title = raw.title.as_ref().map(|t| text(p, t, Field::ScreenTitle));
     let mut item_ids = IdScope::new("item");
     let mut items = Vec::new();
     for item in raw.items.get_ref() {
@@ -359,7 +413,7 @@ fn validate_screen(p: &mut Problems, s: &toml::Spanned<RawScreen>, ids: &mut IdS
         }
         items.push(Item {
             id,
-            label: text(p, &r.label),
+            label: text(p, &r.label, Field::Label),
             kind,
         });
     }

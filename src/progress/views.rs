@@ -19,6 +19,16 @@ pub struct LessonProgress {
 pub struct Run {
     pub registration: String,
     pub done_steps: HashSet<String>,
+    /// Wrong answers per step in this run: how far help has gone, and the next attempt's
+    /// number, both of which must survive a restart.
+    pub wrong: HashMap<String, u32>,
+}
+
+impl Run {
+    /// Wrong answers given to `step_id` in this run.
+    pub fn wrong_answers(&self, step_id: &str) -> u32 {
+        self.wrong.get(step_id).copied().unwrap_or(0)
+    }
 }
 
 impl LessonProgress {
@@ -69,16 +79,23 @@ impl Progress {
             Verb::Attempted => {
                 entry.current = Some(Run {
                     registration: e.registration.clone(),
-                    done_steps: HashSet::new(),
+                    ..Run::default()
                 });
             }
             Verb::Experienced | Verb::Answered => {
-                let done = e.verb == Verb::Experienced
-                    || e.step.as_ref().and_then(|s| s.outcome) == Some(Outcome::Correct);
-                if let (true, Some(run), Some(step)) = (done, entry.current.as_mut(), &e.step)
-                    && run.registration == e.registration
-                {
-                    run.done_steps.insert(step.step_id.clone());
+                let (Some(run), Some(step)) = (entry.current.as_mut(), &e.step) else {
+                    return;
+                };
+                if run.registration != e.registration {
+                    return;
+                }
+                match (e.verb, step.outcome) {
+                    (Verb::Answered, Some(Outcome::Wrong)) => {
+                        *run.wrong.entry(step.step_id.clone()).or_default() += 1;
+                    }
+                    _ => {
+                        run.done_steps.insert(step.step_id.clone());
+                    }
                 }
             }
             Verb::Completed => {

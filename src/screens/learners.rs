@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::common::MenuPage;
+use super::find_learner::FindLearner;
 use super::new_learner::NewLearner;
 use super::packs::Packs;
 use super::welcome::{self, Welcome};
@@ -15,6 +16,13 @@ use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
 use crate::ui::{Hits, ViewCx};
+
+/// The first entries, above the names: adding a learner and finding one by number come first so
+/// that they are as near in a class of five hundred as in a class of five.
+pub const NEW_NAMED: usize = 0;
+pub const NEW_NUMBERED: usize = 1;
+/// Shown once there is anyone to find.
+pub const FIND: usize = 2;
 
 #[derive(Debug, Clone, Default)]
 pub struct Learners {
@@ -29,19 +37,25 @@ impl Learners {
         Learners::default()
     }
 
+    /// Entries before the first name.
+    fn first_name(&self) -> usize {
+        if self.list.is_empty() { 2 } else { 3 }
+    }
+
     fn menu_len(&self) -> usize {
-        self.list.len() + 2
+        self.first_name() + self.list.len()
     }
 
     fn entries(&self, cx: &ViewCx) -> Vec<Entry> {
         let w = cx.words;
-        let mut entries: Vec<Entry> = self
-            .list
-            .iter()
-            .map(|l| Entry::new(cx.learner_name(l), ""))
-            .collect();
-        entries.push(Entry::new(format!("+ {}", w.new_named), ""));
-        entries.push(Entry::new(format!("+ {}", w.new_numbered), ""));
+        let mut entries = vec![
+            Entry::new(format!("+ {}", w.new_named), ""),
+            Entry::new(format!("+ {}", w.new_numbered), ""),
+        ];
+        if !self.list.is_empty() {
+            entries.push(Entry::new(format!("# {}", w.find_number), ""));
+        }
+        entries.extend(self.list.iter().map(|l| Entry::new(cx.learner_name(l), "")));
         entries
     }
 
@@ -91,12 +105,13 @@ impl Layer for Learners {
             }
             _ => {}
         }
-        let n = self.list.len();
+        let first = self.first_name();
         let len = self.menu_len();
         match menu_choice(&mut self.cursor, len, &action) {
-            Some(i) if i < n => Outcome::effect(Effect::OpenLearner(self.list[i].clone())),
-            Some(i) if i == n => Outcome::go(NewLearner::new(self.list.clone())),
-            Some(_) => Outcome::effect(Effect::AddLearner(Added::Numbered)),
+            Some(NEW_NAMED) => Outcome::go(NewLearner::new(self.list.clone())),
+            Some(NEW_NUMBERED) => Outcome::effect(Effect::AddLearner(Added::Numbered)),
+            Some(FIND) if first == 3 => Outcome::go(FindLearner::new(self.list.clone())),
+            Some(i) => Outcome::effect(Effect::OpenLearner(self.list[i - first].clone())),
             None => Outcome::none(),
         }
     }

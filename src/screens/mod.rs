@@ -8,6 +8,7 @@
 
 pub mod common;
 pub mod complete;
+pub mod find_learner;
 pub mod learners;
 pub mod lessons;
 pub mod new_learner;
@@ -59,6 +60,7 @@ screens!(
     Welcome(welcome::Welcome),
     Learners(learners::Learners),
     NewLearner(new_learner::NewLearner),
+    FindLearner(find_learner::FindLearner),
     Packs(packs::Packs),
     Lessons(lessons::Lessons),
     Player(player::Player),

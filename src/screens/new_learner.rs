@@ -21,6 +21,10 @@ pub const MAX_NAME_CHARS: usize = 12;
 pub enum NameProblem {
     Empty,
     TooLong,
+    /// An emoji, which not every terminal shows at the same width.
+    Emoji,
+    /// A character that cannot be seen (zero-width, a direction mark, a control character).
+    Invisible,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -42,7 +46,7 @@ impl NewLearner {
 
     fn back(&self) -> Learners {
         Learners {
-            cursor: self.known.len(),
+            cursor: super::learners::NEW_NAMED,
             list: self.known.clone(),
         }
     }
@@ -81,11 +85,19 @@ impl Layer for NewLearner {
                     self.problem = Some(NameProblem::Empty);
                     return Outcome::none();
                 }
-                if let Some(known) = self
-                    .known
-                    .iter()
-                    .find(|l| l.name.as_deref() == Some(name.as_str()))
-                {
+                if let Err(problem) = crate::inert::check_display_text(&name) {
+                    self.problem = Some(match problem {
+                        crate::inert::TextProblem::Emoji { .. } => NameProblem::Emoji,
+                        _ => NameProblem::Invisible,
+                    });
+                    return Outcome::none();
+                }
+                let key = crate::inert::normalise_name(&name);
+                if let Some(known) = self.known.iter().find(|l| {
+                    l.name
+                        .as_deref()
+                        .is_some_and(|n| crate::inert::normalise_name(n) == key)
+                }) {
                     // The same name is the same person: take them to their own progress.
                     return Outcome::effect(Effect::OpenLearner(known.clone()));
                 }
@@ -130,6 +142,8 @@ impl Layer for NewLearner {
         let message = match self.problem {
             Some(NameProblem::Empty) => Some(w.name_empty),
             Some(NameProblem::TooLong) => Some(w.name_too_long),
+            Some(NameProblem::Emoji) => Some(w.name_emoji),
+            Some(NameProblem::Invisible) => Some(w.name_invisible),
             None => None,
         };
         if let Some(m) = message {

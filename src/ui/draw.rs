@@ -9,13 +9,15 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::text::{center, truncate, width};
 use super::theme::{FOCUS, Role, Theme};
 
-/// Writes `s` at (x, y), cut to the area's right edge. Returns the columns used.
+/// Writes `s` at (x, y), cut to the area's right edge. Returns the columns used. Text that
+/// reaches here was checked when it came in (packs, names); `inert` is the last guard, so that
+/// nothing drawn can ever be a terminal command.
 pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, s: &str, style: Style) -> u16 {
     if y < area.y || y >= area.bottom() || x >= area.right() || x < area.x {
         return 0;
     }
     let max = (area.right() - x) as usize;
-    let s = truncate(s, max);
+    let s = truncate(&crate::inert::inert(s), max);
     buf.set_stringn(x, y, &s, max, style);
     width(&s) as u16
 }

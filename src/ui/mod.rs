@@ -63,10 +63,7 @@ pub fn notice_text(cx: &ViewCx, notice: &Notice) -> String {
 /// A notice sits on the rows just above the footer, over whatever the screen drew there.
 fn draw_notice(cx: &ViewCx, notice: &str, area: Rect, buf: &mut Buffer) {
     let page = widgets::page::page_area(area, cx.size);
-    let lines = text::wrap(
-        notice,
-        page.width.saturating_sub(2) as usize,
-    );
+    let lines = text::wrap(notice, page.width.saturating_sub(2) as usize);
     let bottom = page.bottom() - widgets::page::footer_height(page);
     let top = bottom.saturating_sub(lines.len() as u16).max(page.y + 1);
     let rows = Rect::new(page.x, top, page.width, bottom - top);

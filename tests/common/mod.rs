@@ -155,6 +155,14 @@ impl Harness {
         }
     }
 
+    /// On the learner list: picks the learner with this id (names come after the new-learner
+    /// and find-by-number entries).
+    pub fn pick_learner(&mut self, id: &str) -> &mut Self {
+        let list = self.learners();
+        let i = list.iter().position(|l| l.id == id).expect("on the list");
+        self.act(Action::Select(i + zhulao::screens::learners::FIND + 1))
+    }
+
     pub fn quit_asked(&self) -> bool {
         self.app.has_overlay(|o| matches!(o, Overlay::Quit(_)))
     }
@@ -166,8 +174,7 @@ impl Harness {
     /// Welcome → a new numbered learner → the first pack's first lesson.
     pub fn open_first_lesson(&mut self) -> &mut Self {
         self.act(Action::Confirm); // start
-        let numbered = self.learners().len() + 1;
-        self.act(Action::Select(numbered)); // new numbered learner
+        self.act(Action::Select(zhulao::screens::learners::NEW_NUMBERED));
         assert_eq!(self.screen(), "Packs");
         self.act(Action::Select(0));
         self.act(Action::Select(0));

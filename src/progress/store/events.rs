@@ -49,6 +49,10 @@ impl Store {
                 event.device_id,
             ],
         )?;
+        tx.execute(
+            "UPDATE learners SET last_seq = ?1 WHERE id = ?2",
+            params![tx.last_insert_rowid(), event.learner_id],
+        )?;
         tx.commit()?;
         Ok(event)
     }
@@ -119,4 +123,3 @@ fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
         device_id: r.get(15)?,
     })
 }
-

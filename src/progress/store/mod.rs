@@ -165,11 +165,12 @@ impl Store {
             store.quick_check()?;
         }
         store.migrate().map_err(explain)?;
-        store.device_id = store.conn.query_row(
-            "SELECT value FROM meta WHERE key = 'device_id'",
-            [],
-            |r| r.get(0),
-        )?;
+        store.device_id =
+            store
+                .conn
+                .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {
+                    r.get(0)
+                })?;
         store.conn.busy_timeout(BUSY_WAIT)?;
         Ok(store)
     }
@@ -363,8 +364,7 @@ fn damaged(path: &Path, problem: &str) -> StoreError {
 }
 
 fn writable(dir: &Path) -> bool {
-    std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
-        && tempfile_probe(dir)
+    std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly()) && tempfile_probe(dir)
 }
 
 /// Whether a file can be created in `dir` (permission bits do not tell for root or ACLs).

@@ -67,7 +67,9 @@ pub const MIGRATIONS: &[Migration] = &[
         updated_at  TEXT NOT NULL
     );",
     ),
-    // 3: one learner per person: a name is unique in its normalised form.
+    // 3: one learner per person (a name is unique in its normalised form), and each learner's
+    // latest event kept beside them, so the list of hundreds of names sorts without reading
+    // every event.
     Migration::Code(unique_names),
 ];
 
@@ -96,5 +98,11 @@ fn unique_names(tx: &Transaction) -> rusqlite::Result<()> {
             params![key, rowid],
         )?;
     }
-    tx.execute_batch("CREATE UNIQUE INDEX learners_by_name_key ON learners (name_key);")
+    tx.execute_batch(
+        "CREATE UNIQUE INDEX learners_by_name_key ON learners (name_key);
+         ALTER TABLE learners ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+         UPDATE learners SET last_seq =
+             COALESCE((SELECT MAX(seq) FROM events WHERE events.learner_id = learners.id), 0);
+         CREATE INDEX learners_by_activity ON learners (last_seq DESC);",
+    )
 }

@@ -60,4 +60,3 @@ fn owner_key(owner: &SettingsOwner) -> &str {
         SettingsOwner::Learner(id) => id,
     }
 }
-

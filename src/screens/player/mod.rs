@@ -91,7 +91,16 @@ pub struct Player {
 }
 
 impl Player {
-    fn new(lib: &Library, at: LessonAt, registration: String, step: usize, now_ms: u64) -> Self {
+    /// A player at `step`, where `wrong` answers were already given in this run (help picks up
+    /// where it was, and attempt numbers go on counting).
+    fn new(
+        lib: &Library,
+        at: LessonAt,
+        registration: String,
+        step: usize,
+        wrong: u32,
+        now_ms: u64,
+    ) -> Self {
         let mut p = Player {
             at,
             registration,
@@ -105,7 +114,7 @@ impl Player {
             praise: false,
             shown_at: now_ms,
         };
-        p.reset_step(lib, step, now_ms);
+        p.reset_step(lib, step, wrong, now_ms);
         p
     }
 
@@ -122,10 +131,10 @@ impl Player {
         self.wrong >= 2 && self.feedback != Feedback::Right
     }
 
-    /// Puts the player at `step` with fresh per-step state.
-    fn reset_step(&mut self, lib: &Library, step: usize, now_ms: u64) {
+    /// Puts the player at `step` with fresh per-step state, `wrong` answers already given.
+    fn reset_step(&mut self, lib: &Library, step: usize, wrong: u32, now_ms: u64) {
         self.step = step;
-        self.wrong = 0;
+        self.wrong = wrong;
         self.typed.clear();
         self.placed.clear();
         self.feedback = Feedback::None;
@@ -145,6 +154,11 @@ impl Player {
                 }
                 Exercise::Order { items } => self.shuffle = shuffled(&s.id, items.len()),
                 _ => {}
+            }
+            if self.wrong >= 2
+                && let Some(c) = right_answer_cursor(s, self)
+            {
+                self.cursor = c;
             }
         }
     }
@@ -171,7 +185,8 @@ impl Player {
         if next >= len {
             return self.finish_lesson(cx);
         }
-        self.reset_step(cx.lib, next, cx.now_ms);
+        let wrong = wrong_so_far(cx, self.at, next);
+        self.reset_step(cx.lib, next, wrong, cx.now_ms);
         self.praise = praise;
         Outcome::none()
     }
@@ -378,6 +393,21 @@ fn draft(cx: &Ctx, at: LessonAt, verb: Verb, registration: Option<String>) -> Op
     })
 }
 
+/// Wrong answers already given to step `step` of the lesson at `at`, in its unfinished run.
+fn wrong_so_far(cx: &Ctx, at: LessonAt, step: usize) -> u32 {
+    let (Some(pack), Some(lesson)) = (at.pack(cx.lib), at.lesson(cx.lib)) else {
+        return 0;
+    };
+    let Some(step) = lesson.steps.get(step) else {
+        return 0;
+    };
+    let progress = cx.session.progress.lesson(&pack.id, &lesson.id);
+    progress
+        .current
+        .as_ref()
+        .map_or(0, |run| run.wrong_answers(&step.id))
+}
+
 /// Opens a lesson: resumes an unfinished run at its exact step, or asks for a new run to be
 /// recorded (the screen that asked then gets `Recorded` and calls `started`).
 pub fn open(cx: &Ctx, at: LessonAt) -> Outcome {
@@ -387,7 +417,8 @@ pub fn open(cx: &Ctx, at: LessonAt) -> Outcome {
     let progress = cx.session.progress.lesson(&pack.id, &lesson.id);
     match (progress.resume_step(lesson), &progress.current) {
         (Some(step), Some(run)) => {
-            let player = Player::new(cx.lib, at, run.registration.clone(), step, cx.now_ms);
+            let wrong = wrong_so_far(cx, at, step);
+            let player = Player::new(cx.lib, at, run.registration.clone(), step, wrong, cx.now_ms);
             if step >= lesson.steps.len() {
                 // Every step was done but the finish was never recorded: record it now.
                 let finish = player.finish_lesson(cx);
@@ -411,6 +442,7 @@ pub fn started(cx: &Ctx, event: &Event) -> Outcome {
             cx.lib,
             at,
             event.registration.clone(),
+            0,
             0,
             cx.now_ms,
         )),

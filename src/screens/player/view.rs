@@ -410,6 +410,9 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> TextBlock {
         Feedback::None => {
             if p.wrong >= 2 {
                 out.push(pointer(p, cx, lesson, step), Role::NotYet, Priority::Keep);
+            } else if let (1, Some(h)) = (p.wrong, hint) {
+                // Back on a step answered wrong once before (after a restart, say): the hint.
+                out.push(h, Role::Base, Priority::Keep);
             } else if matches!(step.exercise, Exercise::Read) {
                 out.push(w.read_on, Role::Dim, Priority::Extra);
             } else if matches!(step.exercise, Exercise::Order { .. }) {
