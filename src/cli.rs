@@ -44,6 +44,8 @@ pub enum Command {
         /// A folder of packs, or one pack folder; without it, the built-in packs.
         dir: Option<PathBuf>,
     },
+    /// Check the progress database page by page (the full SQLite integrity check).
+    CheckDb,
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,
 }

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::CheckDb) => check_db(cli.data.clone().unwrap_or_else(default_data_dir)),
         Some(Command::Licences) => {
             print!("{}", zhulao::ui::bigtext::NOTICE);
             ExitCode::SUCCESS
@@ -97,6 +98,42 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `zhulao check-db`: opens the progress file (which refuses one that is not zhulao's) and
+/// runs SQLite's full integrity check on it.
+fn check_db(dir: std::path::PathBuf) -> ExitCode {
+    let store = match Store::open(&dir) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("zhulao: {}", inert(&e.to_string()));
+            return ExitCode::from(exit::NO_DATABASE);
+        }
+    };
+    match store.integrity_check() {
+        Ok(problems) if problems.is_empty() => {
+            let events = store.event_count().unwrap_or(0);
+            println!(
+                "OK: {} is sound ({events} answers recorded).",
+                inert(&store.path().display().to_string())
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(problems) => {
+            for p in &problems {
+                eprintln!("{}", inert(p));
+            }
+            eprintln!(
+                "The progress file is damaged ({} problems). See \"Rescuing a damaged progress file\" in the README.",
+                problems.len()
+            );
+            ExitCode::from(exit::NO_DATABASE)
+        }
+        Err(e) => {
+            eprintln!("zhulao: {}", inert(&e.to_string()));
+            ExitCode::from(exit::NO_DATABASE)
+        }
+    }
 }
 
 fn run(cli: Cli) -> ExitCode {

@@ -568,3 +568,27 @@ fn attempt_numbers_and_help_survive_leaving_the_lesson_and_a_restart() {
         .collect();
     assert_eq!(attempts, [1, 2, 3], "one run, attempts counted on");
 }
+
+#[test]
+fn a_secret_code_is_recorded_as_a_fixed_mask_not_even_its_length() {
+    let mut secrets = 0;
+    for_each_built_in_lesson(Lang::Zh, |h| {
+        h.finish_lesson();
+        let learner = h.app.session.learner.clone().unwrap();
+        let events = h.io.store.events_for(&learner.id).unwrap();
+        for e in events {
+            let Some(step) = e.step else { continue };
+            let lesson = h
+                .lib
+                .pack(&e.pack_id)
+                .and_then(|p| p.lesson(&e.lesson_id))
+                .unwrap();
+            let s = lesson.steps.iter().find(|s| s.id == step.step_id).unwrap();
+            if let Exercise::Digits { secret: true, .. } = s.exercise {
+                assert_eq!(step.response, zhulao::screens::player::SECRET_MASK);
+                secrets += 1;
+            }
+        }
+    });
+    assert!(secrets > 0, "the built-in course has a secret step");
+}

@@ -418,3 +418,37 @@ fn two_connections_adding_the_same_names_at_once_make_one_learner_each() {
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.learners().unwrap().len(), names.len());
 }
+
+#[test]
+fn check_db_says_whether_the_progress_file_is_sound() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        let learner = store.add_learner(&NewLearner::Numbered).unwrap();
+        store
+            .record(&draft(&learner.id, Verb::Attempted, None, None))
+            .unwrap();
+    }
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .arg("--data")
+            .arg(dir.path())
+            .arg("check-db")
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is sound (1 answers recorded)"));
+    let file = db_file(dir.path());
+    let mut bytes = std::fs::read(&file).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len - 2048..] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("damaged"), "{err}");
+}

@@ -99,6 +99,54 @@ impl Session {
             .unwrap();
     }
 
+    /// Changes only the pseudo-terminal's size, not the emulator's (for sizes no emulator could
+    /// hold, such as 65535×65535).
+    pub fn resize_pty_only(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    /// The process id of the program.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child")
+    }
+
+    /// Sends a signal to the program.
+    #[cfg(unix)]
+    pub fn signal(&self, signal: nix::sys::signal::Signal) {
+        let pid = nix::unistd::Pid::from_raw(self.pid() as i32);
+        nix::sys::signal::kill(pid, signal).expect("send the signal");
+    }
+
+    /// Whether the terminal is back in its normal ("cooked") mode: lines are edited and echoed.
+    #[cfg(unix)]
+    pub fn is_cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("termios of the pty");
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    /// Waits for the program to end; how it ended.
+    pub fn wait_status(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("zhulao did not exit; screen:\n{}", self.text());
+    }
+
     /// Everything written to the terminal so far.
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()

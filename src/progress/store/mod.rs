@@ -103,7 +103,10 @@ impl Store {
         let path = dir.join(DB_FILE);
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
             path: dir.to_path_buf(),
-            reason: plain_io(&e),
+            reason: match e.kind() {
+                std::io::ErrorKind::NotFound => "a folder cannot be made there".into(),
+                _ => plain_io(&e),
+            },
         })?;
         let existing = match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => {

@@ -346,8 +346,9 @@ impl Player {
                         return Outcome::none();
                     }
                     let correct = &self.typed == answer;
+                    // A secret is recorded as a fixed mask: not even its length is kept.
                     let response = if *secret {
-                        "*".repeat(self.typed.len())
+                        SECRET_MASK.to_string()
                     } else {
                         self.typed.clone()
                     };
@@ -358,6 +359,9 @@ impl Player {
         }
     }
 }
+
+/// What a secret code (a PIN) is recorded as, whatever was typed.
+pub const SECRET_MASK: &str = "******";
 
 fn judged(correct: bool) -> Option<Answer> {
     Some(if correct {

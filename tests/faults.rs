@@ -1,0 +1,343 @@
+//! Faults and hostile use, end to end: the real binary in pseudo-terminals. Signals give the
+//! terminal back; `kill -9` at random moments loses no answer that was shown as saved; several
+//! processes share one database without losing or doubling anything; a long paste is read at
+//! once; an absurd window size and a lock held by another program are survived. Every wait is
+//! bounded.
+#![cfg(unix)]
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::pty::{self, Session};
+use nix::sys::signal::Signal;
+use zhulao::content::Source;
+use zhulao::progress::{Outcome, Progress, Store, Verb};
+
+fn start(data: &Path) -> Session {
+    common::start_app(data, 80, 24, &[], &[])
+}
+
+/// The restore sequences every ending must send: mouse off, main screen, cursor shown.
+fn assert_terminal_given_back(s: &Session, how: &str) {
+    std::thread::sleep(Duration::from_millis(100));
+    let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    let tail = &raw[raw.rfind("\x1b[?1049h").unwrap_or(0)..];
+    for restore in ["\x1b[?1000l", "\x1b[?1049l", "\x1b[?25h"] {
+        assert!(tail.contains(restore), "{how}: {restore:?} missing");
+    }
+    assert!(s.is_cooked(), "{how}: the terminal is back in cooked mode");
+}
+
+#[test]
+fn term_hup_and_quit_end_the_app_and_give_the_terminal_back() {
+    for signal in [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGQUIT] {
+        let data = tempfile::tempdir().unwrap();
+        let mut s = start(data.path());
+        common::open_test_lesson(&mut s);
+        s.key("\r", "第 2 步 / 共 7 步"); // one answer saved
+        s.signal(signal);
+        let status = s.wait_status();
+        assert_eq!(
+            (status.exit_code(), status.signal()),
+            (128 + signal as u32, None),
+            "{signal}: a clean exit with the shell's code for it, not a kill"
+        );
+        assert_terminal_given_back(&s, signal.as_str());
+        let store = Store::open(data.path()).unwrap();
+        assert_eq!(store.event_count().unwrap(), 2, "{signal}: nothing lost");
+    }
+}
+
+#[test]
+fn sigint_means_what_ctrl_c_means_a_question_first() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("开始学习");
+    s.signal(Signal::SIGINT);
+    s.wait_for("要退出吗");
+    s.send("2"); // no, keep learning
+    s.wait_for("开始学习");
+    s.signal(Signal::SIGINT);
+    s.wait_for("要退出吗");
+    s.send("1");
+    assert!(s.wait_exit());
+    assert_terminal_given_back(&s, "SIGINT then yes");
+}
+
+/// What the fixture lesson's steps take: the right keys and, where there is one, a wrong one.
+fn keys_for(step: usize, right: bool) -> Vec<String> {
+    let order: Vec<String> = {
+        let shuffle = zhulao::screens::player::order::shuffled("call-order", 3);
+        let mut keys: Vec<String> = (0..3)
+            .map(|item| (shuffle.iter().position(|&x| x == item).unwrap() + 1).to_string())
+            .collect();
+        if !right {
+            keys.reverse();
+        }
+        keys
+    };
+    let k = |keys: &[&str]| keys.iter().map(|s| s.to_string()).collect();
+    match (step, right) {
+        (1, _) | (7, _) => k(&["\r"]),
+        (2, true) => k(&["3"]),
+        (2, false) => k(&["1"]),
+        (3, true) => k(&["2", "\r"]),
+        (3, false) => k(&["1"]),
+        (4, _) => order,
+        (5, true) => k(&["2", "0", "0", "\r"]),
+        (5, false) => k(&["1", "\r"]),
+        (6, true) => k(&["2"]),
+        (6, false) => k(&["3"]),
+        _ => vec![],
+    }
+}
+
+/// The step number in the header ("第 3 步 / 共 7 步"), once the screen shows one.
+fn shown_step(s: &Session) -> Option<usize> {
+    let text = s.text();
+    let at = text.find(" 步 / 共 7 步")?;
+    let before = &text[..at];
+    let digits = before.rsplit("第 ").next()?;
+    digits.trim().parse().ok()
+}
+
+/// Waits until the screen shows something other than `was` (a step number or the end).
+fn wait_change(s: &Session, was: Option<usize>, feedback: &str) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < pty::WAIT {
+        if shown_step(s) != was || s.text().contains("得到星星") || s.text().contains(feedback)
+        {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    false
+}
+
+#[test]
+fn kill_9_at_random_moments_loses_no_answer_shown_as_saved() {
+    let data = tempfile::tempdir().unwrap();
+    let lesson = {
+        let (packs, _) = Source::directory(&common::fixture_dir()).unwrap().load();
+        packs[0].lessons[0].clone()
+    };
+    let mut seed: u64 = 0x00c0_ffee;
+    let mut rand = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let mut completions_seen = 0;
+    for round in 0..24 {
+        let mut s = start(data.path());
+        s.wait_for("开始学习");
+        if round == 0 {
+            s.key("1", "新学员：用编号");
+            s.key("2", "练习课");
+        } else {
+            s.key("1", "学员 1");
+            s.key("4", "练习课");
+        }
+        s.key("1", "每种练习");
+        s.send_raw("1");
+        assert!(
+            wait_change(&s, None, "得到星星"),
+            "the lesson opens:\n{}",
+            s.text()
+        );
+        // Answers whose next screen was seen: saved for sure.
+        let mut saved_step = shown_step(&s).unwrap_or(1);
+        let answers = rand(8) + 1;
+        for n in 0..=answers {
+            if s.text().contains("得到星星") {
+                completions_seen += 1;
+                s.send_raw("2"); // again
+                s.wait_for("第 1 步 / 共 7 步");
+                saved_step = 1;
+            }
+            let step = shown_step(&s).unwrap_or(1);
+            let right = rand(3) != 0;
+            let keys = keys_for(step, right);
+            let last = n == answers;
+            for key in &keys {
+                s.send_raw(key);
+                if last {
+                    // The random moment: somewhere in the middle of an answer being saved.
+                    std::thread::sleep(Duration::from_micros(rand(3000)));
+                } else {
+                    std::thread::sleep(Duration::from_millis(3));
+                }
+            }
+            if last {
+                s.signal(Signal::SIGKILL);
+                break;
+            }
+            let feedback = if right { "对了" } else { "不太对" };
+            assert!(wait_change(&s, Some(step), feedback), "{}", s.text());
+            std::thread::sleep(Duration::from_millis(10));
+            saved_step = shown_step(&s).unwrap_or(saved_step);
+        }
+        let _ = s.wait_status();
+        // Every answer shown as saved is in the file, and the file is sound.
+        let store = Store::open(data.path()).unwrap();
+        assert!(store.integrity_check().unwrap().is_empty(), "round {round}");
+        let learner = store.learners().unwrap()[0].clone();
+        let events = store.events_for(&learner.id).unwrap();
+        let progress = Progress::from_events(&events);
+        let p = progress.lesson("demo", "all-kinds");
+        assert!(
+            p.completions >= completions_seen,
+            "round {round}: {} completions saved, {completions_seen} shown",
+            p.completions
+        );
+        completions_seen = p.completions;
+        if let Some(resume) = p.resume_step(&lesson) {
+            assert!(
+                resume + 1 >= saved_step,
+                "round {round}: the screen showed step {saved_step}, the record resumes at {}",
+                resume + 1
+            );
+        }
+    }
+    // Attempt numbers went on counting across every restart: in each run, a step's answers are
+    // numbered 1, 2, 3 … with no number repeated.
+    let store = Store::open(data.path()).unwrap();
+    let learner = store.learners().unwrap()[0].clone();
+    let mut attempts: std::collections::HashMap<(String, String), Vec<u32>> = Default::default();
+    for e in store.events_for(&learner.id).unwrap() {
+        if let (Verb::Answered, Some(step)) = (e.verb, e.step) {
+            attempts
+                .entry((e.registration.clone(), step.step_id.clone()))
+                .or_default()
+                .push(step.attempt);
+            let _ = Outcome::Correct;
+        }
+    }
+    assert!(!attempts.is_empty());
+    for ((_, step), numbers) in attempts {
+        let expected: Vec<u32> = (1..=numbers.len() as u32).collect();
+        assert_eq!(numbers, expected, "attempts at {step}");
+    }
+}
+
+#[test]
+fn three_processes_recording_at_once_lose_and_double_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    Store::open(data.path()).unwrap();
+    let mut sessions: Vec<Session> = (0..3).map(|_| start(data.path())).collect();
+    for s in &mut sessions {
+        s.wait_for("开始学习");
+        s.key("1", "新学员：用编号");
+        s.key("2", "练习课");
+        s.key("1", "每种练习");
+    }
+    for s in &mut sessions {
+        s.send_raw("1");
+    }
+    for s in &mut sessions {
+        s.wait_for("第 1 步 / 共 7 步");
+    }
+    // Twice through the lesson, each step answered by all three as close together as possible.
+    for _round in 0..2 {
+        for step in 1..=7 {
+            for s in &mut sessions {
+                assert_eq!(shown_step(s), Some(step), "{}", s.text());
+            }
+            let keys = keys_for(step, true);
+            for key in &keys {
+                for s in &mut sessions {
+                    s.send_raw(key);
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            for s in &mut sessions {
+                assert!(wait_change(s, Some(step), "得到星星"), "{}", s.text());
+            }
+        }
+        for s in &mut sessions {
+            s.wait_for("得到星星");
+            s.send_raw("2");
+            s.wait_for("第 1 步 / 共 7 步");
+        }
+    }
+    drop(sessions);
+    let store = Store::open(data.path()).unwrap();
+    let learners = store.learners().unwrap();
+    assert_eq!(learners.len(), 3);
+    for l in &learners {
+        let events = store.events_for(&l.id).unwrap();
+        // Per run: attempted, 7 steps, completed; then the third run's start.
+        assert_eq!(events.len(), 2 * 9 + 1, "{}: {events:#?}", l.id);
+        let completed = events.iter().filter(|e| e.verb == Verb::Completed).count();
+        assert_eq!(completed, 2);
+    }
+}
+
+#[test]
+fn two_terminals_adding_the_same_name_at_once_make_one_learner() {
+    let data = tempfile::tempdir().unwrap();
+    Store::open(data.path()).unwrap();
+    let mut a = start(data.path());
+    let mut b = start(data.path());
+    for s in [&mut a, &mut b] {
+        s.wait_for("开始学习");
+        s.key("1", "新学员：输入名字");
+        s.key("1", "请输入名字");
+        s.send_raw("王秀英");
+        s.wait_for("王秀英_");
+    }
+    a.send_raw("\r");
+    b.send_raw("\r");
+    a.wait_for("王秀英 › 选一门课");
+    b.wait_for("王秀英 › 选一门课");
+    drop((a, b));
+    let store = Store::open(data.path()).unwrap();
+    assert_eq!(store.learners().unwrap().len(), 1, "one learner, not two");
+}
+
+#[test]
+fn a_long_paste_and_the_enter_after_it_are_read_at_once() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("开始学习");
+    s.key("1", "新学员：输入名字");
+    s.key("1", "请输入名字");
+    // 6 KB in one write, then Enter, and no key after it.
+    s.send_raw(&format!("{}\r", "a".repeat(6000)));
+    s.wait_for("aaaaaaaaaaaa › 选一门课");
+}
+
+#[test]
+fn an_absurd_window_size_is_survived() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("开始学习");
+    s.resize_pty_only(65535, 65535);
+    std::thread::sleep(Duration::from_millis(500));
+    s.resize(80, 24);
+    s.wait_for("开始学习");
+    s.key("1", "谁在学习");
+    s.send("\x03");
+    s.wait_for("要退出吗");
+    s.send("1");
+    assert!(s.wait_exit(), "still alive and leaving cleanly");
+}
+
+#[test]
+fn a_lock_held_by_another_program_shows_saving_and_then_saves() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    common::open_test_lesson(&mut s);
+    let other = rusqlite::Connection::open(data.path().join("zhulao.sqlite3")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    s.send_raw("\r"); // the read step's answer: it cannot be saved yet
+    s.wait_for("正在保存");
+    assert!(s.text().contains("第 1 步 / 共 7 步"), "nothing moved on");
+    std::thread::sleep(Duration::from_millis(600));
+    other.execute_batch("COMMIT").unwrap();
+    s.wait_for("第 2 步 / 共 7 步");
+    assert!(!s.text().contains("正在保存"));
+}
