@@ -200,7 +200,10 @@ fn an_unwritable_data_folder_gets_a_plain_message() {
     assert!(err.contains("cannot save progress"), "{err}");
     assert!(err.contains("--data DIR"), "says what to do: {err}");
     assert!(!err.contains("panicked"), "{err}");
-    assert!(!err.contains("os error"), "plain words, not the system's: {err}");
+    assert!(
+        !err.contains("os error"),
+        "plain words, not the system's: {err}"
+    );
 }
 
 #[test]
