@@ -62,7 +62,11 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Folds events in the order they happened (by time, ties in the order given), so records
+    /// merged from several machines give the same progress whatever order they arrived in.
     pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Progress {
+        let mut events: Vec<&Event> = events.into_iter().collect();
+        events.sort_by(|a, b| a.at.cmp(&b.at));
         let mut progress = Progress::default();
         for e in events {
             progress.apply(e);

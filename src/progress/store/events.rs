@@ -7,6 +7,66 @@ use crate::content::StepKind;
 use crate::lang::Lang;
 use crate::progress::event::*;
 
+/// Writes one event and keeps what is derived from it alongside: the learner's latest event (for
+/// the list of names) and the lesson's figures (for the instructor's dashboard). Every event,
+/// recorded here or imported from another machine, comes in through this one function.
+pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlite::Result<()> {
+    let s = event.step.as_ref();
+    tx.execute(
+        "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id, step_id,
+                             step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            event.id,
+            event.verb.as_str(),
+            event.learner_id,
+            event.registration,
+            event.pack_id,
+            event.lesson_id,
+            s.map(|s| &s.step_id),
+            s.map(|s| s.step_kind.as_str()),
+            s.and_then(|s| s.outcome).map(Outcome::as_str),
+            s.map(|s| s.attempt),
+            s.map(|s| &s.response),
+            s.map(|s| s.duration_ms as i64),
+            event.stars,
+            event.lang.as_str(),
+            event.at,
+            event.device_id,
+        ],
+    )?;
+    tx.execute(
+        "UPDATE learners SET last_seq = ?1 WHERE id = ?2",
+        params![tx.last_insert_rowid(), event.learner_id],
+    )?;
+    let wrong = s.and_then(|s| s.outcome) == Some(Outcome::Wrong);
+    tx.execute(
+        "INSERT INTO lesson_stats (learner_id, pack_id, lesson_id, runs, completions, answers,
+                                   wrong, time_ms, first_at, last_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+         ON CONFLICT (learner_id, pack_id, lesson_id) DO UPDATE SET
+             runs = runs + excluded.runs,
+             completions = completions + excluded.completions,
+             answers = answers + excluded.answers,
+             wrong = wrong + excluded.wrong,
+             time_ms = time_ms + excluded.time_ms,
+             first_at = MIN(first_at, excluded.first_at),
+             last_at = MAX(last_at, excluded.last_at)",
+        params![
+            event.learner_id,
+            event.pack_id,
+            event.lesson_id,
+            i64::from(event.verb == Verb::Attempted),
+            i64::from(event.verb == Verb::Completed),
+            i64::from(event.verb == Verb::Answered),
+            i64::from(wrong),
+            s.map_or(0, |s| s.duration_ms as i64),
+            event.at,
+        ],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Commits one event and returns it as stored. When this returns, the event is on disk.
     pub fn record(&mut self, draft: &EventDraft) -> Result<Event, StoreError> {
@@ -25,39 +85,13 @@ impl Store {
             device_id: self.device_id.clone(),
         };
         let tx = self.write()?;
-        let s = event.step.as_ref();
-        tx.execute(
-            "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id, step_id,
-                                 step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
-                event.id,
-                event.verb.as_str(),
-                event.learner_id,
-                event.registration,
-                event.pack_id,
-                event.lesson_id,
-                s.map(|s| &s.step_id),
-                s.map(|s| s.step_kind.as_str()),
-                s.and_then(|s| s.outcome).map(Outcome::as_str),
-                s.map(|s| s.attempt),
-                s.map(|s| &s.response),
-                s.map(|s| s.duration_ms as i64),
-                event.stars,
-                event.lang.as_str(),
-                event.at,
-                event.device_id,
-            ],
-        )?;
-        tx.execute(
-            "UPDATE learners SET last_seq = ?1 WHERE id = ?2",
-            params![tx.last_insert_rowid(), event.learner_id],
-        )?;
+        insert_event(&tx, &event)?;
         tx.commit()?;
         Ok(event)
     }
 
-    /// A learner's events in the order they were committed.
+    /// A learner's events in the order they were committed here (imported ones come in the
+    /// order they arrived; `Progress::from_events` folds them by time).
     pub fn events_for(&self, learner_id: &str) -> Result<Vec<Event>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, verb, learner_id, registration, pack_id, lesson_id, step_id, step_kind,

@@ -316,7 +316,7 @@ impl Store {
             .query_row("PRAGMA application_id", [], |r| r.get(0))?)
     }
 
-    fn write(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+    pub(crate) fn write(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
@@ -409,10 +409,29 @@ fn plain_io(e: &std::io::Error) -> String {
     }
 }
 
+/// The time now, as every record is stamped: UTC, always to the millisecond, so that times
+/// compare correctly as text ("2026-11-29T10:00:00.000Z"), and as xAPI wants them.
 pub fn now_rfc3339() -> String {
-    OffsetDateTime::now_utc()
-        .format(&Rfc3339)
-        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
+    format_time(OffsetDateTime::now_utc())
+}
+
+pub fn format_time(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.millisecond()
+    )
+}
+
+/// Reads a stored time back (any RFC 3339 form, as older records may have).
+pub fn parse_time(s: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(s, &Rfc3339).ok()
 }
 
 /// The default data folder: the platform's per-user data directory.

@@ -71,6 +71,58 @@ pub const MIGRATIONS: &[Migration] = &[
     // latest event kept beside them, so the list of hundreds of names sorts without reading
     // every event.
     Migration::Code(unique_names),
+    // 4: instructors: seats, archived learners, groups, the PIN, per-lesson figures kept with
+    // every event (so a class of ten thousand opens at once), and what was sent to an LRS.
+    Migration::Sql(
+        "ALTER TABLE learners ADD COLUMN seat INTEGER;
+    ALTER TABLE learners ADD COLUMN archived_at TEXT;
+    CREATE UNIQUE INDEX learners_by_seat ON learners (seat) WHERE seat IS NOT NULL;
+    CREATE TABLE groups (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        name_key   TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE learner_groups (
+        learner_id TEXT NOT NULL REFERENCES learners(id),
+        group_id   TEXT NOT NULL REFERENCES groups(id),
+        PRIMARY KEY (learner_id, group_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX learner_groups_by_group ON learner_groups (group_id);
+    CREATE TABLE instructor (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        pin_hash    TEXT,
+        failures    INTEGER NOT NULL DEFAULT 0,
+        next_try_at TEXT,
+        changed_at  TEXT
+    );
+    INSERT INTO instructor (id) VALUES (1);
+    CREATE INDEX events_by_time ON events (at);
+    CREATE TABLE lesson_stats (
+        learner_id  TEXT NOT NULL,
+        pack_id     TEXT NOT NULL,
+        lesson_id   TEXT NOT NULL,
+        runs        INTEGER NOT NULL DEFAULT 0,
+        completions INTEGER NOT NULL DEFAULT 0,
+        answers     INTEGER NOT NULL DEFAULT 0,
+        wrong       INTEGER NOT NULL DEFAULT 0,
+        time_ms     INTEGER NOT NULL DEFAULT 0,
+        first_at    TEXT NOT NULL,
+        last_at     TEXT NOT NULL,
+        PRIMARY KEY (learner_id, pack_id, lesson_id)
+    ) WITHOUT ROWID;
+    INSERT INTO lesson_stats
+        SELECT learner_id, pack_id, lesson_id,
+               SUM(verb = 'attempted'), SUM(verb = 'completed'), SUM(verb = 'answered'),
+               SUM(outcome IS 'wrong'), COALESCE(SUM(duration_ms), 0), MIN(at), MAX(at)
+          FROM events GROUP BY learner_id, pack_id, lesson_id;
+    CREATE TABLE lrs_sent (
+        lrs      TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        sent_at  TEXT NOT NULL,
+        PRIMARY KEY (lrs, event_id)
+    ) WITHOUT ROWID;",
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
