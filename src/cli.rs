@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long, env = "ZHULAO_SPEECH", value_name = "COMMAND")]
     pub speech_command: Option<String>,
 
+    /// Start at the teacher's PIN, then the class dashboard (F2 on the welcome screen does the
+    /// same).
+    #[arg(long)]
+    pub instructor: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -46,8 +51,37 @@ pub enum Command {
     },
     /// Check the progress database page by page (the full SQLite integrity check).
     CheckDb,
+    /// The teacher's PIN: `set` a new one, or `reset` a forgotten or locked one (run here, on
+    /// the machine itself).
+    Pin {
+        #[command(subcommand)]
+        action: PinCommand,
+    },
+    /// The class roster: `import FILE` adds learners from a CSV or XLSX file.
+    Roster {
+        #[command(subcommand)]
+        action: RosterCommand,
+    },
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinCommand {
+    /// Set (or change) the teacher PIN: 6 to 12 digits, typed twice.
+    Set,
+    /// Forget the PIN and any lock after wrong tries; the next teacher sets a new one.
+    Reset,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Add learners from a CSV or XLSX file: a name on each line, and optionally a group and a
+    /// seat number (a header row such as "姓名,班级,座位号" says which column is which).
+    Import {
+        /// The .csv or .xlsx file.
+        file: PathBuf,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

@@ -16,7 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 
-use crate::app::{Action, App, Effect, Notice, input_mode, update};
+use crate::app::{Action, App, Effect, Notice, PinView, input_mode, tick_every, update};
 use crate::content::Library;
 use crate::progress::{Progress, Store, StoreError};
 use crate::settings::SettingsOwner;
@@ -69,7 +69,11 @@ const GIVE_UP_AFTER: Duration = Duration::from_secs(10);
 pub struct Io {
     pub store: Store,
     pub speaker: Speaker,
+    /// The machine's time zone, for "today" in the instructor's views.
+    pub utc_offset: time::UtcOffset,
     deferred: Option<Deferred>,
+    /// `PRAGMA data_version` when the instructor's screen last read the database.
+    seen_version: Option<i64>,
 }
 
 impl Io {
@@ -77,7 +81,9 @@ impl Io {
         Io {
             store,
             speaker,
+            utc_offset: time::UtcOffset::UTC,
             deferred: None,
+            seen_version: None,
         }
     }
 }
@@ -96,6 +102,7 @@ where
     let clock = Instant::now();
     let now_ms = || clock.elapsed().as_millis() as u64;
     let mut hits = Hits::default();
+    let mut next_tick: Option<Instant> = None;
     loop {
         terminal.draw(|frame| {
             let area = frame.area();
@@ -104,11 +111,28 @@ where
         if app.should_quit {
             return Ok(Exit::Quit);
         }
-        let deadline = io.deferred.as_ref().map(|d| d.due);
+        // The loop sleeps until input, or until a delayed save or a screen's tick is due: with
+        // neither, it wakes for nothing.
+        next_tick =
+            tick_every(app).map(|every| next_tick.unwrap_or_else(|| Instant::now() + every));
+        let deadline = [io.deferred.as_ref().map(|d| d.due), next_tick]
+            .into_iter()
+            .flatten()
+            .min();
         let input = match inputs.next(deadline) {
             Err(()) => return Ok(Exit::Quit),
             Ok(None) => {
-                retry_deferred(app, lib, io, now_ms());
+                if next_tick.is_some_and(|t| t <= Instant::now()) {
+                    next_tick = None;
+                    dispatch(app, lib, io, Action::Tick, now_ms());
+                }
+                if io
+                    .deferred
+                    .as_ref()
+                    .is_some_and(|d| d.due <= Instant::now())
+                {
+                    retry_deferred(app, lib, io, now_ms());
+                }
                 continue;
             }
             Ok(Some(input)) => input,
@@ -260,6 +284,52 @@ pub fn perform(io: &mut Io, effect: Effect) -> Performed {
             io.speaker.stop();
             Performed::Done(None)
         }
+        Effect::LoadPinState => match store.pin_state() {
+            Ok(state) => done(Action::PinState(PinView {
+                set: state.hash.is_some(),
+                locked: state.locked(),
+                wait_seconds: state.wait_seconds(time::OffsetDateTime::now_utc()),
+            })),
+            Err(e) => failed(e, effect),
+        },
+        Effect::CheckPin(pin) => match crate::pin::check(store, &pin) {
+            Ok(checked) => done(Action::PinChecked(checked)),
+            Err(e) => failed(e, effect),
+        },
+        Effect::SetPin(pin) => {
+            let saved = crate::pin::hash(&pin)
+                .map_err(StoreError::Sqlite)
+                .and_then(|hash| store.set_pin_hash(&hash));
+            match saved {
+                Ok(()) => done(Action::PinSet),
+                Err(e) => failed(e, effect),
+            }
+        }
+        Effect::Query(query) => match crate::app::answer(store, &query, io.utc_offset) {
+            Ok(answer) => {
+                io.seen_version = store.data_version().ok();
+                done(Action::Answer(answer))
+            }
+            Err(e) => failed(e, effect),
+        },
+        Effect::Refresh(query) => {
+            let now = store.data_version().ok();
+            if now.is_none() || now == io.seen_version {
+                return Performed::Done(None);
+            }
+            io.seen_version = now;
+            match crate::app::answer(store, &query, io.utc_offset) {
+                Ok(answer) => done(Action::Answer(answer)),
+                Err(e) => failed(e, effect),
+            }
+        }
+        Effect::Roster(command) => match crate::app::change_roster(store, command) {
+            Ok(answer) => {
+                io.seen_version = store.data_version().ok();
+                done(Action::Answer(answer))
+            }
+            Err(e) => failed(e, effect),
+        },
     }
 }
 

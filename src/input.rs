@@ -68,6 +68,8 @@ fn key_action(key: &KeyEvent, hits: &Hits, mode: Mode) -> Option<Action> {
         KeyCode::Char('+') | KeyCode::Char('=') => Some(Action::TextBigger),
         KeyCode::Char('-') => Some(Action::TextSmaller),
         KeyCode::Char('r') | KeyCode::Char('R') => Some(Action::ReadAloud),
+        KeyCode::F(2) => Some(Action::Instructor),
+        KeyCode::Char(c) if c.is_ascii_alphabetic() => Some(Action::Letter(c.to_ascii_lowercase())),
         KeyCode::Char(' ') => Some(Action::Confirm),
         _ => None,
     }
@@ -181,7 +183,14 @@ mod tests {
         );
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert_eq!(to_action(&ctrl_c, &hits, n), Some(Action::Quit));
-        assert_eq!(to_action(&key(KeyCode::Char('x')), &hits, n), None);
+        assert_eq!(
+            to_action(&key(KeyCode::Char('G')), &hits, n),
+            Some(Action::Letter('g'))
+        );
+        assert_eq!(
+            to_action(&key(KeyCode::F(2)), &hits, n),
+            Some(Action::Instructor)
+        );
         assert_eq!(
             to_action(&key(KeyCode::Char('+')), &hits, n),
             Some(Action::TextBigger)

@@ -17,6 +17,7 @@
 
 mod named;
 
+pub mod admin;
 pub mod app;
 pub mod cli;
 pub mod content;
@@ -25,7 +26,9 @@ pub mod inert;
 pub mod input;
 pub mod lang;
 pub mod overlays;
+pub mod pin;
 pub mod progress;
+pub mod records;
 pub mod screens;
 pub mod settings;
 pub mod speech;

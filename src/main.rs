@@ -19,8 +19,8 @@ mod exit {
 
 use clap::Parser;
 
-use zhulao::app::{App, Env, SpeechStatus};
-use zhulao::cli::{Cli, Command};
+use zhulao::app::{Action, App, Env, SpeechStatus};
+use zhulao::cli::{Cli, Command, PinCommand, RosterCommand};
 use zhulao::content::{PackError, Source, load_library};
 use zhulao::event_loop::{Exit, Input, Inputs, Io};
 use zhulao::inert::inert;
@@ -30,15 +30,23 @@ use zhulao::speech::{Availability, Speaker, SpeechCommand};
 use zhulao::terminal::{Channel, TerminalGuard};
 
 fn main() -> ExitCode {
+    // The time zone can only be read safely while this is the one thread.
+    let utc_offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),
         Some(Command::CheckDb) => check_db(cli.data.clone().unwrap_or_else(default_data_dir)),
+        Some(Command::Pin { action }) => {
+            pin(cli.data.clone(), action, cli.lang.unwrap_or_default())
+        }
+        Some(Command::Roster {
+            action: RosterCommand::Import { file },
+        }) => roster_import(cli.data.clone(), &file, cli.lang.unwrap_or_default()),
         Some(Command::Licences) => {
             print!("{}", zhulao::ui::bigtext::NOTICE);
             ExitCode::SUCCESS
         }
-        None => run(cli),
+        None => run(cli, utc_offset),
     }
 }
 
@@ -100,6 +108,56 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn open_store(data: Option<std::path::PathBuf>) -> Result<Store, ExitCode> {
+    Store::open(&data.unwrap_or_else(default_data_dir)).map_err(|e| {
+        eprintln!("zhulao: {}", inert(&e.to_string()));
+        ExitCode::from(exit::NO_DATABASE)
+    })
+}
+
+/// `zhulao pin set` / `zhulao pin reset`.
+fn pin(data: Option<std::path::PathBuf>, action: PinCommand, lang: zhulao::lang::Lang) -> ExitCode {
+    let mut store = match open_store(data) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let done = match action {
+        PinCommand::Set => zhulao::admin::pin_set(&mut store, lang),
+        PinCommand::Reset => store.reset_pin().map(|()| true).map_err(|e| e.to_string()),
+    };
+    match done {
+        Ok(true) => {
+            println!("OK");
+            ExitCode::SUCCESS
+        }
+        Ok(false) => ExitCode::from(exit::PROBLEMS),
+        Err(e) => {
+            eprintln!("zhulao: {}", inert(&e));
+            ExitCode::from(exit::NO_DATABASE)
+        }
+    }
+}
+
+/// `zhulao roster import FILE`.
+fn roster_import(
+    data: Option<std::path::PathBuf>,
+    file: &std::path::Path,
+    lang: zhulao::lang::Lang,
+) -> ExitCode {
+    let mut store = match open_store(data) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    match zhulao::admin::roster_import(&mut store, file, lang) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(exit::PROBLEMS),
+        Err(e) => {
+            eprintln!("zhulao: {}", inert(&e));
+            ExitCode::from(exit::PROBLEMS)
+        }
+    }
+}
+
 /// `zhulao check-db`: opens the progress file (which refuses one that is not zhulao's) and
 /// runs SQLite's full integrity check on it.
 fn check_db(dir: std::path::PathBuf) -> ExitCode {
@@ -136,7 +194,7 @@ fn check_db(dir: std::path::PathBuf) -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> ExitCode {
+fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
     // A wrong command line is reported before anything is opened or created.
     let command = match SpeechCommand::resolve(cli.speech_command.as_deref()) {
         Ok(command) => command,
@@ -186,6 +244,7 @@ fn run(cli: Cli) -> ExitCode {
         },
         // https://no-color.org: set and not empty.
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        utc_offset_seconds: utc_offset.whole_seconds(),
     };
     let mut machine = match store.settings(&SettingsOwner::Machine) {
         Ok(settings) => settings.unwrap_or_default(),
@@ -202,6 +261,10 @@ fn run(cli: Cli) -> ExitCode {
     }
     let mut app = App::new(machine, env);
     let mut io = Io::new(store, speaker);
+    io.utc_offset = utc_offset;
+    if cli.instructor {
+        zhulao::event_loop::dispatch(&mut app, &library, &mut io, Action::Instructor, 0);
+    }
     let result = TerminalGuard::new()
         .map_err(anyhow::Error::from)
         .and_then(|mut guard| {

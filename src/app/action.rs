@@ -4,7 +4,7 @@
 use crate::progress::{Event, Learner, Progress};
 use crate::settings::Settings;
 
-use super::effect::Effect;
+use super::effect::{Answer, Effect};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -45,6 +45,13 @@ pub enum Action {
     TextSmaller,
     /// `r` or the 朗读 button: read what is on screen aloud.
     ReadAloud,
+    /// F2 on the welcome screen (or `zhulao --instructor`): the teacher's PIN, then their screens.
+    Instructor,
+    /// A letter no key binding uses, for screens with letter keys of their own (the
+    /// instructor's: G group, D days).
+    Letter(char),
+    /// Time for a screen that keeps itself up to date to look again (the class dashboard).
+    Tick,
 
     // Results of effects performed by the loop.
     LearnersLoaded(Vec<Learner>),
@@ -65,6 +72,20 @@ pub enum Action {
     Notice(Notice),
     /// A save waits for another zhulao window holding the database: say "正在保存…".
     SaveDelayed,
+    /// Whether a PIN is set, and whether the prompt must wait or is locked.
+    PinState(PinView),
+    PinChecked(crate::pin::Checked),
+    PinSet,
+    /// The answer to an instructor's query.
+    Answer(Answer),
+}
+
+/// What the PIN prompt needs to know before anything is typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinView {
+    pub set: bool,
+    pub locked: bool,
+    pub wait_seconds: Option<u64>,
 }
 
 impl Action {
@@ -80,6 +101,10 @@ impl Action {
                 | Action::StoreFailed { .. }
                 | Action::Notice(_)
                 | Action::SaveDelayed
+                | Action::PinState(_)
+                | Action::PinChecked(_)
+                | Action::PinSet
+                | Action::Answer(_)
         )
     }
 }

@@ -22,7 +22,104 @@ pub enum Effect {
         rate: SpeechRate,
     },
     StopSpeech,
+    /// Whether a teacher PIN is set (→ `Action::PinState`).
+    LoadPinState,
+    /// Check a typed PIN, counting it if wrong (→ `Action::PinChecked`).
+    CheckPin(String),
+    /// Keep a new PIN's hash (→ `Action::PinSet`).
+    SetPin(String),
+    /// Read what an instructor's screen shows (→ `Action::Answer`).
+    Query(Query),
+    /// The same, but only if another window has recorded something since the last look.
+    Refresh(Query),
+    /// Change the roster, then read it again (→ `Action::Answer`).
+    Roster(RosterCommand),
     Quit,
+}
+
+/// What an instructor's screen asks to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// One row per learner in a group (a group's id) or in the whole class.
+    Class {
+        group: Option<String>,
+    },
+    Detail {
+        learner_id: String,
+    },
+    Trouble {
+        group: Option<String>,
+        days: Days,
+    },
+    Roster {
+        with_archived: bool,
+    },
+}
+
+/// Which days the trouble spots are counted over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Days {
+    Today,
+    #[default]
+    Week,
+    Month,
+    All,
+}
+
+impl Days {
+    pub const ALL: [Days; 4] = [Days::Today, Days::Week, Days::Month, Days::All];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterCommand {
+    Rename {
+        id: String,
+        name: String,
+    },
+    Seat {
+        id: String,
+        seat: Option<u32>,
+    },
+    Member {
+        learner_id: String,
+        group_id: String,
+        member: bool,
+    },
+    Archive {
+        id: String,
+        archived: bool,
+    },
+    /// A new group, with this learner in it.
+    AddGroup {
+        name: String,
+        learner_id: String,
+    },
+}
+
+/// What a query found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Class {
+        rows: Vec<crate::progress::store::class::ClassRow>,
+        groups: Vec<crate::progress::store::roster::Group>,
+    },
+    Detail(crate::progress::store::class::LearnerDetail),
+    Trouble {
+        spots: Vec<crate::progress::store::class::TroubleSpot>,
+        groups: Vec<crate::progress::store::roster::Group>,
+    },
+    Roster {
+        entries: Vec<crate::progress::store::roster::RosterEntry>,
+        groups: Vec<crate::progress::store::roster::Group>,
+        /// A change that could not be made: the learner who has that name or seat.
+        taken: Option<Taken>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Taken {
+    Name(String),
+    Seat(u32, crate::progress::Learner),
 }
 
 impl Effect {
@@ -36,6 +133,11 @@ impl Effect {
                 | Effect::OpenLearner(_)
                 | Effect::Record(_)
                 | Effect::SaveSettings(..)
+                | Effect::LoadPinState
+                | Effect::CheckPin(_)
+                | Effect::SetPin(_)
+                | Effect::Query(_)
+                | Effect::Roster(_)
         )
     }
 }

@@ -112,6 +112,18 @@ pub trait Layer {
     fn spoken(&self, _cx: &ViewCx<'_>) -> Option<String> {
         None
     }
+
+    /// An overlay that asked for an effect itself (the PIN prompt) gets its result; otherwise
+    /// results go to the screen.
+    fn wants_results(&self) -> bool {
+        false
+    }
+
+    /// How often this layer wants an `Action::Tick` while it is on top (the class dashboard
+    /// looks for other windows' answers). `None`: never — the loop then sleeps until input.
+    fn tick_every(&self) -> Option<std::time::Duration> {
+        None
+    }
 }
 
 /// How far PgUp / PgDn move: the most entries a menu shows at once (one per number key).

@@ -5,14 +5,16 @@
 pub mod action;
 pub mod effect;
 pub mod layer;
+pub mod queries;
 pub mod state;
 pub mod update;
 
-pub use action::{Action, Notice};
-pub use effect::Effect;
+pub use action::{Action, Notice, PinView};
+pub use effect::{Answer, Days, Effect, Query, RosterCommand, Taken};
 pub use layer::{Ctx, Layer, Nav, Outcome, menu_choice};
+pub use queries::{answer, change_roster};
 pub use state::*;
-pub use update::{input_mode, spoken, update};
+pub use update::{input_mode, spoken, tick_every, update};
 
 #[cfg(test)]
 pub mod test_support;

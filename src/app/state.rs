@@ -19,6 +19,8 @@ pub struct Env {
     pub speech: SpeechStatus,
     /// `NO_COLOR` is set: draw in the terminal's own colours.
     pub no_color: bool,
+    /// The machine's time zone, in seconds east of UTC, for the times an instructor reads.
+    pub utc_offset_seconds: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -59,6 +59,7 @@ pub fn app_in_lesson(lib: &Library) -> App {
         id: "learner".into(),
         name: None,
         number: Some(1),
+        seat: None,
     });
     app.screen = Screen::Lessons(Lessons::default());
     let effects = update(&mut app, lib, Action::Select(0), 0);

@@ -69,7 +69,11 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
             }
             _ => {}
         }
-        return deliver(app, lib, action, now_ms, false);
+        let to_overlay = app
+            .overlays
+            .last()
+            .is_some_and(|top| top.layer().wants_results());
+        return deliver(app, lib, action, now_ms, to_overlay);
     }
     if action == Action::QuitNow {
         app.should_quit = true;
@@ -180,6 +184,14 @@ pub fn input_mode(app: &App) -> Mode {
     match app.overlays.last() {
         Some(top) => top.layer().mode(),
         None => app.screen.layer().mode(),
+    }
+}
+
+/// How often the top layer wants a tick, if at all.
+pub fn tick_every(app: &App) -> Option<std::time::Duration> {
+    match app.overlays.last() {
+        Some(top) => top.layer().tick_every(),
+        None => app.screen.layer().tick_every(),
     }
 }
 

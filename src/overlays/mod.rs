@@ -6,10 +6,12 @@
 //! Adding an overlay: write its module, then add one line to the `overlays!` list below.
 
 pub mod help;
+pub mod pin;
 pub mod quit;
 pub mod save_failed;
 
 pub use help::Help;
+pub use pin::Pin;
 pub use quit::Quit;
 pub use save_failed::SaveFailed;
 
@@ -39,7 +41,7 @@ macro_rules! overlays {
     };
 }
 
-overlays!(Quit(Quit), Help(Help), SaveFailed(SaveFailed),);
+overlays!(Quit(Quit), Help(Help), SaveFailed(SaveFailed), Pin(Pin),);
 
 impl Overlay {
     /// The quit question, with "no, keep learning" highlighted.

@@ -82,6 +82,8 @@ pub struct Learner {
     pub id: String,
     pub name: Option<String>,
     pub number: Option<u32>,
+    /// The seat number in class, if the instructor gave one (learners can be found by it).
+    pub seat: Option<u32>,
 }
 
 /// How a new learner is added: by a typed name, or as the next numbered learner.

@@ -21,6 +21,8 @@ pub struct MenuPage<'a> {
     entries: &'a [Entry],
     cursor: usize,
     esc_word: Option<&'static str>,
+    /// A key of this screen's own, shown after Enter and Esc.
+    extra_key: Option<Key>,
 }
 
 impl<'a> MenuPage<'a> {
@@ -32,7 +34,13 @@ impl<'a> MenuPage<'a> {
             entries,
             cursor,
             esc_word: None,
+            extra_key: None,
         }
+    }
+
+    pub fn key(mut self, key: Key) -> Self {
+        self.extra_key = Some(key);
+        self
     }
 
     pub fn heading(mut self, heading: &'a str) -> Self {
@@ -68,7 +76,10 @@ impl<'a> MenuPage<'a> {
 
     /// Header, text, then the menu filling the rest.
     pub fn render(&self, cx: &ViewCx, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
-        let keys = choose_keys(cx, self.esc_word.unwrap_or(cx.words.word_back));
+        let mut keys = choose_keys(cx, self.esc_word.unwrap_or(cx.words.word_back));
+        if let Some(key) = &self.extra_key {
+            keys.insert(2, Key::new(key.key, key.word, key.action.clone()));
+        }
         let body = page::render(cx, buf, area, self.header, "", &keys, hits);
         let text = self.text();
         let mut y = body.y;

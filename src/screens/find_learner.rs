@@ -76,11 +76,10 @@ impl Layer for FindLearner {
             }
             Action::Confirm => {
                 let number: Option<u32> = self.typed.parse().ok();
-                match self
-                    .known
-                    .iter()
-                    .find(|l| l.number.is_some() && l.number == number)
-                {
+                // A seat number (given by the instructor) first, then a learner number.
+                let has = |n: Option<u32>| n.is_some() && n == number;
+                let found = self.known.iter().find(|l| has(l.seat));
+                match found.or_else(|| self.known.iter().find(|l| has(l.number))) {
                     Some(learner) => Outcome::effect(Effect::OpenLearner(learner.clone())),
                     None => {
                         self.not_found = Some(std::mem::take(&mut self.typed));

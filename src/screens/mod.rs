@@ -9,6 +9,7 @@
 pub mod common;
 pub mod complete;
 pub mod find_learner;
+pub mod instructor;
 pub mod learners;
 pub mod lessons;
 pub mod new_learner;
@@ -66,6 +67,14 @@ screens!(
     Player(player::Player),
     Complete(complete::Complete),
     Settings(settings::SettingsScreen),
+    InstructorHome(instructor::home::InstructorHome),
+    Class(instructor::class::Class),
+    Detail(instructor::detail::Detail),
+    Trouble(instructor::trouble::Trouble),
+    Roster(instructor::roster::Roster),
+    EditLearner(instructor::edit::Edit),
+    RosterEntry(instructor::entry::Entry),
+    Groups(instructor::groups::Groups),
 );
 
 impl Screen {

@@ -11,6 +11,7 @@ use crate::overlays::Overlay;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
+use crate::ui::widgets::page::Key;
 use crate::ui::{Hits, ViewCx};
 
 pub const START: usize = 0;
@@ -32,6 +33,11 @@ impl Welcome {
             .heading(w.app_name)
             .intro(intro)
             .esc(w.word_quit)
+            .key(Key::new(
+                w.teacher.key_teacher,
+                w.teacher.word_teacher,
+                Some(Action::Instructor),
+            ))
     }
 
     fn entries(cx: &ViewCx) -> [Entry; ENTRIES] {
@@ -48,6 +54,10 @@ impl Layer for Welcome {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         if action == Action::Back {
             return Outcome::open(Overlay::quit());
+        }
+        if action == Action::Instructor {
+            let (pin, effect) = crate::overlays::Pin::open();
+            return Outcome::open(Overlay::Pin(pin)).with(effect);
         }
         match menu_choice(&mut self.cursor, ENTRIES, &action) {
             Some(START) => Outcome::go(Learners::loading()).with(Effect::LoadLearners),

@@ -70,6 +70,12 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
 impl Store {
     /// Commits one event and returns it as stored. When this returns, the event is on disk.
     pub fn record(&mut self, draft: &EventDraft) -> Result<Event, StoreError> {
+        self.record_at(draft, &now_rfc3339())
+    }
+
+    /// As `record`, stamped with the time `at` (RFC 3339 UTC): for building a class's history
+    /// in tests and benchmarks.
+    pub fn record_at(&mut self, draft: &EventDraft, at: &str) -> Result<Event, StoreError> {
         let id = uuid::Uuid::new_v4().to_string();
         let event = Event {
             registration: draft.registration.clone().unwrap_or_else(|| id.clone()),
@@ -81,7 +87,7 @@ impl Store {
             step: draft.step.clone(),
             stars: draft.stars,
             lang: draft.lang,
-            at: now_rfc3339(),
+            at: at.to_string(),
             device_id: self.device_id.clone(),
         };
         let tx = self.write()?;

@@ -1,7 +1,7 @@
 //! Learners: who is learning on this machine. One learner per person: a typed name is unique
-//! in its normalised form ("王秀英 " and "王秀英" are one person), numbers are unique, and both
-//! are enforced by the database itself, so two terminals adding the same name at once end with
-//! one learner.
+//! in its normalised form ("王秀英 " and "王秀英" are one person), numbers and seats are unique,
+//! and all of it is enforced by the database itself, so two terminals adding the same name at
+//! once end with one learner. Archived learners keep every record but leave the name list.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -9,27 +9,32 @@ use super::{Store, StoreError, now_rfc3339};
 use crate::inert::normalise_name;
 use crate::progress::event::{Learner, NewLearner};
 
-fn row_to_learner(r: &rusqlite::Row) -> rusqlite::Result<Learner> {
+pub(super) const LEARNER_COLUMNS: &str = "id, name, number, seat";
+
+pub(super) fn row_to_learner(r: &rusqlite::Row) -> rusqlite::Result<Learner> {
     Ok(Learner {
         id: r.get(0)?,
         name: r.get(1)?,
         number: r.get(2)?,
+        seat: r.get(3)?,
     })
 }
 
 impl Store {
-    /// Learners, most recently active first, so today's class finds their names at the top.
+    /// Learners not archived, most recently active first, so today's class finds their names at
+    /// the top.
     pub fn learners(&self) -> Result<Vec<Learner>, StoreError> {
         // `last_seq` is kept with every event recorded, so this reads no events at all.
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, number FROM learners ORDER BY last_seq DESC, rowid DESC")?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {LEARNER_COLUMNS} FROM learners WHERE archived_at IS NULL
+              ORDER BY last_seq DESC, rowid DESC"
+        ))?;
         let rows = stmt.query_map([], row_to_learner)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Adds a learner, or — for a name that is already there, even if another terminal added it
-    /// a moment ago — returns the learner who has it.
+    /// a moment ago — returns the learner who has it (bringing them back if they were archived).
     pub fn add_learner(&mut self, new: &NewLearner) -> Result<Learner, StoreError> {
         let device_id = self.device_id.clone();
         let tx = self.write()?;
@@ -39,12 +44,17 @@ impl Store {
                 let key = normalise_name(name);
                 let existing = tx
                     .query_row(
-                        "SELECT id, name, number FROM learners WHERE name_key = ?1",
+                        &format!("SELECT {LEARNER_COLUMNS} FROM learners WHERE name_key = ?1"),
                         [&key],
                         row_to_learner,
                     )
                     .optional()?;
                 if let Some(learner) = existing {
+                    tx.execute(
+                        "UPDATE learners SET archived_at = NULL WHERE id = ?1",
+                        [&learner.id],
+                    )?;
+                    tx.commit()?;
                     return Ok(learner);
                 }
                 (Some(name.clone()), Some(key), None)
@@ -64,7 +74,12 @@ impl Store {
             params![id, name, key, number, now_rfc3339(), device_id],
         )?;
         tx.commit()?;
-        Ok(Learner { id, name, number })
+        Ok(Learner {
+            id,
+            name,
+            number,
+            seat: None,
+        })
     }
 
     /// The learner with this number (学员 7), if there is one.
@@ -72,7 +87,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id, name, number FROM learners WHERE number = ?1",
+                &format!("SELECT {LEARNER_COLUMNS} FROM learners WHERE number = ?1"),
                 [number],
                 row_to_learner,
             )

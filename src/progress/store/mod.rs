@@ -11,8 +11,11 @@
 //!
 //! Split by what is stored: `learners`, `events`, `settings`; the schema itself is in `schema`.
 
+pub mod class;
 mod events;
+pub mod instructor;
 mod learners;
+pub mod roster;
 pub mod schema;
 mod settings;
 

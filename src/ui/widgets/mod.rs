@@ -5,3 +5,4 @@ pub mod keypad;
 pub mod menu;
 pub mod page;
 pub mod phone;
+pub mod table;

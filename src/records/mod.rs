@@ -1,0 +1,3 @@
+//! Records leaving or entering zhulao as files: class rosters coming in.
+
+pub mod roster;

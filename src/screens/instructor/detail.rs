@@ -1,0 +1,163 @@
+//! One learner in detail: time spent, each lesson (runs, wrong answers, time), and the steps that
+//! took the most tries — what to go over with them next class.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::class::Class;
+use super::{duration, lesson_name, name, step_number};
+use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query};
+use crate::progress::store::class::LearnerDetail;
+use crate::ui::textblock::{self, Priority, TextBlock};
+use crate::ui::theme::Role;
+use crate::ui::widgets::page::{self, Key};
+use crate::ui::words::fill;
+use crate::ui::{Hits, ViewCx};
+
+#[derive(Debug, Clone, Default)]
+pub struct Detail {
+    pub learner_id: String,
+    pub detail: Option<LearnerDetail>,
+    /// The dashboard's group, to go back to it.
+    group: Option<String>,
+    /// First line shown (the text scrolls with the arrows).
+    pub top: usize,
+}
+
+impl Detail {
+    pub fn open(learner_id: String, group: Option<String>) -> Outcome {
+        let query = Query::Detail {
+            learner_id: learner_id.clone(),
+        };
+        Outcome::go(Detail {
+            learner_id,
+            group,
+            ..Detail::default()
+        })
+        .with(Effect::Query(query))
+    }
+
+    fn text(&self, cx: &ViewCx) -> TextBlock {
+        let t = cx.words.teacher;
+        let mut text = TextBlock::new();
+        let Some(d) = &self.detail else {
+            return text;
+        };
+        let total: u64 = d.lessons.iter().map(|l| l.time_ms).sum();
+        let done = d.lessons.iter().filter(|l| l.completions > 0).count();
+        let stars: u32 = d.lessons.iter().map(|l| l.completions.min(3)).sum();
+        if d.lessons.is_empty() {
+            text.push(t.detail_nothing, Role::Base, Priority::Keep);
+            return text;
+        }
+        text.push(
+            fill(
+                t.detail_total,
+                &[
+                    ("time", &duration(cx, total)),
+                    ("done", &done.to_string()),
+                    ("stars", &stars.to_string()),
+                ],
+            ),
+            Role::Strong,
+            Priority::Keep,
+        );
+        if !d.hardest.is_empty() {
+            text.push(t.detail_hardest, Role::Title, Priority::Keep);
+            for s in &d.hardest {
+                let line = fill(
+                    t.detail_step_line,
+                    &[
+                        (
+                            "lesson",
+                            &lesson_name(cx.lib, cx.lang, &s.pack_id, &s.lesson_id),
+                        ),
+                        (
+                            "step",
+                            &step_number(cx.lib, &s.pack_id, &s.lesson_id, &s.step_id),
+                        ),
+                        ("wrong", &s.wrong.to_string()),
+                        ("answers", &s.answers.to_string()),
+                    ],
+                );
+                text.push(format!("✗ {line}"), Role::NotYet, Priority::Keep);
+            }
+        }
+        text.push(t.detail_lessons, Role::Title, Priority::Keep);
+        for l in &d.lessons {
+            let status = if l.completions > 0 {
+                format!(
+                    "✓ {}",
+                    crate::screens::common::stars(l.completions.min(3) as u8)
+                )
+            } else if l.runs > 0 {
+                t.in_progress.to_string()
+            } else {
+                cx.words.not_started.to_string()
+            };
+            let line = fill(
+                t.detail_lesson_line,
+                &[
+                    (
+                        "lesson",
+                        &lesson_name(cx.lib, cx.lang, &l.pack_id, &l.lesson_id),
+                    ),
+                    ("status", &status),
+                    ("runs", &l.runs.to_string()),
+                    ("wrong", &l.wrong.to_string()),
+                    ("time", &duration(cx, l.time_ms)),
+                ],
+            );
+            text.push(line, Role::Base, Priority::Keep);
+        }
+        text
+    }
+}
+
+impl Layer for Detail {
+    fn update(&mut self, _cx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::Answer(Answer::Detail(d)) => {
+                self.detail = Some(d);
+                Outcome::none()
+            }
+            Action::Back | Action::Confirm => Class::open(self.group.clone()),
+            Action::Up | Action::PageUp | Action::Home => {
+                self.top = match action {
+                    Action::Up => self.top.saturating_sub(1),
+                    Action::PageUp => self.top.saturating_sub(8),
+                    _ => 0,
+                };
+                Outcome::none()
+            }
+            Action::Down | Action::PageDown => {
+                self.top += if action == Action::Down { 1 } else { 8 };
+                Outcome::none()
+            }
+            _ => Outcome::none(),
+        }
+    }
+
+    fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+        let w = cx.words;
+        let keys = [
+            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
+            Key::new(w.key_arrows, w.word_move, None),
+        ];
+        let title = self
+            .detail
+            .as_ref()
+            .map(|d| name(cx, &d.learner))
+            .unwrap_or_default();
+        let body = page::render(cx, buf, area, &title, "", &keys, hits);
+        let fitted = self
+            .text(cx)
+            .fit(body.width, u16::MAX, crate::settings::TextSize::Normal);
+        let top = self.top.min(fitted.rows.len().saturating_sub(1));
+        let shown = textblock::Fitted {
+            rows: fitted.rows[top..].to_vec(),
+            ..fitted
+        };
+        textblock::draw(cx, buf, body, &shown);
+    }
+}

@@ -1,0 +1,193 @@
+//! Typing something for the roster: a learner's new name, a seat number, or a new group's name.
+//! Names are typed (an instructor can use an input method); the seat has the number pad.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::edit::Edit;
+use super::groups::Groups;
+use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, RosterCommand, Taken};
+use crate::input::Mode;
+use crate::ui::draw::{fill, frame, put};
+use crate::ui::textblock::{self, Priority, TextBlock};
+use crate::ui::theme::{CARET, FOCUS, Role};
+use crate::ui::widgets::keypad;
+use crate::ui::widgets::page::{self, Key};
+use crate::ui::words::fill as fill_in;
+use crate::ui::{Hits, ViewCx};
+
+/// How long a typed name may be (a group's too).
+const MAX_CHARS: usize = crate::screens::new_learner::MAX_NAME_CHARS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Rename,
+    Seat,
+    NewGroup,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub purpose: Purpose,
+    pub input: String,
+    /// What was wrong with the last try, in words.
+    pub problem: Option<String>,
+    edit: Edit,
+}
+
+impl Entry {
+    pub fn new(purpose: Purpose, edit: Edit) -> Entry {
+        Entry {
+            purpose,
+            input: String::new(),
+            problem: None,
+            edit,
+        }
+    }
+
+    fn back(&self) -> Outcome {
+        match self.purpose {
+            Purpose::NewGroup => Outcome::go(Groups::new(self.edit.clone())),
+            _ => Outcome::go(self.edit.clone()),
+        }
+    }
+
+    fn command(&mut self, cx: &Ctx) -> Option<RosterCommand> {
+        let id = self.edit.entry.learner.id.clone();
+        let text = self.input.trim().to_string();
+        let w = crate::ui::words::words(cx.session.settings.lang);
+        match self.purpose {
+            Purpose::Seat => {
+                let seat: u32 = text.parse().unwrap_or(0);
+                Some(RosterCommand::Seat {
+                    id,
+                    seat: (seat > 0).then_some(seat),
+                })
+            }
+            Purpose::Rename | Purpose::NewGroup => {
+                if text.is_empty() {
+                    self.problem = Some(w.name_empty.to_string());
+                    return None;
+                }
+                if let Err(problem) = crate::inert::check_display_text(&text) {
+                    self.problem = Some(match problem {
+                        crate::inert::TextProblem::Emoji { .. } => w.name_emoji.to_string(),
+                        _ => w.name_invisible.to_string(),
+                    });
+                    return None;
+                }
+                Some(if self.purpose == Purpose::Rename {
+                    RosterCommand::Rename { id, name: text }
+                } else {
+                    RosterCommand::AddGroup {
+                        name: text,
+                        learner_id: id,
+                    }
+                })
+            }
+        }
+    }
+}
+
+impl Layer for Entry {
+    fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
+        let w = crate::ui::words::words(cx.session.settings.lang);
+        match action {
+            Action::Answer(Answer::Roster {
+                entries,
+                groups,
+                taken,
+            }) => {
+                self.edit = self.edit.clone().refreshed(&entries, groups);
+                match taken {
+                    None => self.back(),
+                    Some(Taken::Name(name)) => {
+                        self.problem = Some(fill_in(w.teacher.name_taken, &[("name", &name)]));
+                        Outcome::none()
+                    }
+                    Some(Taken::Seat(seat, other)) => {
+                        let name = other.name.clone().unwrap_or_default();
+                        self.problem = Some(fill_in(
+                            w.teacher.seat_taken,
+                            &[("seat", &seat.to_string()), ("name", &name)],
+                        ));
+                        Outcome::none()
+                    }
+                }
+            }
+            Action::Back => self.back(),
+            Action::Type(c) if !c.is_control() && self.input.chars().count() < MAX_CHARS => {
+                self.input.push(c);
+                self.problem = None;
+                Outcome::none()
+            }
+            Action::Digit(d) if self.purpose == Purpose::Seat && self.input.len() < 4 => {
+                self.input.push(char::from(b'0' + d.min(9)));
+                Outcome::none()
+            }
+            Action::Delete => {
+                self.input.pop();
+                self.problem = None;
+                Outcome::none()
+            }
+            Action::Confirm => match self.command(cx) {
+                Some(command) => Outcome::effect(Effect::Roster(command)),
+                None => Outcome::none(),
+            },
+            _ => Outcome::none(),
+        }
+    }
+
+    fn mode(&self) -> Mode {
+        if self.purpose == Purpose::Seat {
+            Mode::Normal
+        } else {
+            Mode::Text
+        }
+    }
+
+    fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+        let w = cx.words;
+        let t = w.teacher;
+        let keys = [
+            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
+            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
+            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
+        ];
+        let title = match self.purpose {
+            Purpose::Rename => t.edit_rename,
+            Purpose::Seat => t.edit_seat,
+            Purpose::NewGroup => t.group_name,
+        };
+        let body = page::render(cx, buf, area, title, "", &keys, hits);
+        let mut text = TextBlock::new();
+        if self.purpose == Purpose::Seat {
+            text.push(t.seat_help, Role::Base, Priority::Keep);
+        }
+        if let Some(p) = &self.problem {
+            text.push(format!("✗ {p}"), Role::NotYet, Priority::Keep);
+        }
+        let fitted = text.fit(body.width, body.height.saturating_sub(4), cx.size);
+        let mut y = body.y + textblock::draw(cx, buf, body, &fitted);
+        let field_h = if body.height >= 10 { 3 } else { 1 };
+        let field = Rect::new(body.x, y, body.width.min(40), field_h);
+        fill(buf, field, cx.style(Role::Focus));
+        let inner = if field_h == 3 {
+            frame(buf, field, true, &cx.theme)
+        } else {
+            field
+        };
+        let shown = format!("{FOCUS} {}{CARET}", self.input);
+        put(buf, inner, inner.x, inner.y, &shown, cx.style(Role::Focus));
+        y += field_h;
+        if self.purpose == Purpose::Seat {
+            let pad = Rect::new(
+                body.x,
+                y,
+                body.width.min(44),
+                body.bottom().saturating_sub(y),
+            );
+            keypad::render(cx, buf, pad, hits);
+        }
+    }
+}

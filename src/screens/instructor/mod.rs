@@ -1,0 +1,83 @@
+//! The instructor's screens, behind the PIN: a menu (`home`), the class dashboard (`class`), one
+//! learner's detail (`detail`), the trouble spots (`trouble`), and the roster with its editing
+//! screens (`roster`, `edit`, `entry`, `groups`). They read the database through
+//! `Effect::Query` and change the roster through `Effect::Roster`, like every screen's effects.
+
+pub mod class;
+pub mod detail;
+pub mod edit;
+pub mod entry;
+pub mod groups;
+pub mod home;
+pub mod roster;
+pub mod trouble;
+
+use crate::content::Library;
+use crate::lang::Lang;
+use crate::ui::ViewCx;
+use crate::ui::words::fill;
+
+/// "微信读书 › 搜索一本书", or the ids when the lesson is no longer installed.
+pub fn lesson_name(lib: &Library, lang: Lang, pack_id: &str, lesson_id: &str) -> String {
+    match lib.pack(pack_id).and_then(|p| p.lesson(lesson_id)) {
+        Some(lesson) => lesson.title.get(lang).to_string(),
+        None => format!("{pack_id}/{lesson_id}"),
+    }
+}
+
+/// A step's number in its lesson (1-based), or its id when it is no longer there.
+pub fn step_number(lib: &Library, pack_id: &str, lesson_id: &str, step_id: &str) -> String {
+    lib.pack(pack_id)
+        .and_then(|p| p.lesson(lesson_id))
+        .and_then(|l| l.steps.iter().position(|s| s.id == step_id))
+        .map_or_else(|| step_id.to_string(), |i| (i + 1).to_string())
+}
+
+/// "1小时05分" / "12分钟".
+pub fn duration(cx: &ViewCx, ms: u64) -> String {
+    let minutes = ms / 60_000;
+    let t = cx.words.teacher;
+    if minutes >= 60 {
+        fill(
+            t.hours_minutes,
+            &[
+                ("h", &(minutes / 60).to_string()),
+                ("m", &format!("{:02}", minutes % 60)),
+            ],
+        )
+    } else {
+        fill(t.minutes, &[("m", &minutes.to_string())])
+    }
+}
+
+/// A stored time as the instructor reads it, in the machine's time zone: "今天 10:23" for
+/// today, "11-28 16:05" otherwise.
+pub fn when(cx: &ViewCx, at: &str, now: time::OffsetDateTime) -> String {
+    let offset = time::UtcOffset::from_whole_seconds(cx.env.utc_offset_seconds)
+        .unwrap_or(time::UtcOffset::UTC);
+    let Some(t) = crate::progress::store::parse_time(at) else {
+        return at.to_string();
+    };
+    let (t, now) = (t.to_offset(offset), now.to_offset(offset));
+    if t.date() == now.date() {
+        format!(
+            "{} {:02}:{:02}",
+            cx.words.teacher.today,
+            t.hour(),
+            t.minute()
+        )
+    } else {
+        format!(
+            "{:02}-{:02} {:02}:{:02}",
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute()
+        )
+    }
+}
+
+/// A learner's name as an instructor reads it (the learner screens' rule).
+pub fn name(cx: &ViewCx, learner: &crate::progress::Learner) -> String {
+    cx.learner_name(learner)
+}

@@ -1,0 +1,242 @@
+//! Trouble spots: for a group and a span of days, the steps where learners most often needed the
+//! hint or the pointer — how many, what share, and the wrong answers they gave — so a volunteer
+//! knows what to go over in the next class. D changes the days, G the group.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::home::{self, InstructorHome};
+use super::{lesson_name, step_number};
+use crate::app::{Action, Answer, Ctx, Days, Effect, Layer, Outcome, Query};
+use crate::content::{Exercise, Library};
+use crate::lang::Lang;
+use crate::progress::store::class::TroubleSpot;
+use crate::progress::store::roster::Group;
+use crate::ui::textblock::{self, Priority, TextBlock};
+use crate::ui::theme::Role;
+use crate::ui::widgets::page::{self, Key};
+use crate::ui::words::fill;
+use crate::ui::{Hits, ViewCx};
+
+#[derive(Debug, Clone, Default)]
+pub struct Trouble {
+    pub spots: Vec<TroubleSpot>,
+    pub groups: Vec<Group>,
+    pub group: Option<String>,
+    pub days: Days,
+    pub top: usize,
+    pub loaded: bool,
+}
+
+impl Trouble {
+    pub fn open(group: Option<String>, days: Days) -> Outcome {
+        let query = Query::Trouble {
+            group: group.clone(),
+            days,
+        };
+        Outcome::go(Trouble {
+            group,
+            days,
+            ..Trouble::default()
+        })
+        .with(Effect::Query(query))
+    }
+
+    fn query(&self) -> Query {
+        Query::Trouble {
+            group: self.group.clone(),
+            days: self.days,
+        }
+    }
+
+    fn text(&self, cx: &ViewCx) -> TextBlock {
+        let t = cx.words.teacher;
+        let mut text = TextBlock::new();
+        if self.loaded && self.spots.is_empty() {
+            text.push(t.trouble_none, Role::Base, Priority::Keep);
+        }
+        for (n, s) in self.spots.iter().enumerate() {
+            let say = step_say(cx.lib, cx.lang, s);
+            text.push(
+                format!(
+                    "{}. {} · {}",
+                    n + 1,
+                    lesson_name(cx.lib, cx.lang, &s.pack_id, &s.lesson_id),
+                    fill(
+                        t.step_n,
+                        &[(
+                            "n",
+                            &step_number(cx.lib, &s.pack_id, &s.lesson_id, &s.step_id)
+                        )],
+                    )
+                ),
+                Role::Title,
+                Priority::Keep,
+            );
+            if !say.is_empty() {
+                text.push(say, Role::Base, Priority::Keep);
+            }
+            let pct = (s.hint * 100).checked_div(s.learners).unwrap_or(0);
+            text.push(
+                fill(
+                    t.trouble_hint,
+                    &[
+                        ("hint", &s.hint.to_string()),
+                        ("n", &s.learners.to_string()),
+                        ("pct", &pct.to_string()),
+                        ("pointer", &s.pointer.to_string()),
+                    ],
+                ),
+                Role::NotYet,
+                Priority::Keep,
+            );
+            if !s.wrong_answers.is_empty() {
+                let answers: Vec<String> = s
+                    .wrong_answers
+                    .iter()
+                    .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, s, r)))
+                    .collect();
+                text.push(
+                    fill(t.trouble_wrong, &[("answers", &answers.join("  "))]),
+                    Role::Base,
+                    Priority::Keep,
+                );
+            }
+            text.push("", Role::Base, Priority::Keep);
+        }
+        text
+    }
+}
+
+fn days_name(cx: &ViewCx, days: Days) -> &'static str {
+    let t = cx.words.teacher;
+    match days {
+        Days::Today => t.range_today,
+        Days::Week => t.range_week,
+        Days::Month => t.range_month,
+        Days::All => t.range_all,
+    }
+}
+
+/// What the step asked, so the volunteer recognises it.
+fn step_say(lib: &Library, lang: Lang, s: &TroubleSpot) -> String {
+    lib.pack(&s.pack_id)
+        .and_then(|p| p.lesson(&s.lesson_id))
+        .and_then(|l| l.steps.iter().find(|st| st.id == s.step_id))
+        .map(|st| st.say.get(lang).to_string())
+        .unwrap_or_default()
+}
+
+/// A recorded answer in the words the learner saw: the label tapped or chosen, the order of
+/// items, or the digits typed.
+pub fn answer_label(lib: &Library, lang: Lang, s: &TroubleSpot, response: &str) -> String {
+    let Some(lesson) = lib.pack(&s.pack_id).and_then(|p| p.lesson(&s.lesson_id)) else {
+        return response.to_string();
+    };
+    let Some(step) = lesson.steps.iter().find(|st| st.id == s.step_id) else {
+        return response.to_string();
+    };
+    match &step.exercise {
+        Exercise::Tap { .. } => step
+            .screen
+            .and_then(|i| lesson.screens[i].items.iter().find(|it| it.id == response))
+            .map_or_else(|| response.to_string(), |it| it.label.get(lang).to_string()),
+        Exercise::Choice { choices, .. } => choices
+            .iter()
+            .find(|c| c.id == response)
+            .map_or_else(|| response.to_string(), |c| c.text.get(lang).to_string()),
+        Exercise::Order { items } => response
+            .split(',')
+            .map(|id| {
+                items
+                    .iter()
+                    .find(|i| i.id == id)
+                    .map_or(id, |i| i.text.get(lang))
+            })
+            .collect::<Vec<_>>()
+            .join(" → "),
+        _ => response.to_string(),
+    }
+}
+
+impl Layer for Trouble {
+    fn update(&mut self, _cx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::Answer(Answer::Trouble { spots, groups }) => {
+                self.spots = spots;
+                self.groups = groups;
+                self.loaded = true;
+                self.top = 0;
+                Outcome::none()
+            }
+            Action::Back => Outcome::go(InstructorHome {
+                cursor: home::TROUBLE,
+            }),
+            Action::Letter('d') => {
+                let i = Days::ALL.iter().position(|d| *d == self.days).unwrap_or(0);
+                self.days = Days::ALL[(i + 1) % Days::ALL.len()];
+                Outcome::effect(Effect::Query(self.query()))
+            }
+            Action::Letter('g') => {
+                let i = match &self.group {
+                    None => 0,
+                    Some(id) => self
+                        .groups
+                        .iter()
+                        .position(|g| &g.id == id)
+                        .map_or(0, |i| i + 1),
+                };
+                self.group = self.groups.get(i).map(|g| g.id.clone());
+                Outcome::effect(Effect::Query(self.query()))
+            }
+            Action::Up => {
+                self.top = self.top.saturating_sub(1);
+                Outcome::none()
+            }
+            Action::Down => {
+                self.top += 1;
+                Outcome::none()
+            }
+            Action::PageUp => {
+                self.top = self.top.saturating_sub(8);
+                Outcome::none()
+            }
+            Action::PageDown => {
+                self.top += 8;
+                Outcome::none()
+            }
+            Action::Home => {
+                self.top = 0;
+                Outcome::none()
+            }
+            _ => Outcome::none(),
+        }
+    }
+
+    fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+        let w = cx.words;
+        let t = w.teacher;
+        let keys = [
+            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
+            Key::new(t.key_range, t.word_range, Some(Action::Letter('d'))),
+            Key::new(t.key_group, t.word_group, Some(Action::Letter('g'))),
+            Key::new(w.key_arrows, w.word_move, None),
+        ];
+        let group = self
+            .group
+            .as_ref()
+            .and_then(|id| self.groups.iter().find(|g| &g.id == id))
+            .map_or(t.everyone, |g| g.name.as_str());
+        let right = format!("{group} · {}", days_name(cx, self.days));
+        let body = page::render(cx, buf, area, t.trouble_title, &right, &keys, hits);
+        let fitted = self
+            .text(cx)
+            .fit(body.width, u16::MAX, crate::settings::TextSize::Normal);
+        let top = self.top.min(fitted.rows.len().saturating_sub(1));
+        let shown = textblock::Fitted {
+            rows: fitted.rows[top..].to_vec(),
+            ..fitted
+        };
+        textblock::draw(cx, buf, body, &shown);
+    }
+}

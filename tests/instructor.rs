@@ -1,0 +1,628 @@
+//! The instructor's side, as stories on a real store: the PIN (only a hash kept, waits that grow,
+//! a lock that survives a restart, `pin reset`), the class dashboard, one learner's detail, the
+//! trouble spots, the roster and its import — with a seeded class of thirty — and snapshots of
+//! those screens at 80×24, 40×12 and 120×40, in both languages.
+
+mod common;
+
+use common::{Harness, render};
+use zhulao::app::Action;
+use zhulao::lang::Lang;
+use zhulao::pin::Checked;
+use zhulao::progress::store::class::Filter;
+use zhulao::progress::store::instructor::MAX_FAILURES;
+use zhulao::progress::{EventDraft, Learner, NewLearner, Outcome, StepAnswer, Store, Verb};
+use zhulao::screens::instructor::home;
+
+const NAMES: [&str; 30] = [
+    "王秀英",
+    "李桂兰",
+    "张淑珍",
+    "刘玉兰",
+    "陈秀兰",
+    "杨桂英",
+    "赵淑英",
+    "黄玉珍",
+    "周秀珍",
+    "吴桂珍",
+    "徐玉英",
+    "孙秀梅",
+    "胡桂芳",
+    "朱玉梅",
+    "高淑兰",
+    "林秀芳",
+    "何桂香",
+    "郭玉芳",
+    "马秀云",
+    "罗桂花",
+    "梁玉华",
+    "宋秀华",
+    "郑桂云",
+    "谢玉兰",
+    "韩秀荣",
+    "唐桂荣",
+    "冯玉荣",
+    "于秀凤",
+    "董桂凤",
+    "萧建国",
+];
+
+fn step(
+    id: &str,
+    kind: zhulao::content::StepKind,
+    outcome: Option<Outcome>,
+    attempt: u32,
+    response: &str,
+) -> StepAnswer {
+    StepAnswer {
+        step_id: id.into(),
+        step_kind: kind,
+        outcome,
+        attempt,
+        response: response.into(),
+        duration_ms: 40_000,
+    }
+}
+
+fn answer(store: &mut Store, learner: &Learner, run: &str, at: &str, step: StepAnswer) {
+    store
+        .record_at(
+            &EventDraft {
+                verb: if step.outcome.is_some() {
+                    Verb::Answered
+                } else {
+                    Verb::Experienced
+                },
+                learner_id: learner.id.clone(),
+                registration: Some(run.to_string()),
+                pack_id: "demo".into(),
+                lesson_id: "all-kinds".into(),
+                step: Some(step),
+                stars: None,
+                lang: Lang::Zh,
+            },
+            at,
+        )
+        .unwrap();
+}
+
+/// Thirty learners with seats, two groups (周二上午班 seats 1–15, 周四下午班 16–30, and seat 15
+/// in both), and a morning's work on the test lesson: some finish, some need help at
+/// "open-app" (tapping 微信 instead of 微信读书) and "safe-code".
+fn seed_class(store: &mut Store) -> Vec<Learner> {
+    use zhulao::content::StepKind::{Choice, Read, Tap};
+    let tue = store.add_group("周二上午班").unwrap();
+    let thu = store.add_group("周四下午班").unwrap();
+    let mut learners = Vec::new();
+    for (i, name) in NAMES.iter().enumerate() {
+        let mut l = store
+            .add_learner(&NewLearner::Named(name.to_string()))
+            .unwrap();
+        let seat = i as u32 + 1;
+        store.set_seat(&l.id, Some(seat)).unwrap();
+        l.seat = Some(seat);
+        if seat <= 15 {
+            store.set_member(&l.id, &tue.id, true).unwrap();
+        }
+        if seat >= 15 {
+            store.set_member(&l.id, &thu.id, true).unwrap();
+        }
+        let t = |m: u32| {
+            format!(
+                "2026-11-02T0{}:{:02}:00.000Z",
+                1 + (i / 10),
+                m + (i as u32 % 10) * 5
+            )
+        };
+        let start = store
+            .record_at(
+                &EventDraft {
+                    verb: Verb::Attempted,
+                    learner_id: l.id.clone(),
+                    registration: None,
+                    pack_id: "demo".into(),
+                    lesson_id: "all-kinds".into(),
+                    step: None,
+                    stars: None,
+                    lang: Lang::Zh,
+                },
+                &t(0),
+            )
+            .unwrap();
+        let run = start.registration.clone();
+        answer(store, &l, &run, &t(1), step("intro", Read, None, 1, ""));
+        let wrong = match i % 4 {
+            0 => 0,
+            1 => 1,
+            _ => 2,
+        };
+        for a in 0..wrong {
+            let tapped = if a == 0 { "wechat" } else { "phone" };
+            answer(
+                store,
+                &l,
+                &run,
+                &t(2),
+                step("open-app", Tap, Some(Outcome::Wrong), a + 1, tapped),
+            );
+        }
+        answer(
+            store,
+            &l,
+            &run,
+            &t(3),
+            step("open-app", Tap, Some(Outcome::Correct), wrong + 1, "weread"),
+        );
+        if i % 3 == 0 {
+            answer(
+                store,
+                &l,
+                &run,
+                &t(3),
+                step("safe-code", Choice, Some(Outcome::Wrong), 1, "give"),
+            );
+        }
+        learners.push(l);
+    }
+    learners
+}
+
+fn class_harness(lang: Lang) -> Harness {
+    let mut h = Harness::fixture(lang);
+    seed_class(&mut h.io.store);
+    h
+}
+
+/// F2, a new PIN typed twice, and on to the instructor's menu.
+fn sign_in_as_teacher(h: &mut Harness) {
+    h.act(Action::Instructor);
+    for _ in 0..2 {
+        for d in [2, 4, 6, 8, 1, 0] {
+            h.act(Action::Digit(d));
+        }
+        h.act(Action::Confirm);
+    }
+    assert_eq!(h.screen(), "InstructorHome");
+}
+
+#[test]
+fn the_first_teacher_sets_a_pin_and_only_its_argon2id_hash_is_kept() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Instructor);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("还没有老师密码"), "{screen}");
+    // Too short first: said plainly.
+    h.acts(&[Action::Digit(1), Action::Digit(2), Action::Confirm]);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("6 到 12 位"), "{screen}");
+    sign_in_as_teacher(&mut h);
+    let state = h.io.store.pin_state().unwrap();
+    let hash = state.hash.unwrap();
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    assert!(!hash.contains("246810"));
+    // Leaving teacher mode and coming back asks for the PIN; Esc takes a learner back.
+    h.act(Action::Select(home::LEAVE));
+    h.act(Action::Instructor);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("请输入老师密码"), "{screen}");
+    h.act(Action::Back);
+    assert!(h.app.overlays.is_empty());
+    assert_eq!(h.screen(), "Welcome");
+}
+
+#[test]
+fn a_wrong_pin_makes_the_next_try_wait_longer_and_ten_lock_it_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store
+        .set_pin_hash(&zhulao::pin::hash("135790").unwrap())
+        .unwrap();
+    assert_eq!(
+        zhulao::pin::check(&mut store, "135791").unwrap(),
+        Checked::Wrong {
+            wait_seconds: 1,
+            tries_left: 9
+        }
+    );
+    assert!(
+        matches!(
+            zhulao::pin::check(&mut store, "135790").unwrap(),
+            Checked::TooSoon { .. }
+        ),
+        "even the right PIN waits its turn"
+    );
+    assert_eq!(
+        store.pin_state().unwrap().failures,
+        1,
+        "a try too soon is not counted"
+    );
+    // The waits grow: 1, 2, 4 … seconds, at most a minute.
+    let waits: Vec<i64> = (1..=8)
+        .map(|n| zhulao::progress::store::instructor::delay_after(n).whole_seconds())
+        .collect();
+    assert_eq!(waits, [1, 2, 4, 8, 16, 32, 60, 60]);
+    let mut now = time::OffsetDateTime::now_utc();
+    for _ in 1..MAX_FAILURES {
+        now += time::Duration::minutes(2);
+        store.pin_failed(now).unwrap();
+    }
+    drop(store);
+    let mut store = Store::open(dir.path()).unwrap();
+    assert!(
+        store.pin_state().unwrap().locked(),
+        "the count is in the database"
+    );
+    assert_eq!(
+        zhulao::pin::check(&mut store, "135790").unwrap(),
+        Checked::Locked
+    );
+    drop(store);
+    // The documented way back: `zhulao pin reset` on the machine itself.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["pin", "reset"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        zhulao::pin::check(&mut store, "135790").unwrap(),
+        Checked::NotSet
+    );
+}
+
+#[test]
+fn pin_set_from_the_shell_takes_the_pin_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |input: &str| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .arg("--data")
+            .arg(dir.path())
+            .args(["pin", "set"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // From a script the PIN comes on standard input, one line each time.
+    assert!(
+        !run("123456\n654321\n").status.success(),
+        "two different PINs"
+    );
+    assert!(run("11223344\n11223344\n").status.success());
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        zhulao::pin::check(&mut store, "11223344").unwrap(),
+        Checked::Right
+    );
+}
+
+#[test]
+fn the_dashboard_shows_each_learner_and_filters_by_group() {
+    let mut h = class_harness(Lang::Zh);
+    let rows = h.io.store.class(None, "2026-11-29T00:00:00.000Z").unwrap();
+    assert_eq!(rows.len(), 30);
+    assert_eq!(rows[0].learner.seat, Some(1), "by seat");
+    let tue = h.io.store.groups().unwrap()[0].clone();
+    let tuesday =
+        h.io.store
+            .class(Some(&tue.id), "2026-11-29T00:00:00.000Z")
+            .unwrap();
+    assert_eq!(tuesday.len(), 15);
+    assert!(
+        rows.iter()
+            .all(|r| r.time_ms > 0 && r.last_active.is_some())
+    );
+    assert!(rows.iter().all(|r| r.stuck.is_none()), "nothing recent");
+    // Soon after a wrong answer, the learner is stuck on that step.
+    let stuck = h.io.store.class(None, "2026-11-02T01:10:00.000Z").unwrap();
+    let s = stuck[0]
+        .stuck
+        .as_ref()
+        .expect("seat 1 answered safe-code wrong last");
+    assert_eq!((s.step_id.as_str(), s.wrong), ("safe-code", 1));
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::CLASS));
+    assert_eq!(h.screen(), "Class");
+    let (screen, _) = h.render(100, 30);
+    assert!(
+        screen.contains("王秀英") && screen.contains("全部学员"),
+        "{screen}"
+    );
+    h.act(Action::Letter('g'));
+    let (screen, _) = h.render(100, 30);
+    assert!(screen.contains("周二上午班"), "{screen}");
+    assert!(
+        !screen.contains("萧建国"),
+        "seat 30 is not in the Tuesday group:\n{screen}"
+    );
+    // Enter opens the highlighted learner.
+    h.act(Action::Confirm);
+    assert_eq!(h.screen(), "Detail");
+    let (screen, _) = h.render(80, 24);
+    assert!(
+        screen.contains("最难的几步") && screen.contains("每种练习"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_dashboard_reloads_only_when_another_window_recorded_something() {
+    let mut h = class_harness(Lang::Zh);
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::CLASS));
+    let before = format!("{:?}", h.app.screen);
+    h.act(Action::Tick);
+    assert_eq!(
+        format!("{:?}", h.app.screen),
+        before,
+        "nothing new, nothing reloaded"
+    );
+    // Another process (another connection) records an answer: the next tick shows it.
+    let mut other = Store::open(h.dir.path()).unwrap();
+    let newcomer = other
+        .add_learner(&NewLearner::Named("新来的".into()))
+        .unwrap();
+    let _ = newcomer;
+    h.act(Action::Tick);
+    let zhulao::screens::Screen::Class(class) = &h.app.screen else {
+        panic!("on {}", h.screen())
+    };
+    assert_eq!(class.rows.len(), 31);
+    assert!(
+        class
+            .rows
+            .iter()
+            .any(|r| r.learner.name.as_deref() == Some("新来的"))
+    );
+}
+
+#[test]
+fn trouble_spots_show_who_needed_help_and_what_they_answered() {
+    let mut h = class_harness(Lang::Zh);
+    let spots = h.io.store.trouble_spots(&Filter::default()).unwrap();
+    // Everyone who answered "safe-code" got it wrong first: the worst share comes first.
+    assert_eq!(spots[0].step_id, "safe-code");
+    assert_eq!(
+        (spots[0].learners, spots[0].hint, spots[0].pointer),
+        (10, 10, 0)
+    );
+    let top = &spots[1];
+    assert_eq!(top.step_id, "open-app");
+    // i % 4: 0 → no help; 1 → hint; 2, 3 → hint and pointer.
+    assert_eq!((top.learners, top.hint, top.pointer), (30, 22, 14));
+    assert_eq!(top.wrong_answers[0], ("wechat".to_string(), 22));
+    let tue = h.io.store.groups().unwrap()[0].clone();
+    let tuesday =
+        h.io.store
+            .trouble_spots(&Filter {
+                group: Some(tue.id),
+                ..Filter::default()
+            })
+            .unwrap();
+    assert_eq!(tuesday[1].learners, 15);
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::TROUBLE));
+    h.act(Action::Letter('d')).act(Action::Letter('d')); // a week → a month → all time
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("22/30 人要看提示（73%）"), "{screen}");
+    assert!(
+        screen.contains("“微信” ×22"),
+        "the label the learner saw:\n{screen}"
+    );
+}
+
+#[test]
+fn the_roster_renames_archives_restores_seats_and_groups_a_learner() {
+    let mut h = class_harness(Lang::Zh);
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::ROSTER));
+    assert_eq!(h.screen(), "Roster");
+    h.act(Action::Select(0)); // 王秀英, seat 1
+    assert_eq!(h.screen(), "EditLearner");
+    // Rename to a name another learner has: refused and said.
+    h.act(Action::Select(zhulao::screens::instructor::edit::RENAME));
+    for c in "李桂兰".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("已经有学员叫“李桂兰”了"), "{screen}");
+    h.acts(&[Action::Delete, Action::Delete, Action::Delete]);
+    for c in "王秀英姐".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm);
+    assert_eq!(h.screen(), "EditLearner");
+    // A seat someone has is refused; a free one is kept.
+    h.act(Action::Select(zhulao::screens::instructor::edit::SEAT));
+    h.acts(&[Action::Digit(2), Action::Confirm]);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("座位 2 已经是 李桂兰 的了"), "{screen}");
+    h.acts(&[
+        Action::Delete,
+        Action::Digit(4),
+        Action::Digit(0),
+        Action::Confirm,
+    ]);
+    // Into a new group, then archived: out of the learner list, records kept; then restored.
+    h.act(Action::Select(zhulao::screens::instructor::edit::GROUPS));
+    h.act(Action::Select(2)); // + new group
+    for c in "书法班".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm).act(Action::Back);
+    h.act(Action::Select(zhulao::screens::instructor::edit::ARCHIVE));
+    let roster = h.io.store.roster(true).unwrap();
+    let me = roster
+        .iter()
+        .find(|e| e.learner.name.as_deref() == Some("王秀英姐"))
+        .unwrap();
+    assert_eq!(me.learner.seat, Some(40));
+    assert!(me.groups.contains(&"书法班".to_string()));
+    assert!(me.archived);
+    assert!(
+        h.io.store
+            .learners()
+            .unwrap()
+            .iter()
+            .all(|l| l.id != me.learner.id),
+        "not on the who-is-learning list"
+    );
+    assert!(
+        !h.io.store.events_for(&me.learner.id).unwrap().is_empty(),
+        "records kept"
+    );
+    h.act(Action::Select(zhulao::screens::instructor::edit::ARCHIVE)); // restore
+    assert!(
+        !h.io
+            .store
+            .roster(false)
+            .unwrap()
+            .iter()
+            .all(|e| e.learner.id != me.learner.id)
+    );
+}
+
+#[test]
+fn a_roster_file_is_imported_line_by_line_and_a_second_import_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("名单.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}姓名,班级,座位号\r\n王秀英,周二上午班,1\r\n李桂兰,周二上午班,2\r\n,周二上午班,3\r\n张淑珍,周四下午班,abc\r\n刘玉兰,周四下午班,2\r\n一二三四五六七八九十一二三,,\r\n王秀英 ,周四下午班,\r\n=1+2,周二上午班,9\r\n",
+    )
+    .unwrap();
+    let import = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .arg("--data")
+            .arg(dir.path())
+            .args(["roster", "import"])
+            .arg(&csv)
+            .output()
+            .unwrap()
+    };
+    let out = import();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some lines had problems:\n{report}"
+    );
+    assert_eq!(lines[0], "第 2 行：王秀英 已加入，在 周二上午班，座位 1");
+    assert_eq!(lines[2], "第 4 行： 有问题：没有名字");
+    assert_eq!(
+        lines[3],
+        "第 5 行：张淑珍 有问题：座位号“abc”不是大于 0 的数字"
+    );
+    assert_eq!(
+        lines[4],
+        "第 6 行：刘玉兰 有问题：座位 2 已经是 李桂兰 的了"
+    );
+    assert!(
+        lines[5].ends_with("有问题：名字超过 12 个字"),
+        "{}",
+        lines[5]
+    );
+    assert_eq!(
+        lines[6],
+        "第 8 行：王秀英 已在名单上，没有再加，在 周四下午班"
+    );
+    assert_eq!(lines[7], "第 9 行：=1+2 已加入，在 周二上午班，座位 9");
+    assert_eq!(lines[8], "加入 3 人，已在名单上 1 人，有问题 4 行。");
+    let store = Store::open(dir.path()).unwrap();
+    let roster = store.roster(false).unwrap();
+    assert_eq!(roster.len(), 3);
+    let wang = roster.iter().find(|e| e.learner.seat == Some(1)).unwrap();
+    assert_eq!(wang.groups, ["周二上午班", "周四下午班"]);
+    drop(store);
+    let again = String::from_utf8_lossy(&import().stdout).into_owned();
+    assert!(
+        again.ends_with("加入 0 人，已在名单上 4 人，有问题 4 行。\n"),
+        "{again}"
+    );
+}
+
+/// The instructor's screens with the seeded class, at three sizes and in both languages.
+fn snap(name: &str, h: &Harness) {
+    let mut app = h.app.clone();
+    for lang in [Lang::Zh, Lang::En] {
+        app.session.settings.lang = lang;
+        for (w, ht) in [(80, 24), (40, 12), (120, 40)] {
+            let (text, _) = render(&app, &h.lib, w, ht);
+            insta::assert_snapshot!(format!("{name}_{}_{w}x{ht}", lang.as_str()), text);
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_the_instructors_screens() {
+    let mut h = class_harness(Lang::Zh);
+    sign_in_as_teacher(&mut h);
+    snap("teacher_home", &h);
+    h.act(Action::Select(home::CLASS));
+    snap("teacher_class", &h);
+    h.act(Action::Down).act(Action::Confirm);
+    snap("teacher_detail", &h);
+    h.act(Action::Back)
+        .act(Action::Back)
+        .act(Action::Select(home::TROUBLE));
+    h.act(Action::Letter('d')).act(Action::Letter('d'));
+    snap("teacher_trouble", &h);
+    h.act(Action::Back).act(Action::Select(home::ROSTER));
+    snap("teacher_roster", &h);
+    let mut h = Harness::fixture(Lang::Zh);
+    h.act(Action::Instructor);
+    snap("teacher_pin_new", &h);
+}
+
+/// Two zhulao windows on one database: a learner answers in one, and the instructor's dashboard
+/// in the other shows it without a key being pressed.
+#[cfg(unix)]
+#[test]
+fn the_dashboard_in_one_window_follows_answers_given_in_another() {
+    use std::io::Write;
+    let data = tempfile::tempdir().unwrap();
+    let mut set = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(data.path())
+        .args(["pin", "set"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    set.stdin
+        .take()
+        .unwrap()
+        .write_all(b"24681012\n24681012\n")
+        .unwrap();
+    assert!(set.wait().unwrap().success());
+    let mut learner = common::start_app(data.path(), 80, 24, &[], &[]);
+    common::open_test_lesson(&mut learner);
+    let mut teacher = common::start_app(data.path(), 100, 30, &["--instructor"], &[]);
+    teacher.wait_for("请输入老师密码");
+    teacher.send_raw("24681012\r");
+    teacher.wait_for("全班进度");
+    teacher.send_raw("1");
+    teacher.wait_for("学员 1");
+    assert!(!teacher.text().contains("卡住"), "{}", teacher.text());
+    learner.key("\r", "第 2 步 / 共 7 步");
+    learner.key("1", "不太对"); // a wrong tap: the learner is stuck now
+    // No key is pressed in the teacher's window: it looks again by itself.
+    teacher.wait_for("卡住：每种练习 第2步");
+}
