@@ -119,43 +119,43 @@ impl Filter {
 
 impl Store {
     /// One row per learner (not archived) in `group` (or everyone), by seat, number and name.
+    /// A handful of whole-table reads, joined here: no query per learner.
     pub fn class(&self, group: Option<&str>, now: &str) -> Result<Vec<ClassRow>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {LEARNER_COLUMNS},
-                    (SELECT group_concat(name, char(31)) FROM
-                        (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
-                          WHERE lg.learner_id = learners.id ORDER BY g.name)),
-                    last_seq
-               FROM learners
+            "SELECT {LEARNER_COLUMNS} FROM learners
               WHERE archived_at IS NULL
                 AND (?1 IS NULL OR id IN (SELECT learner_id FROM learner_groups WHERE group_id = ?1))
               ORDER BY seat IS NULL, seat, number IS NULL, number, name_key"
         ))?;
-        let mut rows: Vec<(ClassRow, i64)> = stmt
+        let mut rows: Vec<ClassRow> = stmt
             .query_map([group], |r| {
-                let groups: Option<String> = r.get(4)?;
-                Ok((
-                    ClassRow {
-                        learner: row_to_learner(r)?,
-                        groups: groups
-                            .map(|g| g.split('\u{1f}').map(str::to_string).collect())
-                            .unwrap_or_default(),
-                        done: HashMap::new(),
-                        lessons_done: 0,
-                        stars: 0,
-                        time_ms: 0,
-                        last_active: None,
-                        stuck: None,
-                    },
-                    r.get(5)?,
-                ))
+                Ok(ClassRow {
+                    learner: row_to_learner(r)?,
+                    groups: Vec::new(),
+                    done: HashMap::new(),
+                    lessons_done: 0,
+                    stars: 0,
+                    time_ms: 0,
+                    last_active: None,
+                    stuck: None,
+                })
             })?
             .collect::<Result<_, _>>()?;
         let index: HashMap<String, usize> = rows
             .iter()
             .enumerate()
-            .map(|(i, (row, _))| (row.learner.id.clone(), i))
+            .map(|(i, row)| (row.learner.id.clone(), i))
             .collect();
+        let mut names = self.conn.prepare(
+            "SELECT lg.learner_id, g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
+              ORDER BY g.name",
+        )?;
+        let mut q = names.query([])?;
+        while let Some(r) = q.next()? {
+            if let Some(&i) = index.get(&r.get::<_, String>(0)?) {
+                rows[i].groups.push(r.get(1)?);
+            }
+        }
         let mut figures = self.conn.prepare(
             "SELECT learner_id, pack_id, SUM(completions > 0), SUM(MIN(completions, 3)),
                     SUM(time_ms), MAX(last_at)
@@ -163,9 +163,10 @@ impl Store {
         )?;
         let mut q = figures.query([])?;
         while let Some(r) = q.next()? {
-            let id: String = r.get(0)?;
-            let Some(&i) = index.get(&id) else { continue };
-            let row = &mut rows[i].0;
+            let Some(&i) = index.get(&r.get::<_, String>(0)?) else {
+                continue;
+            };
+            let row = &mut rows[i];
             let done: u32 = r.get(2)?;
             row.done.insert(r.get(1)?, done);
             row.lessons_done += done;
@@ -180,27 +181,23 @@ impl Store {
         let since = super::parse_time(now)
             .map(|t| super::format_time(t - time::Duration::minutes(STUCK_MINUTES)))
             .unwrap_or_default();
-        let mut last = self.conn.prepare(
-            "SELECT pack_id, lesson_id, step_id, attempt FROM events
-              WHERE seq = ?1 AND verb = 'answered' AND outcome = 'wrong' AND at >= ?2",
+        let mut stuck = self.conn.prepare(
+            "SELECT l.id, e.pack_id, e.lesson_id, e.step_id, e.attempt
+               FROM events e JOIN learners l ON e.seq = l.last_seq
+              WHERE e.at >= ?1 AND e.verb = 'answered' AND e.outcome = 'wrong'",
         )?;
-        for (row, seq) in &mut rows {
-            if *seq == 0 {
-                continue;
+        let mut q = stuck.query([since])?;
+        while let Some(r) = q.next()? {
+            if let Some(&i) = index.get(&r.get::<_, String>(0)?) {
+                rows[i].stuck = Some(Stuck {
+                    pack_id: r.get(1)?,
+                    lesson_id: r.get(2)?,
+                    step_id: r.get(3)?,
+                    wrong: r.get(4)?,
+                });
             }
-            row.stuck = last
-                .query_map(rusqlite::params![*seq, since], |r| {
-                    Ok(Stuck {
-                        pack_id: r.get(0)?,
-                        lesson_id: r.get(1)?,
-                        step_id: r.get(2)?,
-                        wrong: r.get(3)?,
-                    })
-                })?
-                .next()
-                .transpose()?;
         }
-        Ok(rows.into_iter().map(|(row, _)| row).collect())
+        Ok(rows)
     }
 
     /// One learner's lessons and the steps that took them most tries.
@@ -256,60 +253,86 @@ impl Store {
         })
     }
 
-    /// The steps where learners most often needed help, for a group and a span of days.
+    /// The steps where learners most often needed help, for a group and a span of days: one
+    /// pass over the answers of those days (found through the index on time), counted here.
     pub fn trouble_spots(&self, filter: &Filter) -> Result<Vec<TroubleSpot>, StoreError> {
-        let (cond, params) = filter.events_condition();
-        let mut spots: Vec<TroubleSpot> = self
-            .conn
-            .prepare(&format!(
-                "WITH runs AS (
-                    SELECT e.learner_id, e.pack_id, e.lesson_id, e.step_id,
-                           SUM(e.outcome = 'wrong') AS w
-                      FROM events e
-                     WHERE e.verb = 'answered' AND {cond}
-                     GROUP BY e.learner_id, e.registration, e.pack_id, e.lesson_id, e.step_id)
-                 SELECT pack_id, lesson_id, step_id, COUNT(DISTINCT learner_id),
-                        COUNT(DISTINCT CASE WHEN w >= 1 THEN learner_id END) AS hint,
-                        COUNT(DISTINCT CASE WHEN w >= 2 THEN learner_id END)
-                   FROM runs GROUP BY pack_id, lesson_id, step_id
-                 HAVING hint > 0
-                  ORDER BY hint * 1.0 / COUNT(DISTINCT learner_id) DESC, hint DESC
-                  LIMIT 30"
-            ))?
-            .query_map(params_from_iter(params.iter()), |r| {
-                Ok(TroubleSpot {
-                    pack_id: r.get(0)?,
-                    lesson_id: r.get(1)?,
-                    step_id: r.get(2)?,
-                    learners: r.get(3)?,
-                    hint: r.get(4)?,
-                    pointer: r.get(5)?,
-                    wrong_answers: Vec::new(),
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut wrong = self.conn.prepare(&format!(
-            "SELECT e.response, COUNT(*) FROM events e
-              WHERE e.verb = 'answered' AND e.outcome = 'wrong' AND {cond}
-                AND e.pack_id = ? AND e.lesson_id = ? AND e.step_id = ?
-              GROUP BY e.response ORDER BY COUNT(*) DESC LIMIT 3"
-        ))?;
-        for spot in &mut spots {
-            let mut all = params.clone();
-            all.extend([
-                spot.pack_id.clone(),
-                spot.lesson_id.clone(),
-                spot.step_id.clone(),
-            ]);
-            spot.wrong_answers = wrong
-                .query_map(params_from_iter(all.iter()), |r| {
-                    Ok((
-                        r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                        r.get(1)?,
-                    ))
-                })?
-                .collect::<Result<_, _>>()?;
+        type StepKey = (String, String, String);
+        #[derive(Default)]
+        struct Counts {
+            learners: HashMap<String, u32>,
+            wrong_answers: HashMap<String, u32>,
         }
+        let (cond, params) = filter.events_condition();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT e.learner_id, e.registration, e.pack_id, e.lesson_id, e.step_id,
+                    e.outcome = 'wrong', e.response
+               FROM events e WHERE e.verb = 'answered' AND {cond}"
+        ))?;
+        let mut steps: HashMap<StepKey, Counts> = HashMap::new();
+        // Wrong answers per learner, run and step: one is the hint, two the pointer.
+        let mut runs: HashMap<(String, String, StepKey), u32> = HashMap::new();
+        let mut q = stmt.query(params_from_iter(params.iter()))?;
+        while let Some(r) = q.next()? {
+            let key: StepKey = (r.get(2)?, r.get(3)?, r.get(4)?);
+            let learner: String = r.get(0)?;
+            let wrong: bool = r.get(5)?;
+            let counts = steps.entry(key.clone()).or_default();
+            counts.learners.entry(learner.clone()).or_insert(0);
+            if wrong {
+                let response: Option<String> = r.get(6)?;
+                *counts
+                    .wrong_answers
+                    .entry(response.unwrap_or_default())
+                    .or_default() += 1;
+                let n = runs.entry((learner.clone(), r.get(1)?, key)).or_default();
+                *n += 1;
+            }
+        }
+        for ((learner, _, key), wrong) in runs {
+            if let Some(best) = steps
+                .get_mut(&key)
+                .and_then(|c| c.learners.get_mut(&learner))
+            {
+                *best = (*best).max(wrong);
+            }
+        }
+        let mut spots: Vec<TroubleSpot> = steps
+            .into_iter()
+            .filter_map(|((pack_id, lesson_id, step_id), counts)| {
+                let hint = counts.learners.values().filter(|&&w| w >= 1).count() as u32;
+                if hint == 0 {
+                    return None;
+                }
+                let mut wrong_answers: Vec<(String, u32)> =
+                    counts.wrong_answers.into_iter().collect();
+                wrong_answers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                wrong_answers.truncate(3);
+                Some(TroubleSpot {
+                    pack_id,
+                    lesson_id,
+                    step_id,
+                    learners: counts.learners.len() as u32,
+                    hint,
+                    pointer: counts.learners.values().filter(|&&w| w >= 2).count() as u32,
+                    wrong_answers,
+                })
+            })
+            .collect();
+        // Worst share first, then most learners, then in course order for a stable list.
+        spots.sort_by(|a, b| {
+            let share = |s: &TroubleSpot| u64::from(s.hint) * 1_000_000 / u64::from(s.learners);
+            share(b)
+                .cmp(&share(a))
+                .then_with(|| b.hint.cmp(&a.hint))
+                .then_with(|| {
+                    (&a.pack_id, &a.lesson_id, &a.step_id).cmp(&(
+                        &b.pack_id,
+                        &b.lesson_id,
+                        &b.step_id,
+                    ))
+                })
+        });
+        spots.truncate(30);
         Ok(spots)
     }
 
