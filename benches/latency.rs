@@ -142,37 +142,39 @@ fn lesson_keys(binary: &str, data: &Path) -> (Vec<Duration>, Vec<Duration>) {
     s.key("2", "练习课");
     s.key("1", "每种练习");
     s.key("1", "第 1 步 / 共 7 步");
-    let shuffle = zhulao_order();
     let mut answers = Vec::new();
     let mut others = Vec::new();
-    for run in 0..LESSON_RUNS {
-        // (key, what the next screen shows, whether the key commits an answer first)
-        let script: Vec<(String, &str, bool)> = vec![
-            ("\r".into(), "第 2 步 / 共 7 步", true),
-            ("3".into(), "第 3 步 / 共 7 步", true),
-            ("2".into(), "银行和警察", true),
-            ("\r".into(), "第 4 步 / 共 7 步", false),
-            (shuffle[0].to_string(), "✓ 第1", false),
-            (shuffle[1].to_string(), "✓ 第2", false),
-            (shuffle[2].to_string(), "第 5 步 / 共 7 步", true),
-            ("2".into(), "2 _ _", false),
-            ("0".into(), "2 0 _", false),
-            ("0".into(), "2 0 0", false),
-            ("\r".into(), "第 6 步 / 共 7 步", true),
-            ("2".into(), "第 7 步 / 共 7 步", true),
-            ("\r".into(), "得到星星", true),
-        ];
-        for (key, then, commits) in script {
-            let sent = write_now(&mut s, &key);
-            let shown = wait_quick(&s, then);
-            if commits {
-                answers.push(shown - sent);
-            } else {
-                others.push(shown - sent);
-            }
-            // Let the terminal settle so the next key is measured on its own.
-            std::thread::sleep(Duration::from_millis(5));
+    let mut measure = |s: &mut pty::Session, key: &str, then: &str, commits: bool| {
+        let sent = write_now(s, key);
+        let shown = wait_quick(s, then);
+        if commits {
+            answers.push(shown - sent);
+        } else {
+            others.push(shown - sent);
         }
+        // Let the terminal settle so the next key is measured on its own.
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    for run in 0..LESSON_RUNS {
+        measure(&mut s, "\r", "第 2 步 / 共 7 步", true);
+        measure(&mut s, "3", "第 3 步 / 共 7 步", true);
+        // Choices and order items are shuffled in each run: read their keys off the screen.
+        let refuse = s.number_of("不告诉，挂电话");
+        measure(&mut s, &refuse, "银行和警察", true);
+        measure(&mut s, "\r", "第 4 步 / 共 7 步", false);
+        let order: Vec<String> = ["打开电话", "找到家人", "点拨打"]
+            .iter()
+            .map(|l| s.number_of(l))
+            .collect();
+        measure(&mut s, &order[0], "✓ 第1", false);
+        measure(&mut s, &order[1], "✓ 第2", false);
+        measure(&mut s, &order[2], "第 5 步 / 共 7 步", true);
+        measure(&mut s, "2", "2 _ _", false);
+        measure(&mut s, "0", "2 0 _", false);
+        measure(&mut s, "0", "2 0 0", false);
+        measure(&mut s, "\r", "第 6 步 / 共 7 步", true);
+        measure(&mut s, "2", "第 7 步 / 共 7 步", true);
+        measure(&mut s, "\r", "得到星星", true);
         if run + 1 < LESSON_RUNS {
             s.key("2", "第 1 步 / 共 7 步"); // do it again
         }
@@ -181,12 +183,4 @@ fn lesson_keys(binary: &str, data: &Path) -> (Vec<Duration>, Vec<Duration>) {
     s.send("1");
     s.wait_exit();
     (answers, others)
-}
-
-/// Key numbers that put the test lesson's order step right (same shuffle as the app).
-fn zhulao_order() -> Vec<usize> {
-    let shuffle = zhulao::screens::player::order::shuffled("call-order", 3);
-    (0..3)
-        .map(|item| shuffle.iter().position(|&x| x == item).unwrap() + 1)
-        .collect()
 }

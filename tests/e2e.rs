@@ -14,11 +14,11 @@ fn start(data: &Path, cols: u16, rows: u16, extra: &[&str]) -> pty::Session {
     common::start_app(data, cols, rows, extra, &[])
 }
 
-/// Display position of each item of the fixture's order step, in the right order.
-fn order_keys() -> Vec<usize> {
-    let shuffle = zhulao::screens::player::order::shuffled("call-order", 3);
-    (0..3)
-        .map(|item| shuffle.iter().position(|&x| x == item).unwrap() + 1)
+/// The number keys of the fixture's order step, in the right order, as the screen shows them.
+fn order_keys(s: &pty::Session) -> Vec<String> {
+    ["打开电话", "找到家人", "点拨打"]
+        .iter()
+        .map(|label| s.number_of(label))
         .collect()
 }
 
@@ -37,10 +37,11 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     s.key("2", "不太对"); // 微信: wrong, the hint appears
     s.key("2", "就是黄框里的"); // wrong again: pointed at
     s.key("\r", "第 3 步 / 共 7 步"); // Enter taps what is pointed at
-    s.key("2", "银行和警察都不会要验证码");
+    let refuse = s.number_of("不告诉，挂电话");
+    s.key(&refuse, "银行和警察都不会要验证码");
     s.key("\r", "第 4 步 / 共 7 步");
-    for k in order_keys() {
-        s.send(&k.to_string());
+    for k in order_keys(&s) {
+        s.send(&k);
     }
     s.wait_for("第 5 步 / 共 7 步");
     s.send("2");

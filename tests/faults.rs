@@ -67,25 +67,29 @@ fn sigint_means_what_ctrl_c_means_a_question_first() {
 }
 
 /// What the fixture lesson's steps take: the right keys and, where there is one, a wrong one.
-fn keys_for(step: usize, right: bool) -> Vec<String> {
-    let order: Vec<String> = {
-        let shuffle = zhulao::screens::player::order::shuffled("call-order", 3);
-        let mut keys: Vec<String> = (0..3)
-            .map(|item| (shuffle.iter().position(|&x| x == item).unwrap() + 1).to_string())
-            .collect();
-        if !right {
-            keys.reverse();
-        }
-        keys
-    };
+/// Choices and order items are shuffled in each run: their keys are read off the screen.
+fn keys_for(s: &Session, step: usize, right: bool) -> Vec<String> {
     let k = |keys: &[&str]| keys.iter().map(|s| s.to_string()).collect();
+    if s.text().contains("银行和警察都不会要验证码") {
+        // The choice was answered and its "why" is showing: Enter goes on.
+        return k(&["\r"]);
+    }
     match (step, right) {
         (1, _) | (7, _) => k(&["\r"]),
         (2, true) => k(&["3"]),
         (2, false) => k(&["1"]),
-        (3, true) => k(&["2", "\r"]),
-        (3, false) => k(&["1"]),
-        (4, _) => order,
+        (3, true) => vec![s.number_of("不告诉，挂电话"), "\r".into()],
+        (3, false) => vec![s.number_of("告诉他")],
+        (4, _) => {
+            let mut keys: Vec<String> = ["打开电话", "找到家人", "点拨打"]
+                .iter()
+                .map(|label| s.number_of(label))
+                .collect();
+            if !right {
+                keys.reverse();
+            }
+            keys
+        }
         (5, true) => k(&["2", "0", "0", "\r"]),
         (5, false) => k(&["1", "\r"]),
         (6, true) => k(&["2"]),
@@ -178,7 +182,7 @@ fn kill_9_at_random_moments_loses_no_answer_shown_as_saved() {
             let before = s.text();
             // A third wrong answer would leave the screen as it was: answer right instead.
             let right = rand(3) != 0 || before.contains("还不太对");
-            let keys = keys_for(step, right);
+            let keys = keys_for(&s, step, right);
             let last = n == answers;
             if std::env::var_os("FAULTS_DEBUG").is_some() {
                 eprintln!(
@@ -267,10 +271,11 @@ fn three_processes_recording_at_once_lose_and_double_nothing() {
             for s in &mut sessions {
                 assert_eq!(shown_step(s), Some(step), "{}", s.text());
             }
-            let keys = keys_for(step, true);
-            for key in &keys {
-                for s in &mut sessions {
-                    s.send_raw(key);
+            // Each window shows its own order of choices: each gets its own keys.
+            let keys: Vec<Vec<String>> = sessions.iter().map(|s| keys_for(s, step, true)).collect();
+            for n in 0..keys[0].len() {
+                for (s, keys) in sessions.iter_mut().zip(&keys) {
+                    s.send_raw(&keys[n]);
                 }
                 std::thread::sleep(Duration::from_millis(5));
             }

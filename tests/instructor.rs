@@ -61,6 +61,7 @@ fn step(
         attempt,
         response: response.into(),
         duration_ms: 40_000,
+        shown: None,
     }
 }
 

@@ -37,7 +37,7 @@ fn a_learner_who_answers_wrong_twice_sees_the_target_pointed_at() {
     h.act(Action::Select(wechat));
     let p = h.player();
     assert!(p.pointing());
-    assert_eq!(p.cursor, 2, "the highlight moves onto the target");
+    assert_eq!(p.cursor, Some(2), "the highlight moves onto the target");
     // Wide enough that the sentence sits on one line.
     let (screen, _) = h.render(100, 30);
     assert!(
@@ -198,11 +198,11 @@ fn an_order_exercise_is_built_by_number_and_can_be_undone() {
     assert_eq!(p.wrong, 2);
     assert_eq!(
         p.cursor,
-        pos(0),
+        Some(pos(0)),
         "after two wrong orders the first item is pointed at"
     );
     h.act(Action::Confirm);
-    assert_eq!(h.player().cursor, pos(1), "then the next one");
+    assert_eq!(h.player().cursor, Some(pos(1)), "then the next one");
     h.act(Action::Confirm).act(Action::Confirm);
     assert_eq!(h.step_id(), "amount");
 }
@@ -366,11 +366,36 @@ fn arrows_move_the_highlight_over_the_grid_and_enter_taps() {
     let mut h = Harness::fixture(Lang::Zh);
     h.open_first_lesson();
     h.act(Action::Confirm);
-    assert_eq!(h.player().cursor, 0);
+    assert_eq!(
+        h.player().cursor,
+        None,
+        "nothing is highlighted until an arrow is pressed"
+    );
+    // Enter with nothing highlighted answers nothing, and says which keys choose.
+    let events = h.io.store.event_count().unwrap();
+    h.act(Action::Confirm);
+    assert_eq!(h.io.store.event_count().unwrap(), events);
+    assert_eq!(h.player().feedback, Feedback::NothingChosen);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("先选一个"), "{screen}");
     h.act(Action::Down);
-    assert_eq!(h.player().cursor, 2, "down moves one row of two icons");
+    assert_eq!(
+        h.player().cursor,
+        Some(0),
+        "the first arrow shows the highlight"
+    );
+    h.act(Action::Down);
+    assert_eq!(
+        h.player().cursor,
+        Some(2),
+        "down moves one row of two icons"
+    );
     h.act(Action::Right).act(Action::Right);
-    assert_eq!(h.player().cursor, 3, "the highlight stops at the last icon");
+    assert_eq!(
+        h.player().cursor,
+        Some(3),
+        "the highlight stops at the last icon"
+    );
     h.act(Action::Left).act(Action::Confirm);
     assert_eq!(h.step_id(), "safe-code");
 }
@@ -557,7 +582,7 @@ fn attempt_numbers_and_help_survive_leaving_the_lesson_and_a_restart() {
     assert_eq!(h.step_id(), "open-app");
     let p = h.player();
     assert_eq!((p.wrong, p.pointing()), (2, true));
-    assert_eq!(p.cursor, 2, "the highlight is on the answer again");
+    assert_eq!(p.cursor, Some(2), "the highlight is on the answer again");
     h.act(Action::Confirm);
     let events = h.io.store.events_for(&learner.id).unwrap();
     let attempts: Vec<u32> = events

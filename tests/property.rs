@@ -81,11 +81,14 @@ fn check_sound(app: &App, lib: &zhulao::content::Library) {
                 Exercise::Tap { .. } => {
                     let lesson = p.lesson(lib).unwrap();
                     let screen = &lesson.screens[step.screen.unwrap()];
-                    assert!(screen.tappable().contains(&p.cursor));
+                    assert!(p.cursor.is_none_or(|c| screen.tappable().contains(&c)));
                 }
-                Exercise::Choice { choices, .. } => assert!(p.cursor < choices.len()),
+                Exercise::Choice { choices, .. } => {
+                    assert!(p.cursor.is_none_or(|c| c < choices.len()));
+                    assert_eq!(p.shuffle.len(), choices.len());
+                }
                 Exercise::Order { items } => {
-                    assert!(p.cursor < items.len());
+                    assert!(p.cursor.is_none_or(|c| c < items.len()));
                     let mut placed = p.placed.clone();
                     placed.sort();
                     placed.dedup();

@@ -28,6 +28,7 @@ fn draft(
             attempt: 1,
             response: "x".into(),
             duration_ms: 10,
+            shown: None,
         }),
         stars: None,
         lang: Lang::Zh,

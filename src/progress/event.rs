@@ -57,6 +57,8 @@ pub struct StepAnswer {
     /// (masked for secret codes).
     pub response: String,
     pub duration_ms: u64,
+    /// Choice and order steps: the ids in the order they were shown (it differs by run).
+    pub shown: Option<String>,
 }
 
 /// A committed event, as stored.

@@ -98,7 +98,14 @@ impl<'a> MenuPage<'a> {
             }
         }
         let menu_area = Rect::new(body.x, y, body.width, body.bottom().saturating_sub(y));
-        menu::render(buf, menu_area, self.entries, self.cursor, &cx.theme, hits);
+        menu::render(
+            buf,
+            menu_area,
+            self.entries,
+            Some(self.cursor),
+            &cx.theme,
+            hits,
+        );
     }
 }
 

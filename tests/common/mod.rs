@@ -75,7 +75,9 @@ pub struct Harness {
 impl Harness {
     pub fn new(library: Library, lang: Lang) -> Harness {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        // Repeatable ids: choices are shuffled by the run's id, and snapshots must not change.
+        store.repeatable_ids(1);
         let settings = Settings {
             lang,
             ..Settings::default()
@@ -101,7 +103,8 @@ impl Harness {
         } = self;
         let lang = app.session.machine.lang;
         drop(io);
-        let store = Store::open(dir.path()).unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store.repeatable_ids(2);
         let machine = store
             .settings(&SettingsOwner::Machine)
             .unwrap()
@@ -206,7 +209,11 @@ impl Harness {
         match &self.step().exercise {
             Exercise::Read => vec![Action::Confirm],
             Exercise::Tap { target } => vec![Action::Select(*target)],
-            Exercise::Choice { right, .. } => vec![Action::Select(*right)],
+            Exercise::Choice { right, .. } => {
+                vec![Action::Select(
+                    p.shuffle.iter().position(|&x| x == *right).unwrap(),
+                )]
+            }
             Exercise::Order { items } => (0..items.len())
                 .map(|i| Action::Select(p.shuffle.iter().position(|&x| x == i).unwrap()))
                 .collect(),

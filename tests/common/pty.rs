@@ -202,6 +202,25 @@ impl Session {
         self.wait_for(then);
     }
 
+    /// The number key printed before `label` on screen ("2" for "│ 2 找到家人" or "»2 找到家人"):
+    /// choices and order items are shuffled in each run, so tests read where they are.
+    pub fn number_of(&self, label: &str) -> String {
+        for line in self.text().lines() {
+            for (at, _) in line.match_indices(label) {
+                let before: String = line[..at]
+                    .trim_end_matches([' ', '»'])
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                if !before.is_empty() {
+                    return before.chars().rev().collect();
+                }
+            }
+        }
+        panic!("no number before {label:?} on screen:\n{}", self.text());
+    }
+
     /// Every (column, row) where `needle` starts on screen.
     pub fn find(&self, needle: &str) -> Vec<(u16, u16)> {
         let mut out = Vec::new();

@@ -14,8 +14,9 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
     let s = event.step.as_ref();
     tx.execute(
         "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id, step_id,
-                             step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                             step_kind, outcome, attempt, response, duration_ms, stars, lang, at,
+                             device_id, shown)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             event.id,
             event.verb.as_str(),
@@ -33,6 +34,7 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
             event.lang.as_str(),
             event.at,
             event.device_id,
+            s.and_then(|s| s.shown.as_deref()),
         ],
     )?;
     tx.execute(
@@ -76,7 +78,7 @@ impl Store {
     /// As `record`, stamped with the time `at` (RFC 3339 UTC): for building a class's history
     /// in tests and benchmarks.
     pub fn record_at(&mut self, draft: &EventDraft, at: &str) -> Result<Event, StoreError> {
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = self.new_id();
         let event = Event {
             registration: draft.registration.clone().unwrap_or_else(|| id.clone()),
             id,
@@ -100,9 +102,9 @@ impl Store {
     /// history quickly (benchmarks); every one still goes through `insert_event`.
     pub fn record_batch(&mut self, events: &[(EventDraft, String)]) -> Result<(), StoreError> {
         let device_id = self.device_id.clone();
+        let ids: Vec<String> = events.iter().map(|_| self.new_id()).collect();
         let tx = self.write()?;
-        for (draft, at) in events {
-            let id = uuid::Uuid::new_v4().to_string();
+        for ((draft, at), id) in events.iter().zip(ids) {
             let event = Event {
                 registration: draft.registration.clone().unwrap_or_else(|| id.clone()),
                 id,
@@ -127,7 +129,7 @@ impl Store {
     pub fn events_for(&self, learner_id: &str) -> Result<Vec<Event>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, verb, learner_id, registration, pack_id, lesson_id, step_id, step_kind,
-                    outcome, attempt, response, duration_ms, stars, lang, at, device_id
+                    outcome, attempt, response, duration_ms, stars, lang, at, device_id, shown
                FROM events WHERE learner_id = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([learner_id], row_to_event)?;
@@ -172,6 +174,7 @@ fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
             attempt: r.get::<_, Option<u32>>(9)?.unwrap_or(1),
             response: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
             duration_ms: r.get::<_, Option<i64>>(11)?.unwrap_or(0).max(0) as u64,
+            shown: r.get(16)?,
         }),
         None => None,
     };

@@ -37,8 +37,8 @@ impl Store {
     /// a moment ago — returns the learner who has it (bringing them back if they were archived).
     pub fn add_learner(&mut self, new: &NewLearner) -> Result<Learner, StoreError> {
         let device_id = self.device_id.clone();
+        let id = self.new_id();
         let tx = self.write()?;
-        let id = uuid::Uuid::new_v4().to_string();
         let (name, key, number) = match new {
             NewLearner::Named(name) => {
                 let key = normalise_name(name);

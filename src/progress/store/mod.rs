@@ -88,6 +88,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     device_id: String,
+    /// Where new ids come from: random UUIDs, or (for tests) a repeatable sequence.
+    ids: Option<u64>,
 }
 
 /// What the header of an existing file says, before SQLite is let near it.
@@ -163,6 +165,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             device_id: String::new(),
+            ids: None,
         };
         if found == Some(Found::Unstamped) {
             store.adopt()?;
@@ -252,6 +255,28 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+
+    /// Makes new ids a repeatable sequence from `seed` instead of random: for tests whose
+    /// screens depend on ids (choices are shuffled by the run's id).
+    pub fn repeatable_ids(&mut self, seed: u64) {
+        self.ids = Some(seed);
+    }
+
+    /// A new id: a random UUID v4, or the next of the repeatable sequence.
+    fn new_id(&mut self) -> String {
+        match &mut self.ids {
+            None => uuid::Uuid::new_v4().to_string(),
+            Some(n) => {
+                *n = n
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let bytes = (u128::from(*n) << 64 | u128::from(n.rotate_left(17))).to_be_bytes();
+                uuid::Builder::from_random_bytes(bytes)
+                    .into_uuid()
+                    .to_string()
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -52,6 +52,7 @@ impl Store {
     /// The group with this name (compared as names are), made if there is none.
     pub fn add_group(&mut self, name: &str) -> Result<Group, StoreError> {
         let key = normalise_name(name);
+        let new_id = self.new_id();
         let tx = self.write()?;
         let existing = tx
             .query_row(
@@ -63,7 +64,7 @@ impl Store {
         let group = match existing {
             Some(g) => g,
             None => {
-                let id = uuid::Uuid::new_v4().to_string();
+                let id = new_id;
                 tx.execute(
                     "INSERT INTO groups (id, name, name_key, created_at) VALUES (?1, ?2, ?3, ?4)",
                     params![id, name.trim(), key, now_rfc3339()],

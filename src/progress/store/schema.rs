@@ -123,6 +123,9 @@ pub const MIGRATIONS: &[Migration] = &[
         PRIMARY KEY (lrs, event_id)
     ) WITHOUT ROWID;",
     ),
+    // 5: choices and order items are shown in a different order in each run: the order shown
+    // is part of the answer.
+    Migration::Sql("ALTER TABLE events ADD COLUMN shown TEXT;"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -12,7 +12,7 @@ use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
 
 use super::complete::Complete;
 use super::lessons::Lessons;
-use order::shuffled;
+use order::{shuffled, shuffled_unsolved};
 
 /// Where a lesson is in the library (indices; the library does not change while the app runs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,6 +66,9 @@ pub enum Feedback {
     Right,
     /// Enter was pressed in a digits step before any digit was typed.
     NothingTyped,
+    /// Enter was pressed before anything was chosen: it answers nothing, and says which keys
+    /// choose.
+    NothingChosen,
 }
 
 #[derive(Debug, Clone)]
@@ -75,13 +78,15 @@ pub struct Player {
     pub step: usize,
     /// Wrong answers on this step in this run.
     pub wrong: u32,
-    /// The highlighted element: a phone item index (tap), a choice index or an order display
-    /// position.
-    pub cursor: usize,
+    /// The highlighted element: a phone item index (tap), or a display position (choice,
+    /// order). Nothing is highlighted when a step opens — the first arrow key shows the
+    /// highlight — so no answer can be given by pressing Enter alone.
+    pub cursor: Option<usize>,
     pub typed: String,
     /// Order exercise: item indices placed so far.
     pub placed: Vec<usize>,
-    /// Order exercise: display position → item index.
+    /// Choice and order exercises: display position → choice or item index, different in each
+    /// run of the lesson.
     pub shuffle: Vec<usize>,
     pub feedback: Feedback,
     /// The last step was answered right: say so at the top of this one.
@@ -106,7 +111,7 @@ impl Player {
             registration,
             step,
             wrong: 0,
-            cursor: 0,
+            cursor: None,
             typed: String::new(),
             placed: Vec::new(),
             shuffle: Vec::new(),
@@ -139,32 +144,51 @@ impl Player {
         self.placed.clear();
         self.feedback = Feedback::None;
         self.shown_at = now_ms;
-        self.cursor = 0;
+        self.cursor = None;
         self.shuffle.clear();
         let Some(lesson) = self.at.lesson(lib) else {
             return;
         };
         if let Some(s) = lesson.steps.get(step) {
             match &s.exercise {
-                Exercise::Tap { .. } => {
-                    let screen = s.screen.map(|i| &lesson.screens[i]);
-                    self.cursor = screen
-                        .and_then(|sc| sc.tappable().first().copied())
-                        .unwrap_or(0);
+                Exercise::Choice { choices, .. } => {
+                    self.shuffle = shuffled(&self.registration, &s.id, choices.len());
                 }
-                Exercise::Order { items } => self.shuffle = shuffled(&s.id, items.len()),
+                Exercise::Order { items } => {
+                    self.shuffle = shuffled_unsolved(&self.registration, &s.id, items.len());
+                }
                 _ => {}
             }
-            if self.wrong >= 2
-                && let Some(c) = right_answer_cursor(s, self)
-            {
-                self.cursor = c;
+            if self.wrong >= 2 {
+                self.cursor = right_answer_cursor(s, self);
             }
         }
     }
 
+    /// What the learner was shown, for the record: the choices or items in display order.
+    fn shown(&self, step: &Step) -> Option<String> {
+        let ids: Vec<&str> = match &step.exercise {
+            Exercise::Choice { choices, .. } => self
+                .shuffle
+                .iter()
+                .map(|&i| choices[i].id.as_str())
+                .collect(),
+            Exercise::Order { items } => {
+                self.shuffle.iter().map(|&i| items[i].id.as_str()).collect()
+            }
+            _ => return None,
+        };
+        Some(ids.join(","))
+    }
+
     fn draft(&self, cx: &Ctx, verb: Verb) -> Option<EventDraft> {
         draft(cx, self.at, verb, Some(self.registration.clone()))
+    }
+
+    /// Enter before anything was chosen: no answer; the screen says which keys choose.
+    fn nothing_chosen(&mut self) -> Outcome {
+        self.feedback = Feedback::NothingChosen;
+        Outcome::none()
     }
 
     fn finish_lesson(&self, cx: &Ctx) -> Outcome {
@@ -209,6 +233,7 @@ impl Player {
             attempt: self.wrong + 1,
             response,
             duration_ms: cx.now_ms.saturating_sub(self.shown_at),
+            shown: self.shown(step),
         });
         Outcome::effect(Effect::Record(d))
     }
@@ -234,10 +259,8 @@ impl Player {
                 self.praise = false;
                 self.typed.clear();
                 self.placed.clear();
-                if self.wrong >= 2
-                    && let Some(c) = right_answer_cursor(step, self)
-                {
-                    self.cursor = c;
+                if self.wrong >= 2 {
+                    self.cursor = right_answer_cursor(step, self);
                 }
                 Outcome::none()
             }
@@ -258,27 +281,39 @@ impl Player {
                 };
                 let screen = &lesson.screens[step.screen.unwrap_or(0)];
                 let tappable = screen.tappable();
-                let pos = tappable.iter().position(|&i| i == self.cursor).unwrap_or(0);
                 let row = if screen.layout == Layout::Grid { 2 } else { 1 };
-                let moved = match action {
-                    Action::Left | Action::Prev => Some(pos.saturating_sub(1)),
-                    Action::Right | Action::Next => Some(pos + 1),
-                    Action::Up => Some(pos.saturating_sub(row)),
-                    Action::Down => Some(pos + row),
-                    _ => None,
-                };
-                if let Some(to) = moved {
-                    self.cursor = tappable[to.min(tappable.len() - 1)];
-                    return Outcome::none();
+                match self
+                    .cursor
+                    .and_then(|c| tappable.iter().position(|&i| i == c))
+                {
+                    // The first arrow key shows the highlight, on the first item.
+                    None if is_move(&action) => {
+                        self.cursor = tappable.first().copied();
+                        return Outcome::none();
+                    }
+                    Some(pos) if is_move(&action) => {
+                        let to = match action {
+                            Action::Left | Action::Prev => pos.saturating_sub(1),
+                            Action::Right | Action::Next => pos + 1,
+                            Action::Up => pos.saturating_sub(row),
+                            _ => pos + row,
+                        };
+                        self.cursor = Some(tappable[to.min(tappable.len() - 1)]);
+                        return Outcome::none();
+                    }
+                    _ => {}
                 }
                 let tapped = match action {
-                    Action::Confirm => Some(self.cursor),
+                    Action::Confirm => match self.cursor {
+                        Some(c) => Some(c),
+                        None => return self.nothing_chosen(),
+                    },
                     Action::Select(i) if tappable.contains(&i) => Some(i),
                     _ => None,
                 };
                 match tapped {
                     Some(i) => {
-                        self.cursor = i;
+                        self.cursor = Some(i);
                         let id = screen.items[i].id.clone();
                         self.record(cx, step, judged(i == *target), id)
                     }
@@ -286,9 +321,13 @@ impl Player {
                 }
             }
             Exercise::Choice { choices, right } => {
-                match menu_choice(&mut self.cursor, choices.len(), &action) {
-                    Some(i) => self.record(cx, step, judged(i == *right), choices[i].id.clone()),
-                    None => Outcome::none(),
+                match pick(&mut self.cursor, choices.len(), &action) {
+                    Pick::Chosen(pos) => {
+                        let i = self.shuffle[pos];
+                        self.record(cx, step, judged(i == *right), choices[i].id.clone())
+                    }
+                    Pick::NothingHighlighted => self.nothing_chosen(),
+                    Pick::Nothing => Outcome::none(),
                 }
             }
             Exercise::Order { items } => {
@@ -299,7 +338,11 @@ impl Player {
                         self.feedback = Feedback::None;
                         None
                     }
-                    other => menu_choice(&mut self.cursor, n, &other),
+                    other => match pick(&mut self.cursor, n, &other) {
+                        Pick::Chosen(pos) => Some(pos),
+                        Pick::NothingHighlighted => return self.nothing_chosen(),
+                        Pick::Nothing => None,
+                    },
                 };
                 let Some(pos) = chosen else {
                     return Outcome::none();
@@ -312,10 +355,8 @@ impl Player {
                 self.feedback = Feedback::None;
                 if self.placed.len() < n {
                     // Point at the next one again if help is pointing.
-                    if self.wrong >= 2
-                        && let Some(c) = right_answer_cursor(step, self)
-                    {
-                        self.cursor = c;
+                    if self.wrong >= 2 {
+                        self.cursor = right_answer_cursor(step, self);
                     }
                     return Outcome::none();
                 }
@@ -363,6 +404,46 @@ impl Player {
 /// What a secret code (a PIN) is recorded as, whatever was typed.
 pub const SECRET_MASK: &str = "******";
 
+fn is_move(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Up | Action::Down | Action::Left | Action::Right | Action::Next | Action::Prev
+    )
+}
+
+/// What a key did to a list with no highlight at first.
+enum Pick {
+    /// Entry (display position) chosen by Enter on it, its number key or a tap.
+    Chosen(usize),
+    /// Enter with nothing highlighted: it chooses nothing.
+    NothingHighlighted,
+    /// Moved the highlight, or did nothing.
+    Nothing,
+}
+
+fn pick(cursor: &mut Option<usize>, len: usize, action: &Action) -> Pick {
+    match (action, *cursor) {
+        (Action::Confirm, None) => Pick::NothingHighlighted,
+        (Action::Confirm, Some(c)) if c < len => Pick::Chosen(c),
+        (Action::Select(i), _) if *i < len => {
+            *cursor = Some(*i);
+            Pick::Chosen(*i)
+        }
+        // The first arrow key shows the highlight on the first entry.
+        (a, None) if is_move(a) => {
+            *cursor = Some(0);
+            Pick::Nothing
+        }
+        (a, Some(c)) => {
+            let mut c = c;
+            menu_choice(&mut c, len, a);
+            *cursor = Some(c);
+            Pick::Nothing
+        }
+        _ => Pick::Nothing,
+    }
+}
+
 fn judged(correct: bool) -> Option<Answer> {
     Some(if correct {
         Answer::Correct
@@ -371,12 +452,12 @@ fn judged(correct: bool) -> Option<Answer> {
     })
 }
 
-/// The index a learner should be pointed at after two wrong answers: the tap target, the right
-/// choice, or the display position of the next order item.
+/// Where a learner is pointed after two wrong answers: the tap target's item, or the display
+/// position of the right choice or of the next order item.
 pub fn right_answer_cursor(step: &Step, p: &Player) -> Option<usize> {
     match &step.exercise {
         Exercise::Tap { target } => Some(*target),
-        Exercise::Choice { right, .. } => Some(*right),
+        Exercise::Choice { right, .. } => p.shuffle.iter().position(|&i| i == *right),
         Exercise::Order { .. } => p.shuffle.iter().position(|&i| i == p.placed.len()),
         Exercise::Read | Exercise::Digits { .. } => None,
     }
@@ -528,7 +609,7 @@ mod tests {
         commit(&mut app, &lib, effects);
         let p = app.player().unwrap();
         assert!(p.pointing());
-        assert_eq!(p.cursor, 1, "the highlight sits on the target");
+        assert_eq!(p.cursor, Some(1), "the highlight sits on the target");
         let effects = update(&mut app, &lib, Action::Confirm, 7);
         commit(&mut app, &lib, effects);
         assert_eq!(app.player().unwrap().step, 1);

@@ -215,7 +215,7 @@ impl View<'_> {
             screen: &self.lesson.screens[screen],
             lang: self.cx.lang,
             theme: &self.cx.theme,
-            cursor: on.then_some(self.p.cursor),
+            cursor: if on { self.p.cursor } else { None },
             interactive: on,
         };
         phone::render(buf, area, &view, hits);
@@ -227,9 +227,10 @@ impl View<'_> {
             return;
         }
         let entries: Vec<Entry> = match &self.step.exercise {
-            Exercise::Choice { choices, .. } => choices
+            Exercise::Choice { choices, .. } => p
+                .shuffle
                 .iter()
-                .map(|c| Entry::new(c.text.get(cx.lang), ""))
+                .map(|&i| Entry::new(choices[i].text.get(cx.lang), ""))
                 .collect(),
             Exercise::Order { items } => p
                 .shuffle
@@ -407,6 +408,9 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> TextBlock {
         Feedback::NothingTyped => {
             out.push(w.nothing_typed, Role::NotYet, Priority::Keep);
         }
+        Feedback::NothingChosen => {
+            out.push(w.nothing_chosen, Role::NotYet, Priority::Keep);
+        }
         Feedback::None => {
             if p.wrong >= 2 {
                 out.push(pointer(p, cx, lesson, step), Role::NotYet, Priority::Keep);
@@ -439,11 +443,11 @@ fn pointer(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> String {
                 ],
             )
         }
-        (Exercise::Choice { choices, right }, _) => fill_in(
+        (Exercise::Choice { choices, right }, Some(pos)) => fill_in(
             w.point_choice,
             &[
                 ("label", choices[*right].text.get(lang)),
-                ("key", &(right + 1).to_string()),
+                ("key", &(pos + 1).to_string()),
             ],
         ),
         (Exercise::Order { items }, Some(pos)) => fill_in(

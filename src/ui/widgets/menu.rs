@@ -28,12 +28,12 @@ impl Entry {
     }
 }
 
-/// Entry `i` is chosen with `Action::Select(i)`.
+/// Entry `i` is chosen with `Action::Select(i)`. `cursor`: the highlighted entry, if any.
 pub fn render(
     buf: &mut Buffer,
     area: Rect,
     entries: &[Entry],
-    cursor: usize,
+    cursor: Option<usize>,
     theme: &Theme,
     hits: &mut Hits,
 ) {
@@ -47,15 +47,14 @@ pub fn render(
     let boxed = all_fit_boxed || area.height >= 15;
     let row_h: u16 = if boxed { 3 } else { 1 };
     let visible = ((area.height / row_h) as usize).clamp(1, 9);
-    let start = if cursor < visible {
-        0
-    } else {
-        cursor + 1 - visible
+    let start = match cursor {
+        Some(c) if c >= visible => c + 1 - visible,
+        _ => 0,
     };
     let end = (start + visible).min(entries.len());
     for (slot, i) in (start..end).enumerate() {
         let entry = &entries[i];
-        let focused = i == cursor;
+        let focused = cursor == Some(i);
         let rect = Rect::new(area.x, area.y + slot as u16 * row_h, area.width, row_h);
         let number = slot + 1;
         hits.add(rect, Action::Select(i));
