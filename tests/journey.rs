@@ -166,7 +166,15 @@ fn a_choice_shows_why_after_the_right_answer_and_waits() {
     let mut h = Harness::fixture(Lang::En);
     h.open_first_lesson();
     h.act(Action::Confirm).act(Action::Select(2));
-    h.act(Action::Down).act(Action::Confirm); // arrows + Enter pick "Refuse"
+    // The first arrow shows the highlight on the first answer; more arrows move it to
+    // "Refuse", wherever this run put it; Enter picks it.
+    let refuse = h.player().shuffle.iter().position(|&i| i == 1).unwrap();
+    h.act(Action::Down);
+    for _ in 0..refuse {
+        h.act(Action::Down);
+    }
+    assert_eq!(h.player().cursor, Some(refuse));
+    h.act(Action::Confirm);
     assert_eq!(h.player().feedback, Feedback::Right);
     let (screen, _) = h.render(80, 24);
     assert!(screen.contains("That's right!"), "{screen}");
