@@ -250,7 +250,7 @@ fn every_theme_colours_text_focus_feedback_and_keys_from_its_palette() {
     use zhulao::settings::ThemeName;
     use zhulao::ui::theme::{Rgb, Theme};
     let mut h = lesson_at("open-app");
-    h.act(Action::Select(0)); // a wrong tap: "✗ not quite" and the hint
+    h.act(Action::Select(0)); // a wrong tap: "✗ not quite" and the hint, the tapped icon highlighted
     let rgb = |c: Rgb| Color::Rgb(c.0, c.1, c.2);
     for name in ThemeName::ALL {
         let mut app = h.app.clone();
@@ -277,6 +277,7 @@ fn every_theme_colours_text_focus_feedback_and_keys_from_its_palette() {
 fn without_colour_focus_is_shown_in_reverse_video() {
     use ratatui::style::{Color, Modifier};
     let mut h = lesson_at("open-app");
+    h.act(Action::Down); // the highlight shows with the first arrow
     h.app.env.no_color = true;
     let (buf, _) = common::render_buffer(&h.app, &h.lib, 80, 24);
     let focus = &buf[cell_of(&buf, "»1 电话")];
