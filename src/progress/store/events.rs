@@ -127,7 +127,7 @@ pub(super) fn word<T>(
     })
 }
 
-fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+pub(super) fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
     let step_id: Option<String> = r.get(6)?;
     let step = match step_id {
         Some(step_id) => Some(StepAnswer {

@@ -12,6 +12,7 @@
 //! Split by what is stored: `learners`, `events`, `settings`; the schema itself is in `schema`.
 
 mod events;
+mod exchange;
 mod learners;
 pub mod schema;
 mod settings;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+pub use exchange::{AddedLearner, Incoming, LearnerCard, MergeReport, Merged, differences};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 use schema::{MIGRATIONS, Migration};
 
