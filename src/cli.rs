@@ -1,5 +1,6 @@
 //! The command line: `zhulao` runs the app, `zhulao check [DIR]` validates lesson packs,
-//! `zhulao licences` shows the notices of what is built in.
+//! `zhulao licences` shows the notices of what is built in; `export` and `import` move records
+//! between machines (`crate::xapi`).
 
 use std::path::PathBuf;
 
@@ -48,6 +49,26 @@ pub enum Command {
     CheckDb,
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,
+    /// Write the records as xAPI statements, one JSON object per line, for another zhulao.
+    Export {
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        xapi: PathBuf,
+        /// Only records from this day on (YYYY-MM-DD, from midnight UTC), or from this time
+        /// (such as 2026-11-29T08:00:00+08:00).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// The centre's home page, which names the learners' accounts (default: from xapi.toml
+        /// in the data folder, else https://zhulao.invalid/learners).
+        #[arg(long, value_name = "URL")]
+        homepage: Option<String>,
+    },
+    /// Merge records exported by another zhulao (`zhulao export --xapi`); safe to repeat.
+    Import {
+        /// Files of xAPI statements, one JSON object per line.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

@@ -38,8 +38,31 @@ fn main() -> ExitCode {
             print!("{}", zhulao::ui::bigtext::NOTICE);
             ExitCode::SUCCESS
         }
+        Some(command @ (Command::Export { .. } | Command::Import { .. })) => {
+            exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir))
+        }
         None => run(cli),
     }
+}
+
+/// `export` and `import` (see `zhulao::xapi`).
+fn exchange(command: Command, data: &std::path::Path) -> ExitCode {
+    use zhulao::xapi::{Ending, commands};
+    let ending = match command {
+        Command::Export {
+            xapi,
+            since,
+            homepage,
+        } => commands::export_command(data, &xapi, since.as_deref(), homepage),
+        Command::Import { files } => commands::import_command(data, &files),
+        _ => unreachable!("only exchange commands come here"),
+    };
+    ExitCode::from(match ending {
+        Ending::Done => 0,
+        Ending::Problems => exit::PROBLEMS,
+        Ending::BadArguments => exit::BAD_ARGUMENTS,
+        Ending::NoDatabase => exit::NO_DATABASE,
+    })
 }
 
 fn print_errors(errors: &[PackError]) {
