@@ -1,6 +1,6 @@
 //! The command line: `zhulao` runs the app, `zhulao check [DIR]` validates lesson packs,
-//! `zhulao licences` shows the notices of what is built in; `export` and `import` move records
-//! between machines (`crate::xapi`).
+//! `zhulao licences` shows the notices of what is built in; `export`, `import` and `sync` move
+//! records between machines and to an LRS (`crate::xapi`).
 
 use std::path::PathBuf;
 
@@ -68,6 +68,16 @@ pub enum Command {
         /// Files of xAPI statements, one JSON object per line.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Send a Learning Record Store (LRS) the records it has not received yet.
+    Sync {
+        /// The LRS's xAPI address, such as https://lrs.example.org/xAPI/ (default: from
+        /// xapi.toml in the data folder). Key and secret: ZHULAO_LRS_KEY, ZHULAO_LRS_SECRET.
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// The centre's home page, which names the learners' accounts.
+        #[arg(long, value_name = "URL")]
+        homepage: Option<String>,
     },
 }
 

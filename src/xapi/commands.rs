@@ -7,6 +7,7 @@ use super::Ending;
 use super::config::{Config, Overrides};
 use super::export::{export, parse_since};
 use super::import::{ImportError, LISTED, import_file};
+use super::sync::{Lrs, Stop, sync};
 use crate::inert::inert;
 use crate::progress::Store;
 use crate::progress::store::{AddedLearner, LearnerCard};
@@ -221,4 +222,80 @@ fn changed(added: &AddedLearner) -> Option<String> {
             _ => return None,
         },
     })
+}
+
+/// `zhulao sync [--lrs URL] [--homepage IRI]`.
+pub fn sync_command(data: &Path, lrs_url: Option<String>, homepage: Option<String>) -> Ending {
+    let run = || -> Result<Ending, Ending> {
+        let config = config(data, Overrides::from_env(homepage, lrs_url))?;
+        let Some(url) = config.lrs_url.as_deref() else {
+            eprintln!(
+                "zhulao: which LRS? Give its address with --lrs URL, or as url in the [lrs] part of {}",
+                shown(&data.join(super::config::CONFIG_FILE))
+            );
+            return Err(Ending::BadArguments);
+        };
+        let lrs = Lrs::new(url, config.key.as_deref(), config.secret.as_deref()).map_err(|e| {
+            eprintln!("zhulao: {e}");
+            Ending::BadArguments
+        })?;
+        let mut store = open(data)?;
+        let endpoint = inert(lrs.endpoint()).into_owned();
+        let (report, stop) = sync(&mut store, &lrs, &config.homepage);
+        for skipped in &report.skipped {
+            eprintln!("zhulao: {}; it was not sent", inert(&skipped.to_string()));
+        }
+        for (id, why) in &report.refused {
+            eprintln!("zhulao: statement {}: {why}", inert(id));
+        }
+        match stop {
+            None => {
+                let left = report.refused.len() + report.skipped.len();
+                println!(
+                    "Sent {} to {endpoint}. {}",
+                    plural(report.sent, "statement", "statements"),
+                    if left == 0 {
+                        "Nothing is left to send.".to_string()
+                    } else {
+                        format!(
+                            "{} not taken by the LRS (see above); the next sync tries them again.",
+                            plural(left as u64, "statement was", "statements were")
+                        )
+                    }
+                );
+                Ok(if left == 0 {
+                    Ending::Done
+                } else {
+                    Ending::Problems
+                })
+            }
+            Some(stop) => {
+                let marked = if report.sent == 0 {
+                    "Nothing was marked as sent".to_string()
+                } else {
+                    format!(
+                        "The {} it accepted before that are marked as sent, the rest are not",
+                        plural(report.sent, "statement", "statements")
+                    )
+                };
+                let ending = match &stop {
+                    Stop::Unreachable { .. } | Stop::Server { .. } => Ending::LrsUnreachable,
+                    Stop::Credentials { .. } | Stop::NotAnLrs { .. } => Ending::Problems,
+                    Stop::Store(_) => Ending::NoDatabase,
+                };
+                let again = match &stop {
+                    Stop::Credentials { .. } | Stop::NotAnLrs { .. } => {
+                        "; fix that and run `zhulao sync` again."
+                    }
+                    Stop::Store(_) => {
+                        "; the next sync sends what is not marked (an LRS keeps a statement it already has only once)."
+                    }
+                    _ => "; run `zhulao sync` again later.",
+                };
+                eprintln!("zhulao: {}. {marked}{again}", inert(&stop.to_string()));
+                Ok(ending)
+            }
+        }
+    };
+    run().unwrap_or_else(|e| e)
 }
