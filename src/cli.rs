@@ -1,5 +1,6 @@
 //! The command line: `zhulao` runs the app, `zhulao check [DIR]` validates lesson packs,
-//! `zhulao licences` shows the notices of what is built in.
+//! `zhulao licences` shows the notices of what is built in; `export`, `import` and `sync` move
+//! records between machines and to an LRS (`crate::xapi`).
 
 use std::path::PathBuf;
 
@@ -64,6 +65,36 @@ pub enum Command {
     },
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,
+    /// Write the records as xAPI statements, one JSON object per line, for another zhulao.
+    Export {
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        xapi: PathBuf,
+        /// Only records from this day on (YYYY-MM-DD, from midnight UTC), or from this time
+        /// (such as 2026-11-29T08:00:00+08:00).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// The centre's home page, which names the learners' accounts (default: from xapi.toml
+        /// in the data folder, else https://zhulao.invalid/learners).
+        #[arg(long, value_name = "URL")]
+        homepage: Option<String>,
+    },
+    /// Merge records exported by another zhulao (`zhulao export --xapi`); safe to repeat.
+    Import {
+        /// Files of xAPI statements, one JSON object per line.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Send a Learning Record Store (LRS) the records it has not received yet.
+    Sync {
+        /// The LRS's xAPI address, such as https://lrs.example.org/xAPI/ (default: from
+        /// xapi.toml in the data folder). Key and secret: ZHULAO_LRS_KEY, ZHULAO_LRS_SECRET.
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// The centre's home page, which names the learners' accounts.
+        #[arg(long, value_name = "URL")]
+        homepage: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,6 +13,7 @@
 //! - `screens`, `overlays`: one module per screen and per dialog (state, update, view).
 //! - `ui`: what views share — render context, theme, words, text and big text, widgets.
 //! - `speech`: read-aloud through an outside text-to-speech program.
+//! - `xapi`: records that travel — statements in files between machines, and to an LRS.
 //! - `input`, `event_loop`, `terminal`, `cli`: the edges.
 
 mod named;
@@ -34,3 +35,4 @@ pub mod settings;
 pub mod speech;
 pub mod terminal;
 pub mod ui;
+pub mod xapi;

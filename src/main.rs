@@ -15,6 +15,8 @@ mod exit {
     pub const NO_DATABASE: u8 = 3;
     /// A lesson pack is broken.
     pub const BROKEN_PACK: u8 = 4;
+    /// `sync`: the LRS could not be reached or failed itself; try again later.
+    pub const LRS_UNREACHABLE: u8 = 5;
 }
 
 use clap::Parser;
@@ -46,8 +48,33 @@ fn main() -> ExitCode {
             print!("{}", zhulao::ui::bigtext::NOTICE);
             ExitCode::SUCCESS
         }
+        Some(
+            command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
+        ) => exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir)),
         None => run(cli, utc_offset),
     }
+}
+
+/// `export`, `import` and `sync` (see `zhulao::xapi`).
+fn exchange(command: Command, data: &std::path::Path) -> ExitCode {
+    use zhulao::xapi::{Ending, commands};
+    let ending = match command {
+        Command::Export {
+            xapi,
+            since,
+            homepage,
+        } => commands::export_command(data, &xapi, since.as_deref(), homepage),
+        Command::Import { files } => commands::import_command(data, &files),
+        Command::Sync { lrs, homepage } => commands::sync_command(data, lrs, homepage),
+        _ => unreachable!("only exchange commands come here"),
+    };
+    ExitCode::from(match ending {
+        Ending::Done => 0,
+        Ending::Problems => exit::PROBLEMS,
+        Ending::BadArguments => exit::BAD_ARGUMENTS,
+        Ending::NoDatabase => exit::NO_DATABASE,
+        Ending::LrsUnreachable => exit::LRS_UNREACHABLE,
+    })
 }
 
 fn print_errors(errors: &[PackError]) {

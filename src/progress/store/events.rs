@@ -127,11 +127,9 @@ impl Store {
     /// A learner's events in the order they were committed here (imported ones come in the
     /// order they arrived; `Progress::from_events` folds them by time).
     pub fn events_for(&self, learner_id: &str) -> Result<Vec<Event>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, verb, learner_id, registration, pack_id, lesson_id, step_id, step_kind,
-                    outcome, attempt, response, duration_ms, stars, lang, at, device_id, shown
-               FROM events WHERE learner_id = ?1 ORDER BY seq",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE learner_id = ?1 ORDER BY seq"
+        ))?;
         let rows = stmt.query_map([learner_id], row_to_event)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -161,7 +159,11 @@ pub(super) fn word<T>(
     })
 }
 
-fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+/// The columns `row_to_event` reads, in its order.
+pub(super) const EVENT_COLUMNS: &str = "id, verb, learner_id, registration, pack_id, lesson_id,
+    step_id, step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id, shown";
+
+pub(super) fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
     let step_id: Option<String> = r.get(6)?;
     let step = match step_id {
         Some(step_id) => Some(StepAnswer {

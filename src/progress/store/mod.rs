@@ -13,6 +13,7 @@
 
 pub mod class;
 mod events;
+mod exchange;
 pub mod instructor;
 mod learners;
 pub mod roster;
@@ -27,6 +28,7 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+pub use exchange::{AddedLearner, Incoming, LearnerCard, MergeReport, Merged, differences};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 use schema::{MIGRATIONS, Migration};
 

@@ -1,0 +1,330 @@
+//! What records that travel need from the database: every event in the order it was committed
+//! (from a time on, if asked), the learners as a person knows them (name, number, seat), merging
+//! events that another machine recorded, and what was already sent to which LRS.
+//!
+//! Merged events come in through `insert_event`, like every answer recorded here, so the
+//! derived tables (`learners.last_seq`, `lesson_stats`) stay right. A merge runs in one
+//! BEGIN IMMEDIATE transaction per batch: it is recorded whole or not at all.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::events::{EVENT_COLUMNS, insert_event, row_to_event};
+use super::{Store, StoreError, now_rfc3339, parse_time};
+use crate::inert::normalise_name;
+use crate::progress::event::Event;
+
+/// A learner as a person in the class knows them. Travels with exported files (never to an LRS)
+/// so that the machine importing them shows the same names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LearnerCard {
+    pub name: Option<String>,
+    pub number: Option<u32>,
+    pub seat: Option<u32>,
+}
+
+/// One event arriving from another machine, with what its file says about the learner.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub event: Event,
+    pub learner: Option<LearnerCard>,
+}
+
+/// What became of one incoming event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Merged {
+    Added,
+    /// The same event was already here (or earlier in the same batch).
+    AlreadyThere,
+    /// An event with this id is here with different content; it was kept as it is.
+    Conflict {
+        stored: Box<Event>,
+        differs: Vec<&'static str>,
+    },
+}
+
+/// A learner this machine did not know, added by a merge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedLearner {
+    pub id: String,
+    /// As added here (may carry a suffix, see `merge`).
+    pub card: LearnerCard,
+    /// What the file said, when it could not be used as it was.
+    pub asked: Option<LearnerCard>,
+}
+
+#[derive(Debug, Default)]
+pub struct MergeReport {
+    /// One per incoming event, in the same order.
+    pub outcomes: Vec<Merged>,
+    pub learners_added: Vec<AddedLearner>,
+}
+
+impl Store {
+    /// Every learner by id, with their name, number and seat.
+    pub fn learner_cards(&self) -> Result<HashMap<String, LearnerCard>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, number, seat FROM learners")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                LearnerCard {
+                    name: r.get(1)?,
+                    number: r.get(2)?,
+                    seat: r.get(3)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Calls `each` with every event in the order it was committed here, or only those at or
+    /// after `since` (an RFC 3339 time, compared as stored: UTC to the millisecond). Events are
+    /// read one at a time, so a million of them need no more memory than one.
+    pub fn for_each_event<E: From<StoreError>>(
+        &self,
+        since: Option<&str>,
+        mut each: impl FnMut(Event) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let sql = match since {
+            Some(_) => format!("SELECT {EVENT_COLUMNS} FROM events WHERE at >= ?1 ORDER BY seq"),
+            None => format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"),
+        };
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        let mut rows = match since {
+            Some(since) => stmt.query([since]),
+            None => stmt.query([]),
+        }
+        .map_err(StoreError::from)?;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            each(row_to_event(row).map_err(StoreError::from)?)?;
+        }
+        Ok(())
+    }
+
+    /// Up to `limit` events, in commit order after `after_seq`, that were never accepted by the
+    /// LRS `lrs`, each with its `seq` (pass the last one back to get the next batch).
+    pub fn unsent_events(
+        &self,
+        lrs: &str,
+        after_seq: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, Event)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS}, seq FROM events AS e
+              WHERE seq > ?2
+                AND NOT EXISTS (SELECT 1 FROM lrs_sent WHERE lrs = ?1 AND event_id = e.id)
+              ORDER BY seq LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![lrs, after_seq, limit as i64], |r| {
+            Ok((r.get(17)?, row_to_event(r)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Remembers that the LRS `lrs` accepted these events. Called only after it said so.
+    pub fn mark_sent(&mut self, lrs: &str, event_ids: &[&str]) -> Result<(), StoreError> {
+        let at = now_rfc3339();
+        let tx = self.write()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO lrs_sent (lrs, event_id, sent_at) VALUES (?1, ?2, ?3)",
+            )?;
+            for id in event_ids {
+                stmt.execute(params![lrs, id, at])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How many events the LRS `lrs` has accepted from this machine.
+    pub fn sent_count(&self, lrs: &str) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM lrs_sent WHERE lrs = ?1", [lrs], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Merges events recorded on another machine, all in one transaction.
+    ///
+    /// An event whose id is already here is compared with the stored one: the same is skipped,
+    /// a different one is reported and the stored one kept (records are never rewritten). A
+    /// learner this machine does not know is added with the id they have everywhere and, from
+    /// their card, their name or number. A name that a different learner here already has gets
+    /// the first free suffix " (2)", " (3)" …, so both people stay apart and each is shown
+    /// distinctly; a number that is taken here becomes the next free number; a seat that is
+    /// taken here is left empty. A learner without a usable name or number becomes the next
+    /// numbered learner.
+    pub fn merge(&mut self, batch: &[Incoming]) -> Result<MergeReport, StoreError> {
+        let tx = self.write()?;
+        let mut report = MergeReport::default();
+        for incoming in batch {
+            let event = &incoming.event;
+            let stored = tx
+                .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1"))?
+                .query_row([&event.id], row_to_event)
+                .optional()?;
+            let outcome = match stored {
+                Some(stored) => {
+                    let differs = differences(&stored, event);
+                    if differs.is_empty() {
+                        Merged::AlreadyThere
+                    } else {
+                        Merged::Conflict {
+                            stored: Box::new(stored),
+                            differs,
+                        }
+                    }
+                }
+                None => {
+                    if let Some(added) = ensure_learner(&tx, event, incoming.learner.as_ref())? {
+                        report.learners_added.push(added);
+                    }
+                    insert_event(&tx, event)?;
+                    Merged::Added
+                }
+            };
+            report.outcomes.push(outcome);
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+/// The fields in which two records of the same event id differ (none: the same record). Times
+/// are compared as instants, so a record written before times were stamped to the millisecond
+/// equals its exported copy.
+pub fn differences(a: &Event, b: &Event) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut check = |same: bool, field: &'static str| {
+        if !same {
+            out.push(field);
+        }
+    };
+    check(a.verb == b.verb, "verb");
+    check(a.learner_id == b.learner_id, "learner");
+    check(a.registration == b.registration, "registration");
+    check(
+        a.pack_id == b.pack_id && a.lesson_id == b.lesson_id,
+        "lesson",
+    );
+    let (sa, sb) = (a.step.as_ref(), b.step.as_ref());
+    check(
+        sa.map(|s| (&s.step_id, s.step_kind)) == sb.map(|s| (&s.step_id, s.step_kind)),
+        "step",
+    );
+    check(sa.map(|s| s.outcome) == sb.map(|s| s.outcome), "outcome");
+    check(sa.map(|s| s.attempt) == sb.map(|s| s.attempt), "attempt");
+    check(
+        sa.map(|s| &s.response) == sb.map(|s| &s.response),
+        "response",
+    );
+    check(
+        sa.map(|s| s.duration_ms) == sb.map(|s| s.duration_ms),
+        "duration",
+    );
+    check(a.stars == b.stars, "stars");
+    check(a.lang == b.lang, "language");
+    check(
+        a.at == b.at || (parse_time(&a.at).is_some() && parse_time(&a.at) == parse_time(&b.at)),
+        "time",
+    );
+    check(a.device_id == b.device_id, "device");
+    out
+}
+
+/// Adds the learner of `event` if this machine does not know them; see `Store::merge`.
+fn ensure_learner(
+    tx: &Transaction,
+    event: &Event,
+    card: Option<&LearnerCard>,
+) -> rusqlite::Result<Option<AddedLearner>> {
+    let known: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM learners WHERE id = ?1)")?
+        .query_row([&event.learner_id], |r| r.get(0))?;
+    if known {
+        return Ok(None);
+    }
+    let asked = card.cloned().unwrap_or_default();
+    let taken = |sql: &str, value: &dyn rusqlite::ToSql| -> rusqlite::Result<bool> {
+        tx.query_row(sql, [value], |r| r.get(0))
+    };
+    let mut name = asked.name.clone();
+    let mut key = None;
+    if let Some(wanted) = &asked.name {
+        let base = normalise_name(wanted);
+        let mut n = 1;
+        loop {
+            let (candidate, candidate_key) = if n == 1 {
+                (wanted.clone(), base.clone())
+            } else {
+                (
+                    format!("{wanted} ({n})"),
+                    normalise_name(&format!("{wanted} ({n})")),
+                )
+            };
+            if !taken(
+                "SELECT EXISTS (SELECT 1 FROM learners WHERE name_key = ?1)",
+                &candidate_key,
+            )? {
+                name = Some(candidate);
+                key = Some(candidate_key);
+                break;
+            }
+            n += 1;
+        }
+    }
+    let number = match (&name, asked.number) {
+        (Some(_), _) => None,
+        (None, Some(wanted))
+            if !taken(
+                "SELECT EXISTS (SELECT 1 FROM learners WHERE number = ?1)",
+                &wanted,
+            )? =>
+        {
+            Some(wanted)
+        }
+        (None, _) => Some(tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM learners",
+            [],
+            |r| r.get::<_, u32>(0),
+        )?),
+    };
+    let seat = match asked.seat {
+        Some(seat)
+            if !taken(
+                "SELECT EXISTS (SELECT 1 FROM learners WHERE seat = ?1)",
+                &seat,
+            )? =>
+        {
+            Some(seat)
+        }
+        _ => None,
+    };
+    tx.execute(
+        "INSERT INTO learners (id, name, name_key, number, seat, created_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            event.learner_id,
+            name,
+            key,
+            number,
+            seat,
+            now_rfc3339(),
+            event.device_id
+        ],
+    )?;
+    let card = LearnerCard { name, number, seat };
+    let changed = card.name != asked.name
+        || (card.name.is_none() && card.number != asked.number)
+        || card.seat != asked.seat;
+    Ok(Some(AddedLearner {
+        id: event.learner_id.clone(),
+        asked: changed.then_some(asked),
+        card,
+    }))
+}

@@ -1,0 +1,118 @@
+//! `zhulao export --xapi FILE`: every event (or those from a time on) as xAPI statements, one
+//! JSON object per line. The file is written beside its final name and renamed into place when
+//! complete and on disk, so a file with that name is never half written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::statement::{Audience, EncodeError, Encoder};
+use crate::progress::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write {path}: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Exported {
+    pub statements: u64,
+    pub learners: usize,
+    /// Events that could not be made into statements (a time that cannot be read).
+    pub skipped: Vec<EncodeError>,
+}
+
+/// The earliest stored time `--since` means: a day (`2026-11-29`, from midnight UTC) or an
+/// RFC 3339 time (`2026-11-29T08:00:00+08:00`), as the canonical stored form.
+pub fn parse_since(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let is_day = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let time = if is_day {
+        format!("{s}T00:00:00Z")
+    } else {
+        s.to_string()
+    };
+    crate::progress::store::parse_time(&time).map(crate::progress::store::format_time)
+}
+
+/// Writes the statements to `path`.
+pub fn export(
+    store: &Store,
+    path: &Path,
+    homepage: &str,
+    since: Option<&str>,
+) -> Result<Exported, ExportError> {
+    let cards = store.learner_cards()?;
+    let encoder = Encoder {
+        homepage,
+        audience: Audience::File,
+    };
+    let partial = partial_path(path);
+    let write_error = |e: std::io::Error| ExportError::Write {
+        path: path.to_path_buf(),
+        reason: crate::inert::inert(&e.to_string()).into_owned(),
+    };
+    let file = std::fs::File::create(&partial).map_err(write_error)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut done = Exported::default();
+    let mut learners = std::collections::HashSet::new();
+    let result = store.for_each_event(since, |event| {
+        match encoder.statement(&event, cards.get(&event.learner_id)) {
+            Ok(statement) => {
+                serde_json::to_writer(&mut out, &statement).map_err(|e| write_error(e.into()))?;
+                out.write_all(b"\n").map_err(write_error)?;
+                done.statements += 1;
+                if !learners.contains(&event.learner_id) {
+                    learners.insert(event.learner_id.clone());
+                }
+            }
+            Err(e) => done.skipped.push(e),
+        }
+        Ok::<(), ExportError>(())
+    });
+    let finished = result.and_then(|()| {
+        let file = out.into_inner().map_err(|e| write_error(e.into_error()))?;
+        file.sync_all().map_err(write_error)?;
+        std::fs::rename(&partial, path).map_err(write_error)
+    });
+    if let Err(e) = finished {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    done.learners = learners.len();
+    Ok(done)
+}
+
+fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".partial-{}", std::process::id()));
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_a_day_or_a_time_and_gives_the_stored_form() {
+        assert_eq!(
+            parse_since("2026-11-29").as_deref(),
+            Some("2026-11-29T00:00:00.000Z")
+        );
+        assert_eq!(
+            parse_since("2026-11-29T08:00:00+08:00").as_deref(),
+            Some("2026-11-29T00:00:00.000Z")
+        );
+        for bad in ["29/11/2026", "2026-13-01", "yesterday", ""] {
+            assert_eq!(parse_since(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,940 @@
+//! One event as one xAPI 1.0.3 statement, and back.
+//!
+//! The mapping is a pure function of the event (and of the centre's home page for the actor),
+//! so the same event sent to an LRS from two machines is the same statement, and the LRS sees
+//! the second as a harmless duplicate. `decode` is its exact inverse: `decode(encode(e)) == e`
+//! for every event, which is what makes export → import lossless.
+//!
+//! | event | statement |
+//! | --- | --- |
+//! | `id` | `id` |
+//! | `learner_id` | `actor.account.name` (homePage: the centre's, see `config`) |
+//! | `verb` | `verb.id`: the ADL verb of the same name |
+//! | pack, lesson, step | `object.id`: `ACTIVITY_BASE` + `pack/P[/lesson/L[/step/S]]` |
+//! | `step.outcome` | `result.success` |
+//! | `step.response` | `result.response` (left out when empty on a read step) |
+//! | `step.duration_ms` | `result.duration` (`PT3.2S`, to the millisecond) |
+//! | `stars` | `result.score` (raw, min 0, max 3); `completed` has `result.completion` |
+//! | `registration` | `context.registration` |
+//! | `lang` | `context.language` (`zh-CN`, `en`) |
+//! | `device_id`, `step.step_kind`, `step.attempt` | `context.extensions` |
+//! | `at` | `timestamp` |
+//!
+//! Activity ids are fixed (they do not depend on a machine or a centre's settings), so
+//! statements about the same lesson aggregate in an LRS whichever machine sent them.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::content::StepKind;
+use crate::lang::Lang;
+use crate::progress::store::LearnerCard;
+use crate::progress::store::{format_time, parse_time};
+use crate::progress::{Event, Outcome, StepAnswer, Verb};
+
+pub const XAPI_VERSION: &str = "1.0.3";
+/// `context.platform` of every zhulao statement.
+pub const PLATFORM: &str = "zhulao";
+/// Where zhulao's activity ids live. zhulao has no web domain: `.invalid` is reserved (RFC 2606)
+/// and can never be a real site, so these ids only ever name zhulao's packs, lessons and steps.
+pub const ACTIVITY_BASE: &str = "https://zhulao.invalid/xapi/activities/";
+/// The actor's `account.homePage` when the centre has not set its own. Learner ids are random
+/// UUIDs, unique everywhere, so one fixed home page never mixes two people.
+pub const DEFAULT_HOMEPAGE: &str = "https://zhulao.invalid/learners";
+
+/// Context extensions (their keys must be IRIs).
+pub const EXT_DEVICE: &str = "https://zhulao.invalid/xapi/extensions/device";
+pub const EXT_STEP_KIND: &str = "https://zhulao.invalid/xapi/extensions/step-kind";
+pub const EXT_ATTEMPT: &str = "https://zhulao.invalid/xapi/extensions/attempt";
+/// Choice and order steps: the ids in the order this run showed them.
+pub const EXT_SHOWN: &str = "https://zhulao.invalid/xapi/extensions/shown";
+/// The learner's name, number and seat: in exported files only, never sent to an LRS.
+pub const EXT_LEARNER: &str = "https://zhulao.invalid/xapi/extensions/learner";
+
+const ACTIVITY_COURSE: &str = "http://adlnet.gov/expapi/activities/course";
+const ACTIVITY_LESSON: &str = "http://adlnet.gov/expapi/activities/lesson";
+const ACTIVITY_INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
+
+/// The ADL verb for each of zhulao's verbs, with its display words.
+fn verb_json(verb: Verb) -> VerbJson {
+    let (id, en, zh) = match verb {
+        Verb::Attempted => (
+            "http://adlnet.gov/expapi/verbs/attempted",
+            "attempted",
+            "开始学习",
+        ),
+        Verb::Experienced => (
+            "http://adlnet.gov/expapi/verbs/experienced",
+            "experienced",
+            "阅读",
+        ),
+        Verb::Answered => (
+            "http://adlnet.gov/expapi/verbs/answered",
+            "answered",
+            "回答",
+        ),
+        Verb::Completed => (
+            "http://adlnet.gov/expapi/verbs/completed",
+            "completed",
+            "学完",
+        ),
+    };
+    VerbJson {
+        id,
+        display: Display {
+            en_us: en,
+            zh_cn: zh,
+        },
+    }
+}
+
+fn verb_from_iri(iri: &str) -> Option<Verb> {
+    Verb::ALL.iter().copied().find(|v| verb_json(*v).id == iri)
+}
+
+/// Whether the learner's name, number and seat go with the statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// A file for another zhulao: the learner's card rides along, so names match there.
+    File,
+    /// A Learning Record Store: pseudonymous, the learner is only a random id.
+    Lrs,
+}
+
+/// Everything a statement needs beyond the event itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Encoder<'a> {
+    pub homepage: &'a str,
+    pub audience: Audience,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum EncodeError {
+    #[error("event {id} has a time that cannot be read ('{at}')")]
+    BadTime { id: String, at: String },
+}
+
+impl Encoder<'_> {
+    /// The statement for `event`, as a serialisable value (borrowing from the event).
+    pub fn statement<'e>(
+        &'e self,
+        event: &'e Event,
+        learner: Option<&'e LearnerCard>,
+    ) -> Result<Statement<'e>, EncodeError> {
+        // Stored times are canonical already; an older record's form is made canonical.
+        let timestamp = if is_canonical_time(&event.at) {
+            Cow::Borrowed(event.at.as_str())
+        } else {
+            match parse_time(&event.at) {
+                Some(t) => Cow::Owned(format_time(t)),
+                None => {
+                    return Err(EncodeError::BadTime {
+                        id: event.id.clone(),
+                        at: event.at.clone(),
+                    });
+                }
+            }
+        };
+        let pack = activity_iri(&event.pack_id, None, None);
+        let lesson = activity_iri(&event.pack_id, Some(&event.lesson_id), None);
+        let step = event.step.as_ref();
+        let (object, context_activities) = match step {
+            Some(s) => (
+                Activity::new(
+                    activity_iri(&event.pack_id, Some(&event.lesson_id), Some(&s.step_id)),
+                    ACTIVITY_INTERACTION,
+                ),
+                ContextActivities {
+                    parent: [Activity::new(lesson, ACTIVITY_LESSON)],
+                    grouping: Some([Activity::new(pack, ACTIVITY_COURSE)]),
+                },
+            ),
+            None => (
+                Activity::new(lesson, ACTIVITY_LESSON),
+                ContextActivities {
+                    parent: [Activity::new(pack, ACTIVITY_COURSE)],
+                    grouping: None,
+                },
+            ),
+        };
+        let result = ResultJson {
+            success: step.and_then(|s| s.outcome).map(|o| o == Outcome::Correct),
+            completion: (event.verb == Verb::Completed).then_some(true),
+            response: step
+                .filter(|s| !(s.response.is_empty() && s.outcome.is_none()))
+                .map(|s| s.response.as_str()),
+            duration: step.map(|s| iso_duration(s.duration_ms)),
+            score: event.stars.map(|raw| Score {
+                raw,
+                min: 0,
+                max: raw.max(3),
+            }),
+        };
+        Ok(Statement {
+            id: &event.id,
+            actor: Actor {
+                object_type: "Agent",
+                account: Account {
+                    home_page: self.homepage,
+                    name: &event.learner_id,
+                },
+            },
+            verb: verb_json(event.verb),
+            object,
+            result: (!result.is_empty()).then_some(result),
+            context: Context {
+                registration: &event.registration,
+                context_activities,
+                language: event.lang.tag(),
+                platform: PLATFORM,
+                extensions: Extensions {
+                    device: &event.device_id,
+                    step_kind: step.map(|s| s.step_kind.as_str()),
+                    attempt: step.map(|s| s.attempt),
+                    shown: step.and_then(|s| s.shown.as_deref()),
+                    learner: match self.audience {
+                        Audience::File => learner.map(CardJson::from),
+                        Audience::Lrs => None,
+                    },
+                },
+            },
+            timestamp,
+            version: XAPI_VERSION,
+        })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Statement<'a> {
+    id: &'a str,
+    actor: Actor<'a>,
+    verb: VerbJson,
+    object: Activity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<ResultJson<'a>>,
+    context: Context<'a>,
+    timestamp: Cow<'a, str>,
+    version: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct Actor<'a> {
+    #[serde(rename = "objectType")]
+    object_type: &'static str,
+    account: Account<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct Account<'a> {
+    #[serde(rename = "homePage")]
+    home_page: &'a str,
+    name: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct VerbJson {
+    id: &'static str,
+    display: Display,
+}
+
+#[derive(Debug, Serialize)]
+struct Display {
+    #[serde(rename = "en-US")]
+    en_us: &'static str,
+    #[serde(rename = "zh-CN")]
+    zh_cn: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct Activity {
+    #[serde(rename = "objectType")]
+    object_type: &'static str,
+    id: String,
+    definition: Definition,
+}
+
+impl Activity {
+    fn new(id: String, kind: &'static str) -> Activity {
+        Activity {
+            object_type: "Activity",
+            id,
+            definition: Definition { kind },
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Definition {
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct ResultJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    success: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completion: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duration: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<Score>,
+}
+
+impl ResultJson<'_> {
+    fn is_empty(&self) -> bool {
+        self.success.is_none()
+            && self.completion.is_none()
+            && self.response.is_none()
+            && self.duration.is_none()
+            && self.score.is_none()
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Score {
+    raw: u8,
+    min: u8,
+    max: u8,
+}
+
+#[derive(Debug, Serialize)]
+struct Context<'a> {
+    registration: &'a str,
+    #[serde(rename = "contextActivities")]
+    context_activities: ContextActivities,
+    language: &'static str,
+    platform: &'static str,
+    extensions: Extensions<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct ContextActivities {
+    parent: [Activity; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grouping: Option<[Activity; 1]>,
+}
+
+/// The field names are the extension IRIs (`EXT_*`; a unit test keeps them equal).
+#[derive(Debug, Serialize)]
+struct Extensions<'a> {
+    #[serde(rename = "https://zhulao.invalid/xapi/extensions/device")]
+    device: &'a str,
+    #[serde(
+        rename = "https://zhulao.invalid/xapi/extensions/step-kind",
+        skip_serializing_if = "Option::is_none"
+    )]
+    step_kind: Option<&'static str>,
+    #[serde(
+        rename = "https://zhulao.invalid/xapi/extensions/attempt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    attempt: Option<u32>,
+    #[serde(
+        rename = "https://zhulao.invalid/xapi/extensions/shown",
+        skip_serializing_if = "Option::is_none"
+    )]
+    shown: Option<&'a str>,
+    #[serde(
+        rename = "https://zhulao.invalid/xapi/extensions/learner",
+        skip_serializing_if = "Option::is_none"
+    )]
+    learner: Option<CardJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct CardJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seat: Option<u32>,
+}
+
+impl<'a> From<&'a LearnerCard> for CardJson<'a> {
+    fn from(card: &'a LearnerCard) -> Self {
+        CardJson {
+            name: card.name.as_deref(),
+            number: card.number,
+            seat: card.seat,
+        }
+    }
+}
+
+/// `…/pack/P`, `…/pack/P/lesson/L` or `…/pack/P/lesson/L/step/S`.
+pub fn activity_iri(pack: &str, lesson: Option<&str>, step: Option<&str>) -> String {
+    let mut iri = String::with_capacity(ACTIVITY_BASE.len() + 64);
+    iri.push_str(ACTIVITY_BASE);
+    iri.push_str("pack/");
+    push_segment(&mut iri, pack);
+    if let Some(lesson) = lesson {
+        iri.push_str("/lesson/");
+        push_segment(&mut iri, lesson);
+        if let Some(step) = step {
+            iri.push_str("/step/");
+            push_segment(&mut iri, step);
+        }
+    }
+    iri
+}
+
+/// Pack, lesson and step ids are `a-z`, `0-9` and `-`, which go into an IRI as they are;
+/// anything else is percent-encoded, so an IRI always names exactly one id.
+fn push_segment(out: &mut String, id: &str) {
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+}
+
+fn decode_segment(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b if b.is_ascii_alphanumeric() || b"-._~".contains(&b) => {
+                out.push(b);
+                i += 1;
+            }
+            _ => return None,
+        }
+    }
+    String::from_utf8(out).ok().filter(|s| !s.is_empty())
+}
+
+/// An xAPI duration to the millisecond: 3200 ms is `PT3.2S`, 0 is `PT0S`, 61 234 is `PT61.234S`.
+pub fn iso_duration(ms: u64) -> String {
+    let (s, frac) = (ms / 1000, ms % 1000);
+    if frac == 0 {
+        format!("PT{s}S")
+    } else {
+        let frac = format!("{frac:03}");
+        format!("PT{s}.{}S", frac.trim_end_matches('0'))
+    }
+}
+
+/// Reads an ISO 8601 duration (`P[nD]T[nH][nM][n[.n]S]`, as LRSs write them) to milliseconds;
+/// digits past the millisecond are dropped.
+pub fn parse_iso_duration(s: &str) -> Option<u64> {
+    let rest = s.strip_prefix('P')?;
+    let (days, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    let mut ms: u64 = 0;
+    let mut any = false;
+    let mut take = |part: &str, units: &[(char, u64)], allow_fraction: char| -> Option<()> {
+        let mut rest = part;
+        for &(unit, scale) in units {
+            if let Some(at) = rest.find(unit) {
+                let number = &rest[..at];
+                rest = &rest[at + 1..];
+                let (whole, frac) = match number.split_once('.') {
+                    Some((w, f)) if unit == allow_fraction => (w, f),
+                    Some(_) => return None,
+                    None => (number, ""),
+                };
+                if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                if !frac.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let whole: u64 = whole.parse().ok()?;
+                let frac_ms: u64 = format!("{:0<3}", &frac[..frac.len().min(3)]).parse().ok()?;
+                ms = ms
+                    .checked_add(whole.checked_mul(scale)?)?
+                    .checked_add(frac_ms * scale / 1000)?;
+                any = true;
+            }
+        }
+        rest.is_empty().then_some(())
+    };
+    take(days, &[('D', 86_400_000)], '\0')?;
+    if let Some(time) = time {
+        if time.is_empty() {
+            return None;
+        }
+        take(time, &[('H', 3_600_000), ('M', 60_000), ('S', 1000)], 'S')?;
+    }
+    any.then_some(ms)
+}
+
+/// `2026-11-29T10:00:00.123Z`: the form every record is stamped in.
+fn is_canonical_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 24
+        && b[23] == b'Z'
+        && b[19] == b'.'
+        && parse_time(s).is_some_and(|t| format_time(t) == s)
+}
+
+/// A statement read back: the event, and the learner's card if the file carried one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub event: Event,
+    pub learner: Option<LearnerCard>,
+}
+
+/// Why a line could not be taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A statement, but not one zhulao made (another platform's, or not about zhulao's lessons).
+    NotZhulao,
+    /// Looks like zhulao's but something in it is wrong.
+    Invalid(String),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::NotZhulao => f.write_str("not a zhulao statement"),
+            Refusal::Invalid(why) => write!(f, "not a valid zhulao statement: {why}"),
+        }
+    }
+}
+
+fn invalid(why: impl Into<String>) -> Refusal {
+    Refusal::Invalid(why.into())
+}
+
+/// Reads one statement made by `Encoder::statement` (from a file or an LRS) back into the event
+/// it came from. Ids are made canonical (lower-case UUIDs), the time canonical UTC.
+pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
+    let Some(s) = v.as_object() else {
+        return Err(invalid("a line must be one JSON object"));
+    };
+    let context = s.get("context");
+    let object_id = s
+        .get("object")
+        .and_then(|o| o.get("id"))
+        .and_then(Value::as_str);
+    let platform = context
+        .and_then(|c| c.get("platform"))
+        .and_then(Value::as_str);
+    let (Some(object_id), Some(PLATFORM)) = (object_id, platform) else {
+        return Err(Refusal::NotZhulao);
+    };
+    let Some(path) = object_id.strip_prefix(ACTIVITY_BASE) else {
+        return Err(Refusal::NotZhulao);
+    };
+    let text = |v: Option<&Value>, what: &str| -> Result<String, Refusal> {
+        v.and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| invalid(format!("{what} is missing")))
+    };
+    let id = uuid(s.get("id"), "id")?;
+    let learner_id = uuid(
+        s.get("actor")
+            .and_then(|a| a.get("account"))
+            .and_then(|a| a.get("name")),
+        "actor.account.name",
+    )?;
+    let verb_iri = text(s.get("verb").and_then(|v| v.get("id")), "verb.id")?;
+    let verb = verb_from_iri(&verb_iri)
+        .ok_or_else(|| invalid(format!("the verb '{verb_iri}' is not one of zhulao's")))?;
+    let (pack_id, lesson_id, step_id) = parse_activity(path)
+        .ok_or_else(|| invalid(format!("object.id '{object_id}' names no lesson or step")))?;
+    let context = context.unwrap_or(&Value::Null);
+    let registration = uuid(context.get("registration"), "context.registration")?;
+    let language = text(context.get("language"), "context.language")?;
+    let lang = Lang::ALL
+        .iter()
+        .copied()
+        .find(|l| l.tag() == language)
+        .ok_or_else(|| invalid(format!("context.language '{language}' is not zh-CN or en")))?;
+    let timestamp = text(s.get("timestamp"), "timestamp")?;
+    let at = parse_time(&timestamp)
+        .map(format_time)
+        .ok_or_else(|| invalid(format!("timestamp '{timestamp}' is not an RFC 3339 time")))?;
+    let ext = context.get("extensions").unwrap_or(&Value::Null);
+    let device_id = text(ext.get(EXT_DEVICE), "the device extension")?;
+    if device_id.is_empty() || device_id.len() > 100 || crate::inert::inert(&device_id) != device_id
+    {
+        return Err(invalid("the device id is not a plain short text"));
+    }
+    let result = s.get("result").unwrap_or(&Value::Null);
+    let step = match step_id {
+        None => None,
+        Some(step_id) => {
+            let kind = text(ext.get(EXT_STEP_KIND), "the step-kind extension")?;
+            let step_kind = StepKind::parse(&kind)
+                .ok_or_else(|| invalid(format!("the step kind '{kind}' is not one of zhulao's")))?;
+            let attempt = ext
+                .get(EXT_ATTEMPT)
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| invalid("the attempt extension is missing or not a number"))?;
+            let outcome = match result.get("success") {
+                None => None,
+                Some(Value::Bool(true)) => Some(Outcome::Correct),
+                Some(Value::Bool(false)) => Some(Outcome::Wrong),
+                Some(_) => return Err(invalid("result.success is not true or false")),
+            };
+            let response = match result.get("response") {
+                None => String::new(),
+                Some(Value::String(r)) if r.chars().count() <= 1000 => r.clone(),
+                Some(_) => return Err(invalid("result.response is not a short text")),
+            };
+            let duration_ms = match result.get("duration") {
+                None => 0,
+                Some(d) => d.as_str().and_then(parse_iso_duration).ok_or_else(|| {
+                    invalid("result.duration is not an ISO 8601 duration such as PT3.2S")
+                })?,
+            };
+            let shown = match ext.get(EXT_SHOWN) {
+                None => None,
+                Some(Value::String(order)) if order.chars().count() <= 1000 => Some(order.clone()),
+                Some(_) => return Err(invalid("the shown extension is not a short text")),
+            };
+            Some(StepAnswer {
+                step_id,
+                step_kind,
+                outcome,
+                attempt,
+                response,
+                duration_ms,
+                shown,
+            })
+        }
+    };
+    let stars = match result.get("score").map(|s| s.get("raw")) {
+        None => None,
+        Some(raw) => Some(
+            raw.and_then(Value::as_u64)
+                .and_then(|n| u8::try_from(n).ok())
+                .ok_or_else(|| invalid("result.score.raw is not a small whole number"))?,
+        ),
+    };
+    let learner = ext.get(EXT_LEARNER).map(|card| LearnerCard {
+        name: card.get("name").and_then(Value::as_str).map(str::to_string),
+        number: small_number(card.get("number")),
+        seat: small_number(card.get("seat")),
+    });
+    Ok(Decoded {
+        event: Event {
+            id,
+            verb,
+            learner_id,
+            registration,
+            pack_id,
+            lesson_id,
+            step,
+            stars,
+            lang,
+            at,
+            device_id,
+        },
+        learner,
+    })
+}
+
+fn small_number(v: Option<&Value>) -> Option<u32> {
+    v.and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+}
+
+fn uuid(v: Option<&Value>, what: &str) -> Result<String, Refusal> {
+    let s = v
+        .and_then(Value::as_str)
+        .ok_or_else(|| invalid(format!("{what} is missing")))?;
+    uuid::Uuid::try_parse(s)
+        .map(|u| u.hyphenated().to_string())
+        .map_err(|_| invalid(format!("{what} '{s}' is not a UUID")))
+}
+
+/// `pack/P/lesson/L` or `pack/P/lesson/L/step/S` → (P, L, S).
+fn parse_activity(path: &str) -> Option<(String, String, Option<String>)> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let id = |s: &str| decode_segment(s).filter(|id| id.chars().count() <= 100);
+    match parts.as_slice() {
+        ["pack", p, "lesson", l] => Some((id(p)?, id(l)?, None)),
+        ["pack", p, "lesson", l, "step", s] => Some((id(p)?, id(l)?, Some(id(s)?))),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(verb: Verb, step: Option<StepAnswer>, stars: Option<u8>) -> Event {
+        Event {
+            id: "1d7f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b".into(),
+            verb,
+            learner_id: "3f1c2b9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b".into(),
+            registration: "6b0c1c8e-2f4a-4d3b-9e8f-0a1b2c3d4e5f".into(),
+            pack_id: "basics".into(),
+            lesson_id: "call-family".into(),
+            step,
+            stars,
+            lang: Lang::Zh,
+            at: "2026-11-29T10:00:00.123Z".into(),
+            device_id: "0a0b0c0d-1111-4222-8333-444455556666".into(),
+        }
+    }
+
+    fn answer(outcome: Option<Outcome>, response: &str, duration_ms: u64) -> StepAnswer {
+        StepAnswer {
+            step_id: "open-phone".into(),
+            step_kind: StepKind::Tap,
+            outcome,
+            attempt: 2,
+            response: response.into(),
+            duration_ms,
+            shown: Some("wechat,phone,weread".into()),
+        }
+    }
+
+    fn json(e: &Event, audience: Audience, card: Option<&LearnerCard>) -> Value {
+        let enc = Encoder {
+            homepage: DEFAULT_HOMEPAGE,
+            audience,
+        };
+        serde_json::to_value(enc.statement(e, card).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_wrong_tap_is_an_answered_interaction_inside_its_lesson_and_course() {
+        let e = event(
+            Verb::Answered,
+            Some(answer(Some(Outcome::Wrong), "wechat", 3200)),
+            None,
+        );
+        let s = json(&e, Audience::Lrs, None);
+        assert_eq!(s["id"], e.id);
+        assert_eq!(s["version"], "1.0.3");
+        assert_eq!(s["timestamp"], "2026-11-29T10:00:00.123Z");
+        assert_eq!(s["actor"]["objectType"], "Agent");
+        assert_eq!(s["actor"]["account"]["homePage"], DEFAULT_HOMEPAGE);
+        assert_eq!(s["actor"]["account"]["name"], e.learner_id);
+        assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/answered");
+        assert_eq!(
+            s["object"]["id"],
+            "https://zhulao.invalid/xapi/activities/pack/basics/lesson/call-family/step/open-phone"
+        );
+        assert_eq!(s["object"]["definition"]["type"], ACTIVITY_INTERACTION);
+        assert_eq!(s["result"]["success"], false);
+        assert_eq!(s["result"]["response"], "wechat");
+        assert_eq!(s["result"]["duration"], "PT3.2S");
+        assert!(s["result"].get("completion").is_none());
+        let c = &s["context"];
+        assert_eq!(c["registration"], e.registration);
+        assert_eq!(c["language"], "zh-CN");
+        assert_eq!(c["platform"], "zhulao");
+        assert_eq!(
+            c["contextActivities"]["parent"][0]["id"],
+            "https://zhulao.invalid/xapi/activities/pack/basics/lesson/call-family"
+        );
+        assert_eq!(
+            c["contextActivities"]["parent"][0]["definition"]["type"],
+            ACTIVITY_LESSON
+        );
+        assert_eq!(
+            c["contextActivities"]["grouping"][0]["id"],
+            "https://zhulao.invalid/xapi/activities/pack/basics"
+        );
+        assert_eq!(c["extensions"][EXT_DEVICE], e.device_id);
+        assert_eq!(c["extensions"][EXT_STEP_KIND], "tap");
+        assert_eq!(c["extensions"][EXT_ATTEMPT], 2);
+    }
+
+    #[test]
+    fn a_finished_lesson_is_completed_with_its_stars_and_its_course_as_parent() {
+        let mut e = event(Verb::Completed, None, Some(2));
+        e.lang = Lang::En;
+        let s = json(&e, Audience::Lrs, None);
+        assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");
+        assert_eq!(s["object"]["definition"]["type"], ACTIVITY_LESSON);
+        assert_eq!(s["result"]["completion"], true);
+        assert_eq!(
+            s["result"]["score"],
+            serde_json::json!({"raw": 2, "min": 0, "max": 3})
+        );
+        assert!(
+            s["result"].get("success").is_none(),
+            "nobody fails a lesson"
+        );
+        assert_eq!(s["context"]["language"], "en");
+        assert_eq!(
+            s["context"]["contextActivities"]["parent"][0]["definition"]["type"],
+            ACTIVITY_COURSE
+        );
+        assert!(s["context"]["contextActivities"].get("grouping").is_none());
+        assert!(s["context"]["extensions"].get(EXT_ATTEMPT).is_none());
+    }
+
+    #[test]
+    fn a_started_lesson_is_attempted_with_no_result() {
+        let s = json(&event(Verb::Attempted, None, None), Audience::Lrs, None);
+        assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/attempted");
+        assert!(s.get("result").is_none());
+    }
+
+    #[test]
+    fn the_learners_name_goes_into_files_but_never_to_an_lrs() {
+        let card = LearnerCard {
+            name: Some("王秀英".into()),
+            number: None,
+            seat: Some(4),
+        };
+        let e = event(Verb::Attempted, None, None);
+        let file = json(&e, Audience::File, Some(&card));
+        assert_eq!(
+            file["context"]["extensions"][EXT_LEARNER],
+            serde_json::json!({"name": "王秀英", "seat": 4})
+        );
+        let lrs = json(&e, Audience::Lrs, Some(&card));
+        assert!(lrs["context"]["extensions"].get(EXT_LEARNER).is_none());
+        assert!(!lrs.to_string().contains("王秀英"));
+    }
+
+    #[test]
+    fn every_kind_of_event_reads_back_exactly_as_it_was() {
+        let card = LearnerCard {
+            name: None,
+            number: Some(7),
+            seat: None,
+        };
+        let events = [
+            event(Verb::Attempted, None, None),
+            event(Verb::Experienced, Some(answer(None, "", 1500)), None),
+            event(
+                Verb::Answered,
+                Some(answer(Some(Outcome::Correct), "a,b,c", 61_234)),
+                None,
+            ),
+            event(
+                Verb::Answered,
+                Some(answer(Some(Outcome::Wrong), "", 0)),
+                None,
+            ),
+            event(
+                Verb::Answered,
+                Some(answer(Some(Outcome::Wrong), "******", 999)),
+                None,
+            ),
+            event(Verb::Completed, None, Some(3)),
+        ];
+        for e in events {
+            for (audience, card) in [(Audience::File, Some(&card)), (Audience::Lrs, None)] {
+                let back = decode(&json(&e, audience, card)).unwrap();
+                assert_eq!(back.event, e);
+                assert_eq!(back.learner.as_ref(), card);
+            }
+        }
+    }
+
+    #[test]
+    fn an_older_record_timed_to_the_second_is_sent_in_the_canonical_form() {
+        let mut e = event(Verb::Attempted, None, None);
+        e.at = "2026-11-29T18:00:00+08:00".into();
+        assert_eq!(
+            json(&e, Audience::Lrs, None)["timestamp"],
+            "2026-11-29T10:00:00.000Z"
+        );
+        e.at = "yesterday".into();
+        let enc = Encoder {
+            homepage: DEFAULT_HOMEPAGE,
+            audience: Audience::Lrs,
+        };
+        assert!(matches!(
+            enc.statement(&e, None),
+            Err(EncodeError::BadTime { .. })
+        ));
+    }
+
+    #[test]
+    fn durations_are_iso_8601_to_the_millisecond_and_read_back() {
+        for (ms, text) in [
+            (0, "PT0S"),
+            (3200, "PT3.2S"),
+            (61_234, "PT61.234S"),
+            (5, "PT0.005S"),
+        ] {
+            assert_eq!(iso_duration(ms), text);
+            assert_eq!(parse_iso_duration(text), Some(ms));
+        }
+        assert_eq!(parse_iso_duration("PT1H2M3.5S"), Some(3_723_500));
+        assert_eq!(parse_iso_duration("P1DT1S"), Some(86_401_000));
+        assert_eq!(parse_iso_duration("PT3.21987S"), Some(3219));
+        for bad in [
+            "", "P", "PT", "3.2S", "PT3.2", "PTS", "PT1.5M", "PT-1S", "P1.5D",
+        ] {
+            assert_eq!(parse_iso_duration(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn statements_from_elsewhere_are_told_apart_from_broken_ones_of_ours() {
+        let ours = json(&event(Verb::Attempted, None, None), Audience::Lrs, None);
+        let mut other = ours.clone();
+        other["context"]["platform"] = "Moodle".into();
+        assert_eq!(decode(&other), Err(Refusal::NotZhulao));
+        let mut other = ours.clone();
+        other["object"]["id"] = "https://example.org/course/1".into();
+        assert_eq!(decode(&other), Err(Refusal::NotZhulao));
+        assert!(matches!(decode(&Value::from(3)), Err(Refusal::Invalid(_))));
+        let mut broken = ours.clone();
+        broken["id"] = "not-a-uuid".into();
+        assert!(
+            matches!(decode(&broken), Err(Refusal::Invalid(m)) if m.contains("id 'not-a-uuid'"))
+        );
+        let mut broken = ours.clone();
+        broken["verb"]["id"] = "http://adlnet.gov/expapi/verbs/voided".into();
+        assert!(matches!(decode(&broken), Err(Refusal::Invalid(_))));
+        let mut broken = ours;
+        broken["object"]["id"] = format!("{ACTIVITY_BASE}pack/basics").into();
+        assert!(matches!(decode(&broken), Err(Refusal::Invalid(_))));
+    }
+
+    #[test]
+    fn ids_that_are_not_plain_go_into_iris_percent_encoded_and_come_back() {
+        let iri = activity_iri("my pack", Some("课"), Some("a/b"));
+        assert_eq!(
+            iri,
+            format!("{ACTIVITY_BASE}pack/my%20pack/lesson/%E8%AF%BE/step/a%2Fb")
+        );
+        let path = iri.strip_prefix(ACTIVITY_BASE).unwrap();
+        assert_eq!(
+            parse_activity(path),
+            Some(("my pack".into(), "课".into(), Some("a/b".into())))
+        );
+    }
+
+    #[test]
+    fn the_extension_field_names_are_the_published_iris() {
+        let e = event(Verb::Answered, Some(answer(None, "", 0)), None);
+        let card = LearnerCard::default();
+        let s = json(&e, Audience::File, Some(&card));
+        let keys: Vec<&String> = s["context"]["extensions"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        for ext in [
+            EXT_DEVICE,
+            EXT_STEP_KIND,
+            EXT_ATTEMPT,
+            EXT_SHOWN,
+            EXT_LEARNER,
+        ] {
+            assert!(keys.iter().any(|k| *k == ext), "{ext} in {keys:?}");
+        }
+    }
+}

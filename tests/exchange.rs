@@ -1,0 +1,645 @@
+//! Records that travel: a class's records exported on one computer and imported on another
+//! (with the real `zhulao export` and `zhulao import`), checked by an independent xAPI validator,
+//! and sent to a real Learning Record Store (Ralph) with `zhulao sync`.
+
+mod lrs;
+mod xapi;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use serde_json::Value;
+use zhulao::content::StepKind;
+use zhulao::lang::Lang;
+use zhulao::progress::{
+    Event, EventDraft, Learner, NewLearner, Outcome, Progress, StepAnswer, Store, Verb,
+};
+
+/// One computer: its data folder, and the real binary run on it.
+struct Computer {
+    dir: tempfile::TempDir,
+}
+
+impl Computer {
+    fn new() -> Computer {
+        Computer {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn store(&self) -> Store {
+        Store::open(self.dir.path()).unwrap()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn zhulao(&self, args: &[&str]) -> Said {
+        self.zhulao_with(args, &[])
+    }
+
+    fn zhulao_with(&self, args: &[&str], env: &[(&str, &str)]) -> Said {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zhulao"));
+        command.arg("--data").arg(self.dir.path()).args(args);
+        command
+            .env_remove("ZHULAO_LRS_KEY")
+            .env_remove("ZHULAO_LRS_SECRET");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        Said::from(xapi::run_bounded(&mut command, Duration::from_secs(120)))
+    }
+
+    fn export(&self, name: &str) -> PathBuf {
+        let file = self.path(name);
+        let said = self.zhulao(&["export", "--xapi", file.to_str().unwrap()]);
+        assert_eq!(said.code, 0, "{said:?}");
+        file
+    }
+
+    fn import(&self, file: &Path) -> Said {
+        self.zhulao(&["import", file.to_str().unwrap()])
+    }
+
+    fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.path("zhulao.sqlite3")).unwrap()
+    }
+
+    /// Every event, by id.
+    fn events(&self) -> BTreeMap<String, Event> {
+        let mut all = BTreeMap::new();
+        self.store()
+            .for_each_event(None, |e| {
+                all.insert(e.id.clone(), e);
+                Ok::<(), zhulao::progress::StoreError>(())
+            })
+            .unwrap();
+        all
+    }
+
+    /// Each learner's name, number, seat and progress, by learner id.
+    fn progress(&self) -> BTreeMap<String, (String, Progress)> {
+        let store = self.store();
+        let cards = store.learner_cards().unwrap();
+        cards
+            .into_iter()
+            .map(|(id, card)| {
+                let progress = Progress::from_events(&store.events_for(&id).unwrap());
+                (id, (format!("{card:?}"), progress))
+            })
+            .collect()
+    }
+
+    /// The per-lesson figures kept with every event, as rows of text.
+    fn lesson_stats(&self) -> Vec<String> {
+        let db = self.db();
+        let mut stmt = db
+            .prepare(
+                "SELECT learner_id || ' ' || pack_id || ' ' || lesson_id || ' runs ' || runs ||
+                        ' done ' || completions || ' answers ' || answers || ' wrong ' || wrong ||
+                        ' ms ' || time_ms || ' ' || first_at || ' ' || last_at
+                   FROM lesson_stats ORDER BY learner_id, pack_id, lesson_id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    fn sent_count(&self) -> i64 {
+        self.db()
+            .query_row("SELECT COUNT(*) FROM lrs_sent", [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+/// What a run of the binary said.
+#[derive(Debug)]
+struct Said {
+    code: i32,
+    out: String,
+    err: String,
+}
+
+impl From<Output> for Said {
+    fn from(o: Output) -> Said {
+        Said {
+            code: o.status.code().unwrap_or(-1),
+            out: String::from_utf8_lossy(&o.stdout).into_owned(),
+            err: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+/// Records one run through a lesson as the player does: attempted, each step, and completed
+/// when `finish` is given (with the stars it earns). A pause between events keeps every time
+/// distinct, as a person's answers are.
+fn run(
+    store: &mut Store,
+    learner: &Learner,
+    lesson: &str,
+    lang: Lang,
+    steps: &[(&str, StepKind, Option<Outcome>, &str)],
+    finish: Option<u8>,
+) {
+    let mut record = |verb, registration: Option<String>, step: Option<StepAnswer>, stars| {
+        std::thread::sleep(Duration::from_millis(2));
+        store
+            .record(&EventDraft {
+                verb,
+                learner_id: learner.id.clone(),
+                registration,
+                pack_id: "basics".into(),
+                lesson_id: lesson.into(),
+                step,
+                stars,
+                lang,
+            })
+            .unwrap()
+    };
+    let registration = record(Verb::Attempted, None, None, None).registration;
+    let mut attempts: BTreeMap<&str, u32> = BTreeMap::new();
+    for (i, &(step_id, kind, outcome, response)) in steps.iter().enumerate() {
+        let attempt = attempts.entry(step_id).or_default();
+        *attempt += 1;
+        let verb = if kind == StepKind::Read {
+            Verb::Experienced
+        } else {
+            Verb::Answered
+        };
+        let step = StepAnswer {
+            step_id: step_id.into(),
+            step_kind: kind,
+            outcome,
+            attempt: *attempt,
+            response: response.into(),
+            duration_ms: 1234 + 517 * i as u64,
+            shown: (kind == StepKind::Choice).then(|| "ask,refuse,give".to_string()),
+        };
+        record(verb, Some(registration.clone()), Some(step), None);
+    }
+    if let Some(stars) = finish {
+        record(Verb::Completed, Some(registration), None, Some(stars));
+    }
+}
+
+const CALL: &[(&str, StepKind, Option<Outcome>, &str)] = &[
+    ("welcome", StepKind::Read, None, ""),
+    ("open-phone", StepKind::Tap, Some(Outcome::Wrong), "camera"),
+    ("open-phone", StepKind::Tap, Some(Outcome::Correct), "phone"),
+    (
+        "code-call",
+        StepKind::Choice,
+        Some(Outcome::Correct),
+        "hang-up",
+    ),
+    (
+        "call-order",
+        StepKind::Order,
+        Some(Outcome::Correct),
+        "open,find,call",
+    ),
+    ("pin", StepKind::Digits, Some(Outcome::Correct), "******"),
+];
+
+/// A morning's class on one computer: 王秀英 (seat 3) finishes a lesson twice, 李建国 stops
+/// half way, 学员 1 works in English, 学员 2 has only started.
+fn class_computer() -> Computer {
+    let c = Computer::new();
+    let mut store = c.store();
+    let wang = store
+        .add_learner(&NewLearner::Named("王秀英".into()))
+        .unwrap();
+    let li = store
+        .add_learner(&NewLearner::Named("李建国".into()))
+        .unwrap();
+    let one = store.add_learner(&NewLearner::Numbered).unwrap();
+    let two = store.add_learner(&NewLearner::Numbered).unwrap();
+    c.db()
+        .execute("UPDATE learners SET seat = 3 WHERE id = ?1", [&wang.id])
+        .unwrap();
+    run(&mut store, &wang, "call-family", Lang::Zh, CALL, Some(1));
+    run(
+        &mut store,
+        &wang,
+        "call-family",
+        Lang::Zh,
+        &CALL[..1],
+        Some(2),
+    );
+    run(&mut store, &li, "call-family", Lang::Zh, &CALL[..3], None);
+    run(&mut store, &one, "read-books", Lang::En, CALL, Some(1));
+    run(&mut store, &two, "read-books", Lang::Zh, &[], None);
+    c
+}
+
+fn lines(file: &Path) -> Vec<String> {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_class_exported_here_and_imported_on_an_empty_computer_has_the_same_records_names_and_figures()
+{
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    assert_eq!(lines(&file).len(), here.events().len());
+
+    let there = Computer::new();
+    let said = there.import(&file);
+    assert_eq!(said.code, 0, "{said:?}");
+    let n = here.events().len();
+    assert!(
+        said.out
+            .contains(&format!("{n} added, 0 already there, 0 conflicts")),
+        "{said:?}"
+    );
+    assert!(said.out.contains("王秀英"), "{said:?}");
+
+    assert_eq!(there.events(), here.events(), "every event, exactly");
+    assert_eq!(
+        there.progress(),
+        here.progress(),
+        "names, numbers, seats, progress"
+    );
+    assert_eq!(there.lesson_stats(), here.lesson_stats());
+    let wang = &there.progress()[&there.learner_id("王秀英")];
+    assert!(wang.0.contains("seat: Some(3)"), "{wang:?}");
+}
+
+impl Computer {
+    fn learner_id(&self, name: &str) -> String {
+        self.db()
+            .query_row("SELECT id FROM learners WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    }
+}
+
+#[test]
+fn importing_the_same_file_twice_records_everything_once() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let there = Computer::new();
+    assert_eq!(there.import(&file).code, 0);
+    let (events, stats) = (there.events(), there.lesson_stats());
+    let again = there.import(&file);
+    assert_eq!(again.code, 0, "{again:?}");
+    let n = events.len();
+    assert!(
+        again
+            .out
+            .contains(&format!("0 added, {n} already there, 0 conflicts")),
+        "{again:?}"
+    );
+    assert!(!again.out.contains("new learners"), "{again:?}");
+    assert_eq!(there.events(), events);
+    assert_eq!(there.lesson_stats(), stats);
+    assert_eq!(there.progress(), here.progress());
+}
+
+#[test]
+fn a_file_imported_backwards_gives_the_same_progress() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let backwards = here.path("backwards.jsonl");
+    let mut l = lines(&file);
+    l.reverse();
+    std::fs::write(&backwards, l.join("\n")).unwrap();
+    let there = Computer::new();
+    assert_eq!(there.import(&backwards).code, 0);
+    assert_eq!(there.events(), here.events());
+    assert_eq!(there.progress(), here.progress());
+    assert_eq!(there.lesson_stats(), here.lesson_stats());
+}
+
+#[test]
+fn a_statement_known_here_with_a_different_answer_is_reported_and_the_record_here_kept() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let there = Computer::new();
+    there.import(&file);
+    // Someone edits one answer in a copy of the file.
+    let all = lines(&file);
+    let (n, original) = all
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.contains("\"response\":\"phone\""))
+        .unwrap();
+    let edited = original.replace("\"response\":\"phone\"", "\"response\":\"camera\"");
+    let id = serde_json::from_str::<Value>(original).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let copy = here.path("edited.jsonl");
+    let mut changed = all.clone();
+    changed[n] = edited;
+    std::fs::write(&copy, changed.join("\n")).unwrap();
+    let before = there.events();
+
+    let said = there.import(&copy);
+    assert_eq!(said.code, 1, "{said:?}");
+    assert!(said.out.contains("1 conflict,"), "{said:?}");
+    assert!(
+        said.err.contains(&format!(
+            "edited.jsonl:{}: statement {id} is already recorded here with a different response (response here 'phone', in the file 'camera'); the record here is kept",
+            n + 1
+        )),
+        "{said:?}"
+    );
+    assert_eq!(there.events(), before, "nothing was overwritten");
+    assert_eq!(there.events()[&id].step.as_ref().unwrap().response, "phone");
+}
+
+#[test]
+fn lines_that_are_not_zhulao_statements_are_named_by_number_and_the_rest_is_imported() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let mut l = lines(&file);
+    let good = l.len();
+    l.insert(
+        1,
+        r#"{"id":"2e8a3b4c-5d6e-4f70-9b1c-1d2e3f4a5b6c","actor":{"mbox":"mailto:a@example.org"},"verb":{"id":"http://adlnet.gov/expapi/verbs/answered"},"object":{"id":"https://moodle.example/quiz/1"}}"#.into(),
+    );
+    l.insert(3, "this is not json".into());
+    l.insert(4, l[0].replace("\"zh-CN\"", "\"fr\""));
+    let mixed = here.path("mixed.jsonl");
+    std::fs::write(&mixed, l.join("\n")).unwrap();
+    let there = Computer::new();
+    let said = there.import(&mixed);
+    assert_eq!(said.code, 1, "{said:?}");
+    assert!(
+        said.out.contains(&format!(
+            "{good} added, 0 already there, 0 conflicts, 1 statement not from zhulao, 2 invalid lines"
+        )),
+        "{said:?}"
+    );
+    assert!(
+        said.err
+            .contains("not zhulao statements (left out), lines 2"),
+        "{said:?}"
+    );
+    assert!(said.err.contains("mixed.jsonl:4: not JSON"), "{said:?}");
+    assert!(
+        said.err
+            .contains("mixed.jsonl:5: not a valid zhulao statement"),
+        "{said:?}"
+    );
+    assert_eq!(there.events(), here.events());
+}
+
+#[test]
+fn a_learner_whose_name_or_number_is_someone_elses_here_is_added_apart_and_told() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let there = Computer::new();
+    {
+        let mut store = there.store();
+        store
+            .add_learner(&NewLearner::Named("王秀英".into()))
+            .unwrap();
+        store.add_learner(&NewLearner::Numbered).unwrap();
+    }
+    let said = there.import(&file);
+    assert_eq!(said.code, 0, "{said:?}");
+    assert!(
+        said.out.contains(
+            "王秀英 in the file is not the 王秀英 already on this computer (another learner id), so they were added as 王秀英 (2)"
+        ),
+        "{said:?}"
+    );
+    assert!(
+        said.out.contains(
+            "学员 1 in the file is 学员 2 on this computer (number 1 is someone else's here)"
+        ),
+        "{said:?}"
+    );
+    // Both people keep their own records, by id.
+    let theirs = here.progress();
+    let mine = there.progress();
+    for (id, (_, progress)) in &theirs {
+        assert_eq!(&mine[id].1, progress);
+    }
+    assert_eq!(mine.len(), theirs.len() + 2);
+    let wang_here = here.learner_id("王秀英");
+    assert_eq!(there.learner_id("王秀英 (2)"), wang_here);
+}
+
+#[test]
+fn export_since_a_day_leaves_out_what_came_before_and_a_wrong_date_is_explained() {
+    let here = class_computer();
+    let file = here.path("since.jsonl");
+    let f = file.to_str().unwrap();
+    let all = here.zhulao(&["export", "--xapi", f, "--since", "2000-01-01"]);
+    assert_eq!(all.code, 0, "{all:?}");
+    assert_eq!(lines(&file).len(), here.events().len());
+    let none = here.zhulao(&["export", "--xapi", f, "--since", "2999-01-01"]);
+    assert!(
+        none.out.starts_with("Wrote 0 statements (0 learners)"),
+        "{none:?}"
+    );
+    assert!(lines(&file).is_empty());
+    let wrong = here.zhulao(&["export", "--xapi", f, "--since", "29/11/2026"]);
+    assert_eq!(wrong.code, 2, "{wrong:?}");
+    assert!(
+        wrong.err.contains("is not a day such as 2026-11-29"),
+        "{wrong:?}"
+    );
+}
+
+#[test]
+fn every_exported_statement_passes_the_independent_xapi_validator() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let (valid, said) = xapi::validate(&file);
+    assert!(valid, "{said}");
+    assert!(
+        said.contains(&format!("{n} valid, 0 invalid", n = here.events().len())),
+        "{said}"
+    );
+
+    // The validator has teeth: a statement with a broken time is caught, by line.
+    let mut l = lines(&file);
+    l[2] = l[2].replace("Z\",\"version\"", "\",\"version\"");
+    let broken = here.path("broken.jsonl");
+    std::fs::write(&broken, l.join("\n")).unwrap();
+    let (valid, said) = xapi::validate(&broken);
+    assert!(!valid);
+    assert!(
+        said.contains("line 3: TypeWarning at statement.timestamp"),
+        "{said}"
+    );
+}
+
+#[test]
+fn without_an_lrs_address_sync_says_where_to_give_one() {
+    let here = Computer::new();
+    let said = here.zhulao(&["sync"]);
+    assert_eq!(said.code, 2, "{said:?}");
+    assert!(
+        said.err
+            .contains("which LRS? Give its address with --lrs URL"),
+        "{said:?}"
+    );
+    let said = here.zhulao(&["sync", "--lrs", "lrs.example.org"]);
+    assert_eq!(said.code, 2, "{said:?}");
+    assert!(said.err.contains("is not a web address"), "{said:?}");
+}
+
+/// The statement as an LRS gets it: the file's copy without the learner's name.
+fn pseudonymous(mut statement: Value) -> Value {
+    statement["context"]["extensions"]
+        .as_object_mut()
+        .unwrap()
+        .remove(zhulao::xapi::statement::EXT_LEARNER);
+    statement
+}
+
+/// What an LRS adds to a statement it stores.
+fn as_sent(mut statement: Value) -> Value {
+    let s = statement.as_object_mut().unwrap();
+    s.remove("stored");
+    s.remove("authority");
+    statement
+}
+
+#[test]
+fn sync_sends_each_statement_once_to_a_real_lrs_and_picks_up_after_it_was_unreachable() {
+    let here = class_computer();
+    let lrs_dir = tempfile::tempdir().unwrap();
+    let port = lrs::free_port();
+    let mut ralph = lrs::Ralph::start(lrs_dir.path(), port);
+    let url = ralph.base();
+
+    // The centre's settings file names the LRS and its key.
+    std::fs::write(
+        here.path("xapi.toml"),
+        format!(
+            "homepage = \"https://centre.example/zhulao\"\n\n[lrs]\nurl = \"{url}\"\nkey = \"{}\"\nsecret = \"{}\"\n",
+            lrs::USER,
+            lrs::PASS
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            here.path("xapi.toml"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+    }
+    let n = here.events().len();
+    let said = here.zhulao(&["sync"]);
+    assert_eq!(said.code, 0, "{said:?}\n{}", ralph.log());
+    assert!(
+        said.out.contains(&format!(
+            "Sent {n} statements to {url}statements. Nothing is left to send."
+        )),
+        "{said:?}"
+    );
+    assert_eq!(here.sent_count(), n as i64);
+
+    // What the LRS holds is the export, statement for statement, without names.
+    let exported: BTreeMap<String, Value> = lines(&here.export("class.jsonl"))
+        .iter()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (v["id"].as_str().unwrap().to_string(), pseudonymous(v))
+        })
+        .collect();
+    let held: BTreeMap<String, Value> = ralph
+        .statements()
+        .into_iter()
+        .map(|v| (v["id"].as_str().unwrap().to_string(), as_sent(v)))
+        .collect();
+    assert_eq!(held.len(), n);
+    assert_eq!(held, exported);
+    assert!(!serde_json::to_string(&held).unwrap().contains("王秀英"));
+    assert!(
+        serde_json::to_string(&held)
+            .unwrap()
+            .contains("https://centre.example/zhulao")
+    );
+
+    // A second sync sends nothing.
+    let again = here.zhulao(&["sync"]);
+    assert_eq!(again.code, 0, "{again:?}");
+    assert!(again.out.contains("Sent 0 statements"), "{again:?}");
+    assert_eq!(ralph.statements().len(), n);
+
+    // More answers, then the LRS goes away: sync says so plainly and marks nothing.
+    {
+        let mut store = here.store();
+        let li = store
+            .learners()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.name.as_deref() == Some("李建国"))
+            .unwrap();
+        run(&mut store, &li, "read-books", Lang::Zh, &CALL[..2], None);
+    }
+    ralph.stop();
+    let env = [
+        ("ZHULAO_LRS_KEY", lrs::USER),
+        ("ZHULAO_LRS_SECRET", lrs::PASS),
+    ];
+    let down = here.zhulao_with(&["sync", "--lrs", &url], &env);
+    assert_eq!(down.code, 5, "{down:?}");
+    assert!(
+        down.err.contains(&format!(
+            "could not reach the LRS at {url}statements: connection refused. Nothing was marked as sent; run `zhulao sync` again later."
+        )),
+        "{down:?}"
+    );
+    assert_eq!(here.sent_count(), n as i64);
+
+    // Back again: the next sync completes.
+    let ralph = lrs::Ralph::start(lrs_dir.path(), port);
+    let up = here.zhulao_with(&["sync", "--lrs", &url], &env);
+    assert_eq!(up.code, 0, "{up:?}");
+    assert!(up.out.contains("Sent 3 statements"), "{up:?}");
+    assert_eq!(here.sent_count(), n as i64 + 3);
+    assert_eq!(ralph.statements().len(), n + 3);
+
+    // Another client already put a different statement under the id of one of ours: that one
+    // is reported and left for later, the others go through.
+    {
+        let mut store = here.store();
+        let two = store.learner_by_number(2).unwrap().unwrap();
+        run(&mut store, &two, "read-books", Lang::Zh, &CALL[1..2], None);
+    }
+    let newest = here
+        .events()
+        .into_values()
+        .max_by(|a, b| a.at.cmp(&b.at))
+        .unwrap();
+    let mut imposter = lines(&here.export("latest.jsonl"))
+        .into_iter()
+        .map(|l| serde_json::from_str::<Value>(&l).unwrap())
+        .find(|v| v["id"] == newest.id.as_str())
+        .map(pseudonymous)
+        .unwrap();
+    imposter["result"]["response"] = "wechat".into();
+    assert_eq!(ralph.post(&imposter), 200);
+    let clash = here.zhulao_with(&["sync", "--lrs", &url], &env);
+    assert_eq!(clash.code, 1, "{clash:?}");
+    assert!(
+        clash.err.contains(&format!(
+            "statement {}: the LRS already has a different statement with this id",
+            newest.id
+        )),
+        "{clash:?}"
+    );
+    assert!(clash.out.contains("Sent 1 statement to"), "{clash:?}");
+    assert_eq!(here.sent_count(), n as i64 + 4);
+}
