@@ -48,6 +48,8 @@ pub enum Command {
     CheckDb,
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,
+    /// Write a report for the education bureau: each learner's lessons, and a summary per group.
+    Report(crate::report::cli::ReportArgs),
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

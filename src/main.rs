@@ -15,6 +15,8 @@ mod exit {
     pub const NO_DATABASE: u8 = 3;
     /// A lesson pack is broken.
     pub const BROKEN_PACK: u8 = 4;
+    /// `report` could not write its file.
+    pub const CANNOT_WRITE: u8 = 5;
 }
 
 use clap::Parser;
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
             print!("{}", zhulao::ui::bigtext::NOTICE);
             ExitCode::SUCCESS
         }
+        Some(Command::Report(ref args)) => report(&cli, args),
         None => run(cli),
     }
 }
@@ -98,6 +101,27 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `zhulao report`: see `zhulao::report::cli`.
+fn report(cli: &Cli, args: &zhulao::report::cli::ReportArgs) -> ExitCode {
+    use zhulao::report::cli::Failure;
+    let data = cli.data.clone().unwrap_or_else(default_data_dir);
+    match zhulao::report::cli::run(args, &data, cli.lessons.as_deref()) {
+        Ok(done) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err((failure, message)) => {
+            eprintln!("zhulao: {message}");
+            ExitCode::from(match failure {
+                Failure::BadArguments => exit::BAD_ARGUMENTS,
+                Failure::NoDatabase => exit::NO_DATABASE,
+                Failure::BrokenPack => exit::BROKEN_PACK,
+                Failure::CannotWrite => exit::CANNOT_WRITE,
+            })
+        }
+    }
 }
 
 /// `zhulao check-db`: opens the progress file (which refuses one that is not zhulao's) and
