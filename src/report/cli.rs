@@ -82,7 +82,7 @@ pub fn run(
             ),
         ));
     }
-    let store = Store::open(data_dir).map_err(|e| {
+    let store = Store::open_for_report(data_dir).map_err(|e| {
         (
             Failure::NoDatabase,
             format!(
