@@ -2,6 +2,7 @@
 //! summary of each group. Pure functions of the data, so both formats show the same figures.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use time::{OffsetDateTime, UtcOffset};
 
@@ -54,6 +55,8 @@ pub struct Row {
     pub stars: u8,
     /// Where the lesson sits in the library (pack, lesson), for ordering.
     pub(crate) place: (usize, usize),
+    /// Where the learner comes in the report's order.
+    pub(crate) rank: usize,
 }
 
 impl Row {
@@ -155,34 +158,37 @@ pub fn build(
             groups_of.entry(learner).or_default().push(name);
         }
     }
-    for names in groups_of.values_mut() {
-        names.sort_unstable();
-    }
     let zh = words(Lang::Zh);
-    struct Who {
+    struct Who<'a> {
+        id: &'a str,
         name: String,
         seat: Option<i64>,
         archived: bool,
         groups: String,
     }
-    let who: HashMap<&str, Who> = data
+    let mut who: Vec<Who> = data
         .learners
         .iter()
-        .map(|l| {
-            (
-                l.id.as_str(),
-                Who {
-                    name: learner_display_name(zh, l.name.as_deref(), l.number),
-                    seat: l.seat,
-                    archived: l.archived,
-                    groups: groups_of
-                        .get(l.id.as_str())
-                        .map(|g| g.join(GROUP_SEPARATOR))
-                        .unwrap_or_default(),
-                },
-            )
+        .map(|l| Who {
+            id: &l.id,
+            name: learner_display_name(zh, l.name.as_deref(), l.number),
+            seat: l.seat,
+            archived: l.archived,
+            groups: groups_of
+                .get_mut(l.id.as_str())
+                .map(|g| {
+                    g.sort_unstable();
+                    g.join(GROUP_SEPARATOR)
+                })
+                .unwrap_or_default(),
         })
         .collect();
+    // Rows go by seat (learners without one last), then name: each learner's place in that
+    // order is their rank, so rows sort by a number.
+    who.sort_by(|a, b| {
+        (a.seat.is_none(), a.seat, &a.name, a.id).cmp(&(b.seat.is_none(), b.seat, &b.name, b.id))
+    });
+    let rank: HashMap<&str, usize> = who.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
 
     // Where each lesson sits in the library, for the order of rows, and its titles.
     let mut place: HashMap<(&str, &str), (usize, usize, &str, &str)> = HashMap::new();
@@ -199,13 +205,13 @@ pub fn build(
 
     let local = |at: &str| parse_time(at).map(|t| t.to_offset(offset));
     let mut rows: Vec<Row> = Vec::with_capacity(data.figures.len());
+    // Records whose learner is not in `data` (with a group filter: one who left the group
+    // meanwhile) are left out; without one there are none, the database sees to that.
     for f in &data.figures {
-        let (name, seat, archived, groups) = match who.get(f.learner_id.as_str()) {
-            Some(w) => (w.name.clone(), w.seat, w.archived, w.groups.clone()),
-            // Only with a group filter, for an event whose learner left the group meanwhile.
-            None if only.is_some() => continue,
-            None => (f.learner_id.clone(), None, false, String::new()),
+        let Some(&rank) = rank.get(f.learner_id.as_str()) else {
+            continue;
         };
+        let w = &who[rank];
         let (order, course, lesson) = match place.get(&(f.pack_id.as_str(), f.lesson_id.as_str())) {
             Some(&(p, l, course, lesson)) => ((p, l), course.to_string(), lesson.to_string()),
             None => match pack_place.get(f.pack_id.as_str()) {
@@ -219,10 +225,10 @@ pub fn build(
         };
         rows.push(Row {
             learner_id: f.learner_id.clone(),
-            learner: name,
-            seat,
-            groups,
-            archived,
+            learner: w.name.clone(),
+            seat: w.seat,
+            groups: w.groups.clone(),
+            archived: w.archived,
             pack_id: f.pack_id.clone(),
             lesson_id: f.lesson_id.clone(),
             course,
@@ -239,32 +245,29 @@ pub fn build(
             time_ms: f.time_ms,
             stars: f.completions_to_date.min(3) as u8,
             place: order,
+            rank,
         });
     }
-    // By seat (learners without one last), name, then the lessons in course order.
-    rows.sort_by(|a, b| {
-        (a.seat.is_none(), a.seat, &a.learner, &a.learner_id)
-            .cmp(&(b.seat.is_none(), b.seat, &b.learner, &b.learner_id))
-            .then(a.place.cmp(&b.place))
+    rows.sort_unstable_by(|a, b| {
+        (a.rank, a.place)
+            .cmp(&(b.rank, b.place))
             .then_with(|| (&a.pack_id, &a.lesson_id).cmp(&(&b.pack_id, &b.lesson_id)))
     });
 
-    // Each learner's rows and whether they are archived, so a group's summary reads only its
-    // members' rows.
-    let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, row) in rows.iter().enumerate() {
-        rows_of.entry(row.learner_id.as_str()).or_default().push(i);
+    // Each learner's rows are together: a summary reads only its members' rows.
+    let mut rows_of: HashMap<&str, Range<usize>> = HashMap::new();
+    let mut at = 0;
+    while at < rows.len() {
+        let rank = rows[at].rank;
+        let end = at + rows[at..].iter().take_while(|r| r.rank == rank).count();
+        rows_of.insert(who[rank].id, at..end);
+        at = end;
     }
-    let archived: HashSet<&str> = data
-        .learners
-        .iter()
-        .filter(|l| l.archived)
-        .map(|l| l.id.as_str())
-        .collect();
+    let archived: HashSet<&str> = who.iter().filter(|w| w.archived).map(|w| w.id).collect();
     let summary =
         |name: &str, members: &[&str]| summarise(name, members, &archived, &rows_of, &rows);
     let mut summaries = Vec::new();
-    let everyone: Vec<&str> = data.learners.iter().map(|l| l.id.as_str()).collect();
+    let everyone: Vec<&str> = who.iter().map(|w| w.id).collect();
     match only {
         // `data` holds the group's members alone.
         Some(group) => summaries.push(summary(&group.name, &everyone)),
@@ -293,7 +296,7 @@ fn summarise(
     name: &str,
     members: &[&str],
     archived: &HashSet<&str>,
-    rows_of: &HashMap<&str, Vec<usize>>,
+    rows_of: &HashMap<&str, Range<usize>>,
     rows: &[Row],
 ) -> GroupSummary {
     let mut s = GroupSummary {
@@ -313,62 +316,66 @@ fn summarise(
         lessons: Vec::new(),
     };
     let mut stars = 0u64;
-    let mut per_learner: HashMap<&str, Helped> = HashMap::new();
+    // (help, answers, one of their rows) of each learner who needed help.
+    let mut helped: Vec<(u64, u64, &Row)> = Vec::new();
     let mut per_lesson: HashMap<(&str, &str), LessonLine> = HashMap::new();
-    let mine = members
-        .iter()
-        .filter_map(|m| rows_of.get(m))
-        .flatten()
-        .map(|&i| &rows[i]);
-    for row in mine {
-        s.lessons_started += 1;
-        s.lessons_completed += usize::from(row.completed);
-        s.completions += row.completions;
-        s.attempts += row.attempts;
-        s.help += row.help;
-        s.answers += row.answers;
-        s.time_ms += row.time_ms;
-        stars += u64::from(row.stars);
-        let helped = per_learner
-            .entry(row.learner_id.as_str())
-            .or_insert_with(|| Helped {
-                learner: row.learner.clone(),
-                seat: row.seat,
-                help: 0,
-                answers: 0,
-            });
-        helped.help += row.help;
-        helped.answers += row.answers;
-        let line = per_lesson
-            .entry((row.pack_id.as_str(), row.lesson_id.as_str()))
-            .or_insert_with(|| LessonLine {
-                course: row.course.clone(),
-                lesson: row.lesson.clone(),
-                learners: 0,
-                completed: 0,
-                help: 0,
-                time_ms: 0,
-                place: row.place,
-            });
-        line.learners += 1;
-        line.completed += usize::from(row.completed);
-        line.help += row.help;
-        line.time_ms += row.time_ms;
+    for member in members {
+        let Some(range) = rows_of.get(member) else {
+            continue;
+        };
+        s.active += 1;
+        let (mut help, mut answers) = (0, 0);
+        for row in &rows[range.clone()] {
+            s.lessons_started += 1;
+            s.lessons_completed += usize::from(row.completed);
+            s.completions += row.completions;
+            s.attempts += row.attempts;
+            s.help += row.help;
+            s.answers += row.answers;
+            s.time_ms += row.time_ms;
+            stars += u64::from(row.stars);
+            help += row.help;
+            answers += row.answers;
+            let line = per_lesson
+                .entry((row.pack_id.as_str(), row.lesson_id.as_str()))
+                .or_insert_with(|| LessonLine {
+                    course: row.course.clone(),
+                    lesson: row.lesson.clone(),
+                    learners: 0,
+                    completed: 0,
+                    help: 0,
+                    time_ms: 0,
+                    place: row.place,
+                });
+            line.learners += 1;
+            line.completed += usize::from(row.completed);
+            line.help += row.help;
+            line.time_ms += row.time_ms;
+        }
+        if help > 0 {
+            helped.push((help, answers, &rows[range.start]));
+        }
     }
-    s.active = per_learner.len();
     if s.lessons_started > 0 {
         s.average_stars = stars as f64 / s.lessons_started as f64;
     }
-    let mut helped: Vec<Helped> = per_learner.into_values().filter(|h| h.help > 0).collect();
-    // Most wrong answers first; of two alike, the one who got more of their answers wrong.
-    helped.sort_by(|a, b| {
-        b.help
-            .cmp(&a.help)
-            .then((a.answers).cmp(&b.answers))
-            .then_with(|| a.learner.cmp(&b.learner))
+    // Most wrong answers first; of two alike, the one who got more of their answers wrong
+    // (fewer answers), then in the rows' order.
+    helped.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.rank.cmp(&b.2.rank))
     });
-    helped.truncate(MOST_HELPED);
-    s.most_helped = helped;
+    s.most_helped = helped
+        .into_iter()
+        .take(MOST_HELPED)
+        .map(|(help, answers, row)| Helped {
+            learner: row.learner.clone(),
+            seat: row.seat,
+            help,
+            answers,
+        })
+        .collect();
     // Lessons in course order.
     let mut lessons: Vec<_> = per_lesson.into_iter().collect();
     lessons.sort_by(|(a_id, a), (b_id, b)| a.place.cmp(&b.place).then(a_id.cmp(b_id)));
