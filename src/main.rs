@@ -32,6 +32,8 @@ use zhulao::speech::{Availability, Speaker, SpeechCommand};
 use zhulao::terminal::{Channel, TerminalGuard};
 
 fn main() -> ExitCode {
+    // Only a process with one thread can learn its time zone (for reports); ask now.
+    zhulao::report::local_offset();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),

@@ -117,11 +117,18 @@ impl ReportError {
     }
 }
 
-/// This computer's offset from UTC now, or UTC when it cannot be told. On Linux it can be told
-/// only while the process has one thread, so a program with threads should ask at its start
-/// and keep the answer (the `report` command asks before anything else).
+/// This computer's offset from UTC, or UTC when it cannot be told. On Linux it can be told only
+/// while the process has one thread, so `main` asks once at its start and the answer is kept
+/// for the rest of the run (the dashboard, with its input threads, gets that answer).
 pub fn local_offset() -> UtcOffset {
-    UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC)
+    static KNOWN: std::sync::OnceLock<UtcOffset> = std::sync::OnceLock::new();
+    if let Some(offset) = KNOWN.get() {
+        return *offset;
+    }
+    match UtcOffset::current_local_offset() {
+        Ok(offset) => *KNOWN.get_or_init(|| offset),
+        Err(_) => UtcOffset::UTC,
+    }
 }
 
 /// Parses "2026-11-29".
