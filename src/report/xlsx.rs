@@ -118,6 +118,9 @@ fn width(s: &str) -> usize {
 pub fn write(report: &Report, out: impl Write + Send) -> Result<(), XlsxError> {
     let st = Styles::new();
     let mut book = Workbook::new();
+    // The fastest compression: on 25 000 rows 0.2 s instead of 0.37 s, for a file of 2.9 MB
+    // instead of 1.7 MB.
+    book.set_zip_compression_level(1);
     let mut taken = HashSet::new();
     taken.insert(DETAILS.to_lowercase());
     for summary in &report.summaries {
