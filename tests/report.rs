@@ -431,7 +431,7 @@ fn the_csv_summary_has_everyone_then_each_group() {
         "help used"
     );
     assert!(
-        all[12].starts_with("\"引号\"（4 次）、学员 1（3 次）"),
+        all[12].starts_with("\"引号\"（4 次）、张三,李四（3 次）、学员 1（3 次）"),
         "{}",
         all[12]
     );
@@ -711,11 +711,20 @@ fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
         "2026-11-08T15:59:59.999Z",
     );
     c.run(&zhao, ALL_KINDS, "2026-11-08T16:00", 0, true);
+    // Brought in from another machine after all that, but earlier in time.
+    c.event(
+        &zhao,
+        ALL_KINDS,
+        Verb::Attempted,
+        None,
+        0,
+        "2026-11-02T00:30:00.000Z",
+    );
 
     let week = report_days(c, Some(day(2026, 11, 2)), Some(day(2026, 11, 8)));
     assert_eq!(week.len(), 3, "{week:?}");
     let all_kinds = row_of(&week, "赵大妈", "每种练习");
-    assert_eq!(all_kinds[9], "1", "one run started in the week");
+    assert_eq!(all_kinds[9], "2", "two runs started in the week");
     assert_eq!(all_kinds[10], "2", "its two wrong answers");
     assert_eq!(all_kinds[11], "1.5", "three answers of 30 s");
     assert_eq!(all_kinds[13], "0", "no completion in the week");
@@ -723,7 +732,11 @@ fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
     // with the one earned on the 9th.
     assert_eq!(all_kinds[6], "完成");
     assert_eq!(all_kinds[12], "1");
-    assert_eq!(all_kinds[7], "2026-11-05 11:00");
+    assert_eq!(
+        all_kinds[7], "2026-11-02 08:30",
+        "the imported start came first"
+    );
+    assert_eq!(all_kinds[8], "2026-11-05 11:00");
     let short = row_of(&week, "赵大妈", "短课");
     assert_eq!(short[9], "1", "only the start at midnight on the 2nd");
     assert_eq!(short[13], "1", "the completion at 23:59:59.999 on the 8th");
@@ -745,7 +758,7 @@ fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
     assert_eq!(short[9], "0", "both starts were on 1 November, UTC");
     let all_kinds = row_of(&utc, "赵大妈", "每种练习");
     assert_eq!(
-        all_kinds[9], "2",
+        all_kinds[9], "3",
         "the run at 16:00 on the 8th is in the week, UTC"
     );
     assert_eq!(all_kinds[12], "2");
@@ -977,6 +990,16 @@ fn the_report_command_tells_each_failure_apart_by_its_exit_code() {
     assert!(err.contains("晨练班"), "{err}");
     let (status, _) = code(&["report"]);
     assert_eq!(status, Some(2));
+    // Another program's database (here, not a database at all) is refused and left as it was.
+    let foreign = tempfile::tempdir().unwrap();
+    let file = foreign.path().join("zhulao.sqlite3");
+    std::fs::write(&file, "not a database, and not zhulao's").unwrap();
+    let out = zhulao(foreign.path(), &["report", "--csv", "x.csv"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"not a database, and not zhulao's"
+    );
     // No progress file: said so, and none is made.
     let empty = tempfile::tempdir().unwrap();
     let out = zhulao(empty.path(), &["report", "--csv", "x.csv"]);
