@@ -141,7 +141,14 @@ fn details_sheet(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(),
     headers(ws, 0, &pairs, st)?;
     // The times' English half wraps once more: "First activity (UTC+08:00)".
     ws.set_row_height(0, 48)?;
-    let mut widths: Vec<usize> = pairs.iter().map(|(zh, _)| width(zh).max(8)).collect();
+    // Wide enough for the Chinese, and for each English word unbroken.
+    let mut widths: Vec<usize> = pairs
+        .iter()
+        .map(|(zh, en)| {
+            let word = en.split(' ').map(width).max().unwrap_or(0);
+            width(zh).max(word).max(8)
+        })
+        .collect();
     // Dates need 16 columns ("2026-11-29 18:05").
     widths[7] = widths[7].max(16);
     widths[8] = widths[8].max(16);
