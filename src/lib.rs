@@ -12,6 +12,7 @@
 //! - `app`: the state, actions, effects, the `Layer` rule and the router (`update`).
 //! - `screens`, `overlays`: one module per screen and per dialog (state, update, view).
 //! - `ui`: what views share — render context, theme, words, text and big text, widgets.
+//! - `report`: reports for the education bureau (XLSX, CSV).
 //! - `speech`: read-aloud through an outside text-to-speech program.
 //! - `xapi`: records that travel — statements in files between machines, and to an LRS.
 //! - `input`, `event_loop`, `terminal`, `cli`: the edges.
@@ -30,6 +31,7 @@ pub mod overlays;
 pub mod pin;
 pub mod progress;
 pub mod records;
+pub mod report;
 pub mod screens;
 pub mod settings;
 pub mod speech;

@@ -17,6 +17,8 @@ mod exit {
     pub const BROKEN_PACK: u8 = 4;
     /// `sync`: the LRS could not be reached or failed itself; try again later.
     pub const LRS_UNREACHABLE: u8 = 5;
+    /// `report` could not write its file.
+    pub const CANNOT_WRITE: u8 = 6;
 }
 
 use clap::Parser;
@@ -32,8 +34,9 @@ use zhulao::speech::{Availability, Speaker, SpeechCommand};
 use zhulao::terminal::{Channel, TerminalGuard};
 
 fn main() -> ExitCode {
-    // The time zone can only be read safely while this is the one thread.
-    let utc_offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    // The time zone can only be read safely while this is the one thread (for the teacher's
+    // screens and for reports).
+    let utc_offset = zhulao::report::local_offset();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
             print!("{}", zhulao::ui::bigtext::NOTICE);
             ExitCode::SUCCESS
         }
+        Some(Command::Report(ref args)) => report(&cli, args),
         Some(
             command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
         ) => exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir)),
@@ -181,6 +185,27 @@ fn roster_import(
         Err(e) => {
             eprintln!("zhulao: {}", inert(&e));
             ExitCode::from(exit::PROBLEMS)
+        }
+    }
+}
+
+/// `zhulao report`: see `zhulao::report::cli`.
+fn report(cli: &Cli, args: &zhulao::report::cli::ReportArgs) -> ExitCode {
+    use zhulao::report::cli::Failure;
+    let data = cli.data.clone().unwrap_or_else(default_data_dir);
+    match zhulao::report::cli::run(args, &data, cli.lessons.as_deref()) {
+        Ok(done) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err((failure, message)) => {
+            eprintln!("zhulao: {message}");
+            ExitCode::from(match failure {
+                Failure::BadArguments => exit::BAD_ARGUMENTS,
+                Failure::NoDatabase => exit::NO_DATABASE,
+                Failure::BrokenPack => exit::BROKEN_PACK,
+                Failure::CannotWrite => exit::CANNOT_WRITE,
+            })
         }
     }
 }

@@ -46,14 +46,20 @@ impl<'a> ViewCx<'a> {
 
     /// A learner's name as shown: their own name, or "学员 7" for a numbered learner.
     pub fn learner_name(&self, learner: &Learner) -> String {
-        match (&learner.name, learner.number) {
-            (Some(name), _) => name.clone(),
-            (None, Some(n)) => fill(self.words.learner_numbered, &[("n", &n.to_string())]),
-            (None, None) => self.words.learner_unnamed.to_string(),
-        }
+        learner_display_name(self.words, learner.name.as_deref(), learner.number)
     }
 
     pub fn speech_ready(&self) -> bool {
         self.env.speech == SpeechStatus::Ready
+    }
+}
+
+/// A learner's name as shown anywhere, on a screen or in a report (which has no `ViewCx`): their
+/// own name, or "学员 7" for a numbered learner.
+pub fn learner_display_name(words: &Words, name: Option<&str>, number: Option<u32>) -> String {
+    match (name, number) {
+        (Some(name), _) => name.to_string(),
+        (None, Some(n)) => fill(words.learner_numbered, &[("n", &n.to_string())]),
+        (None, None) => words.learner_unnamed.to_string(),
     }
 }

@@ -20,6 +20,9 @@ pub mod roster;
 pub mod schema;
 mod settings;
 
+// Read-only queries for the bureau's reports.
+pub mod report;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

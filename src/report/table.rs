@@ -1,0 +1,384 @@
+//! From what the store read to what a report shows: one row per learner × lesson, and the
+//! summary of each group. Pure functions of the data, so both formats show the same figures.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::content::Library;
+use crate::lang::Lang;
+use crate::progress::store::parse_time;
+use crate::progress::store::report::{GroupEntry, ReportData};
+use crate::ui::context::learner_display_name;
+use crate::ui::words::words;
+
+/// How many learners "needed help most" lists.
+pub const MOST_HELPED: usize = 10;
+
+/// Several groups in one cell.
+pub const GROUP_SEPARATOR: &str = "、";
+
+/// One learner × one lesson they touched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub learner_id: String,
+    /// Their name, or "学员 7".
+    pub learner: String,
+    pub seat: Option<i64>,
+    /// The names of their groups, sorted, joined with "、".
+    pub groups: String,
+    pub archived: bool,
+    pub pack_id: String,
+    pub lesson_id: String,
+    /// The pack's title, or its id when the pack is no longer installed.
+    pub course: String,
+    /// The lesson's title, or its id when the lesson is no longer there.
+    pub lesson: String,
+    /// Finished at least once (by the end of the period): 完成; else 学习中.
+    pub completed: bool,
+    /// In the report's time zone; `None` only for a time the record holds in a form that
+    /// cannot be read (then `first_text` / `last_text` hold it as stored).
+    pub first: Option<OffsetDateTime>,
+    pub last: Option<OffsetDateTime>,
+    pub first_text: String,
+    pub last_text: String,
+    /// Runs started.
+    pub attempts: u64,
+    /// Wrong answers: the hint or the pointer was shown.
+    pub help: u64,
+    pub answers: u64,
+    /// Runs finished in the period.
+    pub completions: u64,
+    pub time_ms: u64,
+    /// 0–3: one per finished run, up to three, as the learner's lesson list shows them.
+    pub stars: u8,
+    /// Where the lesson sits in the library (pack, lesson), for ordering.
+    pub(crate) place: (usize, usize),
+    /// Where the learner comes in the report's order.
+    pub(crate) rank: usize,
+}
+
+impl Row {
+    pub fn status(&self) -> &'static str {
+        if self.completed {
+            STATUS_DONE
+        } else {
+            STATUS_LEARNING
+        }
+    }
+}
+
+pub const STATUS_DONE: &str = "完成";
+pub const STATUS_LEARNING: &str = "学习中";
+
+/// A learner who needed help, for the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Helped {
+    pub learner: String,
+    pub seat: Option<i64>,
+    pub help: u64,
+    pub answers: u64,
+}
+
+/// One lesson across a group, for the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LessonLine {
+    pub course: String,
+    pub lesson: String,
+    /// Learners who touched it.
+    pub learners: usize,
+    /// Of them, those who have finished it.
+    pub completed: usize,
+    pub help: u64,
+    pub time_ms: u64,
+    /// Where the lesson sits in the library, for ordering.
+    pub(crate) place: (usize, usize),
+}
+
+/// What a volunteer reports to the bureau about one group (or everyone).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupSummary {
+    /// The group's name, or "全部 All".
+    pub name: String,
+    /// Members (all learners for "全部"), archived ones included.
+    pub learners: usize,
+    pub archived: usize,
+    /// Members with at least one row in the report.
+    pub active: usize,
+    /// Rows: learner × lesson touched.
+    pub lessons_started: usize,
+    /// Rows whose status is 完成.
+    pub lessons_completed: usize,
+    /// Runs finished in the period.
+    pub completions: u64,
+    pub attempts: u64,
+    pub help: u64,
+    pub answers: u64,
+    pub time_ms: u64,
+    /// Stars per lesson started (0 when none was).
+    pub average_stars: f64,
+    /// Those with the most wrong answers (at least one), most first.
+    pub most_helped: Vec<Helped>,
+    pub lessons: Vec<LessonLine>,
+}
+
+pub const ALL: &str = "全部 All";
+
+/// The report, ready to be written in either format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub rows: Vec<Row>,
+    /// "全部 All" first, then each group by name; with a group filter, that group alone.
+    pub summaries: Vec<GroupSummary>,
+    pub offset: UtcOffset,
+    /// "全部记录 whole record" or "2026-11-01 – 2026-11-07".
+    pub period: String,
+    pub made_at: OffsetDateTime,
+}
+
+/// Builds the rows and the summaries. `only` is the group the report was limited to, if any
+/// (`data` then holds only its members and their figures).
+pub fn build(
+    data: &ReportData,
+    lib: &Library,
+    only: Option<&GroupEntry>,
+    offset: UtcOffset,
+    period: String,
+    made_at: OffsetDateTime,
+) -> Report {
+    let group_names: HashMap<&str, &str> = data
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.name.as_str()))
+        .collect();
+    let mut groups_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (learner, group) in &data.memberships {
+        if let Some(name) = group_names.get(group.as_str()) {
+            groups_of.entry(learner).or_default().push(name);
+        }
+    }
+    let zh = words(Lang::Zh);
+    struct Who<'a> {
+        id: &'a str,
+        name: String,
+        seat: Option<i64>,
+        archived: bool,
+        groups: String,
+    }
+    let mut who: Vec<Who> = data
+        .learners
+        .iter()
+        .map(|l| Who {
+            id: &l.id,
+            name: learner_display_name(zh, l.name.as_deref(), l.number),
+            seat: l.seat,
+            archived: l.archived,
+            groups: groups_of
+                .get_mut(l.id.as_str())
+                .map(|g| {
+                    g.sort_unstable();
+                    g.join(GROUP_SEPARATOR)
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    // Rows go by seat (learners without one last), then name: each learner's place in that
+    // order is their rank, so rows sort by a number.
+    who.sort_by(|a, b| {
+        (a.seat.is_none(), a.seat, &a.name, a.id).cmp(&(b.seat.is_none(), b.seat, &b.name, b.id))
+    });
+    let rank: HashMap<&str, usize> = who.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
+
+    // Where each lesson sits in the library, for the order of rows, and its titles.
+    let mut place: HashMap<(&str, &str), (usize, usize, &str, &str)> = HashMap::new();
+    let mut pack_place: HashMap<&str, (usize, &str)> = HashMap::new();
+    for (p, pack) in lib.packs.iter().enumerate() {
+        pack_place.insert(&pack.id, (p, &pack.title.zh));
+        for (l, lesson) in pack.lessons.iter().enumerate() {
+            place.insert(
+                (&pack.id, &lesson.id),
+                (p, l, &pack.title.zh, &lesson.title.zh),
+            );
+        }
+    }
+
+    let local = |at: &str| parse_time(at).map(|t| t.to_offset(offset));
+    let mut rows: Vec<Row> = Vec::with_capacity(data.figures.len());
+    // Records whose learner is not in `data` (with a group filter: one who left the group
+    // meanwhile) are left out; without one there are none, the database sees to that.
+    for f in &data.figures {
+        let Some(&rank) = rank.get(f.learner_id.as_str()) else {
+            continue;
+        };
+        let w = &who[rank];
+        let (order, course, lesson) = match place.get(&(f.pack_id.as_str(), f.lesson_id.as_str())) {
+            Some(&(p, l, course, lesson)) => ((p, l), course.to_string(), lesson.to_string()),
+            None => match pack_place.get(f.pack_id.as_str()) {
+                Some(&(p, course)) => ((p, usize::MAX), course.to_string(), f.lesson_id.clone()),
+                None => (
+                    (usize::MAX, usize::MAX),
+                    f.pack_id.clone(),
+                    f.lesson_id.clone(),
+                ),
+            },
+        };
+        rows.push(Row {
+            learner_id: f.learner_id.clone(),
+            learner: w.name.clone(),
+            seat: w.seat,
+            groups: w.groups.clone(),
+            archived: w.archived,
+            pack_id: f.pack_id.clone(),
+            lesson_id: f.lesson_id.clone(),
+            course,
+            lesson,
+            completed: f.completions_to_date > 0,
+            first: local(&f.first_at),
+            last: local(&f.last_at),
+            first_text: f.first_at.clone(),
+            last_text: f.last_at.clone(),
+            attempts: f.runs,
+            help: f.wrong,
+            answers: f.answers,
+            completions: f.completions,
+            time_ms: f.time_ms,
+            stars: f.completions_to_date.min(3) as u8,
+            place: order,
+            rank,
+        });
+    }
+    rows.sort_unstable_by(|a, b| {
+        (a.rank, a.place)
+            .cmp(&(b.rank, b.place))
+            .then_with(|| (&a.pack_id, &a.lesson_id).cmp(&(&b.pack_id, &b.lesson_id)))
+    });
+
+    // Each learner's rows are together: a summary reads only its members' rows.
+    let mut rows_of: HashMap<&str, Range<usize>> = HashMap::new();
+    let mut at = 0;
+    while at < rows.len() {
+        let rank = rows[at].rank;
+        let end = at + rows[at..].iter().take_while(|r| r.rank == rank).count();
+        rows_of.insert(who[rank].id, at..end);
+        at = end;
+    }
+    let archived: HashSet<&str> = who.iter().filter(|w| w.archived).map(|w| w.id).collect();
+    let summary =
+        |name: &str, members: &[&str]| summarise(name, members, &archived, &rows_of, &rows);
+    let mut summaries = Vec::new();
+    let everyone: Vec<&str> = who.iter().map(|w| w.id).collect();
+    match only {
+        // `data` holds the group's members alone.
+        Some(group) => summaries.push(summary(&group.name, &everyone)),
+        None => {
+            summaries.push(summary(ALL, &everyone));
+            let mut members: HashMap<&str, Vec<&str>> = HashMap::new();
+            for (learner, group) in &data.memberships {
+                members.entry(group).or_default().push(learner);
+            }
+            for group in &data.groups {
+                let list = members.get(group.id.as_str()).map_or(&[][..], |m| m);
+                summaries.push(summary(&group.name, list));
+            }
+        }
+    }
+    Report {
+        rows,
+        summaries,
+        offset,
+        period,
+        made_at: made_at.to_offset(offset),
+    }
+}
+
+fn summarise(
+    name: &str,
+    members: &[&str],
+    archived: &HashSet<&str>,
+    rows_of: &HashMap<&str, Range<usize>>,
+    rows: &[Row],
+) -> GroupSummary {
+    let mut s = GroupSummary {
+        name: name.to_string(),
+        learners: members.len(),
+        archived: members.iter().filter(|m| archived.contains(*m)).count(),
+        active: 0,
+        lessons_started: 0,
+        lessons_completed: 0,
+        completions: 0,
+        attempts: 0,
+        help: 0,
+        answers: 0,
+        time_ms: 0,
+        average_stars: 0.0,
+        most_helped: Vec::new(),
+        lessons: Vec::new(),
+    };
+    let mut stars = 0u64;
+    // (help, answers, one of their rows) of each learner who needed help.
+    let mut helped: Vec<(u64, u64, &Row)> = Vec::new();
+    let mut per_lesson: HashMap<(&str, &str), LessonLine> = HashMap::new();
+    for member in members {
+        let Some(range) = rows_of.get(member) else {
+            continue;
+        };
+        s.active += 1;
+        let (mut help, mut answers) = (0, 0);
+        for row in &rows[range.clone()] {
+            s.lessons_started += 1;
+            s.lessons_completed += usize::from(row.completed);
+            s.completions += row.completions;
+            s.attempts += row.attempts;
+            s.help += row.help;
+            s.answers += row.answers;
+            s.time_ms += row.time_ms;
+            stars += u64::from(row.stars);
+            help += row.help;
+            answers += row.answers;
+            let line = per_lesson
+                .entry((row.pack_id.as_str(), row.lesson_id.as_str()))
+                .or_insert_with(|| LessonLine {
+                    course: row.course.clone(),
+                    lesson: row.lesson.clone(),
+                    learners: 0,
+                    completed: 0,
+                    help: 0,
+                    time_ms: 0,
+                    place: row.place,
+                });
+            line.learners += 1;
+            line.completed += usize::from(row.completed);
+            line.help += row.help;
+            line.time_ms += row.time_ms;
+        }
+        if help > 0 {
+            helped.push((help, answers, &rows[range.start]));
+        }
+    }
+    if s.lessons_started > 0 {
+        s.average_stars = stars as f64 / s.lessons_started as f64;
+    }
+    // Most wrong answers first; of two alike, the one who got more of their answers wrong
+    // (fewer answers), then in the rows' order.
+    helped.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.rank.cmp(&b.2.rank))
+    });
+    s.most_helped = helped
+        .into_iter()
+        .take(MOST_HELPED)
+        .map(|(help, answers, row)| Helped {
+            learner: row.learner.clone(),
+            seat: row.seat,
+            help,
+            answers,
+        })
+        .collect();
+    // Lessons in course order.
+    let mut lessons: Vec<_> = per_lesson.into_iter().collect();
+    lessons.sort_by(|(a_id, a), (b_id, b)| a.place.cmp(&b.place).then(a_id.cmp(b_id)));
+    s.lessons = lessons.into_iter().map(|(_, line)| line).collect();
+    s
+}

@@ -1,0 +1,1009 @@
+//! Reports for the education bureau, as a volunteer makes them: a class with hostile names,
+//! groups, seats and an archived learner; the CSV and XLSX read back (csv, calamine); the group
+//! and date filters; the summary; atomic writing; and the `report` command end to end.
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use rusqlite::{Connection, params};
+use time::{Date, Month, UtcOffset};
+
+use zhulao::content::{Library, StepKind};
+use zhulao::inert::normalise_name;
+use zhulao::lang::Lang;
+use zhulao::progress::{EventDraft, NewLearner, Outcome, StepAnswer, Store, Verb};
+use zhulao::report::{
+    ReportError, ReportFormat, ReportOptions, make_report, summary_path, write_report,
+};
+
+const HOSTILE: [&str; 5] = [
+    "=HYPERLINK(\"x\")",
+    "-1+2",
+    "@SUM(A1)",
+    "张三,李四",
+    "\"引号\"",
+];
+
+const BEIJING: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
+    Ok(offset) => offset,
+    Err(_) => panic!(),
+};
+
+fn day(year: i32, month: u8, day: u8) -> Date {
+    Date::from_calendar_date(year, Month::try_from(month).unwrap(), day).unwrap()
+}
+
+/// A class: learners (the hostile names, 王秀英, a numbered learner and an archived one), two
+/// groups, seats, and events written as `insert_event` writes them but at chosen times.
+struct Class {
+    dir: tempfile::TempDir,
+    store: Store,
+    conn: Connection,
+    lib: Library,
+}
+
+impl Class {
+    fn new() -> Class {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let conn = Connection::open(store.path()).unwrap();
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .unwrap();
+        Class {
+            dir,
+            store,
+            conn,
+            lib: common::fixture_library(),
+        }
+    }
+
+    fn learner(&mut self, new: NewLearner) -> String {
+        self.store.add_learner(&new).unwrap().id
+    }
+
+    fn named(&mut self, name: &str) -> String {
+        self.learner(NewLearner::Named(name.into()))
+    }
+
+    fn seat(&self, learner: &str, seat: i64) {
+        self.conn
+            .execute(
+                "UPDATE learners SET seat = ?1 WHERE id = ?2",
+                params![seat, learner],
+            )
+            .unwrap();
+    }
+
+    fn archive(&self, learner: &str) {
+        self.conn
+            .execute(
+                "UPDATE learners SET archived_at = '2026-11-20T00:00:00.000Z' WHERE id = ?1",
+                [learner],
+            )
+            .unwrap();
+    }
+
+    fn group(&self, name: &str, members: &[&str]) -> String {
+        let id = uuid::Uuid::new_v4().to_string();
+        self.conn
+            .execute(
+                "INSERT INTO groups (id, name, name_key, created_at)
+                 VALUES (?1, ?2, ?3, '2026-11-01T00:00:00.000Z')",
+                params![id, name, normalise_name(name)],
+            )
+            .unwrap();
+        for m in members {
+            self.conn
+                .execute(
+                    "INSERT INTO learner_groups (learner_id, group_id) VALUES (?1, ?2)",
+                    params![m, id],
+                )
+                .unwrap();
+        }
+        id
+    }
+
+    /// One event at a chosen time, written as `insert_event` writes it (the event, and the
+    /// lesson's figures kept beside it).
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        learner: &str,
+        lesson: (&str, &str),
+        verb: Verb,
+        outcome: Option<Outcome>,
+        duration_ms: i64,
+        at: &str,
+    ) {
+        let id = uuid::Uuid::new_v4().to_string();
+        let step = (verb == Verb::Answered).then_some("step");
+        self.conn
+            .execute(
+                "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id,
+                                     step_id, step_kind, outcome, attempt, response,
+                                     duration_ms, stars, lang, at, device_id)
+                 VALUES (?1, ?2, ?3, ?1, ?4, ?5, ?6, ?7, ?8, 1, 'x', ?9, NULL, 'zh', ?10, 'dev')",
+                params![
+                    id,
+                    verb.as_str(),
+                    learner,
+                    lesson.0,
+                    lesson.1,
+                    step,
+                    step.map(|_| "tap"),
+                    outcome.map(Outcome::as_str),
+                    step.map(|_| duration_ms),
+                    at,
+                ],
+            )
+            .unwrap();
+        self.conn
+            .execute(
+                "INSERT INTO lesson_stats (learner_id, pack_id, lesson_id, runs, completions,
+                                           answers, wrong, time_ms, first_at, last_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+                 ON CONFLICT (learner_id, pack_id, lesson_id) DO UPDATE SET
+                     runs = runs + excluded.runs,
+                     completions = completions + excluded.completions,
+                     answers = answers + excluded.answers,
+                     wrong = wrong + excluded.wrong,
+                     time_ms = time_ms + excluded.time_ms,
+                     first_at = MIN(first_at, excluded.first_at),
+                     last_at = MAX(last_at, excluded.last_at)",
+                params![
+                    learner,
+                    lesson.0,
+                    lesson.1,
+                    i64::from(verb == Verb::Attempted),
+                    i64::from(verb == Verb::Completed),
+                    i64::from(verb == Verb::Answered),
+                    i64::from(outcome == Some(Outcome::Wrong)),
+                    step.map_or(0, |_| duration_ms),
+                    at,
+                ],
+            )
+            .unwrap();
+    }
+
+    /// A run through a lesson starting at `at` (UTC, "2026-11-03T02:00"): `wrong` wrong answers,
+    /// one right one, each taking 30 s, and finished if `done`. Events one second apart.
+    fn run(&self, learner: &str, lesson: (&str, &str), at: &str, wrong: u32, done: bool) {
+        let mut second = 0;
+        let mut stamp = || {
+            second += 1;
+            format!("{at}:{:02}.000Z", second - 1)
+        };
+        self.event(learner, lesson, Verb::Attempted, None, 0, &stamp());
+        for _ in 0..wrong {
+            self.event(
+                learner,
+                lesson,
+                Verb::Answered,
+                Some(Outcome::Wrong),
+                30_000,
+                &stamp(),
+            );
+        }
+        self.event(
+            learner,
+            lesson,
+            Verb::Answered,
+            Some(Outcome::Correct),
+            30_000,
+            &stamp(),
+        );
+        if done {
+            self.event(learner, lesson, Verb::Completed, None, 0, &stamp());
+        }
+    }
+
+    fn options(&self, format: ReportFormat) -> ReportOptions {
+        ReportOptions {
+            format,
+            group: None,
+            since: None,
+            until: None,
+            offset: BEIJING,
+        }
+    }
+
+    fn out(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+const ALL_KINDS: (&str, &str) = ("demo", "all-kinds");
+const SHORT: (&str, &str) = ("demo", "short");
+const REMOVED: (&str, &str) = ("demo", "removed-lesson");
+const GONE_PACK: (&str, &str) = ("old-pack", "old-lesson");
+
+/// The class every test starts from, with its learners' ids by name.
+struct Roster {
+    class: Class,
+    ids: Vec<(String, String)>,
+}
+
+impl Roster {
+    fn id(&self, name: &str) -> &str {
+        &self.ids.iter().find(|(n, _)| n == name).unwrap().1
+    }
+}
+
+/// Everyone studied in the first week of November (Beijing time); 王秀英 finished twice, the
+/// hostile names once each with help, 学员 1 started without finishing, 李老伯 (archived)
+/// finished a lesson that was later removed, and someone studied a pack no longer installed.
+fn class() -> Roster {
+    let mut class = Class::new();
+    let mut ids = Vec::new();
+    for name in HOSTILE.iter().chain(&["王秀英", "李老伯"]) {
+        let id = class.named(name);
+        ids.push((name.to_string(), id));
+    }
+    let numbered = class.learner(NewLearner::Numbered);
+    ids.push(("学员 1".into(), numbered));
+    let roster = Roster { class, ids };
+    let c = &roster.class;
+    for (i, name) in HOSTILE.iter().enumerate() {
+        c.seat(roster.id(name), i as i64 + 1);
+        c.run(
+            roster.id(name),
+            ALL_KINDS,
+            "2026-11-03T02:00",
+            i as u32,
+            true,
+        );
+    }
+    let wang = roster.id("王秀英");
+    c.seat(wang, 9);
+    c.run(wang, ALL_KINDS, "2026-11-02T01:00", 0, true);
+    c.run(wang, ALL_KINDS, "2026-11-04T01:00", 0, true);
+    c.run(wang, SHORT, "2026-11-05T01:00", 2, false);
+    c.run(wang, GONE_PACK, "2026-11-05T02:00", 0, true);
+    let li = roster.id("李老伯");
+    c.archive(li);
+    c.run(li, REMOVED, "2026-11-06T01:00", 1, true);
+    c.run(roster.id("学员 1"), SHORT, "2026-11-06T02:00", 3, false);
+    c.group(
+        "晨练班",
+        &[roster.id(HOSTILE[0]), roster.id(HOSTILE[1]), wang],
+    );
+    c.group("=危险的组", &[wang, li]);
+    roster
+}
+
+fn read_csv(path: &Path) -> (Vec<u8>, Vec<Vec<String>>) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[3..]);
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (bytes, rows)
+}
+
+fn column(rows: &[Vec<String>], header_start: &str) -> usize {
+    rows[0]
+        .iter()
+        .position(|h| h.starts_with(header_start))
+        .unwrap_or_else(|| panic!("no column {header_start} in {:?}", rows[0]))
+}
+
+/// The data row of a learner and lesson title.
+fn row_of<'a>(rows: &'a [Vec<String>], learner: &str, lesson: &str) -> &'a Vec<String> {
+    let (l, t) = (column(rows, "学员"), column(rows, "课 "));
+    rows.iter()
+        .find(|r| r[l] == learner && r[t] == lesson)
+        .unwrap_or_else(|| panic!("no row for {learner} / {lesson}"))
+}
+
+/// What a neutralised CSV cell holds for this text.
+fn guarded(name: &str) -> String {
+    if matches!(name.chars().next(), Some('=' | '+' | '-' | '@')) {
+        format!("'{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+#[test]
+fn a_csv_report_has_a_bom_crlf_and_every_hostile_name_intact_but_neutralised() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("班级.csv");
+    let summary = write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
+    assert_eq!(summary.files, vec![path.clone(), c.out("班级-summary.csv")]);
+    assert_eq!(summary.rows, 10);
+
+    let (bytes, rows) = read_csv(&path);
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(text.ends_with("\r\n"));
+    assert_eq!(
+        text.matches("\r\n").count(),
+        text.matches('\n').count(),
+        "every line ends with CRLF"
+    );
+    assert_eq!(rows.len(), 11, "a header and ten rows");
+    assert_eq!(rows[0][0], "学员 Learner");
+    assert!(rows[0][7].contains("UTC+08:00"), "{:?}", rows[0]);
+
+    // Seat order: the hostile names hold seats 1–5.
+    for (i, name) in HOSTILE.iter().enumerate() {
+        let row = &rows[i + 1];
+        assert_eq!(row[0], guarded(name), "row {i}");
+        assert_eq!(row[1], (i + 1).to_string());
+        assert_eq!(row[4], "练习课");
+        assert_eq!(row[5], "每种练习");
+        assert_eq!(row[6], "完成");
+        assert_eq!(row[9], "1", "attempts");
+        assert_eq!(row[10], i.to_string(), "help used");
+        assert_eq!(row[11], format!("{:.1}", (i + 1) as f64 * 0.5), "minutes");
+        assert_eq!(row[12], "1", "stars");
+        // 02:00 UTC is 10:00 in Beijing.
+        assert_eq!(row[7], "2026-11-03 10:00");
+    }
+    assert_eq!(rows[1][2], "晨练班");
+    // No cell of the file begins with a formula character.
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !matches!(
+                    cell.chars().next(),
+                    Some('=' | '+' | '-' | '@' | '\t' | '\r')
+                ),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_csv_rows_show_groups_status_stars_archived_learners_and_lessons_that_are_gone() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("r.csv");
+    write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
+    let (_, rows) = read_csv(&path);
+    let wang = row_of(&rows, "王秀英", "每种练习");
+    assert_eq!(
+        wang[2], "'=危险的组、晨练班",
+        "groups joined, text neutralised"
+    );
+    assert_eq!(wang[6], "完成");
+    assert_eq!(wang[9], "2");
+    assert_eq!(wang[12], "2", "two completions, two stars");
+    assert_eq!(wang[13], "2");
+    assert_eq!(wang[7], "2026-11-02 09:00");
+    assert_eq!(wang[8], "2026-11-04 09:00");
+    let short = row_of(&rows, "王秀英", "短课");
+    assert_eq!(short[6], "学习中");
+    assert_eq!(short[10], "2");
+    assert_eq!(short[12], "0");
+    // A pack that is no longer installed: its ids.
+    let gone = row_of(&rows, "王秀英", "old-lesson");
+    assert_eq!(gone[4], "old-pack");
+    // A lesson removed from an installed pack: the pack's title and the lesson's id.
+    let li = row_of(&rows, "李老伯", "removed-lesson");
+    assert_eq!(li[4], "练习课");
+    assert_eq!(li[3], "是", "archived learners are listed and marked");
+    assert_eq!(li[2], "'=危险的组");
+    let numbered = row_of(&rows, "学员 1", "短课");
+    assert_eq!(numbered[1], "", "no seat");
+    assert_eq!(numbered[10], "3");
+    // Learners without a seat come last.
+    assert_eq!(rows[9][0], "学员 1");
+    assert_eq!(rows[10][0], "李老伯");
+}
+
+#[test]
+fn the_csv_summary_has_everyone_then_each_group() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("r.csv");
+    write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
+    let (bytes, rows) = read_csv(&summary_path(&path));
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    assert_eq!(
+        rows.len(),
+        4,
+        "header, 全部 All, and the two groups by name"
+    );
+    assert_eq!(rows[0][0], "小组 Group");
+    let all = &rows[1];
+    assert_eq!(all[0], "全部 All");
+    assert_eq!(all[1], "8", "learners");
+    assert_eq!(all[2], "1", "archived");
+    assert_eq!(all[3], "8", "who studied");
+    assert_eq!(all[4], "10", "lessons studied");
+    assert_eq!(all[5], "8", "lessons completed");
+    assert_eq!(all[6], "9", "completions");
+    // Stars: 5 × 1 + 王秀英 2 + 0 + 1 (gone pack) + 李老伯 1 + 0 = 9 over 10 lessons.
+    assert_eq!(all[7], "0.9");
+    assert_eq!(
+        all[10],
+        (1 + 2 + 3 + 4 + 2 + 1 + 3).to_string(),
+        "help used"
+    );
+    assert!(
+        all[12].starts_with("\"引号\"（4 次）、张三,李四（3 次）、学员 1（3 次）"),
+        "{}",
+        all[12]
+    );
+    assert_eq!(all[13], "全部记录 whole record");
+    assert_eq!(rows[2][0], "'=危险的组");
+    assert_eq!(rows[2][1], "2");
+    assert_eq!(rows[3][0], "晨练班");
+    assert_eq!(rows[3][1], "3");
+    assert_eq!(rows[3][4], "5", "the members' lessons");
+}
+
+/// The cell of a sheet as calamine reads it.
+fn sheet(path: &Path, name: &str) -> calamine::Range<Data> {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    book.worksheet_range(name).unwrap()
+}
+
+fn text_at(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
+    match range.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        other => panic!("({row}, {col}) is not text: {other:?}"),
+    }
+}
+
+fn number_at(range: &calamine::Range<Data>, row: usize, col: usize) -> f64 {
+    match range.get((row, col)) {
+        Some(Data::Float(f)) => *f,
+        Some(Data::Int(i)) => *i as f64,
+        other => panic!("({row}, {col}) is not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn an_xlsx_report_reads_back_with_names_intact_and_times_as_dates() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("班级.xlsx");
+    let summary = write_report(&c.store, &c.lib, &c.options(ReportFormat::Xlsx), &path).unwrap();
+    assert_eq!(summary.files, vec![path.clone()]);
+
+    let book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        vec!["全部 All", "=危险的组", "晨练班", "明细 Details"]
+    );
+    let details = sheet(&path, "明细 Details");
+    assert_eq!(details.height(), 11);
+    assert_eq!(text_at(&details, 0, 0), "学员\nLearner");
+    for (i, name) in HOSTILE.iter().enumerate() {
+        // In XLSX the value is the name itself; the quote prefix is in the cell's style.
+        assert_eq!(text_at(&details, i + 1, 0), *name);
+        assert_eq!(number_at(&details, i + 1, 1), (i + 1) as f64);
+        assert_eq!(text_at(&details, i + 1, 5), "每种练习");
+        assert_eq!(text_at(&details, i + 1, 6), "完成");
+        match details.get((i + 1, 7)) {
+            Some(Data::DateTime(t)) => {
+                // Days since 1899-12-30, and the time as a fraction of a day.
+                let days = (day(2026, 11, 3) - day(1899, 12, 30)).whole_days() as f64;
+                assert!((t.as_f64() - (days + 10.0 / 24.0)).abs() < 1e-6, "{t:?}");
+            }
+            other => panic!("not a date: {other:?}"),
+        }
+        assert_eq!(number_at(&details, i + 1, 10), i as f64);
+        assert_eq!(number_at(&details, i + 1, 11), (i + 1) as f64 * 0.5);
+    }
+    assert_eq!(text_at(&details, 6, 2), "=危险的组、晨练班");
+
+    let all = sheet(&path, "全部 All");
+    assert_eq!(text_at(&all, 1, 1), "全部 All");
+    let figure = |label: &str| {
+        let row = (0..all.height())
+            .find(|&r| text_at_any(&all, r, 0).starts_with(label))
+            .unwrap_or_else(|| panic!("no {label}"));
+        number_at(&all, row, 1)
+    };
+    assert_eq!(figure("学员人数"), 8.0);
+    assert_eq!(figure("完成的课"), 8.0);
+    assert_eq!(figure("平均星星"), 0.9);
+    let helped = (0..all.height())
+        .find(|&r| text_at_any(&all, r, 0).starts_with("最需要帮助"))
+        .unwrap();
+    assert_eq!(text_at(&all, helped + 2, 0), "\"引号\"");
+    assert_eq!(number_at(&all, helped + 2, 2), 4.0);
+    let group = sheet(&path, "=危险的组");
+    assert_eq!(text_at(&group, 1, 1), "=危险的组");
+}
+
+fn text_at_any(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
+    match range.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The parts of an XLSX file (a zip) by name.
+fn xlsx_part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut part = zip.by_name(name).unwrap();
+    let mut text = String::new();
+    part.read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_text_that_looks_like_a_formula_is_a_string_cell_with_the_quote_prefix() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("r.xlsx");
+    write_report(&c.store, &c.lib, &c.options(ReportFormat::Xlsx), &path).unwrap();
+    let zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let sheets: Vec<String> = zip
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .collect();
+    assert_eq!(sheets.len(), 4);
+    for name in &sheets {
+        let xml = xlsx_part(&path, name);
+        assert!(
+            !xml.contains("<f>") && !xml.contains("<f "),
+            "a formula in {name}"
+        );
+    }
+    let styles = xlsx_part(&path, "xl/styles.xml");
+    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+    // The hostile names sit in shared strings, exactly as typed.
+    let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+    assert!(strings.contains("=HYPERLINK(&quot;x&quot;)") || strings.contains("=HYPERLINK(\"x\")"));
+    // Every cell with the quote-prefix style holds text that needs it, and every such text
+    // has it: cells are `<c r="A2" s="N" t="s">`.
+    let xfs: Vec<&str> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .unwrap()
+        .split("</cellXfs>")
+        .next()
+        .unwrap()
+        .split("<xf ")
+        .skip(1)
+        .collect();
+    let quoted: Vec<usize> = xfs
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.contains("quotePrefix=\"1\""))
+        .map(|(i, _)| i)
+        .collect();
+    let details = xlsx_part(&path, "xl/worksheets/sheet4.xml");
+    let shared: Vec<String> = strings
+        .split("<si>")
+        .skip(1)
+        .map(|si| {
+            let t = si.split("<t").nth(1).unwrap();
+            let t = &t[t.find('>').unwrap() + 1..];
+            t[..t.find("</t>").unwrap()]
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+        })
+        .collect();
+    let mut checked = 0;
+    for cell in details.split("<c ").skip(1) {
+        let head = &cell[..cell.find('>').unwrap()];
+        if !head.contains("t=\"s\"") {
+            continue;
+        }
+        let style: usize = head
+            .split("s=\"")
+            .nth(1)
+            .map_or(0, |s| s[..s.find('"').unwrap()].parse().unwrap());
+        let v = cell.split("<v>").nth(1).unwrap();
+        let index: usize = v[..v.find("</v>").unwrap()].parse().unwrap();
+        let value = &shared[index];
+        let risky = matches!(value.chars().next(), Some('=' | '+' | '-' | '@'));
+        assert_eq!(quoted.contains(&style), risky, "{value:?}");
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked} text cells checked");
+}
+
+#[test]
+fn a_group_report_has_only_its_members_and_finds_the_group_by_a_loosely_typed_name() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("g.csv");
+    let options = ReportOptions {
+        group: Some(" 晨练班 ".into()),
+        ..c.options(ReportFormat::Csv)
+    };
+    let summary = write_report(&c.store, &c.lib, &options, &path).unwrap();
+    let (_, rows) = read_csv(&path);
+    let learners: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        learners,
+        vec!["'=HYPERLINK(\"x\")", "'-1+2", "王秀英", "王秀英", "王秀英"]
+    );
+    assert_eq!(summary.overall.name, "晨练班");
+    assert_eq!(summary.overall.learners, 3);
+    let (_, sums) = read_csv(&summary_path(&path));
+    assert_eq!(sums.len(), 2, "the group alone: {sums:?}");
+    assert_eq!(sums[1][0], "晨练班");
+
+    let xlsx = c.out("g.xlsx");
+    let options = ReportOptions {
+        group: Some("=危险的组".into()),
+        ..c.options(ReportFormat::Xlsx)
+    };
+    write_report(&c.store, &c.lib, &options, &xlsx).unwrap();
+    let book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(book.sheet_names(), vec!["=危险的组", "明细 Details"]);
+    assert_eq!(sheet(&xlsx, "明细 Details").height(), 1 + 4);
+}
+
+#[test]
+fn an_unknown_group_is_refused_with_the_names_of_the_groups_there_are() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("x.csv");
+    let options = ReportOptions {
+        group: Some("午休班".into()),
+        ..c.options(ReportFormat::Csv)
+    };
+    let err = write_report(&c.store, &c.lib, &options, &path).unwrap_err();
+    assert!(matches!(err, ReportError::UnknownGroup { .. }));
+    let message = err.to_string();
+    assert!(
+        message.contains("午休班") && message.contains("晨练班"),
+        "{message}"
+    );
+    assert!(!path.exists());
+}
+
+fn report_days(c: &Class, since: Option<Date>, until: Option<Date>) -> Vec<Vec<String>> {
+    let path = c.out("days.csv");
+    let options = ReportOptions {
+        since,
+        until,
+        ..c.options(ReportFormat::Csv)
+    };
+    write_report(&c.store, &c.lib, &options, &path).unwrap();
+    read_csv(&path).1
+}
+
+#[test]
+fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
+    let mut class = Class::new();
+    let zhao = class.named("赵大妈");
+    let c = &class;
+    // 23:59:59.999 on 1 November in Beijing, then midnight on the 2nd.
+    c.run(&zhao, ALL_KINDS, "2026-11-01T15:59", 1, true);
+    c.event(
+        &zhao,
+        SHORT,
+        Verb::Attempted,
+        None,
+        0,
+        "2026-11-01T15:59:59.999Z",
+    );
+    c.event(
+        &zhao,
+        SHORT,
+        Verb::Attempted,
+        None,
+        0,
+        "2026-11-01T16:00:00.000Z",
+    );
+    // In the week: one run of all-kinds, unfinished, with two wrong answers.
+    c.run(&zhao, ALL_KINDS, "2026-11-05T03:00", 2, false);
+    // The last millisecond of 8 November in Beijing, and the first of the 9th.
+    c.event(
+        &zhao,
+        SHORT,
+        Verb::Completed,
+        None,
+        0,
+        "2026-11-08T15:59:59.999Z",
+    );
+    c.run(&zhao, ALL_KINDS, "2026-11-08T16:00", 0, true);
+    // Brought in from another machine after all that, but earlier in time.
+    c.event(
+        &zhao,
+        ALL_KINDS,
+        Verb::Attempted,
+        None,
+        0,
+        "2026-11-02T00:30:00.000Z",
+    );
+
+    let week = report_days(c, Some(day(2026, 11, 2)), Some(day(2026, 11, 8)));
+    assert_eq!(week.len(), 3, "{week:?}");
+    let all_kinds = row_of(&week, "赵大妈", "每种练习");
+    assert_eq!(all_kinds[9], "2", "two runs started in the week");
+    assert_eq!(all_kinds[10], "2", "its two wrong answers");
+    assert_eq!(all_kinds[11], "1.5", "three answers of 30 s");
+    assert_eq!(all_kinds[13], "0", "no completion in the week");
+    // Finished before the week: still 完成 with its star at the end of the week, but not
+    // with the one earned on the 9th.
+    assert_eq!(all_kinds[6], "完成");
+    assert_eq!(all_kinds[12], "1");
+    assert_eq!(
+        all_kinds[7], "2026-11-02 08:30",
+        "the imported start came first"
+    );
+    assert_eq!(all_kinds[8], "2026-11-05 11:00");
+    let short = row_of(&week, "赵大妈", "短课");
+    assert_eq!(short[9], "1", "only the start at midnight on the 2nd");
+    assert_eq!(short[13], "1", "the completion at 23:59:59.999 on the 8th");
+    assert_eq!(short[7], "2026-11-02 00:00");
+    assert_eq!(short[8], "2026-11-08 23:59");
+
+    // The same days in UTC move the boundaries by eight hours.
+    let path = c.out("utc.csv");
+    let options = ReportOptions {
+        since: Some(day(2026, 11, 2)),
+        until: Some(day(2026, 11, 8)),
+        offset: UtcOffset::UTC,
+        ..c.options(ReportFormat::Csv)
+    };
+    write_report(&c.store, &c.lib, &options, &path).unwrap();
+    let (_, utc) = read_csv(&path);
+    assert!(utc[0][7].ends_with("(UTC)"));
+    let short = row_of(&utc, "赵大妈", "短课");
+    assert_eq!(short[9], "0", "both starts were on 1 November, UTC");
+    let all_kinds = row_of(&utc, "赵大妈", "每种练习");
+    assert_eq!(
+        all_kinds[9], "3",
+        "the run at 16:00 on the 8th is in the week, UTC"
+    );
+    assert_eq!(all_kinds[12], "2");
+
+    // From a day on, or up to a day.
+    let since = report_days(c, Some(day(2026, 11, 9)), None);
+    assert_eq!(since.len(), 2);
+    assert_eq!(row_of(&since, "赵大妈", "每种练习")[13], "1");
+    let until = report_days(c, None, Some(day(2026, 11, 1)));
+    assert_eq!(row_of(&until, "赵大妈", "短课")[9], "1");
+    assert_eq!(row_of(&until, "赵大妈", "每种练习")[6], "完成");
+    // A week with nothing in it: the header alone.
+    assert_eq!(
+        report_days(c, Some(day(2027, 1, 1)), Some(day(2027, 1, 7))).len(),
+        1
+    );
+    // Days the wrong way round.
+    let options = ReportOptions {
+        since: Some(day(2026, 11, 8)),
+        until: Some(day(2026, 11, 2)),
+        ..c.options(ReportFormat::Csv)
+    };
+    let err = write_report(&c.store, &c.lib, &options, &c.out("bad.csv")).unwrap_err();
+    assert!(err.is_bad_request(), "{err}");
+}
+
+/// Lessons run through `Store::record`, as the app records them.
+fn record_run(store: &mut Store, learner: &str, lesson: (&str, &str), wrong: u32, done: bool) {
+    let draft = |verb, step: Option<StepAnswer>, registration: Option<String>| EventDraft {
+        verb,
+        learner_id: learner.into(),
+        registration,
+        pack_id: lesson.0.into(),
+        lesson_id: lesson.1.into(),
+        step,
+        stars: None,
+        lang: Lang::Zh,
+    };
+    let start = store.record(&draft(Verb::Attempted, None, None)).unwrap();
+    let answer = |outcome| StepAnswer {
+        step_id: "open-app".into(),
+        step_kind: StepKind::Tap,
+        outcome: Some(outcome),
+        attempt: 1,
+        response: "x".into(),
+        duration_ms: 12_345,
+        shown: None,
+    };
+    for _ in 0..wrong {
+        store
+            .record(&draft(
+                Verb::Answered,
+                Some(answer(Outcome::Wrong)),
+                Some(start.id.clone()),
+            ))
+            .unwrap();
+    }
+    store
+        .record(&draft(
+            Verb::Answered,
+            Some(answer(Outcome::Correct)),
+            Some(start.id.clone()),
+        ))
+        .unwrap();
+    if done {
+        store
+            .record(&draft(Verb::Completed, None, Some(start.id.clone())))
+            .unwrap();
+    }
+}
+
+#[test]
+fn the_kept_figures_and_the_figures_added_up_from_the_events_agree() {
+    let mut class = Class::new();
+    let a = class.named("钱阿姨");
+    let b = class.learner(NewLearner::Numbered);
+    for (learner, wrong, done) in [(&a, 2, true), (&a, 0, true), (&b, 5, false), (&a, 1, false)] {
+        record_run(&mut class.store, learner, ALL_KINDS, wrong, done);
+    }
+    record_run(&mut class.store, &b, SHORT, 0, true);
+    let c = &class;
+    let kept = make_report(&c.store, &c.lib, &c.options(ReportFormat::Csv)).unwrap();
+    let added = make_report(
+        &c.store,
+        &c.lib,
+        &ReportOptions {
+            since: Some(day(2000, 1, 1)),
+            until: Some(day(2999, 12, 31)),
+            ..c.options(ReportFormat::Csv)
+        },
+    )
+    .unwrap();
+    assert_eq!(kept.rows.len(), 3);
+    assert_eq!(kept.rows, added.rows);
+    assert_eq!(kept.rows[0].learner, "学员 1");
+    let qian = &kept.rows[2];
+    assert_eq!(qian.learner, "钱阿姨");
+    assert_eq!(
+        (
+            qian.attempts,
+            qian.help,
+            qian.answers,
+            qian.completions,
+            qian.stars
+        ),
+        (3, 3, 6, 2, 2)
+    );
+    assert_eq!(qian.time_ms, 6 * 12_345);
+}
+
+#[test]
+fn a_failed_report_leaves_the_previous_one_whole_and_no_temporary_files() {
+    let r = class();
+    let c = &r.class;
+    let folder = c.out("reports");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("r.csv");
+    write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // The summary's place is taken by a folder: the rows, written first, are not put in place.
+    std::fs::remove_file(summary_path(&path)).unwrap();
+    std::fs::create_dir(summary_path(&path)).unwrap();
+    c.event(
+        r.id("王秀英"),
+        SHORT,
+        Verb::Completed,
+        None,
+        0,
+        "2026-11-07T00:00:00.000Z",
+    );
+    let err = write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap_err();
+    assert!(err.to_string().contains("folder of that name"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+
+    let missing = c.out("no-such-folder/r.xlsx");
+    let err = write_report(&c.store, &c.lib, &c.options(ReportFormat::Xlsx), &missing).unwrap_err();
+    assert!(
+        err.to_string().contains("the folder does not exist"),
+        "{err}"
+    );
+    assert!(!c.out("no-such-folder").exists());
+    // A report replaces an older one of the same name.
+    let xlsx = folder.join("r.xlsx");
+    std::fs::write(&xlsx, "old").unwrap();
+    write_report(&c.store, &c.lib, &c.options(ReportFormat::Xlsx), &xlsx).unwrap();
+    let book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(book.sheet_names().len(), 4);
+}
+
+fn zhulao(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(data)
+        .arg("--lessons")
+        .arg(common::fixture_dir())
+        .args(args)
+        // Beijing time, written so that it needs no time-zone database.
+        .env("TZ", "CST-8")
+        .env_remove("ZHULAO_DATA")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_report_command_writes_a_csv_and_says_where() {
+    let r = class();
+    let c = &r.class;
+    let out = c.out("班级报告.csv");
+    let done = zhulao(c.dir.path(), &["report", "--csv", out.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&done.stdout);
+    assert!(done.status.success(), "{done:?}");
+    assert!(
+        stdout.contains("班级报告.csv") && stdout.contains("10 rows"),
+        "{stdout}"
+    );
+    let (bytes, rows) = read_csv(&out);
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    assert_eq!(rows.len(), 11);
+    // In this computer's time zone.
+    assert!(rows[0][7].ends_with("(UTC+08:00)"), "{:?}", rows[0]);
+    assert_eq!(rows[1][7], "2026-11-03 10:00");
+    assert!(c.out("班级报告-summary.csv").is_file());
+
+    let xlsx = c.out("week.xlsx");
+    let done = zhulao(
+        c.dir.path(),
+        &[
+            "report",
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--group",
+            "晨练班",
+            "--since",
+            "2026-11-03",
+            "--until",
+            "2026-11-03",
+            "--tz",
+            "+08:00",
+        ],
+    );
+    assert!(done.status.success(), "{done:?}");
+    assert_eq!(sheet(&xlsx, "明细 Details").height(), 1 + 2);
+}
+
+#[test]
+fn the_report_command_tells_each_failure_apart_by_its_exit_code() {
+    let r = class();
+    let c = &r.class;
+    let data = c.dir.path();
+    let code = |args: &[&str]| {
+        let out = zhulao(data, args);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let missing = c.out("nowhere/r.csv");
+    let (status, err) = code(&["report", "--csv", missing.to_str().unwrap()]);
+    assert_eq!(status, Some(6), "{err}");
+    assert!(err.contains("the folder does not exist"), "{err}");
+    let (status, err) = code(&["report", "--csv", "x.csv", "--since", "2026-13-01"]);
+    assert_eq!(status, Some(2), "{err}");
+    let (status, err) = code(&["report", "--csv", "x.csv", "--group", "没有的组"]);
+    assert_eq!(status, Some(2), "{err}");
+    assert!(err.contains("晨练班"), "{err}");
+    let (status, _) = code(&["report"]);
+    assert_eq!(status, Some(2));
+    // Another program's database (here, not a database at all) is refused and left as it was.
+    let foreign = tempfile::tempdir().unwrap();
+    let file = foreign.path().join("zhulao.sqlite3");
+    std::fs::write(&file, "not a database, and not zhulao's").unwrap();
+    let out = zhulao(foreign.path(), &["report", "--csv", "x.csv"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"not a database, and not zhulao's"
+    );
+    // No progress file: said so, and none is made.
+    let empty = tempfile::tempdir().unwrap();
+    let out = zhulao(empty.path(), &["report", "--csv", "x.csv"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(std::fs::read_dir(empty.path()).unwrap().next().is_none());
+}
