@@ -174,7 +174,7 @@ pub fn dispatch(app: &mut App, lib: &Library, io: &mut Io, action: Action, now_m
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in update(app, lib, action, now_ms) {
-            match perform(io, effect) {
+            match perform(io, lib, effect) {
                 Performed::Done(Some(result)) => queue.push_back(result),
                 Performed::Done(None) => {}
                 Performed::Later(effect) => {
@@ -196,7 +196,7 @@ fn retry_deferred(app: &mut App, lib: &Library, io: &mut Io, now_ms: u64) {
     let Some(deferred) = io.deferred.take() else {
         return;
     };
-    let result = match perform(io, deferred.effect) {
+    let result = match perform(io, lib, deferred.effect) {
         Performed::Done(result) => result,
         Performed::Later(effect) if deferred.since.elapsed() < GIVE_UP_AFTER => {
             io.deferred = Some(Deferred {
@@ -225,7 +225,7 @@ pub enum Performed {
 }
 
 /// Performs one effect.
-pub fn perform(io: &mut Io, effect: Effect) -> Performed {
+pub fn perform(io: &mut Io, lib: &Library, effect: Effect) -> Performed {
     let store = &mut io.store;
     let failed = |e: StoreError, retry: Effect| {
         if e.is_busy() {
@@ -323,6 +323,7 @@ pub fn perform(io: &mut Io, effect: Effect) -> Performed {
                 Err(e) => failed(e, effect),
             }
         }
+        Effect::WriteReport => Performed::Done(Some(Action::Notice(write_report(store, lib)))),
         Effect::Roster(command) => match crate::app::change_roster(store, command) {
             Ok(answer) => {
                 io.seen_version = store.data_version().ok();
@@ -330,6 +331,26 @@ pub fn perform(io: &mut Io, effect: Effect) -> Performed {
             }
             Err(e) => failed(e, effect),
         },
+    }
+}
+
+/// The whole record as an XLSX report in `reports/` beside the progress file.
+fn write_report(store: &Store, lib: &Library) -> Notice {
+    use crate::report::{ReportFormat, ReportOptions, default_file_name, write_report};
+    let options = ReportOptions::new(ReportFormat::Xlsx);
+    let dir = store.path().parent().map_or_else(
+        || std::path::PathBuf::from("reports"),
+        |d| d.join("reports"),
+    );
+    let path = dir.join(default_file_name(options.format, options.offset));
+    let written = std::fs::create_dir_all(&dir)
+        .map_err(|e| e.to_string())
+        .and_then(|()| write_report(store, lib, &options, &path).map_err(|e| e.to_string()));
+    match written {
+        Ok(_) => Notice::ReportWritten {
+            path: path.display().to_string(),
+        },
+        Err(reason) => Notice::ReportFailed { reason },
     }
 }
 

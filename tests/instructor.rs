@@ -627,3 +627,62 @@ fn the_dashboard_in_one_window_follows_answers_given_in_another() {
     // No key is pressed in the teacher's window: it looks again by itself.
     teacher.wait_for("卡住：每种练习 第2步");
 }
+
+#[test]
+fn the_teacher_writes_the_bureau_report_from_the_menu_and_is_told_where() {
+    let mut h = class_harness(Lang::Zh);
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::REPORT));
+    let (screen, _) = h.render(100, 30);
+    assert!(screen.contains("报告写好了"), "{screen}");
+    let reports = h.dir.path().join("reports");
+    let files: Vec<_> = std::fs::read_dir(&reports).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let path = files[0].as_ref().unwrap().path();
+    assert_eq!(path.extension().unwrap(), "xlsx");
+    assert!(screen.contains("reports"), "the path is shown:\n{screen}");
+    assert!(std::fs::metadata(&path).unwrap().len() > 1000);
+}
+
+#[test]
+fn records_exported_and_imported_into_an_empty_database_give_the_same_dashboard() {
+    let h = class_harness(Lang::Zh);
+    let file = h.dir.path().join("class.jsonl");
+    let zhulao = |data: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .arg("--data")
+            .arg(data)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    zhulao(h.dir.path(), &["export", "--xapi", file.to_str().unwrap()]);
+    let other = tempfile::tempdir().unwrap();
+    zhulao(other.path(), &["import", file.to_str().unwrap()]);
+    let now = "2026-11-29T00:00:00.000Z";
+    let here = h.io.store.class(None, now).unwrap();
+    let there = Store::open(other.path()).unwrap().class(None, now).unwrap();
+    // Groups are the centre's own and do not travel in statements; everything learned does.
+    let strip = |rows: Vec<zhulao::progress::store::class::ClassRow>| {
+        let mut rows: Vec<_> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.groups.clear();
+                r
+            })
+            .collect();
+        rows.sort_by(|a, b| a.learner.id.cmp(&b.learner.id));
+        rows
+    };
+    assert_eq!(strip(there), strip(here));
+    let spots = |store: &Store| store.trouble_spots(&Filter::default()).unwrap();
+    assert_eq!(
+        spots(&Store::open(other.path()).unwrap()),
+        spots(&h.io.store)
+    );
+}

@@ -113,7 +113,18 @@ impl Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The read-aloud program is not installed.
-    SpeechMissing { program: String },
+    SpeechMissing {
+        program: String,
+    },
     /// The read-aloud program could not be started.
-    SpeechFailed { reason: String },
+    SpeechFailed {
+        reason: String,
+    },
+    /// The report was written here.
+    ReportWritten {
+        path: String,
+    },
+    ReportFailed {
+        reason: String,
+    },
 }

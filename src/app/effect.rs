@@ -34,6 +34,8 @@ pub enum Effect {
     Refresh(Query),
     /// Change the roster, then read it again (→ `Action::Answer`).
     Roster(RosterCommand),
+    /// Write the bureau's report (XLSX) into the data folder (→ `Action::Notice`).
+    WriteReport,
     Quit,
 }
 

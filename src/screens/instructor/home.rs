@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::class::Class;
 use super::roster::Roster;
 use super::trouble::Trouble;
-use crate::app::{Action, Ctx, Layer, Outcome, menu_choice};
+use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 use crate::screens::common::MenuPage;
 use crate::screens::welcome::Welcome;
 use crate::ui::widgets::menu::Entry;
@@ -16,8 +16,9 @@ use crate::ui::{Hits, ViewCx};
 pub const CLASS: usize = 0;
 pub const TROUBLE: usize = 1;
 pub const ROSTER: usize = 2;
-pub const LEAVE: usize = 3;
-const ENTRIES: usize = 4;
+pub const REPORT: usize = 3;
+pub const LEAVE: usize = 4;
+const ENTRIES: usize = 5;
 
 #[derive(Debug, Clone, Default)]
 pub struct InstructorHome {
@@ -33,6 +34,7 @@ impl Layer for InstructorHome {
             Some(CLASS) => Class::open(None),
             Some(TROUBLE) => Trouble::open(None, Default::default()),
             Some(ROSTER) => Roster::open(false),
+            Some(REPORT) => Outcome::effect(Effect::WriteReport),
             Some(_) => Outcome::go(Welcome::default()),
             None => Outcome::none(),
         }
@@ -44,6 +46,7 @@ impl Layer for InstructorHome {
             Entry::new(t.home_class, ""),
             Entry::new(t.home_trouble, ""),
             Entry::new(t.home_roster, ""),
+            Entry::new(t.home_report, ""),
             Entry::new(t.home_leave, ""),
         ];
         MenuPage::new(t.home_title, &entries, self.cursor)
