@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 
 use rusqlite::params;
 use zhulao::progress::Store;
-use zhulao::xapi::export::export;
-use zhulao::xapi::import::import_file;
-use zhulao::xapi::statement::{Audience, DEFAULT_HOMEPAGE, Encoder};
+use zhulao::records::xapi::export::export;
+use zhulao::records::xapi::import::import_file;
+use zhulao::records::xapi::statement::{Audience, DEFAULT_HOMEPAGE, Encoder};
 
 const LEARNERS: usize = 10_000;
 const EXPORT_RUNS: usize = 5;

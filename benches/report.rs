@@ -15,7 +15,7 @@ use zhulao::content::{Library, load_library};
 use zhulao::progress::Store;
 use zhulao::progress::store::format_time;
 use zhulao::progress::store::report::ReportQuery;
-use zhulao::report::{ReportFormat, ReportOptions, make_report, write_report};
+use zhulao::records::report::{ReportFormat, ReportOptions, make_report, write_report};
 
 const LEARNERS: usize = 10_000;
 const EVENTS: usize = 1_000_000;
@@ -292,8 +292,11 @@ fn main() {
                 ReportFormat::Csv => "r.csv",
                 ReportFormat::Xlsx => "r.xlsx",
             });
-            let bounds =
-                zhulao::report::period_bounds(options.since, options.until, options.offset);
+            let bounds = zhulao::records::report::period_bounds(
+                options.since,
+                options.until,
+                options.offset,
+            );
             let mut read = Vec::new();
             for _ in 0..runs {
                 let start = Instant::now();
@@ -321,10 +324,12 @@ fn main() {
                 let mut bytes = Vec::new();
                 match format {
                     ReportFormat::Csv => {
-                        zhulao::report::csv::write_rows(&report, &mut bytes).unwrap();
-                        zhulao::report::csv::write_summary(&report, &mut bytes).unwrap();
+                        zhulao::records::report::csv::write_rows(&report, &mut bytes).unwrap();
+                        zhulao::records::report::csv::write_summary(&report, &mut bytes).unwrap();
                     }
-                    ReportFormat::Xlsx => zhulao::report::xlsx::write(&report, &mut bytes).unwrap(),
+                    ReportFormat::Xlsx => {
+                        zhulao::records::report::xlsx::write(&report, &mut bytes).unwrap()
+                    }
                 }
                 memory.push(start.elapsed());
                 let start = Instant::now();

@@ -66,7 +66,7 @@ pub enum Command {
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,
     /// Write a report for the education bureau: each learner's lessons, and a summary per group.
-    Report(crate::report::cli::ReportArgs),
+    Report(crate::records::report::cli::ReportArgs),
     /// Write the records as xAPI statements, one JSON object per line, for another zhulao.
     Export {
         /// The file to write.

@@ -336,7 +336,7 @@ pub fn perform(io: &mut Io, lib: &Library, effect: Effect) -> Performed {
 
 /// The whole record as an XLSX report in `reports/` beside the progress file.
 fn write_report(store: &Store, lib: &Library) -> Notice {
-    use crate::report::{ReportFormat, ReportOptions, default_file_name, write_report};
+    use crate::records::report::{ReportFormat, ReportOptions, default_file_name, write_report};
     let options = ReportOptions::new(ReportFormat::Xlsx);
     let dir = store.path().parent().map_or_else(
         || std::path::PathBuf::from("reports"),

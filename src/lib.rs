@@ -12,9 +12,11 @@
 //! - `app`: the state, actions, effects, the `Layer` rule and the router (`update`).
 //! - `screens`, `overlays`: one module per screen and per dialog (state, update, view).
 //! - `ui`: what views share — render context, theme, words, text and big text, widgets.
-//! - `report`: reports for the education bureau (XLSX, CSV).
+//! - `records`: records as files — roster import, reports for the bureau (XLSX, CSV), xAPI
+//!   statements between machines and to an LRS.
+//! - `pin`, `admin`: the teacher's PIN; the commands run from the machine's shell.
+//! - `inert`: making outside text harmless before it reaches a terminal.
 //! - `speech`: read-aloud through an outside text-to-speech program.
-//! - `xapi`: records that travel — statements in files between machines, and to an LRS.
 //! - `input`, `event_loop`, `terminal`, `cli`: the edges.
 
 mod named;
@@ -31,10 +33,8 @@ pub mod overlays;
 pub mod pin;
 pub mod progress;
 pub mod records;
-pub mod report;
 pub mod screens;
 pub mod settings;
 pub mod speech;
 pub mod terminal;
 pub mod ui;
-pub mod xapi;

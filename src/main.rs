@@ -36,7 +36,7 @@ use zhulao::terminal::{Channel, TerminalGuard};
 fn main() -> ExitCode {
     // The time zone can only be read safely while this is the one thread (for the teacher's
     // screens and for reports).
-    let utc_offset = zhulao::report::local_offset();
+    let utc_offset = zhulao::records::report::local_offset();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),
@@ -61,7 +61,7 @@ fn main() -> ExitCode {
 
 /// `export`, `import` and `sync` (see `zhulao::xapi`).
 fn exchange(command: Command, data: &std::path::Path) -> ExitCode {
-    use zhulao::xapi::{Ending, commands};
+    use zhulao::records::xapi::{Ending, commands};
     let ending = match command {
         Command::Export {
             xapi,
@@ -189,11 +189,11 @@ fn roster_import(
     }
 }
 
-/// `zhulao report`: see `zhulao::report::cli`.
-fn report(cli: &Cli, args: &zhulao::report::cli::ReportArgs) -> ExitCode {
-    use zhulao::report::cli::Failure;
+/// `zhulao report`: see `zhulao::records::report::cli`.
+fn report(cli: &Cli, args: &zhulao::records::report::cli::ReportArgs) -> ExitCode {
+    use zhulao::records::report::cli::Failure;
     let data = cli.data.clone().unwrap_or_else(default_data_dir);
-    match zhulao::report::cli::run(args, &data, cli.lessons.as_deref()) {
+    match zhulao::records::report::cli::run(args, &data, cli.lessons.as_deref()) {
         Ok(done) => {
             println!("{done}");
             ExitCode::SUCCESS

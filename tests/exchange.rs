@@ -499,7 +499,7 @@ fn pseudonymous(mut statement: Value) -> Value {
     statement["context"]["extensions"]
         .as_object_mut()
         .unwrap()
-        .remove(zhulao::xapi::statement::EXT_LEARNER);
+        .remove(zhulao::records::xapi::statement::EXT_LEARNER);
     statement
 }
 

@@ -16,7 +16,7 @@ use zhulao::content::{Library, StepKind};
 use zhulao::inert::normalise_name;
 use zhulao::lang::Lang;
 use zhulao::progress::{EventDraft, NewLearner, Outcome, StepAnswer, Store, Verb};
-use zhulao::report::{
+use zhulao::records::report::{
     ReportError, ReportFormat, ReportOptions, make_report, summary_path, write_report,
 };
 
