@@ -5,6 +5,9 @@
 //! its parts) and as the real command. Run with `cargo bench --bench report`. Reports medians;
 //! no pass/fail thresholds.
 
+#[path = "../tests/common/rng.rs"]
+mod rng;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -16,6 +19,8 @@ use zhulao::progress::Store;
 use zhulao::progress::store::format_time;
 use zhulao::progress::store::report::ReportQuery;
 use zhulao::records::report::{ReportFormat, ReportOptions, make_report, write_report};
+
+use rng::Rng;
 
 const LEARNERS: usize = 10_000;
 const EVENTS: usize = 1_000_000;
@@ -34,21 +39,6 @@ fn median(mut samples: Vec<Duration>) -> String {
         ms(samples[0]),
         ms(samples[n - 1])
     )
-}
-
-/// A small deterministic generator (a fixed seed: the same database every run).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 fn build(dir: &Path, lib: &Library) -> Duration {
@@ -138,7 +128,7 @@ fn build(dir: &Path, lib: &Library) -> Duration {
             .unwrap();
         // Each learner works on four lessons of the course, in runs on days of twenty weeks;
         // the events are then written in time order, as a centre's record grows.
-        let mut rng = Rng(0x5EED_2026_1129);
+        let mut rng = Rng::new(0x5EED_2026_1129);
         let first_day = Date::from_calendar_date(2026, Month::July, 13)
             .unwrap()
             .midnight()

@@ -39,6 +39,20 @@ pub struct Cli {
     #[arg(long)]
     pub instructor: bool,
 
+    /// Kiosk mode, for an unattended touchscreen: no way out without the teacher PIN, back to
+    /// the start after a while with nobody using it, and a restart in place after any error
+    /// (also a setting on the teacher's screens). See "Setting up a kiosk" in the README.
+    #[arg(long)]
+    pub kiosk: bool,
+
+    /// For tests and demonstrations: the kiosk's idle time in seconds instead of minutes.
+    #[arg(long, hide = true, value_name = "SECONDS")]
+    pub idle_seconds: Option<u32>,
+
+    /// For tests and demonstrations: the "still there?" countdown in seconds (normally 60).
+    #[arg(long, hide = true, value_name = "SECONDS")]
+    pub countdown_seconds: Option<u32>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -62,6 +76,19 @@ pub enum Command {
     Roster {
         #[command(subcommand)]
         action: RosterCommand,
+    },
+    /// Check this machine for zhulao: the terminal (size, colours, how it draws block and box
+    /// characters), the data folder, the progress database, read-aloud and kiosk mode; say in
+    /// plain words what to fix. Exit code 0: all fine; 1: something to fix.
+    Doctor,
+    /// The files for a Linux kiosk (cage + foot running `zhulao --kiosk` as a service).
+    KioskSetup {
+        /// Print a sample file: foot.ini or zhulao-kiosk.service.
+        #[arg(long, value_name = "FILE")]
+        print: Option<String>,
+        /// The panel's size in pixels, such as 1280x800: sets the font size in foot.ini.
+        #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1280x800")]
+        panel: String,
     },
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,

@@ -3,6 +3,12 @@
 //! ratatui backend and the source of inputs, so tests drive the very same loop with a
 //! `TestBackend` and scripted inputs.
 //!
+//! The loop sleeps until input or the next timer that is due, and there are only three: a save
+//! waiting for another window's lock, a screen that asked for ticks (the class dashboard, the
+//! kiosk's countdown), and — in kiosk mode, when there is something to reset — the walk-away
+//! time since the last key or tap. A kiosk at rest on its welcome screen has none, so it does
+//! not wake at all until someone touches it.
+//!
 //! Everything already waiting is handled before the next draw, so a long paste and the Enter
 //! after it are dealt with at once. When another zhulao window holds the database for a
 //! moment, the save is tried again shortly with "正在保存…" on screen, instead of the screen
@@ -16,8 +22,11 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 
-use crate::app::{Action, App, Effect, Notice, PinView, input_mode, tick_every, update};
+use crate::app::{
+    Action, App, Effect, Notice, PinView, input_mode, tick_every, update, walk_away_due,
+};
 use crate::content::Library;
+use crate::input::{TapFilter, is_activity};
 use crate::progress::{Progress, Store, StoreError};
 use crate::settings::SettingsOwner;
 use crate::speech::{Speaker, SpeechError};
@@ -103,6 +112,8 @@ where
     let now_ms = || clock.elapsed().as_millis() as u64;
     let mut hits = Hits::default();
     let mut next_tick: Option<Instant> = None;
+    let mut last_activity = Instant::now();
+    let mut taps = TapFilter::default();
     loop {
         terminal.draw(|frame| {
             let area = frame.area();
@@ -115,13 +126,25 @@ where
         // neither, it wakes for nothing.
         next_tick =
             tick_every(app).map(|every| next_tick.unwrap_or_else(|| Instant::now() + every));
-        let deadline = [io.deferred.as_ref().map(|d| d.due), next_tick]
+        let walk_away = app
+            .session
+            .kiosk
+            .idle_after()
+            .filter(|_| walk_away_due(app))
+            .map(|idle| last_activity + idle);
+        let deadline = [io.deferred.as_ref().map(|d| d.due), next_tick, walk_away]
             .into_iter()
             .flatten()
             .min();
         let input = match inputs.next(deadline) {
             Err(()) => return Ok(Exit::Quit),
             Ok(None) => {
+                if walk_away.is_some_and(|t| t <= Instant::now()) {
+                    // Counted from now: if the reset cannot start yet (a save is pending), it
+                    // is tried again after another idle time, never in a tight loop.
+                    last_activity = Instant::now();
+                    dispatch(app, lib, io, Action::Idle, now_ms());
+                }
                 if next_tick.is_some_and(|t| t <= Instant::now()) {
                     next_tick = None;
                     dispatch(app, lib, io, Action::Tick, now_ms());
@@ -146,7 +169,15 @@ where
             io.speaker.reap();
             let before = app.screen.name();
             let overlays = app.overlays.len();
-            if let Some(action) = to_action(&input, &hits, app) {
+            let mut wanted = true;
+            if let Input::Terminal(event) = &input {
+                let now = Instant::now();
+                if is_activity(event) {
+                    last_activity = now;
+                }
+                wanted = taps.accept(event, now);
+            }
+            if let Some(action) = to_action(&input, &hits, app).filter(|_| wanted) {
                 dispatch(app, lib, io, action, now_ms());
             }
             next = inputs.pending();
@@ -280,6 +311,10 @@ pub fn perform(io: &mut Io, lib: &Library, effect: Effect) -> Performed {
                 })),
             })
         }
+        Effect::SaveKiosk(settings) => match store.save_kiosk_settings(&settings) {
+            Ok(()) => done(Action::KioskSaved),
+            Err(e) => failed(e, effect),
+        },
         Effect::StopSpeech | Effect::Quit => {
             io.speaker.stop();
             Performed::Done(None)

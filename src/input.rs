@@ -14,9 +14,14 @@ use crate::ui::Hits;
 pub enum Mode {
     Normal,
     Text,
+    /// Any key press or any tap means "yes, I am here" (the kiosk's "还在吗？").
+    Any,
 }
 
 pub fn to_action(event: &Event, hits: &Hits, mode: Mode) -> Option<Action> {
+    if mode == Mode::Any {
+        return is_activity(event).then_some(Action::Confirm);
+    }
     if hits.too_small {
         // Nothing on screen to answer a question with: Ctrl+C leaves at once (all is saved).
         return match event {
@@ -32,6 +37,57 @@ pub fn to_action(event: &Event, hits: &Hits, mode: Mode) -> Option<Action> {
         Event::Key(key) => key_action(key, hits, mode),
         Event::Mouse(mouse) => mouse_action(mouse, hits),
         _ => None,
+    }
+}
+
+/// Whether a person did something: a key press, a tap or click, a scroll. A resize or a mouse
+/// pointer drifting does not count (the kiosk's idle time keeps running).
+pub fn is_activity(event: &Event) -> bool {
+    match event {
+        Event::Key(k) => k.kind != KeyEventKind::Release,
+        Event::Mouse(m) => matches!(
+            m.kind,
+            MouseEventKind::Down(_)
+                | MouseEventKind::ScrollUp
+                | MouseEventKind::ScrollDown
+                | MouseEventKind::ScrollLeft
+                | MouseEventKind::ScrollRight
+        ),
+        Event::Paste(_) => true,
+        _ => false,
+    }
+}
+
+/// Unsteady hands: a finger that taps twice on the same spot in quick succession (or bounces)
+/// meant one tap. A second press within `DOUBLE_TAP` (0.3 s) of the first and within a cell or
+/// two of it is dropped — whatever the first tap opened, the second does not press what appeared under
+/// the finger. Presses elsewhere, and keys, always count.
+#[derive(Debug, Default)]
+pub struct TapFilter {
+    last: Option<(u16, u16, std::time::Instant)>,
+}
+
+pub const DOUBLE_TAP: std::time::Duration = std::time::Duration::from_millis(300);
+
+impl TapFilter {
+    /// Whether this event should be acted on (`now`: when it arrived).
+    pub fn accept(&mut self, event: &Event, now: std::time::Instant) -> bool {
+        let Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(_),
+            column,
+            row,
+            ..
+        }) = event
+        else {
+            return true;
+        };
+        let repeat = self.last.is_some_and(|(c, r, at)| {
+            now.saturating_duration_since(at) < DOUBLE_TAP
+                && c.abs_diff(*column) <= 2
+                && r.abs_diff(*row) <= 1
+        });
+        self.last = Some((*column, *row, now));
+        !repeat
     }
 }
 
@@ -144,6 +200,64 @@ mod tests {
             Some(Action::Select(2))
         );
         assert_eq!(to_action(&click(2, 2), &hits, Mode::Normal), None);
+    }
+
+    #[test]
+    fn a_double_tap_or_a_bounce_counts_once_but_two_places_or_slow_taps_count_twice() {
+        use std::time::{Duration, Instant};
+        let t0 = Instant::now();
+        let mut f = TapFilter::default();
+        assert!(f.accept(&click(20, 10), t0));
+        assert!(
+            !f.accept(&click(21, 10), t0 + Duration::from_millis(150)),
+            "the same spot again at once: one tap"
+        );
+        assert!(
+            f.accept(&click(21, 10), t0 + Duration::from_millis(500)),
+            "a slow second tap is a second tap"
+        );
+        assert!(
+            f.accept(&click(40, 3), t0 + Duration::from_millis(550)),
+            "another place is another tap"
+        );
+        let drag = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Drag(MouseButton::Left),
+            column: 41,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        });
+        let hits = Hits::default();
+        assert!(f.accept(&drag, t0 + Duration::from_millis(560)));
+        assert_eq!(
+            to_action(&drag, &hits, Mode::Normal),
+            None,
+            "dragging the finger after pressing presses nothing more"
+        );
+        assert!(
+            f.accept(&key(KeyCode::Char('1')), t0 + Duration::from_millis(570)),
+            "keys are never filtered"
+        );
+    }
+
+    #[test]
+    fn while_still_there_is_asked_any_key_or_tap_answers_it() {
+        let hits = Hits::default();
+        for event in [
+            key(KeyCode::Char('x')),
+            key(KeyCode::F(5)),
+            click(0, 0),
+            Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+        ] {
+            assert_eq!(to_action(&event, &hits, Mode::Any), Some(Action::Confirm));
+        }
+        assert_eq!(to_action(&Event::Resize(80, 24), &hits, Mode::Any), None);
+        let moved = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 1,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert!(!is_activity(&moved));
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //! - `records`: records as files — roster import, reports for the bureau (XLSX, CSV), xAPI
 //!   statements between machines and to an LRS.
 //! - `pin`, `admin`: the teacher's PIN; the commands run from the machine's shell.
+//! - `kiosk`: an unattended touchscreen — its settings, its log, setting a damaged record
+//!   aside, the sample files for a Linux kiosk; `doctor`: checking a machine for zhulao.
 //! - `inert`: making outside text harmless before it reaches a terminal.
 //! - `speech`: read-aloud through an outside text-to-speech program.
 //! - `input`, `event_loop`, `terminal`, `cli`: the edges.
@@ -25,9 +27,11 @@ pub mod admin;
 pub mod app;
 pub mod cli;
 pub mod content;
+pub mod doctor;
 pub mod event_loop;
 pub mod inert;
 pub mod input;
+pub mod kiosk;
 pub mod lang;
 pub mod overlays;
 pub mod pin;

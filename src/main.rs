@@ -19,6 +19,8 @@ mod exit {
     pub const LRS_UNREACHABLE: u8 = 5;
     /// `report` could not write its file.
     pub const CANNOT_WRITE: u8 = 6;
+    /// A kiosk met errors again and again and stopped, for its service to start it afresh.
+    pub const KEEPS_FAILING: u8 = 70;
 }
 
 use clap::Parser;
@@ -28,6 +30,7 @@ use zhulao::cli::{Cli, Command, PinCommand, RosterCommand};
 use zhulao::content::{PackError, Source, load_library};
 use zhulao::event_loop::{Exit, Input, Inputs, Io};
 use zhulao::inert::inert;
+use zhulao::overlays::FreshRecord;
 use zhulao::progress::{Store, default_data_dir};
 use zhulao::settings::SettingsOwner;
 use zhulao::speech::{Availability, Speaker, SpeechCommand};
@@ -47,6 +50,11 @@ fn main() -> ExitCode {
         Some(Command::Roster {
             action: RosterCommand::Import { file },
         }) => roster_import(cli.data.clone(), &file, cli.lang.unwrap_or_default()),
+        Some(Command::Doctor) => doctor(&cli),
+        Some(Command::KioskSetup {
+            ref print,
+            ref panel,
+        }) => kiosk_setup(print.as_deref(), panel),
         Some(Command::Licences) => {
             print!("{}", zhulao::ui::bigtext::NOTICE);
             ExitCode::SUCCESS
@@ -210,6 +218,52 @@ fn report(cli: &Cli, args: &zhulao::records::report::cli::ReportArgs) -> ExitCod
     }
 }
 
+/// `zhulao kiosk-setup [--print FILE] [--panel WxH]`.
+fn kiosk_setup(print: Option<&str>, panel: &str) -> ExitCode {
+    use zhulao::kiosk::setup;
+    let panel = match setup::parse_panel(panel) {
+        Ok(panel) => panel,
+        Err(e) => {
+            eprintln!("zhulao: {e}");
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
+    match print {
+        None => print!("{}", setup::explain(panel)),
+        Some(name) => match setup::file(name, panel) {
+            Some(text) => print!("{text}"),
+            None => {
+                eprintln!(
+                    "zhulao: there is no sample file “{}”; the files are: {}",
+                    inert(name),
+                    setup::FILES.join(", ")
+                );
+                return ExitCode::from(exit::BAD_ARGUMENTS);
+            }
+        },
+    }
+    ExitCode::SUCCESS
+}
+
+/// `zhulao doctor`: see `zhulao::doctor`.
+fn doctor(cli: &Cli) -> ExitCode {
+    let data = cli.data.clone().unwrap_or_else(default_data_dir);
+    let options = zhulao::doctor::Options {
+        data,
+        lessons: cli.lessons.clone(),
+        kiosk: cli.kiosk,
+        speech_command: cli.speech_command.clone(),
+        lang: cli.lang.unwrap_or_default(),
+    };
+    let report = zhulao::doctor::run(&options);
+    print!("{}", report.text(options.lang));
+    if report.all_fine() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(exit::PROBLEMS)
+    }
+}
+
 /// `zhulao check-db`: opens the progress file (which refuses one that is not zhulao's) and
 /// runs SQLite's full integrity check on it.
 fn check_db(dir: std::path::PathBuf) -> ExitCode {
@@ -269,23 +323,52 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
             .unwrap_or_else(|_| Err(vec![PackError::internal("loading the packs failed")]));
         (library, store)
     });
-    let library = match library {
-        Ok(library) => library,
-        Err(errors) => {
-            eprintln!("zhulao: 课程包有问题 / some lesson packs have problems:");
-            print_errors(&errors);
-            eprintln!("Run `zhulao check DIR` after fixing them.");
-            return ExitCode::from(exit::BROKEN_PACK);
-        }
-    };
-    let store = match store {
-        Ok(store) => store,
+    let (store, fresh_record) = match store {
+        Ok(store) => (store, None),
+        // A kiosk goes on with a new record; the damaged one is kept, renamed, for rescue.
+        Err(e) if cli.kiosk && e.is_damaged() => match start_afresh(&data_dir, &e) {
+            Ok(started) => started,
+            Err(code) => return code,
+        },
         Err(e) => {
             eprintln!(
                 "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
                 inert(&e.to_string())
             );
             return ExitCode::from(exit::NO_DATABASE);
+        }
+    };
+    zhulao::terminal::log_panics_in(data_dir.clone());
+    let library = match library {
+        Ok(library) => library,
+        // A kiosk never refuses to start over the centre's own lessons: it teaches the
+        // built-in ones and the log says why.
+        Err(errors) if cli.kiosk => {
+            let why: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            let _ = zhulao::kiosk::log::write(
+                &data_dir,
+                &format!(
+                    "the lesson folder did not load, so the built-in lessons are used:\n{}",
+                    why.join("\n")
+                ),
+            );
+            eprintln!(
+                "zhulao: 课程包有问题，改用内置课程 / lesson packs have problems, using the built-in ones:"
+            );
+            print_errors(&errors);
+            match load_library(None) {
+                Ok(library) => library,
+                Err(errors) => {
+                    print_errors(&errors);
+                    return ExitCode::from(exit::BROKEN_PACK);
+                }
+            }
+        }
+        Err(errors) => {
+            eprintln!("zhulao: 课程包有问题 / some lesson packs have problems:");
+            print_errors(&errors);
+            eprintln!("Run `zhulao check DIR` after fixing them.");
+            return ExitCode::from(exit::BROKEN_PACK);
         }
     };
     let speaker = Speaker::new(Some(command));
@@ -297,9 +380,15 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
         // https://no-color.org: set and not empty.
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         utc_offset_seconds: utc_offset.whole_seconds(),
+        set_aside: zhulao::kiosk::set_aside::list(&data_dir)
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect(),
     };
-    let mut machine = match store.settings(&SettingsOwner::Machine) {
-        Ok(settings) => settings.unwrap_or_default(),
+    let mut io = Io::new(store, speaker);
+    io.utc_offset = utc_offset;
+    let mut app = match fresh_app(&cli, &io.store, &env) {
+        Ok(app) => app,
         Err(e) => {
             eprintln!(
                 "zhulao: 无法读取设置 / cannot read the settings:\n{}",
@@ -308,22 +397,33 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
             return ExitCode::from(exit::NO_DATABASE);
         }
     };
-    if let Some(lang) = cli.lang {
-        machine.lang = lang;
+    if let Some(file) = fresh_record {
+        app.overlays
+            .push(zhulao::overlays::Overlay::FreshRecord(FreshRecord::new(
+                file,
+            )));
     }
-    let mut app = App::new(machine, env);
-    let mut io = Io::new(store, speaker);
-    io.utc_offset = utc_offset;
     if cli.instructor {
         zhulao::event_loop::dispatch(&mut app, &library, &mut io, Action::Instructor, 0);
     }
-    let result = TerminalGuard::new()
-        .map_err(anyhow::Error::from)
-        .and_then(|mut guard| {
-            let mut inputs = TestPanic {
-                inner: Channel::start()?,
-                armed: std::env::var_os("ZHULAO_TEST_PANIC").is_some(),
-            };
+    let mut inputs = match Channel::start() {
+        Ok(channel) => TestPanic {
+            inner: channel,
+            armed: std::env::var_os("ZHULAO_TEST_PANIC").is_some(),
+        },
+        Err(e) => {
+            eprintln!("zhulao: {}", inert(&e.to_string()));
+            return ExitCode::from(exit::PROBLEMS);
+        }
+    };
+    let mut panics: Vec<std::time::Instant> = Vec::new();
+    let result = loop {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut guard = TerminalGuard::new()?;
+            if !panics.is_empty() {
+                // Back from a panic: draw everything afresh.
+                guard.terminal.clear()?;
+            }
             zhulao::event_loop::run(
                 &mut guard.terminal,
                 &mut app,
@@ -331,7 +431,42 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
                 &mut io,
                 &mut inputs,
             )
-        });
+        }));
+        let payload = match run {
+            Ok(result) => break result,
+            Err(payload) => payload,
+        };
+        // The hook has given the terminal back and logged the panic. Outside kiosk mode, stop
+        // as any program would; a kiosk starts again at the welcome screen — every answer was
+        // committed when it was given, so nothing is lost.
+        if !app.session.kiosk.on() {
+            std::panic::resume_unwind(payload);
+        }
+        let now = std::time::Instant::now();
+        panics.retain(|at| now.duration_since(*at) < RESTART_WINDOW);
+        panics.push(now);
+        if panics.len() > MAX_RESTARTS {
+            let _ = zhulao::kiosk::log::write(
+                &data_dir,
+                &format!(
+                    "{} errors within {} seconds: stopping, so the service can start zhulao afresh",
+                    panics.len(),
+                    RESTART_WINDOW.as_secs()
+                ),
+            );
+            return ExitCode::from(exit::KEEPS_FAILING);
+        }
+        let _ = zhulao::kiosk::log::write(&data_dir, "started again at the welcome screen");
+        app = match fresh_app(&cli, &io.store, &env) {
+            Ok(app) => app,
+            Err(_) => {
+                // The settings cannot be read now: start from the defaults, still a kiosk.
+                let mut app = App::new(Default::default(), env.clone());
+                app.session.kiosk = kiosk_for(&cli, Default::default());
+                app
+            }
+        };
+    };
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         // The shell's convention for "ended by a signal": 128 + its number.
@@ -343,8 +478,71 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
     }
 }
 
-/// The end-to-end tests check that a panic still gives the terminal back; with
-/// `ZHULAO_TEST_PANIC` set, the first key (after the first screen is drawn) causes one.
+/// A kiosk that meets errors more often than this within `RESTART_WINDOW` stops (exit code
+/// `KEEPS_FAILING`) rather than spin; its service starts it again.
+const MAX_RESTARTS: usize = 5;
+const RESTART_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The app at its welcome screen, with the machine's settings and kiosk mode from the store.
+fn fresh_app(cli: &Cli, store: &Store, env: &Env) -> Result<App, zhulao::progress::StoreError> {
+    let mut machine = store.settings(&SettingsOwner::Machine)?.unwrap_or_default();
+    if let Some(lang) = cli.lang {
+        machine.lang = lang;
+    }
+    let mut app = App::new(machine, env.clone());
+    app.session.kiosk = kiosk_for(cli, store.kiosk_settings()?);
+    Ok(app)
+}
+
+fn kiosk_for(cli: &Cli, settings: zhulao::kiosk::KioskSettings) -> zhulao::kiosk::Kiosk {
+    zhulao::kiosk::Kiosk {
+        settings,
+        forced: cli.kiosk,
+        idle_seconds: cli.idle_seconds,
+        countdown_seconds: cli.countdown_seconds,
+    }
+}
+
+/// Kiosk mode met a damaged progress file: set it aside (renamed, never deleted), log it, and
+/// open a new one. Returns the new store and the set-aside file's name, for the screen.
+fn start_afresh(
+    data_dir: &std::path::Path,
+    damage: &zhulao::progress::StoreError,
+) -> Result<(Store, Option<String>), ExitCode> {
+    let moved = match zhulao::kiosk::set_aside::set_aside(data_dir, time::OffsetDateTime::now_utc())
+    {
+        Ok(moved) => moved,
+        Err(e) => {
+            eprintln!(
+                "zhulao: 无法保存学习记录 / cannot save progress:\n{}\n(setting the damaged file aside failed too: {})",
+                inert(&damage.to_string()),
+                inert(&e.to_string())
+            );
+            return Err(ExitCode::from(exit::NO_DATABASE));
+        }
+    };
+    let name = moved
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let _ = zhulao::kiosk::log::write(
+        data_dir,
+        &format!("{damage}\nThe file was set aside as {name} and a new record started."),
+    );
+    match Store::open(data_dir) {
+        Ok(store) => Ok((store, Some(name))),
+        Err(e) => {
+            eprintln!(
+                "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
+                inert(&e.to_string())
+            );
+            Err(ExitCode::from(exit::NO_DATABASE))
+        }
+    }
+}
+
+/// The end-to-end tests check that a panic still gives the terminal back, and that a kiosk
+/// starts again after one: with `ZHULAO_TEST_PANIC` set, the F12 key causes a panic.
 struct TestPanic {
     inner: Channel,
     armed: bool,
@@ -352,13 +550,11 @@ struct TestPanic {
 
 impl TestPanic {
     fn check(&self, input: Option<Input>) -> Option<Input> {
-        if self.armed
-            && matches!(
-                input,
-                Some(Input::Terminal(crossterm::event::Event::Key(_)))
-            )
+        if let Some(Input::Terminal(crossterm::event::Event::Key(key))) = &input
+            && self.armed
+            && key.code == crossterm::event::KeyCode::F(12)
         {
-            panic!("ZHULAO_TEST_PANIC is set");
+            panic!("ZHULAO_TEST_PANIC is set and F12 was pressed");
         }
         input
     }

@@ -8,7 +8,9 @@
 //! and everything that arrived together can be handled before the next draw.
 
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Once, OnceLock};
 use std::time::Instant;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -43,13 +45,41 @@ pub fn restore() {
     );
 }
 
-impl TerminalGuard {
-    pub fn new() -> io::Result<TerminalGuard> {
+/// Where a panic is logged (the data folder), once it is known.
+static PANIC_LOG: OnceLock<PathBuf> = OnceLock::new();
+static PANIC_HOOK: Once = Once::new();
+
+/// From now on a panic is also written, with the time, to `zhulao.log` in `data_dir`.
+pub fn log_panics_in(data_dir: PathBuf) {
+    let _ = PANIC_LOG.set(data_dir);
+    install_panic_hook();
+}
+
+/// On a panic: the terminal is given back first (so the message is readable), the panic is
+/// logged if a data folder is known, then the usual message is printed. Installed once, however
+/// often the terminal is taken over again (a kiosk restarts in place after a panic).
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
+            if let Some(dir) = PANIC_LOG.get() {
+                let _ = crate::kiosk::log::write(
+                    dir,
+                    &format!(
+                        "zhulao {} stopped with an internal error (a panic): {info}",
+                        env!("CARGO_PKG_VERSION")
+                    ),
+                );
+            }
             previous(info);
         }));
+    });
+}
+
+impl TerminalGuard {
+    pub fn new() -> io::Result<TerminalGuard> {
+        install_panic_hook();
         enable_raw_mode()?;
         let mut stdout = io::stdout();
         if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
@@ -160,8 +190,12 @@ impl<B: Backend> Backend for Clamped<B> {
         self.0.show_cursor()
     }
 
+    /// zhulao draws the whole screen and never needs to know where the terminal's cursor is.
+    /// Asking the terminal would wait for its answer on the same input the reader thread is
+    /// reading (up to two seconds, then an error) — as happens when a kiosk takes the terminal
+    /// over again after a panic — so the answer is simply the top left corner.
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.0.get_cursor_position()
+        Ok(Position::ORIGIN)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {

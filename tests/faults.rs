@@ -144,13 +144,8 @@ fn kill_9_at_random_moments_loses_no_answer_shown_as_saved() {
         let (packs, _) = Source::directory(&common::fixture_dir()).unwrap().load();
         packs[0].lessons[0].clone()
     };
-    let mut seed: u64 = 0x00c0_ffee;
-    let mut rand = move |n: u64| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) % n
-    };
+    let mut rng = common::rng::Rng::new(0x00c0_ffee);
+    let mut rand = move |n: u64| rng.below(n);
     let mut completions_seen = 0;
     for round in 0..24 {
         let mut s = start(data.path());

@@ -3,58 +3,14 @@
 
 mod common;
 
-use common::Harness;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use zhulao::app::{Action, App};
 use zhulao::lang::Lang;
 use zhulao::settings::TextSize;
 
-fn states() -> Vec<App> {
-    let mut out = Vec::new();
-    let mut h = Harness::fixture(Lang::Zh);
-    out.push(h.app.clone());
-    h.act(Action::Back);
-    out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Select(2)); // settings
-    out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Confirm);
-    out.push(h.app.clone());
-    h.act(Action::Select(0));
-    out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Select(1)); // numbered learner → packs
-    out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Select(2)); // find by number
-    h.acts(&[Action::Digit(9), Action::Confirm]);
-    out.push(h.app.clone());
-    h.acts(&[Action::Delete, Action::Digit(1), Action::Confirm]);
-    h.act(Action::Select(0));
-    out.push(h.app.clone());
-    h.act(Action::Select(0));
-    for _ in 0..40 {
-        if h.screen() != "Player" {
-            break;
-        }
-        out.push(h.app.clone());
-        // A wrong-ish move first, to catch the feedback layouts too.
-        h.act(Action::Select(0));
-        out.push(h.app.clone());
-        if h.screen() != "Player" {
-            break;
-        }
-        h.act(Action::Help);
-        out.push(h.app.clone());
-        h.act(Action::Back);
-        let a = h.right_answer();
-        h.acts(&a);
-    }
-    out.push(h.app.clone());
-    out
-}
-
 fn sweep(lang: Lang, size: TextSize, widths: std::ops::RangeInclusive<u16>) {
     let lib = common::fixture_library();
-    for mut app in states() {
+    for mut app in common::learner_states() {
         app.session.settings.lang = lang;
         app.session.settings.text_size = size;
         for w in widths.clone() {

@@ -50,8 +50,11 @@ pub enum Action {
     /// A letter no key binding uses, for screens with letter keys of their own (the
     /// instructor's: G group, D days).
     Letter(char),
-    /// Time for a screen that keeps itself up to date to look again (the class dashboard).
+    /// Time for a screen that keeps itself up to date to look again (the class dashboard), or
+    /// for a countdown to count.
     Tick,
+    /// Kiosk mode: nobody has pressed or tapped anything for the idle time.
+    Idle,
 
     // Results of effects performed by the loop.
     LearnersLoaded(Vec<Learner>),
@@ -76,6 +79,7 @@ pub enum Action {
     PinState(PinView),
     PinChecked(crate::pin::Checked),
     PinSet,
+    KioskSaved,
     /// The answer to an instructor's query.
     Answer(Answer),
 }
@@ -104,6 +108,7 @@ impl Action {
                 | Action::PinState(_)
                 | Action::PinChecked(_)
                 | Action::PinSet
+                | Action::KioskSaved
                 | Action::Answer(_)
         )
     }

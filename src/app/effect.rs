@@ -15,6 +15,8 @@ pub enum Effect {
     /// Commit this event, then send `Action::Recorded` with it.
     Record(EventDraft),
     SaveSettings(SettingsOwner, Settings),
+    /// Keep the machine's kiosk settings (→ `Action::KioskSaved`).
+    SaveKiosk(crate::kiosk::KioskSettings),
     /// Read `text` aloud, stopping whatever is being read.
     Speak {
         text: String,
@@ -135,6 +137,7 @@ impl Effect {
                 | Effect::OpenLearner(_)
                 | Effect::Record(_)
                 | Effect::SaveSettings(..)
+                | Effect::SaveKiosk(_)
                 | Effect::LoadPinState
                 | Effect::CheckPin(_)
                 | Effect::SetPin(_)

@@ -14,7 +14,7 @@ pub use effect::{Answer, Days, Effect, Query, RosterCommand, Taken};
 pub use layer::{Ctx, Layer, Nav, Outcome, menu_choice};
 pub use queries::{answer, change_roster};
 pub use state::*;
-pub use update::{input_mode, spoken, tick_every, update};
+pub use update::{input_mode, spoken, tick_every, update, walk_away_due};
 
 #[cfg(test)]
 pub mod test_support;

@@ -5,6 +5,7 @@
 //! and the views are given it beside the state.
 
 use crate::content::{Library, Step};
+use crate::kiosk::Kiosk;
 use crate::progress::{Learner, Progress};
 use crate::screens::Screen;
 use crate::screens::player::Player;
@@ -21,6 +22,8 @@ pub struct Env {
     pub no_color: bool,
     /// The machine's time zone, in seconds east of UTC, for the times an instructor reads.
     pub utc_offset_seconds: i32,
+    /// Damaged progress files set aside in the data folder (kiosk mode), for the teacher.
+    pub set_aside: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +52,8 @@ pub struct Session {
     pub machine: Settings,
     pub learner: Option<Learner>,
     pub progress: Progress,
+    /// Kiosk mode: a machine setting, and what the command line forces for this run.
+    pub kiosk: Kiosk,
 }
 
 impl Session {

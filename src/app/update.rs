@@ -11,7 +11,8 @@
 
 use crate::content::Library;
 use crate::input::Mode;
-use crate::overlays::{Overlay, SaveFailed};
+use crate::overlays::pin::PinFor;
+use crate::overlays::{Overlay, Pin, SaveFailed, StillThere};
 use crate::screens::Screen;
 use crate::screens::settings::SettingsScreen;
 use crate::ui::ViewCx;
@@ -76,11 +77,22 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
         return deliver(app, lib, action, now_ms, to_overlay);
     }
     if action == Action::QuitNow {
+        // On a kiosk nothing leaves without the PIN, not even Ctrl+C in a too-small window.
+        if app.session.kiosk.on() {
+            return vec![];
+        }
         app.should_quit = true;
         return vec![Effect::Quit];
     }
     if app.busy {
         return vec![];
+    }
+    if action == Action::Idle {
+        if !walk_away_due(app) {
+            return vec![];
+        }
+        let still_there = StillThere::new(now_ms, app.session.kiosk.countdown());
+        return apply(app, Outcome::open(Overlay::StillThere(still_there)), false);
     }
     app.notice = None;
     match action {
@@ -111,6 +123,14 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
             return spoken(app, lib)
                 .map(|text| vec![speak(app, text)])
                 .unwrap_or_default();
+        }
+        Action::Quit if app.session.kiosk.on() => {
+            // The kiosk's quit question is the PIN.
+            if app.has_overlay(|o| matches!(o, Overlay::Pin(p) if p.purpose == PinFor::Leave)) {
+                return vec![];
+            }
+            let (pin, effect) = Pin::open(PinFor::Leave, false);
+            return apply(app, Outcome::open(Overlay::Pin(pin)).with(effect), false);
         }
         Action::Quit if !app.has_overlay(|o| matches!(o, Overlay::Quit(_))) => {
             return apply(app, Outcome::open(Overlay::quit()), false);
@@ -177,6 +197,24 @@ fn apply(app: &mut App, outcome: Outcome, from_overlay: bool) -> Vec<Effect> {
     }
     app.busy = effects.iter().any(Effect::awaits_result);
     effects
+}
+
+/// Kiosk mode: whether, with nobody touching anything, the walk-away reset has something to do.
+/// Not when the kiosk is already at rest (the welcome screen, nobody signed in, nothing open) —
+/// then the loop sleeps until someone comes — and not over a failed save or the news of a
+/// fresh record, which must wait for someone to read them.
+pub fn walk_away_due(app: &App) -> bool {
+    let at_rest = matches!(app.screen, Screen::Welcome(_))
+        && app.session.learner.is_none()
+        && app.overlays.is_empty();
+    app.session.kiosk.on()
+        && !at_rest
+        && !app.has_overlay(|o| {
+            matches!(
+                o,
+                Overlay::SaveFailed(_) | Overlay::StillThere(_) | Overlay::FreshRecord(_)
+            )
+        })
 }
 
 /// How typed characters are read now: the top layer decides.

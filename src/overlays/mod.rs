@@ -5,15 +5,19 @@
 //!
 //! Adding an overlay: write its module, then add one line to the `overlays!` list below.
 
+pub mod fresh_record;
 pub mod help;
 pub mod pin;
 pub mod quit;
 pub mod save_failed;
+pub mod still_there;
 
+pub use fresh_record::FreshRecord;
 pub use help::Help;
 pub use pin::Pin;
 pub use quit::Quit;
 pub use save_failed::SaveFailed;
+pub use still_there::StillThere;
 
 use crate::app::Layer;
 
@@ -41,7 +45,14 @@ macro_rules! overlays {
     };
 }
 
-overlays!(Quit(Quit), Help(Help), SaveFailed(SaveFailed), Pin(Pin),);
+overlays!(
+    Quit(Quit),
+    Help(Help),
+    SaveFailed(SaveFailed),
+    Pin(Pin),
+    StillThere(StillThere),
+    FreshRecord(FreshRecord),
+);
 
 impl Overlay {
     /// The quit question, with "no, keep learning" highlighted.

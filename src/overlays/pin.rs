@@ -1,7 +1,10 @@
-//! The teacher's PIN prompt, over the welcome screen: typed on the number keys or the on-screen
-//! pad, shown as stars, checked by the loop (an Argon2id hash, with the wrong tries counted in
-//! the database). The first time, it asks for a new PIN twice instead. A learner who opened it
-//! by mistake leaves with Esc.
+//! The teacher's PIN prompt: typed on the number keys or the on-screen pad, shown as stars,
+//! checked by the loop (an Argon2id hash, with the wrong tries counted in the database). It opens
+//! the teacher's screens (F2 on the welcome screen), or, in kiosk mode, lets the teacher close
+//! zhulao. The first time, it asks for a new PIN twice instead — except on a kiosk, where a
+//! passer-by must not be able to make one up: there the PIN is set beforehand with
+//! `zhulao pin set`, and until then the prompt says so. A learner who opened it by mistake leaves
+//! with Esc.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,6 +20,15 @@ use crate::ui::widgets::page::{self, Key};
 use crate::ui::words::fill;
 use crate::ui::{Hits, ViewCx};
 
+/// What the right PIN opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinFor {
+    /// The teacher's screens.
+    Teacher,
+    /// Leaving zhulao (kiosk mode).
+    Leave,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PinStep {
     /// Waiting to hear whether a PIN is set.
@@ -28,6 +40,8 @@ pub enum PinStep {
     Again(String),
     /// The typed PIN is being checked (or the new one kept).
     Checking,
+    /// No PIN is set and none may be chosen here (kiosk mode): nothing to do but go back.
+    NoPin,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +55,9 @@ pub enum PinMessage {
 
 #[derive(Debug, Clone)]
 pub struct Pin {
+    pub purpose: PinFor,
+    /// Whether a new PIN may be chosen here when none is set (not on a kiosk).
+    may_choose: bool,
     pub step: PinStep,
     typed: String,
     pub message: Option<PinMessage>,
@@ -48,9 +65,11 @@ pub struct Pin {
 
 impl Pin {
     /// The prompt, and the effect that finds out whether a PIN is set.
-    pub fn open() -> (Pin, Effect) {
+    pub fn open(purpose: PinFor, may_choose: bool) -> (Pin, Effect) {
         (
             Pin {
+                purpose,
+                may_choose,
                 step: PinStep::Loading,
                 typed: String::new(),
                 message: None,
@@ -64,7 +83,9 @@ impl Pin {
         let mut text = TextBlock::new();
         let prompt = match self.step {
             PinStep::Loading | PinStep::Checking => t.pin_checking,
+            PinStep::Enter if self.purpose == PinFor::Leave => cx.words.kiosk.leave_enter,
             PinStep::Enter => t.pin_enter,
+            PinStep::NoPin => cx.words.kiosk.no_pin,
             PinStep::New => t.pin_new,
             PinStep::Again(_) => t.pin_again,
         };
@@ -89,7 +110,7 @@ impl Pin {
         self.step = if view.set {
             PinStep::Enter
         } else {
-            PinStep::New
+            self.unset()
         };
         self.message = if view.locked {
             Some(PinMessage::Locked)
@@ -98,10 +119,19 @@ impl Pin {
         };
     }
 
+    /// Where the prompt goes when no PIN is set.
+    fn unset(&self) -> PinStep {
+        if self.may_choose {
+            PinStep::New
+        } else {
+            PinStep::NoPin
+        }
+    }
+
     fn checked(&mut self, checked: crate::pin::Checked) -> Outcome {
         self.step = PinStep::Enter;
         self.message = match checked {
-            Checked::Right => return granted(),
+            Checked::Right => return self.granted(),
             Checked::Wrong {
                 wait_seconds,
                 tries_left,
@@ -112,7 +142,7 @@ impl Pin {
             Checked::TooSoon { wait_seconds } => Some(PinMessage::Wait(wait_seconds)),
             Checked::Locked => Some(PinMessage::Locked),
             Checked::NotSet => {
-                self.step = PinStep::New;
+                self.step = self.unset();
                 None
             }
         };
@@ -137,7 +167,9 @@ impl Pin {
                 self.message = Some(PinMessage::TooShort);
                 Outcome::none()
             }
-            PinStep::Again(first) if first == typed => Outcome::effect(Effect::SetPin(first)),
+            PinStep::Again(first) if first == typed && self.may_choose => {
+                Outcome::effect(Effect::SetPin(first))
+            }
             PinStep::Again(_) => {
                 self.step = PinStep::New;
                 self.message = Some(PinMessage::Mismatch);
@@ -151,11 +183,19 @@ impl Pin {
     }
 }
 
-/// The PIN was right (or a new one was kept): on to the teacher's screens.
-fn granted() -> Outcome {
-    Outcome {
-        close: true,
-        ..Outcome::go(InstructorHome::default())
+impl Pin {
+    /// The PIN was right (or a new one was kept): on to the teacher's screens, or out.
+    fn granted(&self) -> Outcome {
+        match self.purpose {
+            PinFor::Teacher => Outcome {
+                close: true,
+                ..Outcome::go(InstructorHome::default())
+            },
+            PinFor::Leave => Outcome {
+                quit: true,
+                ..Outcome::effect(Effect::Quit)
+            },
+        }
     }
 }
 
@@ -168,7 +208,7 @@ impl Layer for Pin {
                 Outcome::none()
             }
             Action::PinChecked(checked) => self.checked(checked),
-            Action::PinSet => granted(),
+            Action::PinSet => self.granted(),
             Action::Digit(d) if d <= 9 => {
                 if self.typed.len() < MAX_DIGITS {
                     self.typed.push(char::from(b'0' + d));
@@ -179,6 +219,7 @@ impl Layer for Pin {
                 self.typed.pop();
                 Outcome::none()
             }
+            Action::Confirm if self.step == PinStep::NoPin => Outcome::close(),
             Action::Confirm => self.confirm(),
             _ => Outcome::none(),
         }
@@ -192,17 +233,26 @@ impl Layer for Pin {
         let w = cx.words;
         hits.cover(area);
         crate::ui::draw::fill(buf, area, cx.theme.base());
-        let keys = [
+        let mut keys = vec![
             Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
             Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
         ];
-        let body = page::render(cx, buf, area, w.teacher.pin_title, "", &keys, hits);
+        if self.step != PinStep::NoPin {
+            keys.push(Key::new(w.key_delete, w.word_delete, Some(Action::Delete)));
+        }
+        let title = match self.purpose {
+            PinFor::Teacher => w.teacher.pin_title,
+            PinFor::Leave => w.kiosk.leave_title,
+        };
+        let body = page::render(cx, buf, area, title, "", &keys, hits);
         let pad_h = keypad::ROWS.max(body.height.saturating_sub(5).min(keypad::ROWS * 3));
         let fitted = self
             .text(cx)
             .fit(body.width, body.height.saturating_sub(pad_h + 1), cx.size);
         let mut y = body.y + textblock::draw(cx, buf, body, &fitted);
+        if self.step == PinStep::NoPin {
+            return;
+        }
         let shown = format!("{} {}_", w.your_input, "*".repeat(self.typed.len()));
         put(buf, body, body.x, y, &shown, cx.style(Role::Strong));
         y += 1;

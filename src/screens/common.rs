@@ -21,6 +21,8 @@ pub struct MenuPage<'a> {
     entries: &'a [Entry],
     cursor: usize,
     esc_word: Option<&'static str>,
+    /// Esc does nothing here (the welcome screen of a kiosk): no footer key for it.
+    no_esc: bool,
     /// A key of this screen's own, shown after Enter and Esc.
     extra_key: Option<Key>,
 }
@@ -34,6 +36,7 @@ impl<'a> MenuPage<'a> {
             entries,
             cursor,
             esc_word: None,
+            no_esc: false,
             extra_key: None,
         }
     }
@@ -60,6 +63,12 @@ impl<'a> MenuPage<'a> {
         self
     }
 
+    /// No Esc key in the footer: Esc does nothing here.
+    pub fn no_esc(mut self) -> Self {
+        self.no_esc = true;
+        self
+    }
+
     /// The words read aloud: the heading and the text above the menu.
     pub fn spoken(&self) -> String {
         self.text().spoken()
@@ -80,12 +89,21 @@ impl<'a> MenuPage<'a> {
         if let Some(key) = &self.extra_key {
             keys.insert(2, Key::new(key.key, key.word, key.action.clone()));
         }
+        if self.no_esc {
+            keys.retain(|k| k.action != Some(Action::Back));
+        }
         let body = page::render(cx, buf, area, self.header, "", &keys, hits);
         let text = self.text();
         let mut y = body.y;
         if !text.is_empty() {
-            // The choices matter more than the words above them: leave room for three.
-            let min_menu = (self.entries.len() as u16).clamp(1, 3);
+            // The choices matter more than the words above them: leave room for three of them
+            // (as big buttons on a roomy touchscreen).
+            let shown = (self.entries.len() as u16).clamp(1, 3);
+            let min_menu = if cx.kiosk && area.height >= page::ROOMY_HEIGHT {
+                shown * 3
+            } else {
+                shown
+            };
             let fitted = text.fit(body.width, body.height.saturating_sub(min_menu), cx.size);
             y += textblock::draw(
                 cx,
@@ -93,7 +111,7 @@ impl<'a> MenuPage<'a> {
                 Rect::new(body.x, y, body.width, body.height),
                 &fitted,
             );
-            if fitted.height() > 0 && body.bottom() > y + 3 {
+            if fitted.height() > 0 && body.bottom() > y + min_menu {
                 y += 1;
             }
         }
@@ -103,6 +121,7 @@ impl<'a> MenuPage<'a> {
             menu_area,
             self.entries,
             Some(self.cursor),
+            cx.kiosk,
             &cx.theme,
             hits,
         );

@@ -75,6 +75,7 @@ screens!(
     EditLearner(instructor::edit::Edit),
     RosterEntry(instructor::entry::Entry),
     Groups(instructor::groups::Groups),
+    KioskSettings(instructor::kiosk::KioskScreen),
 );
 
 impl Screen {

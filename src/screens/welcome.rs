@@ -8,6 +8,7 @@ use super::common::MenuPage;
 use super::learners::Learners;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 use crate::overlays::Overlay;
+use crate::overlays::pin::{Pin, PinFor};
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
@@ -29,15 +30,20 @@ impl Welcome {
         let w = cx.words;
         let mut intro = TextBlock::new();
         intro.push(w.tagline, Role::Strong, Priority::Keep);
-        MenuPage::new(w.welcome_title, entries, self.cursor)
+        let page = MenuPage::new(w.welcome_title, entries, self.cursor)
             .heading(w.app_name)
-            .intro(intro)
-            .esc(w.word_quit)
-            .key(Key::new(
-                w.teacher.key_teacher,
-                w.teacher.word_teacher,
-                Some(Action::Instructor),
-            ))
+            .intro(intro);
+        // A kiosk shows no way out: Esc does nothing there.
+        let page = if cx.kiosk {
+            page.no_esc()
+        } else {
+            page.esc(w.word_quit)
+        };
+        page.key(Key::new(
+            w.teacher.key_teacher,
+            w.teacher.word_teacher,
+            Some(Action::Instructor),
+        ))
     }
 
     fn entries(cx: &ViewCx) -> [Entry; ENTRIES] {
@@ -52,11 +58,17 @@ impl Welcome {
 
 impl Layer for Welcome {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
+        let kiosk = cx.session.kiosk.on();
         if action == Action::Back {
-            return Outcome::open(Overlay::quit());
+            // On a kiosk Esc at the top leads nowhere: leaving needs the PIN (Ctrl+C asks it).
+            return if kiosk {
+                Outcome::none()
+            } else {
+                Outcome::open(Overlay::quit())
+            };
         }
         if action == Action::Instructor {
-            let (pin, effect) = crate::overlays::Pin::open();
+            let (pin, effect) = Pin::open(PinFor::Teacher, !kiosk);
             return Outcome::open(Overlay::Pin(pin)).with(effect);
         }
         match menu_choice(&mut self.cursor, ENTRIES, &action) {

@@ -23,6 +23,8 @@ pub struct ViewCx<'a> {
     pub size: TextSize,
     /// An answer is being saved: say so rather than look frozen.
     pub busy: bool,
+    /// Kiosk mode: a touchscreen, no way out without the PIN.
+    pub kiosk: bool,
 }
 
 impl<'a> ViewCx<'a> {
@@ -37,6 +39,7 @@ impl<'a> ViewCx<'a> {
             theme: Theme::new(settings.theme, app.env.no_color),
             size: settings.text_size,
             busy: app.busy,
+            kiosk: app.session.kiosk.on(),
         }
     }
 

@@ -2,6 +2,8 @@
 //! the same `dispatch` the real loop uses, and rendered with ratatui's TestBackend.
 #![allow(dead_code)]
 
+pub mod rng;
+
 use std::path::{Path, PathBuf};
 
 use ratatui::Terminal;
@@ -307,3 +309,48 @@ pub fn terminal_text(app: &App, lib: &Library, w: u16, h: u16) -> String {
     buffer_text(terminal.backend().buffer())
 }
 pub mod pty;
+
+/// The learner's screens one after another: welcome, the quit question, settings, the learner
+/// list, a name being typed, packs, find-by-number, lessons, every step of the test lesson (with
+/// a wrong move and the help page on each), and lesson complete.
+pub fn learner_states() -> Vec<App> {
+    let mut out = Vec::new();
+    let mut h = Harness::fixture(Lang::Zh);
+    out.push(h.app.clone());
+    h.act(Action::Back);
+    out.push(h.app.clone());
+    h.act(Action::Back).act(Action::Select(2)); // settings
+    out.push(h.app.clone());
+    h.act(Action::Back).act(Action::Confirm);
+    out.push(h.app.clone());
+    h.act(Action::Select(0));
+    out.push(h.app.clone());
+    h.act(Action::Back).act(Action::Select(1)); // numbered learner → packs
+    out.push(h.app.clone());
+    h.act(Action::Back).act(Action::Select(2)); // find by number
+    h.acts(&[Action::Digit(9), Action::Confirm]);
+    out.push(h.app.clone());
+    h.acts(&[Action::Delete, Action::Digit(1), Action::Confirm]);
+    h.act(Action::Select(0));
+    out.push(h.app.clone());
+    h.act(Action::Select(0));
+    for _ in 0..40 {
+        if h.screen() != "Player" {
+            break;
+        }
+        out.push(h.app.clone());
+        // A wrong-ish move first, to catch the feedback layouts too.
+        h.act(Action::Select(0));
+        out.push(h.app.clone());
+        if h.screen() != "Player" {
+            break;
+        }
+        h.act(Action::Help);
+        out.push(h.app.clone());
+        h.act(Action::Back);
+        let a = h.right_answer();
+        h.acts(&a);
+    }
+    out.push(h.app.clone());
+    out
+}

@@ -16,9 +16,13 @@ pub struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for checking what it sends to the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    /// Shared with the reader thread, which answers the program's cursor-position questions
+    /// as a real terminal does (`zhulao doctor` asks them).
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// When the last tap was sent: taps come no faster than a person's (see `tap`).
+    last_tap: Option<Instant>,
 }
 
 impl Session {
@@ -57,7 +61,9 @@ impl Session {
         let child = pty.slave.spawn_command(cmd).expect("spawn zhulao");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let writer: Arc<Mutex<Box<dyn Write + Send>>> =
+            Arc::new(Mutex::new(pty.master.take_writer().unwrap()));
+        let answer = writer.clone();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let sink = screen.clone();
         let raw = Arc::new(Mutex::new(Vec::new()));
@@ -68,8 +74,22 @@ impl Session {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
                 raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                // "ESC [ 6 n" asks where the cursor is: answer "ESC [ row ; col R" once
+                // everything before the question has been drawn.
+                let mut rest = &buf[..n];
+                while let Some(at) = find(rest, b"\x1b[6n") {
+                    let (row, col) = {
+                        let mut screen = sink.lock().unwrap();
+                        screen.process(&rest[..at + 4]);
+                        screen.screen().cursor_position()
+                    };
+                    let mut w = answer.lock().unwrap();
+                    let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+                    let _ = w.flush();
+                    rest = &rest[at + 4..];
+                }
+                sink.lock().unwrap().process(rest);
             }
         });
         Session {
@@ -78,6 +98,7 @@ impl Session {
             writer,
             child,
             master: pty.master,
+            last_tap: None,
         }
     }
 
@@ -110,6 +131,11 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
+    }
+
+    /// Whether the program is still running.
+    pub fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 
     /// The process id of the program.
@@ -185,13 +211,13 @@ impl Session {
 
     /// Writes without the pause that lets a lone Esc be read on its own.
     pub fn send_raw(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(bytes.as_bytes()).unwrap();
+        w.flush().unwrap();
     }
 
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        self.send_raw(bytes);
         // A lone Esc must arrive on its own to be read as the Esc key.
         std::thread::sleep(Duration::from_millis(60));
     }
@@ -242,7 +268,14 @@ impl Session {
         self.wait_for(then);
     }
 
+    /// A tap as a person makes it: never sooner than `zhulao::input::DOUBLE_TAP` after the one
+    /// before (zhulao takes a quicker second tap on the same spot for an unsteady double tap).
     pub fn tap(&mut self, needle: &str, nth: usize) {
+        let gap = Duration::from_millis(350);
+        if let Some(wait) = self.last_tap.and_then(|t| gap.checked_sub(t.elapsed())) {
+            std::thread::sleep(wait);
+        }
+        self.last_tap = Some(Instant::now());
         let found = self.find(needle);
         let Some(&(col, row)) = found.get(nth) else {
             panic!("{needle:?} (#{nth}) is not on screen:\n{}", self.text());
@@ -275,4 +308,8 @@ impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }

@@ -15,6 +15,7 @@ pub mod class;
 mod events;
 mod exchange;
 pub mod instructor;
+mod kiosk;
 mod learners;
 pub mod roster;
 pub mod schema;
@@ -86,6 +87,16 @@ impl StoreError {
     /// Whether trying the same thing again in a moment may work (another process held the lock).
     pub fn is_busy(&self) -> bool {
         matches!(self, StoreError::Busy)
+    }
+
+    /// Whether the progress file itself is unusable — damaged, or not a zhulao file at all — as
+    /// against a folder that cannot be written or a file from a newer zhulao. A kiosk sets such
+    /// a file aside and starts a new one.
+    pub fn is_damaged(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Damaged { .. } | StoreError::NotOurs { .. }
+        )
     }
 }
 

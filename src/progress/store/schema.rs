@@ -126,6 +126,15 @@ pub const MIGRATIONS: &[Migration] = &[
     // 5: choices and order items are shown in a different order in each run: the order shown
     // is part of the answer.
     Migration::Sql("ALTER TABLE events ADD COLUMN shown TEXT;"),
+    // 6: kiosk mode, a machine setting the teacher turns on (one row at most).
+    Migration::Sql(
+        "CREATE TABLE kiosk (
+        id           INTEGER PRIMARY KEY CHECK (id = 1),
+        enabled      INTEGER NOT NULL,
+        idle_minutes INTEGER NOT NULL CHECK (idle_minutes BETWEEN 1 AND 120),
+        updated_at   TEXT NOT NULL
+    );",
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

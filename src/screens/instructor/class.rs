@@ -185,12 +185,15 @@ impl Layer for Class {
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
         let t = w.teacher;
-        let keys = [
-            Key::new(w.key_enter, t.word_detail, Some(Action::Confirm)),
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(t.key_group, t.word_group, Some(Action::Letter('g'))),
-            Key::new(t.key_sort, t.word_sort, Some(Action::Right)),
-        ];
+        let keys = page::with_paging(
+            cx,
+            vec![
+                Key::new(w.key_enter, t.word_detail, Some(Action::Confirm)),
+                Key::new(w.key_esc, w.word_back, Some(Action::Back)),
+                Key::new(t.key_group, t.word_group, Some(Action::Letter('g'))),
+                Key::new(t.key_sort, t.word_sort, Some(Action::Right)),
+            ],
+        );
         let right = format!(
             "{} · {}",
             self.group_name(cx),
@@ -279,6 +282,15 @@ impl Layer for Class {
                 cells
             })
             .collect();
-        table::render(buf, body, &columns, &rows, self.cursor, &cx.theme, hits);
+        table::render(
+            buf,
+            body,
+            &columns,
+            &rows,
+            self.cursor,
+            cx.kiosk,
+            &cx.theme,
+            hits,
+        );
     }
 }

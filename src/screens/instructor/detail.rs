@@ -140,10 +140,13 @@ impl Layer for Detail {
 
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
-        let keys = [
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(w.key_arrows, w.word_move, None),
-        ];
+        let keys = page::with_paging(
+            cx,
+            vec![
+                Key::new(w.key_esc, w.word_back, Some(Action::Back)),
+                Key::new(w.key_arrows, w.word_move, None),
+            ],
+        );
         let title = self
             .detail
             .as_ref()

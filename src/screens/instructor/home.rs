@@ -1,5 +1,5 @@
-//! The instructor's menu: the class, the trouble spots, the roster, a report, and the way back
-//! to the welcome screen.
+//! The instructor's menu: the class, the trouble spots, the roster, a report, kiosk mode, and
+//! the way back to the welcome screen — and on a kiosk, the way to close zhulao.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,49 +8,91 @@ use super::class::Class;
 use super::roster::Roster;
 use super::trouble::Trouble;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use crate::overlays::Overlay;
 use crate::screens::common::MenuPage;
+use crate::screens::instructor::kiosk::KioskScreen;
 use crate::screens::welcome::Welcome;
+use crate::ui::textblock::{Priority, TextBlock};
+use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
+use crate::ui::words::fill;
 use crate::ui::{Hits, ViewCx};
 
 pub const CLASS: usize = 0;
 pub const TROUBLE: usize = 1;
 pub const ROSTER: usize = 2;
 pub const REPORT: usize = 3;
-pub const LEAVE: usize = 4;
-const ENTRIES: usize = 5;
+pub const KIOSK: usize = 4;
+pub const LEAVE: usize = 5;
+/// Only in kiosk mode, where it is the teacher's way to close zhulao (the PIN was given).
+pub const CLOSE: usize = 6;
 
 #[derive(Debug, Clone, Default)]
 pub struct InstructorHome {
     pub cursor: usize,
 }
 
+impl InstructorHome {
+    fn entries(cx: &ViewCx) -> Vec<Entry> {
+        let t = cx.words.teacher;
+        let mut entries = vec![
+            Entry::new(t.home_class, ""),
+            Entry::new(t.home_trouble, ""),
+            Entry::new(t.home_roster, ""),
+            Entry::new(t.home_report, ""),
+            Entry::new(cx.words.kiosk.home_kiosk, ""),
+            Entry::new(t.home_leave, ""),
+        ];
+        if cx.kiosk {
+            entries.push(Entry::new(cx.words.kiosk.home_close, ""));
+        }
+        entries
+    }
+
+    /// A note when a kiosk has set damaged progress files aside: the teacher should know.
+    fn intro(cx: &ViewCx) -> TextBlock {
+        let mut intro = TextBlock::new();
+        let n = cx.env.set_aside.len();
+        if n > 0 {
+            intro.push(
+                fill(cx.words.kiosk.set_aside_files, &[("n", &n.to_string())]),
+                Role::NotYet,
+                Priority::Keep,
+            );
+        }
+        intro
+    }
+}
+
 impl Layer for InstructorHome {
-    fn update(&mut self, _cx: &mut Ctx, action: Action) -> Outcome {
+    fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         if action == Action::Back {
             return Outcome::go(Welcome::default());
         }
-        match menu_choice(&mut self.cursor, ENTRIES, &action) {
+        let kiosk = cx.session.kiosk.on();
+        let len = if kiosk { CLOSE + 1 } else { CLOSE };
+        match menu_choice(&mut self.cursor, len, &action) {
             Some(CLASS) => Class::open(None),
             Some(TROUBLE) => Trouble::open(None, Default::default()),
             Some(ROSTER) => Roster::open(false),
             Some(REPORT) => Outcome::effect(Effect::WriteReport),
+            Some(KIOSK) => Outcome::go(KioskScreen::default()),
+            Some(CLOSE) => Outcome::open(Overlay::quit()),
             Some(_) => Outcome::go(Welcome::default()),
             None => Outcome::none(),
         }
     }
 
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
-        let t = cx.words.teacher;
-        let entries = [
-            Entry::new(t.home_class, ""),
-            Entry::new(t.home_trouble, ""),
-            Entry::new(t.home_roster, ""),
-            Entry::new(t.home_report, ""),
-            Entry::new(t.home_leave, ""),
-        ];
-        MenuPage::new(t.home_title, &entries, self.cursor)
+        let entries = Self::entries(cx);
+        MenuPage::new(cx.words.teacher.home_title, &entries, self.cursor)
+            .intro(Self::intro(cx))
             .esc(cx.words.word_back)
             .render(cx, buf, area, hits);
+    }
+
+    fn spoken(&self, cx: &ViewCx) -> Option<String> {
+        let intro = Self::intro(cx);
+        (!intro.is_empty()).then(|| intro.spoken())
     }
 }

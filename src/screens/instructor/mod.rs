@@ -1,6 +1,6 @@
 //! The instructor's screens, behind the PIN: a menu (`home`), the class dashboard (`class`), one
 //! learner's detail (`detail`), the trouble spots (`trouble`), and the roster with its editing
-//! screens (`roster`, `edit`, `entry`, `groups`). They read the database through
+//! screens (`roster`, `edit`, `entry`, `groups`), and the kiosk settings (`kiosk`). They read the database through
 //! `Effect::Query` and change the roster through `Effect::Roster`, like every screen's effects.
 
 pub mod class;
@@ -9,6 +9,7 @@ pub mod edit;
 pub mod entry;
 pub mod groups;
 pub mod home;
+pub mod kiosk;
 pub mod roster;
 pub mod trouble;
 

@@ -63,12 +63,15 @@ impl Layer for Roster {
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
         let t = w.teacher;
-        let keys = [
-            Key::new(w.key_enter, t.word_edit, Some(Action::Confirm)),
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(t.key_archived, t.word_archived, Some(Action::Letter('a'))),
-            Key::new(w.key_arrows, w.word_move, None),
-        ];
+        let keys = page::with_paging(
+            cx,
+            vec![
+                Key::new(w.key_enter, t.word_edit, Some(Action::Confirm)),
+                Key::new(w.key_esc, w.word_back, Some(Action::Back)),
+                Key::new(t.key_archived, t.word_archived, Some(Action::Letter('a'))),
+                Key::new(w.key_arrows, w.word_move, None),
+            ],
+        );
         let right = if self.with_archived {
             t.roster_hide_archived
         } else {
@@ -95,6 +98,15 @@ impl Layer for Roster {
                 ]
             })
             .collect();
-        table::render(buf, body, &columns, &rows, self.cursor, &cx.theme, hits);
+        table::render(
+            buf,
+            body,
+            &columns,
+            &rows,
+            self.cursor,
+            cx.kiosk,
+            &cx.theme,
+            hits,
+        );
     }
 }

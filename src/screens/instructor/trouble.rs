@@ -216,12 +216,15 @@ impl Layer for Trouble {
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
         let t = w.teacher;
-        let keys = [
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(t.key_range, t.word_range, Some(Action::Letter('d'))),
-            Key::new(t.key_group, t.word_group, Some(Action::Letter('g'))),
-            Key::new(w.key_arrows, w.word_move, None),
-        ];
+        let keys = page::with_paging(
+            cx,
+            vec![
+                Key::new(w.key_esc, w.word_back, Some(Action::Back)),
+                Key::new(t.key_range, t.word_range, Some(Action::Letter('d'))),
+                Key::new(t.key_group, t.word_group, Some(Action::Letter('g'))),
+                Key::new(w.key_arrows, w.word_move, None),
+            ],
+        );
         let group = self
             .group
             .as_ref()

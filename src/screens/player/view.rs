@@ -245,7 +245,7 @@ impl View<'_> {
                 .collect(),
             _ => return,
         };
-        menu::render(buf, area, &entries, p.cursor, &cx.theme, hits);
+        menu::render(buf, area, &entries, p.cursor, cx.kiosk, &cx.theme, hits);
     }
 
     fn draw_typed(&self, buf: &mut Buffer, area: Rect) {

@@ -48,5 +48,5 @@ pub fn render(
         inner.width,
         inner.height.saturating_sub(used + 1),
     );
-    menu::render(buf, m, entries, Some(cursor), theme, hits);
+    menu::render(buf, m, entries, Some(cursor), cx.kiosk, theme, hits);
 }

@@ -12,6 +12,7 @@ use crate::ui::draw::{fill, put};
 use crate::ui::hits::Hits;
 use crate::ui::text::{truncate, width};
 use crate::ui::theme::{FOCUS, MORE_ABOVE, MORE_BELOW, Role, Theme};
+use crate::ui::widgets::page::ROOMY_HEIGHT;
 
 pub struct Entry {
     pub label: String,
@@ -29,11 +30,13 @@ impl Entry {
 }
 
 /// Entry `i` is chosen with `Action::Select(i)`. `cursor`: the highlighted entry, if any.
+/// `touch`: a touchscreen (kiosk mode), where targets are never smaller than a finger.
 pub fn render(
     buf: &mut Buffer,
     area: Rect,
     entries: &[Entry],
     cursor: Option<usize>,
+    touch: bool,
     theme: &Theme,
     hits: &mut Hits,
 ) {
@@ -41,10 +44,13 @@ pub fn render(
     if area.width < 4 || area.height == 0 || entries.is_empty() {
         return;
     }
-    // Boxes (big tap targets) when they all fit or the screen is roomy enough to scroll them;
-    // otherwise single rows, so a short list is seen whole at 40×12.
+    // Boxes (big tap targets) when they all fit or there is room enough to scroll them;
+    // otherwise single rows, so a short list is seen whole at 40×12. On a touchscreen (kiosk
+    // mode), a roomy window (80×24 and up; the buffer is the whole window) always has boxes:
+    // 3 rows is the least a finger should have to hit.
     let all_fit_boxed = area.height as usize >= entries.len() * 3;
-    let boxed = all_fit_boxed || area.height >= 15;
+    let touch_boxes = touch && area.height >= 3 && buf.area.height >= ROOMY_HEIGHT;
+    let boxed = all_fit_boxed || area.height >= 15 || touch_boxes;
     let row_h: u16 = if boxed { 3 } else { 1 };
     let visible = ((area.height / row_h) as usize).clamp(1, 9);
     let start = match cursor {

@@ -27,6 +27,21 @@ impl Key {
     }
 }
 
+/// The footer keys of a long list or table: on a touchscreen, where there are no arrow keys,
+/// buttons to page up and down come right after Esc.
+pub fn with_paging(cx: &ViewCx, mut keys: Vec<Key>) -> Vec<Key> {
+    if cx.kiosk {
+        let at = keys
+            .iter()
+            .position(|k| k.action == Some(Action::Back))
+            .map_or(keys.len(), |i| i + 1);
+        let k = cx.words.kiosk;
+        keys.insert(at, Key::new("▼", k.page_down, Some(Action::PageDown)));
+        keys.insert(at, Key::new("▲", k.page_up, Some(Action::PageUp)));
+    }
+    keys
+}
+
 /// Screens at least this tall get a rule under the header and boxed footer keys.
 pub const ROOMY_HEIGHT: u16 = 20;
 
@@ -76,7 +91,7 @@ pub fn render(
             theme.style(Role::Dim),
         );
     }
-    render_footer(buf, footer, keys, roomy, theme, hits);
+    render_footer(buf, footer, keys, roomy, cx.kiosk, theme, hits);
     let margin = if area.width >= 50 { 2 } else { 1 };
     body.inner(Margin::new(margin, 0))
 }
@@ -107,19 +122,39 @@ pub fn footer_height(page: Rect) -> u16 {
 /// The widest a page (header, body and footer) grows.
 pub const MAX_PAGE_WIDTH: u16 = 104;
 
+/// The widest a stretched footer button grows on a touchscreen.
+const MAX_BUTTON: u16 = 24;
+
+/// On a touchscreen (kiosk mode) keys that only explain the keyboard (number keys, arrows) are
+/// left out, and the buttons share the footer's width, so each is as easy to hit as the
+/// phone's own buttons.
 fn render_footer(
     buf: &mut Buffer,
     area: Rect,
     keys: &[Key],
     boxed: bool,
+    touch: bool,
     theme: &Theme,
     hits: &mut Hits,
 ) {
+    let keys: Vec<&Key> = keys
+        .iter()
+        .filter(|k| !touch || k.action.is_some())
+        .collect();
+    let stretched = if touch && boxed && !keys.is_empty() {
+        let n = keys.len() as u16;
+        (area.width.saturating_sub(1 + n) / n).min(MAX_BUTTON)
+    } else {
+        0
+    };
     let mut x = area.x + 1;
     for k in keys {
         let text = format!("{} {}", k.key, k.word);
         let w = if boxed {
-            (width(&text) as u16 + 4).max(8)
+            (width(&text) as u16 + 4).max(8).max(stretched)
+        } else if touch {
+            // A finger needs six columns even where the words are shorter.
+            (width(&text) as u16).max(6)
         } else {
             width(&text) as u16
         };
