@@ -5,6 +5,15 @@
 
 use std::process::ExitCode;
 
+/// `eprintln!` that never panics: when the terminal has gone (a kiosk's window closed), there is
+/// nobody to tell, and failing to say so must not become a crash.
+macro_rules! complain {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// The exit codes, one per kind of failure (the README lists them).
 mod exit {
     /// `check` found problems, or the terminal could not be used.
@@ -91,7 +100,7 @@ fn exchange(command: Command, data: &std::path::Path) -> ExitCode {
 
 fn print_errors(errors: &[PackError]) {
     for e in errors {
-        eprintln!("{e}");
+        complain!("{e}");
     }
 }
 
@@ -105,7 +114,7 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
     };
     if !errors.is_empty() {
         print_errors(&errors);
-        eprintln!(
+        complain!(
             "{} problem{} found; fix them and run `zhulao check` again.",
             errors.len(),
             if errors.len() == 1 { "" } else { "s" }
@@ -149,7 +158,7 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
 
 fn open_store(data: Option<std::path::PathBuf>) -> Result<Store, ExitCode> {
     Store::open(&data.unwrap_or_else(default_data_dir)).map_err(|e| {
-        eprintln!("zhulao: {}", inert(&e.to_string()));
+        complain!("zhulao: {}", inert(&e.to_string()));
         ExitCode::from(exit::NO_DATABASE)
     })
 }
@@ -171,7 +180,7 @@ fn pin(data: Option<std::path::PathBuf>, action: PinCommand, lang: zhulao::lang:
         }
         Ok(false) => ExitCode::from(exit::PROBLEMS),
         Err(e) => {
-            eprintln!("zhulao: {}", inert(&e));
+            complain!("zhulao: {}", inert(&e));
             ExitCode::from(exit::NO_DATABASE)
         }
     }
@@ -191,7 +200,7 @@ fn roster_import(
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(exit::PROBLEMS),
         Err(e) => {
-            eprintln!("zhulao: {}", inert(&e));
+            complain!("zhulao: {}", inert(&e));
             ExitCode::from(exit::PROBLEMS)
         }
     }
@@ -207,7 +216,7 @@ fn report(cli: &Cli, args: &zhulao::records::report::cli::ReportArgs) -> ExitCod
             ExitCode::SUCCESS
         }
         Err((failure, message)) => {
-            eprintln!("zhulao: {message}");
+            complain!("zhulao: {message}");
             ExitCode::from(match failure {
                 Failure::BadArguments => exit::BAD_ARGUMENTS,
                 Failure::NoDatabase => exit::NO_DATABASE,
@@ -224,7 +233,7 @@ fn kiosk_setup(print: Option<&str>, panel: &str) -> ExitCode {
     let panel = match setup::parse_panel(panel) {
         Ok(panel) => panel,
         Err(e) => {
-            eprintln!("zhulao: {e}");
+            complain!("zhulao: {e}");
             return ExitCode::from(exit::BAD_ARGUMENTS);
         }
     };
@@ -233,7 +242,7 @@ fn kiosk_setup(print: Option<&str>, panel: &str) -> ExitCode {
         Some(name) => match setup::file(name, panel) {
             Some(text) => print!("{text}"),
             None => {
-                eprintln!(
+                complain!(
                     "zhulao: there is no sample file “{}”; the files are: {}",
                     inert(name),
                     setup::FILES.join(", ")
@@ -270,7 +279,7 @@ fn check_db(dir: std::path::PathBuf) -> ExitCode {
     let store = match Store::open(&dir) {
         Ok(store) => store,
         Err(e) => {
-            eprintln!("zhulao: {}", inert(&e.to_string()));
+            complain!("zhulao: {}", inert(&e.to_string()));
             return ExitCode::from(exit::NO_DATABASE);
         }
     };
@@ -285,16 +294,16 @@ fn check_db(dir: std::path::PathBuf) -> ExitCode {
         }
         Ok(problems) => {
             for p in &problems {
-                eprintln!("{}", inert(p));
+                complain!("{}", inert(p));
             }
-            eprintln!(
+            complain!(
                 "The progress file is damaged ({} problems). See \"Rescuing a damaged progress file\" in the README.",
                 problems.len()
             );
             ExitCode::from(exit::NO_DATABASE)
         }
         Err(e) => {
-            eprintln!("zhulao: {}", inert(&e.to_string()));
+            complain!("zhulao: {}", inert(&e.to_string()));
             ExitCode::from(exit::NO_DATABASE)
         }
     }
@@ -305,7 +314,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
     let command = match SpeechCommand::resolve(cli.speech_command.as_deref()) {
         Ok(command) => command,
         Err(e) => {
-            eprintln!(
+            complain!(
                 "zhulao: 朗读命令有问题 / the read-aloud command: {}",
                 inert(&e.to_string())
             );
@@ -331,7 +340,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
             Err(code) => return code,
         },
         Err(e) => {
-            eprintln!(
+            complain!(
                 "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
                 inert(&e.to_string())
             );
@@ -352,7 +361,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
                     why.join("\n")
                 ),
             );
-            eprintln!(
+            complain!(
                 "zhulao: 课程包有问题，改用内置课程 / lesson packs have problems, using the built-in ones:"
             );
             print_errors(&errors);
@@ -365,9 +374,9 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
             }
         }
         Err(errors) => {
-            eprintln!("zhulao: 课程包有问题 / some lesson packs have problems:");
+            complain!("zhulao: 课程包有问题 / some lesson packs have problems:");
             print_errors(&errors);
-            eprintln!("Run `zhulao check DIR` after fixing them.");
+            complain!("Run `zhulao check DIR` after fixing them.");
             return ExitCode::from(exit::BROKEN_PACK);
         }
     };
@@ -390,7 +399,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
     let mut app = match fresh_app(&cli, &io.store, &env) {
         Ok(app) => app,
         Err(e) => {
-            eprintln!(
+            complain!(
                 "zhulao: 无法读取设置 / cannot read the settings:\n{}",
                 inert(&e.to_string())
             );
@@ -412,7 +421,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
             armed: std::env::var_os("ZHULAO_TEST_PANIC").is_some(),
         },
         Err(e) => {
-            eprintln!("zhulao: {}", inert(&e.to_string()));
+            complain!("zhulao: {}", inert(&e.to_string()));
             return ExitCode::from(exit::PROBLEMS);
         }
     };
@@ -472,7 +481,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
         // The shell's convention for "ended by a signal": 128 + its number.
         Ok(Exit::Signal(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("zhulao: {}", inert(&format!("{e:#}")));
+            complain!("zhulao: {}", inert(&format!("{e:#}")));
             ExitCode::from(exit::PROBLEMS)
         }
     }
@@ -513,7 +522,7 @@ fn start_afresh(
     {
         Ok(moved) => moved,
         Err(e) => {
-            eprintln!(
+            complain!(
                 "zhulao: 无法保存学习记录 / cannot save progress:\n{}\n(setting the damaged file aside failed too: {})",
                 inert(&damage.to_string()),
                 inert(&e.to_string())
@@ -532,7 +541,7 @@ fn start_afresh(
     match Store::open(data_dir) {
         Ok(store) => Ok((store, Some(name))),
         Err(e) => {
-            eprintln!(
+            complain!(
                 "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
                 inert(&e.to_string())
             );

@@ -186,8 +186,12 @@ impl<B: Backend> Backend for Clamped<B> {
         self.0.hide_cursor()
     }
 
+    /// Showing the cursor again only matters while the terminal is there: when it has gone
+    /// (the kiosk's window was closed), the error is dropped here rather than printed by
+    /// ratatui on the way out — to a standard error that has gone too.
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.0.show_cursor()
+        let _ = self.0.show_cursor();
+        Ok(())
     }
 
     /// zhulao draws the whole screen and never needs to know where the terminal's cursor is.

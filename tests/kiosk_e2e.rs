@@ -187,7 +187,7 @@ fn walking_away_counts_down_a_key_cancels_and_then_the_kiosk_resets_with_progres
             "--idle-seconds",
             "1",
             "--countdown-seconds",
-            "3",
+            "5",
         ],
     );
     s.wait_for("开始学习");
@@ -365,6 +365,8 @@ fn doctor(data: &Path, env: &[(&str, &str)], extra: &[&str]) -> (String, i32) {
     args.push("doctor".into());
     let mut s = pty::Session::start_with_env(BIN, data, 80, 24, &args, env);
     let status = s.wait_status();
+    // The last line says how it went; the reader thread may still be drawing the rest.
+    s.wait_for_any(&["一切正常", "件事要修", "All fine", "to fix"]);
     (s.text(), status.exit_code() as i32)
 }
 
