@@ -686,3 +686,54 @@ fn records_exported_and_imported_into_an_empty_database_give_the_same_dashboard(
         spots(&h.io.store)
     );
 }
+
+/// The same roster as a workbook, as a school office would send it: a header row, numbers as
+/// numbers (a seat typed in Excel is a number cell, not text), a blank row, Chinese intact.
+#[test]
+fn a_roster_workbook_is_imported_like_a_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("名单.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, title) in ["姓名", "班级", "座位号"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *title).unwrap();
+    }
+    sheet.write_string(1, 0, "王秀英").unwrap();
+    sheet.write_string(1, 1, "周二上午班").unwrap();
+    sheet.write_number(1, 2, 1.0).unwrap();
+    sheet.write_string(2, 0, "李桂兰").unwrap();
+    sheet.write_string(2, 1, "周二上午班").unwrap();
+    sheet.write_number(2, 2, 2.5).unwrap();
+    sheet.write_string(4, 0, "=SUM(A1)").unwrap();
+    sheet.write_number(4, 2, 3.0).unwrap();
+    book.save(&xlsx).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["roster", "import"])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "one line had a problem:\n{report}"
+    );
+    assert_eq!(lines[0], "第 2 行：王秀英 已加入，在 周二上午班，座位 1");
+    assert_eq!(
+        lines[1],
+        "第 3 行：李桂兰 有问题：座位号“2.5”不是大于 0 的数字"
+    );
+    assert_eq!(lines[2], "第 5 行：=SUM(A1) 已加入，座位 3");
+    assert_eq!(lines[3], "加入 2 人，已在名单上 0 人，有问题 1 行。");
+    let store = Store::open(dir.path()).unwrap();
+    let roster = store.roster(false).unwrap();
+    assert_eq!(roster.len(), 2);
+    assert!(
+        roster
+            .iter()
+            .any(|e| e.learner.name.as_deref() == Some("=SUM(A1)"))
+    );
+}
