@@ -1,5 +1,6 @@
 //! Lesson packs: the embedded course passes every check, and each broken pack under
-//! tests/bad_packs/ is rejected with the `file:line:column: message` in its EXPECTED file.
+//! tests/bad_packs/ is rejected with every `file:line:column: message` line of its EXPECTED
+//! file.
 
 mod common;
 
@@ -32,17 +33,19 @@ fn every_broken_pack_is_rejected_with_its_file_line_and_column() {
     assert!(cases.len() >= 15, "the broken-pack collection is there");
     for dir in cases {
         let expected = std::fs::read_to_string(dir.join("EXPECTED")).unwrap();
-        let expected = expected.trim();
         let errors = match Source::directory(&dir) {
             Ok(source) => source.load().1,
             Err(e) => vec![e],
         };
         let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert!(
-            shown.iter().any(|e| e.contains(expected)),
-            "{}: expected {expected:?}, got {shown:#?}",
-            dir.display()
-        );
+        // Each line of EXPECTED is one problem that must be reported (all in one run).
+        for expected in expected.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            assert!(
+                shown.iter().any(|e| e.contains(expected)),
+                "{}: expected {expected:?}, got {shown:#?}",
+                dir.display()
+            );
+        }
     }
 }
 

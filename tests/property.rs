@@ -96,6 +96,11 @@ fn check_sound(app: &App, lib: &zhulao::content::Library) {
                     assert!(placed.iter().all(|&i| i < items.len()));
                 }
                 Exercise::Digits { .. } => assert!(p.typed.len() <= 12),
+                Exercise::Judge { signs, .. } => {
+                    let len = if p.verdict_done { signs.len() } else { 2 };
+                    assert!(p.cursor.is_none_or(|c| c < len));
+                    assert_eq!(p.shuffle.len(), signs.len());
+                }
                 Exercise::Read => {}
             }
         }

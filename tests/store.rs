@@ -149,6 +149,7 @@ fn lesson(step_ids: &[&str]) -> Lesson {
                 hint: None,
                 why: None,
                 screen: None,
+                leads_to: None,
                 exercise: Exercise::Read,
             })
             .collect(),

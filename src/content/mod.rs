@@ -1,9 +1,10 @@
-//! Lesson content: the pack format (`raw`), its validation (`validate`, with each step's checks
-//! in `steps`), the checked model the app runs on (`model`) and where packs come from (`loader`).
+//! Lesson content: the pack format (`raw`), its validation (`validate`, with each phone screen's
+//! checks in `screens` and each step's in `steps`), the checked model the app runs on (`model`) and where packs come from (`loader`).
 
 pub mod loader;
 pub mod model;
 pub mod raw;
+mod screens;
 mod steps;
 pub mod validate;
 

@@ -60,25 +60,81 @@ pub struct Lesson {
 pub enum Layout {
     /// App icons, two to a row, like a phone's home screen.
     Grid,
-    /// A column of rows: buttons, input fields and plain text.
+    /// A column of rows: buttons, input fields, list rows, toggles, chat bubbles and text.
     List,
+    /// An incoming call: who is calling, and 挂断 / 接听 at the bottom, where real phones have
+    /// them (red at the left, green at the right).
+    Call,
 }
 
+/// A phone screen. Everything on it that can be tapped is an `Item`, whatever part of the
+/// screen it sits in (`Place`), so a tap target is one index and the number keys run in the
+/// order the learner sees them: the banner, the top bar, the body, the tabs, the call buttons.
+/// While a pop-up shows, only its buttons count.
 #[derive(Debug, Clone)]
 pub struct Screen {
     pub id: String,
     pub title: Option<Text>,
     pub layout: Layout,
     pub items: Vec<Item>,
+    pub popup: Option<Popup>,
+    pub call: Option<Call>,
+    /// Digits typed on this screen use the bank's secure pad: dots in boxes, 安全键盘.
+    pub secure_pad: bool,
 }
 
 impl Screen {
     /// Indices of the items a learner can tap, in the order their number keys run (1, 2, 3 …).
     pub fn tappable(&self) -> Vec<usize> {
         (0..self.items.len())
-            .filter(|&i| self.items[i].kind.is_tappable())
+            .filter(|&i| {
+                let item = &self.items[i];
+                item.kind.is_tappable() && (self.popup.is_none() || item.place == Place::Popup)
+            })
             .collect()
     }
+
+    /// The items in one part of the screen, with their indices.
+    pub fn placed(&self, place: Place) -> impl Iterator<Item = (usize, &Item)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, item)| item.place == place)
+    }
+
+    pub fn has(&self, place: Place) -> bool {
+        self.items.iter().any(|i| i.place == place)
+    }
+}
+
+/// Where on the screen an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A notification banner across the top (its label is the message, its detail the sender).
+    Banner,
+    /// The top bar's back arrow, at the left.
+    Back,
+    /// The top bar's action, at the right.
+    Action,
+    Body,
+    /// The bottom tab bar.
+    Tab,
+    /// An incoming call's 挂断 (left) and 接听 (right).
+    Call,
+    /// A pop-up dialog's buttons.
+    Popup,
+}
+
+#[derive(Debug, Clone)]
+pub struct Popup {
+    pub title: Option<Text>,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub from: Text,
+    pub number: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,11 +142,48 @@ pub enum ItemKind {
     Button,
     Field,
     Text,
+    /// A list row (设置 › 通用), with an optional detail at the right.
+    Row,
+    /// A switch, on or off.
+    Toggle,
+    /// A chat message in a bubble (not tappable).
+    Bubble,
 }
 
 impl ItemKind {
     pub fn is_tappable(self) -> bool {
-        !matches!(self, ItemKind::Text)
+        !matches!(self, ItemKind::Text | ItemKind::Bubble)
+    }
+}
+
+named_enum! {
+    /// Colours an item may have, named so that a hint saying 绿色的 can be checked against the
+    /// screen and drawn true (and, without colours, said in words beside the label).
+    pub enum Color {
+        Green = "green",
+        Red = "red",
+        Blue = "blue",
+        Orange = "orange",
+        Grey = "grey",
+        Yellow = "yellow",
+    }
+}
+
+impl Color {
+    /// The colour's name as learners say it.
+    pub fn word(self) -> Text {
+        let (zh, en) = match self {
+            Color::Green => ("绿色", "green"),
+            Color::Red => ("红色", "red"),
+            Color::Blue => ("蓝色", "blue"),
+            Color::Orange => ("橙色", "orange"),
+            Color::Grey => ("灰色", "grey"),
+            Color::Yellow => ("黄色", "yellow"),
+        };
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 }
 
@@ -99,6 +192,30 @@ pub struct Item {
     pub id: String,
     pub label: Text,
     pub kind: ItemKind,
+    pub place: Place,
+    pub color: Option<Color>,
+    /// One narrow symbol drawn before the label.
+    pub icon: Option<String>,
+    /// A row's text at the right; a banner's sender.
+    pub detail: Option<Text>,
+    /// A toggle that is on; the tab that is open.
+    pub on: bool,
+}
+
+impl Item {
+    /// An item with nothing but an id, a label and a kind (in the body).
+    pub fn plain(id: &str, label: Text, kind: ItemKind) -> Item {
+        Item {
+            id: id.into(),
+            label,
+            kind,
+            place: Place::Body,
+            color: None,
+            icon: None,
+            detail: None,
+            on: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +227,8 @@ pub struct Step {
     pub why: Option<Text>,
     /// Index into the lesson's screens of the phone screen drawn beside the step.
     pub screen: Option<usize>,
+    /// A tap step: the screen the right tap leads to, shown with the praise.
+    pub leads_to: Option<usize>,
     pub exercise: Exercise,
 }
 
@@ -121,6 +240,15 @@ named_enum! {
         Choice = "choice",
         Order = "order",
         Digits = "digits",
+        Judge = "judge",
+    }
+}
+
+named_enum! {
+    /// What a judge step's message, call or page really is.
+    pub enum Verdict {
+        Safe = "safe",
+        Suspicious = "suspicious",
     }
 }
 
@@ -143,6 +271,13 @@ pub enum Exercise {
         answer: String,
         secret: bool,
     },
+    /// A message, call or page (on the step's screen) to judge 安全 or 可疑, then the sign that
+    /// gives it away (`signs[right]`).
+    Judge {
+        verdict: Verdict,
+        signs: Vec<Choice>,
+        right: usize,
+    },
 }
 
 impl Exercise {
@@ -153,6 +288,7 @@ impl Exercise {
             Exercise::Choice { .. } => StepKind::Choice,
             Exercise::Order { .. } => StepKind::Order,
             Exercise::Digits { .. } => StepKind::Digits,
+            Exercise::Judge { .. } => StepKind::Judge,
         }
     }
 }

@@ -38,13 +38,30 @@ pub struct RawLesson {
     pub steps: Vec<Spanned<RawStep>>,
 }
 
+/// A phone screen. Besides its items, the parts real screens have: the top bar (a back arrow,
+/// the title, an action at the right), a bottom tab bar, a notification banner (an SMS), a
+/// pop-up dialog, an incoming call, a secure number pad.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScreen {
     pub id: Str,
     pub layout: Str,
     pub title: Option<SText>,
-    pub items: Spanned<Vec<Spanned<RawItem>>>,
+    /// `back = true`: the top bar's back arrow can be tapped (its item id is `back`).
+    pub back: Option<Spanned<bool>>,
+    /// A tappable action at the right of the top bar (搜索, 更多 …).
+    pub action: Option<Spanned<RawItem>>,
+    pub items: Option<Spanned<Vec<Spanned<RawItem>>>>,
+    /// The bottom tab bar (微信 通讯录 发现 我): 2 to 5 tappable tabs.
+    pub tabs: Option<Spanned<Vec<Spanned<RawItem>>>>,
+    /// A notification banner at the top of the screen, such as an SMS that just came in.
+    pub banner: Option<Spanned<RawBanner>>,
+    /// A dialog over the screen: while it shows, only its buttons can be tapped.
+    pub popup: Option<Spanned<RawPopup>>,
+    /// `layout = "call"`: who is calling; the screen has 挂断 (`decline`) and 接听 (`accept`).
+    pub call: Option<Spanned<RawCall>>,
+    /// `pad = "secure"`: a digits step on this screen uses the bank's 安全键盘.
+    pub pad: Option<Str>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +70,39 @@ pub struct RawItem {
     pub id: Str,
     pub label: SText,
     pub kind: Option<Str>,
+    /// A colour word (green, red, blue, orange, grey, yellow), so hints like 绿色的 are true.
+    pub color: Option<Str>,
+    /// One narrow symbol drawn before the label (not an emoji).
+    pub icon: Option<Str>,
+    /// A row's text at the right (a value, a time).
+    pub detail: Option<SText>,
+    /// A toggle's state, or the tab that is open.
+    pub on: Option<Spanned<bool>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBanner {
+    pub id: Str,
+    /// Who sent it (a number, 10086, a bank's name).
+    pub from: SText,
+    pub text: SText,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPopup {
+    pub title: Option<SText>,
+    pub text: SText,
+    pub buttons: Spanned<Vec<Spanned<RawItem>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCall {
+    pub from: SText,
+    /// The number shown under the name, like "138 1234 5678" (digits and spaces).
+    pub number: Option<Str>,
 }
 
 /// One step of any kind. The fields of all kinds live side by side so the validator can say
@@ -72,6 +122,12 @@ pub struct RawStep {
     pub items: Option<Spanned<Vec<Spanned<RawOrderItem>>>>,
     pub answer: Option<Str>,
     pub secret: Option<Spanned<bool>>,
+    /// A tap step: the screen the right tap leads to, shown with the praise.
+    pub leads_to: Option<Str>,
+    /// A judge step: "safe" or "suspicious".
+    pub verdict: Option<Str>,
+    /// A judge step: the tell-tale signs to pick from, one marked right.
+    pub signs: Option<Spanned<Vec<Spanned<RawChoice>>>>,
 }
 
 #[derive(Debug, Deserialize)]

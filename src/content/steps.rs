@@ -25,10 +25,10 @@ fn labelled<T: Labelled>(
         })
         .collect();
     if !allowed.contains(&out.len()) {
-        let step_kind = if what == "choice" {
-            "a choice"
-        } else {
-            "an order"
+        let step_kind = match what {
+            "choice" => "a choice",
+            "sign" => "a judge",
+            _ => "an order",
         };
         p.at(
             list.span(),
@@ -89,10 +89,13 @@ pub(super) fn validate_step(
             ),
         );
     }
-    if kind == StepKind::Choice && why.is_none() {
+    if matches!(kind, StepKind::Choice | StepKind::Judge) && why.is_none() {
         p.at(
             s.span(),
-            format!("step '{id}': a choice step needs `why`, one sentence explaining the answer"),
+            format!(
+                "step '{id}': a {} step needs `why`, one sentence explaining the answer",
+                kind.as_str()
+            ),
         );
     }
     let screen = match &raw.screen {
@@ -110,7 +113,28 @@ pub(super) fn validate_step(
     };
     if kind != StepKind::Tap {
         forbid(p, &raw.target, "target", kind);
+        forbid(p, &raw.leads_to, "leads_to", kind);
     }
+    if kind != StepKind::Judge {
+        forbid(p, &raw.verdict, "verdict", kind);
+        forbid(p, &raw.signs, "signs", kind);
+    }
+    let leads_to = match &raw.leads_to {
+        None => None,
+        Some(name) => match screens.iter().position(|sc| &sc.id == name.get_ref()) {
+            Some(i) => Some(i),
+            None => {
+                p.at(
+                    name.span(),
+                    format!(
+                        "`leads_to`: no screen with id '{}' in this lesson",
+                        name.get_ref()
+                    ),
+                );
+                None
+            }
+        },
+    };
     if kind != StepKind::Choice {
         forbid(p, &raw.choices, "choices", kind);
     }
@@ -137,7 +161,18 @@ pub(super) fn validate_step(
             };
             let sc = &screens[screen];
             match sc.items.iter().position(|i| &i.id == target.get_ref()) {
-                Some(i) if sc.items[i].kind.is_tappable() => Exercise::Tap { target: i },
+                Some(i) if sc.tappable().contains(&i) => Exercise::Tap { target: i },
+                Some(i) if sc.items[i].kind.is_tappable() => {
+                    p.at(
+                        target.span(),
+                        format!(
+                            "tap target '{}' is behind the pop-up on screen '{}'; while a pop-up shows, only its buttons can be tapped",
+                            target.get_ref(),
+                            sc.id
+                        ),
+                    );
+                    return None;
+                }
                 Some(_) => {
                     p.at(
                         target.span(),
@@ -174,32 +209,8 @@ pub(super) fn validate_step(
                 .into_iter()
                 .map(|(id, text)| Choice { id, text })
                 .collect();
-            let rights: Vec<usize> = (0..choices.len())
-                .filter(|&i| list.get_ref()[i].get_ref().right)
-                .collect();
-            match rights.as_slice() {
-                [right] => Exercise::Choice {
-                    choices,
-                    right: *right,
-                },
-                [] => {
-                    p.at(
-                        list.span(),
-                        "no choice is marked right: add `right = true` to exactly one",
-                    );
-                    return None;
-                }
-                _ => {
-                    p.at(
-                        list.span(),
-                        format!(
-                            "{} choices are marked right; exactly one may be",
-                            rights.len()
-                        ),
-                    );
-                    return None;
-                }
-            }
+            let right = one_right(p, list, "choice")?;
+            Exercise::Choice { choices, right }
         }
         StepKind::Order => {
             let Some(list) = &raw.items else {
@@ -239,6 +250,60 @@ pub(super) fn validate_step(
                 secret: raw.secret.as_ref().is_some_and(|s| *s.get_ref()),
             }
         }
+        StepKind::Judge => {
+            if screen.is_none() {
+                p.at(
+                    s.span(),
+                    format!(
+                        "step '{id}': a judge step needs `screen`, the message, call or page to judge"
+                    ),
+                );
+            }
+            // Every problem in one run: the verdict and the signs are checked independently.
+            let verdict = match &raw.verdict {
+                None => {
+                    p.at(
+                        s.span(),
+                        format!("step '{id}': a judge step needs `verdict = \"safe\"` or `verdict = \"suspicious\"`"),
+                    );
+                    None
+                }
+                Some(v) => {
+                    let parsed = Verdict::parse(v.get_ref());
+                    if parsed.is_none() {
+                        p.at(
+                            v.span(),
+                            format!(
+                                "`verdict` is \"safe\" or \"suspicious\", not '{}'",
+                                v.get_ref()
+                            ),
+                        );
+                    }
+                    parsed
+                }
+            };
+            let Some(list) = &raw.signs else {
+                p.at(
+                    s.span(),
+                    format!(
+                        "step '{id}': a judge step needs `signs`, what gives it away, one marked `right = true`"
+                    ),
+                );
+                return None;
+            };
+            let signs: Vec<Choice> = labelled(p, list, "sign", 2..=4)?
+                .into_iter()
+                .map(|(id, text)| Choice { id, text })
+                .collect();
+            let right = one_right(p, list, "sign")?;
+            let verdict_value = verdict?;
+            screen?;
+            Exercise::Judge {
+                verdict: verdict_value,
+                signs,
+                right,
+            }
+        }
     };
     Some(Step {
         id,
@@ -246,6 +311,38 @@ pub(super) fn validate_step(
         hint,
         why,
         screen,
+        leads_to,
         exercise,
     })
+}
+
+/// The one entry of a list marked `right = true`.
+fn one_right(
+    p: &mut Problems,
+    list: &toml::Spanned<Vec<toml::Spanned<RawChoice>>>,
+    what: &str,
+) -> Option<usize> {
+    let rights: Vec<usize> = (0..list.get_ref().len())
+        .filter(|&i| list.get_ref()[i].get_ref().right)
+        .collect();
+    match rights.as_slice() {
+        [right] => Some(*right),
+        [] => {
+            p.at(
+                list.span(),
+                format!("no {what} is marked right: add `right = true` to exactly one"),
+            );
+            None
+        }
+        _ => {
+            p.at(
+                list.span(),
+                format!(
+                    "{} {what}s are marked right; exactly one may be",
+                    rights.len()
+                ),
+            );
+            None
+        }
+    }
 }

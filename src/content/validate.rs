@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::model::*;
 use super::raw::*;
+use super::screens::validate_screen;
 use super::steps::validate_step;
 use crate::lang::Text;
 
@@ -173,6 +174,11 @@ impl IdScope {
         }
     }
 
+    /// Claims an id zhulao makes itself (`back`, `accept`); false if it was taken already.
+    pub fn take(&mut self, id: &str) -> bool {
+        self.seen.insert(id.to_string())
+    }
+
     pub fn claim(&mut self, problems: &mut Problems, id: &Str) -> String {
         let value = check_id(problems, id, self.what);
         if !self.seen.insert(value.clone()) {
@@ -191,6 +197,8 @@ pub enum Field {
     Why,
     /// A phone screen's item.
     Label,
+    /// A message on a phone screen: an SMS banner, a chat bubble, a pop-up's text.
+    Message,
     /// A choice or an order item.
     Answer,
     Title,
@@ -204,6 +212,7 @@ impl Field {
     pub fn max_chars(self) -> usize {
         match self {
             Field::Say | Field::Hint | Field::Why | Field::About => 160,
+            Field::Message => 100,
             Field::Answer | Field::Learned => 60,
             Field::Label | Field::Title => 40,
             Field::ScreenTitle => 30,
@@ -216,6 +225,7 @@ impl Field {
             Field::Hint => "hint",
             Field::Why => "why",
             Field::Label => "label",
+            Field::Message => "text",
             Field::Answer => "text",
             Field::Title => "title",
             Field::ScreenTitle => "title",
@@ -370,74 +380,6 @@ fn is_year_month(s: &str) -> bool {
             &s[5..],
             "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
         )
-}
-
-fn validate_screen(p: &mut Problems, s: &toml::Spanned<RawScreen>, ids: &mut IdScope) -> Screen {
-    let raw = s.get_ref();
-    let id = ids.claim(p, &raw.id);
-    let layout = match raw.layout.get_ref().as_str() {
-        "grid" => Layout::Grid,
-        "list" => Layout::List,
-        other => {
-            p.at(
-                raw.layout.span(),
-                format!("unknown layout '{other}': use \"grid\" (app icons) or \"list\" (rows)"),
-            );
-            Layout::List
-        }
-    };
-    let title = raw.title.as_ref().map(|t| text(p, t, Field::ScreenTitle));
-    let mut item_ids = IdScope::new("item");
-    let mut items = Vec::new();
-    for item in raw.items.get_ref() {
-        let r = item.get_ref();
-        let id = item_ids.claim(p, &r.id);
-        let kind = match r.kind.as_ref().map(|k| k.get_ref().as_str()) {
-            None | Some("button") => ItemKind::Button,
-            Some("field") => ItemKind::Field,
-            Some("text") => ItemKind::Text,
-            Some(other) => {
-                let span = r.kind.as_ref().map_or(item.span(), |k| k.span());
-                p.at(
-                    span,
-                    format!("unknown item kind '{other}': use button, field or text"),
-                );
-                ItemKind::Button
-            }
-        };
-        if layout == Layout::Grid && kind != ItemKind::Button {
-            p.at(
-                item.span(),
-                format!("item '{id}': a grid screen holds only app icons (buttons); use layout = \"list\" for fields and text"),
-            );
-        }
-        items.push(Item {
-            id,
-            label: text(p, &r.label, Field::Label),
-            kind,
-        });
-    }
-    let tappable = items.iter().filter(|i| i.kind.is_tappable()).count();
-    if items.is_empty() || items.len() > MAX_ITEMS {
-        p.at(
-            raw.items.span(),
-            format!(
-                "screen '{id}' needs 1 to {MAX_ITEMS} items, found {}",
-                items.len()
-            ),
-        );
-    } else if tappable > MAX_TAPPABLE {
-        p.at(
-            raw.items.span(),
-            format!("screen '{id}' has {tappable} tappable items; at most {MAX_TAPPABLE}, so each has a number key"),
-        );
-    }
-    Screen {
-        id,
-        title,
-        layout,
-        items,
-    }
 }
 
 #[cfg(test)]

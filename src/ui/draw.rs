@@ -52,11 +52,26 @@ pub fn frame(buf: &mut Buffer, area: Rect, focused: bool, theme: &Theme) -> Rect
 /// A button: boxed when it is 3 rows tall, a single bracketed row otherwise. The label is
 /// centred; focus adds » and the focus colours.
 pub fn button(buf: &mut Buffer, area: Rect, label: &str, focused: bool, theme: &Theme) {
+    tinted_button(buf, area, label, focused, theme, None);
+}
+
+/// A button in a colour of its own (a green 接听); focus still wins, so it always shows.
+pub fn tinted_button(
+    buf: &mut Buffer,
+    area: Rect,
+    label: &str,
+    focused: bool,
+    theme: &Theme,
+    tint: Option<Style>,
+) {
     let area = area.intersection(buf.area);
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let style = theme.style(if focused { Role::Focus } else { Role::Strong });
+    let style = match tint {
+        Some(t) if !focused => t,
+        _ => theme.style(if focused { Role::Focus } else { Role::Strong }),
+    };
     let label = if focused {
         format!("{FOCUS}{label}")
     } else {
@@ -64,7 +79,16 @@ pub fn button(buf: &mut Buffer, area: Rect, label: &str, focused: bool, theme: &
     };
     if area.height >= 3 && area.width >= 4 {
         fill(buf, area, if focused { style } else { theme.base() });
-        let inner = frame(buf, area, focused, theme);
+        let inner = match tint {
+            // A coloured button's border is in its colour too.
+            Some(t) if !focused => {
+                let block = Block::bordered().border_type(BorderType::Plain).style(t);
+                let inner = block.inner(area);
+                block.render(area, buf);
+                inner
+            }
+            _ => frame(buf, area, focused, theme),
+        };
         let y = inner.y + inner.height.saturating_sub(1) / 2;
         let text = center(&label, inner.width as usize);
         put(buf, inner, inner.x, y, &text, style);

@@ -66,6 +66,9 @@ pub struct Palette {
     pub focus_back: Rgb,
     pub key_text: Rgb,
     pub key_back: Rgb,
+    /// The colours a phone screen's items may have (a green 接听, a red 挂断), in the order of
+    /// `content::Color::ALL`; each still reaches 7:1 on the background.
+    pub items: [Rgb; 6],
 }
 
 impl Palette {
@@ -98,7 +101,18 @@ pub const DARK: Palette = Palette {
     focus_back: Rgb(0xff, 0xd7, 0x00),
     key_text: BLACK,
     key_back: WHITE,
+    items: ON_BLACK,
 };
+
+/// Green, red, blue, orange, grey, yellow on black.
+const ON_BLACK: [Rgb; 6] = [
+    Rgb(0x4c, 0xe0, 0x6c),
+    Rgb(0xff, 0x8a, 0x80),
+    Rgb(0x8a, 0xb4, 0xff),
+    Rgb(0xff, 0xb0, 0x4c),
+    Rgb(0xb8, 0xb8, 0xb8),
+    Rgb(0xff, 0xe6, 0x4c),
+];
 
 pub const LIGHT: Palette = Palette {
     background: WHITE,
@@ -111,6 +125,14 @@ pub const LIGHT: Palette = Palette {
     focus_back: Rgb(0xff, 0xd7, 0x00),
     key_text: WHITE,
     key_back: BLACK,
+    items: [
+        Rgb(0x00, 0x5a, 0x1e),
+        Rgb(0xa0, 0x10, 0x10),
+        Rgb(0x0a, 0x3c, 0xa0),
+        Rgb(0x86, 0x38, 0x00),
+        Rgb(0x48, 0x48, 0x48),
+        Rgb(0x5c, 0x4a, 0x00),
+    ],
 };
 
 pub const YELLOW: Palette = Palette {
@@ -124,6 +146,7 @@ pub const YELLOW: Palette = Palette {
     focus_back: Rgb(0xff, 0xff, 0x00),
     key_text: BLACK,
     key_back: Rgb(0xff, 0xff, 0x00),
+    items: ON_BLACK,
 };
 
 /// A theme: a palette, or none for monochrome (`NO_COLOR`).
@@ -178,6 +201,22 @@ impl Theme {
     pub fn base(&self) -> Style {
         self.style(Role::Base)
     }
+
+    /// An item drawn in its own colour (bold, on the background). Without colours: `None`, and
+    /// the phone says the colour in words instead.
+    pub fn tint(&self, color: crate::content::Color) -> Option<Style> {
+        let p = self.palette.as_ref()?;
+        let i = crate::content::Color::ALL
+            .iter()
+            .position(|c| *c == color)
+            .unwrap_or(0);
+        Some(
+            Style::new()
+                .fg(p.items[i].color())
+                .bg(p.background.color())
+                .add_modifier(Modifier::BOLD),
+        )
+    }
 }
 
 impl Default for Theme {
@@ -212,6 +251,15 @@ mod tests {
                     ratio >= 7.0,
                     "{} theme, {what}: {ratio:.2}:1 is below 7:1",
                     name.as_str()
+                );
+            }
+            for (color, fg) in crate::content::Color::ALL.iter().zip(palette.items) {
+                let ratio = fg.contrast(palette.background);
+                assert!(
+                    ratio >= 7.0,
+                    "{} theme, {} items: {ratio:.2}:1 is below 7:1",
+                    name.as_str(),
+                    color.as_str()
                 );
             }
         }

@@ -224,6 +224,18 @@ impl Harness {
                 .map(|b| Action::Digit(b - b'0'))
                 .chain([Action::Confirm])
                 .collect(),
+            Exercise::Judge { verdict, right, .. } => {
+                let sign = Action::Select(p.shuffle.iter().position(|&x| x == *right).unwrap());
+                if p.verdict_done {
+                    vec![sign]
+                } else {
+                    let v = zhulao::screens::player::VERDICTS
+                        .iter()
+                        .position(|v| v == verdict)
+                        .unwrap();
+                    vec![Action::Select(v), sign]
+                }
+            }
         }
     }
 

@@ -6,7 +6,7 @@ pub mod order;
 mod view;
 
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
-use crate::content::{Exercise, Layout, Lesson, Library, Pack, Step};
+use crate::content::{Exercise, Layout, Lesson, Library, Pack, Step, Verdict};
 use crate::overlays::Overlay;
 use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
 
@@ -93,6 +93,8 @@ pub struct Player {
     pub praise: bool,
     /// When the step was shown (ms on the app's clock), for the time-spent field.
     pub shown_at: u64,
+    /// A judge step: the verdict was given right, and the sign is asked for now.
+    pub verdict_done: bool,
 }
 
 impl Player {
@@ -118,6 +120,7 @@ impl Player {
             feedback: Feedback::None,
             praise: false,
             shown_at: now_ms,
+            verdict_done: false,
         };
         p.reset_step(lib, step, wrong, now_ms);
         p
@@ -146,6 +149,7 @@ impl Player {
         self.shown_at = now_ms;
         self.cursor = None;
         self.shuffle.clear();
+        self.verdict_done = false;
         let Some(lesson) = self.at.lesson(lib) else {
             return;
         };
@@ -156,6 +160,9 @@ impl Player {
                 }
                 Exercise::Order { items } => {
                     self.shuffle = shuffled_unsolved(&self.registration, &s.id, items.len());
+                }
+                Exercise::Judge { signs, .. } => {
+                    self.shuffle = shuffled(&self.registration, &s.id, signs.len());
                 }
                 _ => {}
             }
@@ -176,9 +183,41 @@ impl Player {
             Exercise::Order { items } => {
                 self.shuffle.iter().map(|&i| items[i].id.as_str()).collect()
             }
+            Exercise::Judge { .. } if !self.verdict_done => {
+                VERDICTS.iter().map(|v| v.as_str()).collect()
+            }
+            Exercise::Judge { signs, .. } => {
+                self.shuffle.iter().map(|&i| signs[i].id.as_str()).collect()
+            }
             _ => return None,
         };
         Some(ids.join(","))
+    }
+
+    /// The answers listed now, in display order: choices, order items, a judge step's two
+    /// verdicts and then its signs. (The view draws exactly these.)
+    pub fn listed<'a>(&self, step: &'a Step) -> Vec<Listed<'a>> {
+        match &step.exercise {
+            Exercise::Choice { choices, .. } => self
+                .shuffle
+                .iter()
+                .map(|&i| Listed::Text(&choices[i].text))
+                .collect(),
+            Exercise::Order { items } => self
+                .shuffle
+                .iter()
+                .map(|&i| Listed::Text(&items[i].text))
+                .collect(),
+            Exercise::Judge { .. } if !self.verdict_done => {
+                VERDICTS.iter().map(|&v| Listed::Verdict(v)).collect()
+            }
+            Exercise::Judge { signs, .. } => self
+                .shuffle
+                .iter()
+                .map(|&i| Listed::Text(&signs[i].text))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     fn draft(&self, cx: &Ctx, verb: Verb) -> Option<EventDraft> {
@@ -387,8 +426,13 @@ impl Player {
                         return Outcome::none();
                     }
                     let correct = &self.typed == answer;
-                    // A secret is recorded as a fixed mask: not even its length is kept.
-                    let response = if *secret {
+                    // A secret (or anything typed on a bank's secure pad) is recorded as a fixed
+                    // mask: not even its length is kept.
+                    let secure = self
+                        .lesson(lib)
+                        .zip(step.screen)
+                        .is_some_and(|(l, s)| l.screens.get(s).is_some_and(|sc| sc.secure_pad));
+                    let response = if *secret || secure {
                         SECRET_MASK.to_string()
                     } else {
                         self.typed.clone()
@@ -397,12 +441,61 @@ impl Player {
                 }
                 _ => Outcome::none(),
             },
+            Exercise::Judge {
+                verdict,
+                signs,
+                right,
+            } => {
+                if !self.verdict_done {
+                    return match pick(&mut self.cursor, VERDICTS.len(), &action) {
+                        Pick::Chosen(pos) if VERDICTS[pos] == *verdict => {
+                            // Right: no answer yet — the sign that gives it away is asked next.
+                            self.verdict_done = true;
+                            self.cursor = if self.wrong >= 2 {
+                                right_answer_cursor(step, self)
+                            } else {
+                                None
+                            };
+                            self.feedback = Feedback::None;
+                            self.praise = false;
+                            Outcome::none()
+                        }
+                        Pick::Chosen(pos) => self.record(
+                            cx,
+                            step,
+                            judged(false),
+                            format!("verdict:{}", VERDICTS[pos].as_str()),
+                        ),
+                        Pick::NothingHighlighted => self.nothing_chosen(),
+                        Pick::Nothing => Outcome::none(),
+                    };
+                }
+                match pick(&mut self.cursor, signs.len(), &action) {
+                    Pick::Chosen(pos) => {
+                        let i = self.shuffle[pos];
+                        let response = format!("{}:{}", verdict.as_str(), signs[i].id);
+                        self.record(cx, step, judged(i == *right), response)
+                    }
+                    Pick::NothingHighlighted => self.nothing_chosen(),
+                    Pick::Nothing => Outcome::none(),
+                }
+            }
         }
     }
 }
 
 /// What a secret code (a PIN) is recorded as, whatever was typed.
 pub const SECRET_MASK: &str = "******";
+
+/// A judge step's first question, always in this order: safe (1), suspicious (2).
+pub const VERDICTS: [Verdict; 2] = [Verdict::Safe, Verdict::Suspicious];
+
+/// One answer in a list the player shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Listed<'a> {
+    Text(&'a crate::lang::Text),
+    Verdict(Verdict),
+}
 
 fn is_move(action: &Action) -> bool {
     matches!(
@@ -459,6 +552,10 @@ pub fn right_answer_cursor(step: &Step, p: &Player) -> Option<usize> {
         Exercise::Tap { target } => Some(*target),
         Exercise::Choice { right, .. } => p.shuffle.iter().position(|&i| i == *right),
         Exercise::Order { .. } => p.shuffle.iter().position(|&i| i == p.placed.len()),
+        Exercise::Judge { verdict, .. } if !p.verdict_done => {
+            VERDICTS.iter().position(|v| v == verdict)
+        }
+        Exercise::Judge { right, .. } => p.shuffle.iter().position(|&i| i == *right),
         Exercise::Read | Exercise::Digits { .. } => None,
     }
 }

@@ -7,9 +7,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Offset, Rect};
 
-use super::{Feedback, Player, right_answer_cursor};
+use super::{Feedback, Listed, Player, right_answer_cursor};
 use crate::app::Action;
-use crate::content::{Exercise, Lesson, Step};
+use crate::content::{Exercise, Lesson, Step, Verdict};
 use crate::settings::TextSize;
 use crate::ui::draw::{fill, put};
 use crate::ui::text::width;
@@ -54,7 +54,14 @@ pub fn render(p: &Player, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut 
     );
     let keys = footer_keys(cx, step, p);
     let body = page::render(cx, buf, area, &header, &counter, &keys, hits);
-    let text = message(p, cx, lesson, step);
+    let text = message(p, cx, lesson, step, false);
+    // Stacked, a judge step shows its answers instead of the phone: the message it judges is
+    // then quoted in the text.
+    let stacked_text = if matches!(step.exercise, Exercise::Judge { .. }) {
+        message(p, cx, lesson, step, true)
+    } else {
+        text.clone()
+    };
     let view = View {
         p,
         cx,
@@ -68,13 +75,13 @@ pub fn render(p: &Player, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut 
         if cx.size == TextSize::Normal || side.1.size != TextSize::Normal {
             return view.draw_side(buf, hits, side);
         }
-        let stacked = view.stacked_layout(body, panel, &text);
+        let stacked = view.stacked_layout(body, panel, &stacked_text);
         if stacked.2.size != TextSize::Normal {
             return view.draw_stacked(buf, hits, stacked);
         }
         return view.draw_side(buf, hits, side);
     }
-    let stacked = view.stacked_layout(body, panel, &text);
+    let stacked = view.stacked_layout(body, panel, &stacked_text);
     view.draw_stacked(buf, hits, stacked);
 }
 
@@ -82,7 +89,8 @@ pub fn render(p: &Player, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut 
 pub fn spoken(p: &Player, cx: &ViewCx) -> Option<String> {
     let lesson = p.lesson(cx.lib)?;
     let step = p.step(cx.lib)?;
-    let mut block = message(p, cx, lesson, step);
+    // A judge step's message is read out too: it is what the learner must judge.
+    let mut block = message(p, cx, lesson, step, true);
     block.paras.retain(|para| !para.only_big);
     Some(block.spoken())
 }
@@ -117,7 +125,7 @@ impl View<'_> {
         };
         // Choices beside the phone need their rows under the text.
         let below = match panel {
-            Panel::Phone(..) => answer_rows(self.step) as u16,
+            Panel::Phone(..) => answer_rows(self.step, self.p) as u16,
             _ => 0,
         };
         let fitted = text.fit(
@@ -168,10 +176,10 @@ impl View<'_> {
         let answers_due = p.feedback != Feedback::Right
             && matches!(
                 step.exercise,
-                Exercise::Choice { .. } | Exercise::Order { .. }
+                Exercise::Choice { .. } | Exercise::Order { .. } | Exercise::Judge { .. }
             );
         let panel = if answers_due { Panel::Answers } else { panel };
-        let room = body.height.saturating_sub(min_panel(panel, step)).max(1);
+        let room = body.height.saturating_sub(min_panel(panel, step, p)).max(1);
         let fitted = text.fit(body.width, room, self.cx.size);
         (body, panel, fitted)
     }
@@ -180,7 +188,7 @@ impl View<'_> {
         let (body, panel, fitted) = stacked;
         let cx = self.cx;
         let used = textblock::draw(cx, buf, body, &fitted);
-        let gap = u16::from(body.height > used + min_panel(panel, self.step) + 1);
+        let gap = u16::from(body.height > used + min_panel(panel, self.step, self.p) + 1);
         let rest = Rect::new(
             body.x,
             body.y + used + gap,
@@ -227,24 +235,27 @@ impl View<'_> {
             return;
         }
         let entries: Vec<Entry> = match &self.step.exercise {
-            Exercise::Choice { choices, .. } => p
+            Exercise::Order { .. } => p
                 .shuffle
                 .iter()
-                .map(|&i| Entry::new(choices[i].text.get(cx.lang), ""))
-                .collect(),
-            Exercise::Order { items } => p
-                .shuffle
-                .iter()
-                .map(|&i| {
+                .zip(p.listed(self.step))
+                .map(|(&i, listed)| {
                     let placed = p.placed.iter().position(|&x| x == i);
                     let detail = placed.map_or(String::new(), |n| {
                         fill_in(cx.words.order_placed, &[("n", &(n + 1).to_string())])
                     });
-                    Entry::new(items[i].text.get(cx.lang), detail)
+                    Entry::new(listed_words(cx, listed), detail)
                 })
                 .collect(),
-            _ => return,
+            _ => p
+                .listed(self.step)
+                .into_iter()
+                .map(|listed| Entry::new(listed_words(cx, listed), ""))
+                .collect(),
         };
+        if entries.is_empty() {
+            return;
+        }
         menu::render(buf, area, &entries, p.cursor, cx.kiosk, &cx.theme, hits);
     }
 
@@ -252,7 +263,7 @@ impl View<'_> {
         let line = format!(
             "{} {}",
             self.cx.words.your_input,
-            typed_display(self.p, self.step, " ")
+            typed_display(self.p, self.lesson, self.step, " ")
         );
         fill(
             buf,
@@ -277,22 +288,28 @@ impl View<'_> {
     /// An empty phone (frame, status bar and the step screen's title) for the keypad; returns
     /// the room inside it.
     fn phone_frame(&self, buf: &mut Buffer, area: Rect) -> Rect {
-        let title = self
-            .step
-            .screen
-            .and_then(|i| self.lesson.screens[i].title.as_ref())
+        let screen = self.step.screen.map(|i| &self.lesson.screens[i]);
+        let title = screen
+            .and_then(|s| s.title.as_ref())
             .map(|t| t.get(self.cx.lang).to_string())
             .unwrap_or_default();
-        phone::frame(buf, area, &title, &self.cx.theme)
+        // A bank's secure pad says so in its title bar, as the real one does.
+        let title = match screen {
+            Some(s) if s.secure_pad => format!("{} · {title}", self.cx.words.secure_pad),
+            _ => title,
+        };
+        phone::frame(buf, area, title.trim_end_matches(" · "), &self.cx.theme)
     }
 }
 
-/// The digits typed so far, masked when secret, with `_` for the ones still to come.
-fn typed_display(p: &Player, step: &Step, sep: &str) -> String {
+/// The digits typed so far, masked when secret (or typed on a secure pad), with `_` for the
+/// ones still to come.
+fn typed_display(p: &Player, lesson: &Lesson, step: &Step, sep: &str) -> String {
     let Exercise::Digits { answer, secret } = &step.exercise else {
         return String::new();
     };
-    let shown: String = if *secret {
+    let secure = step.screen.is_some_and(|s| lesson.screens[s].secure_pad);
+    let shown: String = if *secret || secure {
         "*".repeat(p.typed.len())
     } else {
         p.typed.clone()
@@ -306,33 +323,89 @@ fn typed_display(p: &Player, step: &Step, sep: &str) -> String {
         .join(sep)
 }
 
-fn min_panel(panel: Panel, step: &Step) -> u16 {
+fn min_panel(panel: Panel, step: &Step, p: &Player) -> u16 {
     match panel {
         Panel::Phone(_, true) => 5,
         Panel::Phone(_, false) => 0,
         Panel::Keypad => keypad::ROWS + 1,
-        Panel::Answers => answer_rows(step) as u16,
+        Panel::Answers => answer_rows(step, p) as u16,
         Panel::None => 0,
     }
 }
 
+/// The words of one listed answer.
+fn listed_words(cx: &ViewCx, listed: Listed) -> String {
+    match listed {
+        Listed::Text(t) => t.get(cx.lang).to_string(),
+        Listed::Verdict(Verdict::Safe) => cx.words.judge_safe.to_string(),
+        Listed::Verdict(Verdict::Suspicious) => cx.words.judge_suspicious.to_string(),
+    }
+}
+
+/// What a phone screen says, as one line of text: the message a judge step asks about, quoted
+/// when the phone itself is not shown (a small window) and read aloud.
+fn screen_summary(screen: &crate::content::Screen, cx: &ViewCx) -> String {
+    use crate::content::{ItemKind, Place};
+    let lang = cx.lang;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(call) = &screen.call {
+        let number = call.number.as_deref().unwrap_or("");
+        parts.push(
+            format!("☏ {} {number}", call.from.get(lang))
+                .trim()
+                .to_string(),
+        );
+    }
+    for (_, item) in screen.placed(Place::Banner) {
+        let from = item.detail.as_ref().map_or("", |d| d.get(lang));
+        parts.push(fill_in(
+            cx.words.message_from,
+            &[
+                ("from", &format!("✉ {from}")),
+                ("text", item.label.get(lang)),
+            ],
+        ));
+    }
+    for (_, item) in screen.placed(Place::Body) {
+        if matches!(item.kind, ItemKind::Bubble | ItemKind::Text) {
+            parts.push(item.label.get(lang).to_string());
+        }
+    }
+    if let Some(popup) = &screen.popup {
+        if let Some(t) = &popup.title {
+            parts.push(t.get(lang).to_string());
+        }
+        parts.push(popup.text.get(lang).to_string());
+    }
+    if parts.is_empty()
+        && let Some(t) = &screen.title
+    {
+        parts.push(t.get(lang).to_string());
+    }
+    parts.join(" ")
+}
+
 fn panel_kind(step: &Step, p: &Player) -> Panel {
     let done = p.feedback == Feedback::Right;
+    if let (true, Some(next)) = (done, step.leads_to) {
+        // The right tap took the phone to its next screen.
+        return Panel::Phone(next, false);
+    }
     match (&step.exercise, step.screen) {
         (Exercise::Tap { .. }, Some(s)) => Panel::Phone(s, !done),
         (Exercise::Digits { .. }, _) if !done => Panel::Keypad,
-        (Exercise::Choice { .. } | Exercise::Order { .. }, None) if !done => Panel::Answers,
+        (Exercise::Choice { .. } | Exercise::Order { .. } | Exercise::Judge { .. }, None)
+            if !done =>
+        {
+            Panel::Answers
+        }
         (_, Some(s)) => Panel::Phone(s, false),
         _ => Panel::None,
     }
 }
 
-fn answer_rows(step: &Step) -> usize {
-    match &step.exercise {
-        Exercise::Choice { choices, .. } => choices.len(),
-        Exercise::Order { items } => items.len(),
-        _ => 0,
-    }
+fn answer_rows(step: &Step, p: &Player) -> usize {
+    p.listed(step).len()
 }
 
 fn footer_keys(cx: &ViewCx, step: &Step, p: &Player) -> Vec<Key> {
@@ -376,16 +449,32 @@ fn footer_keys(cx: &ViewCx, step: &Step, p: &Player) -> Vec<Key> {
 
 /// The text column: praise, the instruction, then feedback or help — each with how much it
 /// matters when room is short.
-fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> TextBlock {
+fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step, summary: bool) -> TextBlock {
     let (w, lang) = (cx.words, cx.lang);
     let mut out = TextBlock::new();
     if p.praise && p.feedback == Feedback::None {
         out.push(w.well_done, Role::Right, Priority::Extra);
     }
     out.push_big(step.say.get(lang), Role::Strong);
+    if let Exercise::Judge { verdict, .. } = &step.exercise {
+        if summary && let Some(s) = step.screen {
+            out.push(
+                format!("“{}”", screen_summary(&lesson.screens[s], cx)),
+                Role::Title,
+                Priority::Keep,
+            );
+        }
+        if p.verdict_done && p.feedback != Feedback::Right {
+            let next = match verdict {
+                Verdict::Suspicious => w.judge_sign_suspicious,
+                Verdict::Safe => w.judge_sign_safe,
+            };
+            out.push(next, Role::Right, Priority::Keep);
+        }
+    }
     if matches!(step.exercise, Exercise::Digits { .. }) && p.feedback != Feedback::Right {
         // The digits typed so far, big where the text is big (the phone shows them too).
-        out.push_heading(typed_display(p, step, ""), Role::Strong);
+        out.push_heading(typed_display(p, lesson, step, ""), Role::Strong);
     }
     let hint = step.hint.as_ref().map(|h| h.get(lang).to_string());
     match p.feedback {
@@ -421,6 +510,8 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> TextBlock {
                 out.push(w.read_on, Role::Dim, Priority::Extra);
             } else if matches!(step.exercise, Exercise::Order { .. }) {
                 out.push(w.order_tip, Role::Dim, Priority::Extra);
+            } else if matches!(step.exercise, Exercise::Judge { .. }) && !p.verdict_done {
+                out.push(w.judge_first, Role::Dim, Priority::Extra);
             }
         }
     }
@@ -457,6 +548,16 @@ fn pointer(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> String {
                 ("key", &(pos + 1).to_string()),
             ],
         ),
+        (Exercise::Judge { .. }, Some(pos)) => {
+            let listed = p.listed(step);
+            let label = listed
+                .get(pos)
+                .map_or(String::new(), |l| listed_words(cx, *l));
+            fill_in(
+                w.point_choice,
+                &[("label", &label), ("key", &(pos + 1).to_string())],
+            )
+        }
         (Exercise::Digits { answer, .. }, _) => {
             let spaced: Vec<String> = answer.chars().map(String::from).collect();
             fill_in(w.point_digits, &[("digits", &spaced.join(" "))])
