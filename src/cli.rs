@@ -59,10 +59,26 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check lesson packs and list every problem as file:line:column: message.
+    /// Check lesson packs: every problem as file:line:column: message (exit 1), then warnings
+    /// — words cut on a small screen, hints that do not match the screen — (exit 0).
     Check {
         /// A folder of packs, or one pack folder; without it, the built-in packs.
         dir: Option<PathBuf>,
+    },
+    /// Write a starter pack into DIR/my-pack: one lesson with every kind of step and every
+    /// part of a phone screen, each line explained. Never overwrites.
+    New {
+        /// Where to put it (made if missing), e.g. ~/课程.
+        dir: PathBuf,
+    },
+    /// Show a step of a pack being written, as a learner sees it, and show it again each time
+    /// a file is saved (a file's problems are shown until it is fixed). Nothing is recorded.
+    Preview {
+        /// The folder of packs (as given to `check` and `--lessons`).
+        dir: PathBuf,
+        /// Which step: pack-id/lesson-id, then optionally :step-id or :number (1 = first).
+        /// Without it, the first step of the first lesson.
+        target: Option<String>,
     },
     /// Check the progress database page by page (the full SQLite integrity check).
     CheckDb,

@@ -300,7 +300,7 @@ impl TextProblem {
                     DELETE,
                 ),
                 '\t' => (
-                    named("a tab"),
+                    named("a Tab character"),
                     "shows as a gap of unpredictable width",
                     "use a normal space instead",
                 ),

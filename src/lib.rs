@@ -7,6 +7,7 @@
 //! read-aloud `speech` program), and `ui::draw` paints the state and records what each tap means.
 //!
 //! - `content`: lesson packs — format, validation, embedded and run-time sources.
+//! - `authoring`: the volunteer's tools — `new`, `preview` and `check`'s warnings.
 //! - `progress`: learners, the append-only event record, derived progress, the database.
 //! - `settings`: text size, theme, language, read-aloud — per learner and per machine.
 //! - `app`: the state, actions, effects, the `Layer` rule and the router (`update`).
@@ -25,6 +26,7 @@ mod named;
 
 pub mod admin;
 pub mod app;
+pub mod authoring;
 pub mod cli;
 pub mod content;
 pub mod doctor;

@@ -52,6 +52,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::New { ref dir }) => new_pack(dir),
+        Some(Command::Preview {
+            ref dir,
+            ref target,
+        }) => preview(dir, target.as_deref(), cli.lang.unwrap_or_default()),
         Some(Command::CheckDb) => check_db(cli.data.clone().unwrap_or_else(default_data_dir)),
         Some(Command::Pin { action }) => {
             pin(cli.data.clone(), action, cli.lang.unwrap_or_default())
@@ -123,6 +128,19 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
     }
     let mut library = zhulao::content::Library::default();
     library.merge(packs);
+    // Warnings are for a folder being written; the built-in packs are checked by the tests.
+    let warnings = match dir {
+        Some(_) => {
+            let built_in: Vec<String> = Source::embedded()
+                .load()
+                .0
+                .into_iter()
+                .map(|p| p.id)
+                .collect();
+            zhulao::authoring::warnings::warnings(&library, &built_in)
+        }
+        None => Vec::new(),
+    };
     let packs = library.packs;
     let lessons: usize = packs.iter().map(|p| p.lessons.len()).sum();
     let steps: usize = packs
@@ -153,6 +171,59 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
             ));
         }
     }
+    if !warnings.is_empty() {
+        print_errors(&warnings);
+        complain!(
+            "{} warning{}: the packs load, but learners will trip over these.",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// `zhulao new DIR`.
+fn new_pack(dir: &std::path::Path) -> ExitCode {
+    match zhulao::authoring::starter::write(dir) {
+        Ok(pack) => {
+            let shown = inert(&pack.display().to_string()).into_owned();
+            let parent = inert(&dir.display().to_string()).into_owned();
+            println!("写好了 / Written: {shown}");
+            println!("  边写边看 / watch it:  zhulao preview {parent}");
+            println!("  检查 / check it:      zhulao check {parent}");
+            println!("  上课用 / use it:      zhulao --lessons {parent}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            complain!("zhulao: {why}");
+            ExitCode::from(exit::PROBLEMS)
+        }
+    }
+}
+
+/// `zhulao preview DIR [PACK/LESSON[:STEP]]`.
+fn preview(dir: &std::path::Path, target: Option<&str>, lang: zhulao::lang::Lang) -> ExitCode {
+    use zhulao::authoring::preview::{Preview, Target, run};
+    let target = match target.map(Target::parse).transpose() {
+        Ok(t) => t,
+        Err(why) => {
+            complain!("zhulao: {}", inert(&why));
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut p = match Preview::open(dir, target, lang, no_color) {
+        Ok(p) => p,
+        Err(why) => {
+            complain!("zhulao: {}", inert(&why));
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
+    if let Err(e) = run(&mut p) {
+        complain!("zhulao: {}", inert(&e.to_string()));
+        return ExitCode::from(exit::PROBLEMS);
+    }
+    println!("{}", zhulao::ui::words::words(lang).preview.ended);
     ExitCode::SUCCESS
 }
 

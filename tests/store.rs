@@ -136,6 +136,7 @@ fn numbered_learners_never_share_a_number() {
 
 fn lesson(step_ids: &[&str]) -> Lesson {
     Lesson {
+        file: "l.toml".into(),
         id: "l".into(),
         title: Text::new("课", "Lesson"),
         checked: "2026-11".into(),
@@ -145,6 +146,7 @@ fn lesson(step_ids: &[&str]) -> Lesson {
             .iter()
             .map(|id| Step {
                 id: id.to_string(),
+                line: 1,
                 say: Text::new("读", "Read"),
                 hint: None,
                 why: None,

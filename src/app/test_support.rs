@@ -4,7 +4,7 @@
 
 use crate::content::{Library, Pack};
 use crate::lang::Text;
-use crate::progress::{Event, Learner};
+use crate::progress::Learner;
 use crate::screens::Screen;
 use crate::screens::lessons::Lessons;
 use crate::settings::Settings;
@@ -44,6 +44,7 @@ pub fn library() -> Library {
     Library {
         packs: vec![Pack {
             id: "p".into(),
+            file: "p/pack.toml".into(),
             order: 1,
             title: Text::new("包", "Pack"),
             about: Text::new("说明", "About"),
@@ -76,19 +77,7 @@ pub fn commit(app: &mut App, lib: &Library, effects: Vec<Effect>) {
                 "event-{}",
                 app.session.progress.lesson("p", "l").completions
             );
-            let event = Event {
-                registration: d.registration.clone().unwrap_or_else(|| id.clone()),
-                id,
-                verb: d.verb,
-                learner_id: d.learner_id,
-                pack_id: d.pack_id,
-                lesson_id: d.lesson_id,
-                step: d.step,
-                stars: d.stars,
-                lang: d.lang,
-                at: "2026-11-29T00:00:00Z".into(),
-                device_id: "device".into(),
-            };
+            let event = d.unsaved(id, "2026-11-29T00:00:00Z");
             let more = update(app, lib, Action::Recorded(event), 10);
             commit(app, lib, more);
         }

@@ -314,6 +314,7 @@ impl Source {
             if !failed {
                 packs.push(Pack {
                     id: info.id,
+                    file: shown("pack.toml"),
                     order: info.order,
                     title: info.title,
                     about: info.about,

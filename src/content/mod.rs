@@ -1,10 +1,12 @@
 //! Lesson content: the pack format (`raw`), its validation (`validate`, with each phone screen's
-//! checks in `screens` and each step's in `steps`), the checked model the app runs on (`model`) and where packs come from (`loader`).
+//! checks in `screens` and each step's in `steps`, the input-method slips and "did you mean" in
+//! `slips`), the checked model the app runs on (`model`) and where packs come from (`loader`).
 
 pub mod loader;
 pub mod model;
 pub mod raw;
 mod screens;
+pub mod slips;
 mod steps;
 pub mod validate;
 

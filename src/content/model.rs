@@ -33,6 +33,8 @@ impl Library {
 #[derive(Debug, Clone)]
 pub struct Pack {
     pub id: String,
+    /// Its pack.toml as `zhulao check` names it (for warnings that point at the pack).
+    pub file: String,
     pub order: i64,
     pub title: Text,
     pub about: Text,
@@ -48,6 +50,8 @@ impl Pack {
 #[derive(Debug, Clone)]
 pub struct Lesson {
     pub id: String,
+    /// Its file as `zhulao check` names it (for warnings that point into the lesson).
+    pub file: String,
     pub title: Text,
     /// Month ("2026-11") the steps were last compared with the real app.
     pub checked: String,
@@ -221,6 +225,8 @@ impl Item {
 #[derive(Debug, Clone)]
 pub struct Step {
     pub id: String,
+    /// The line of its `id` in the lesson file (for warnings).
+    pub line: usize,
     pub say: Text,
     pub hint: Option<Text>,
     /// One sentence shown after the right answer ("why").

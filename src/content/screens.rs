@@ -29,10 +29,18 @@ pub(super) fn validate_screen(
             p.at(
                 raw.layout.span(),
                 format!(
-                    "unknown layout '{other}': use \"grid\" (app icons), \"list\" (rows) or \"call\" (an incoming call)"
+                    "unknown layout '{other}': use \"grid\" (app icons), \"list\" (rows) or \"call\" (an incoming call){}",
+                    super::slips::did_you_mean(other, ["grid", "list", "call"])
                 ),
             );
-            Layout::List
+            // Go on checking as the layout it was probably meant to be, so that one slip does
+            // not bring a cascade of problems that are not there.
+            match super::slips::nearest(other, ["grid", "list", "call"]) {
+                Some("grid") => Layout::Grid,
+                Some("call") => Layout::Call,
+                _ if raw.call.is_some() => Layout::Call,
+                _ => Layout::List,
+            }
         }
     };
     let title = raw.title.as_ref().map(|t| text(p, t, Field::ScreenTitle));
@@ -312,9 +320,10 @@ fn validate_item(
                 p.at(
                     c.span(),
                     format!(
-                        "unknown colour '{}': use one of {}",
+                        "unknown colour '{}': use one of {}{}",
                         c.get_ref(),
-                        names.join(", ")
+                        names.join(", "),
+                        super::slips::did_you_mean(c.get_ref(), names.iter().copied())
                     ),
                 );
                 None

@@ -67,9 +67,10 @@ pub(super) fn validate_step(
         p.at(
             raw.kind.span(),
             format!(
-                "unknown step kind '{}': use one of {}",
+                "unknown step kind '{}': use one of {}{}",
                 raw.kind.get_ref(),
-                names.join(", ")
+                names.join(", "),
+                super::slips::did_you_mean(raw.kind.get_ref(), names.iter().copied())
             ),
         );
         return None;
@@ -307,6 +308,7 @@ pub(super) fn validate_step(
     };
     Some(Step {
         id,
+        line: p.line_of(raw.id.span().start),
         say,
         hint,
         why,

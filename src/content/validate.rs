@@ -2,7 +2,7 @@
 //! each pointing at `file:line:column`. All problems in a file are reported at once, so a volunteer
 //! fixes a pack in one round instead of one error per run.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -91,6 +91,11 @@ impl<'a> Problems<'a> {
         });
     }
 
+    /// The 1-based line of a byte offset in this file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        line_column(self.source, offset).0
+    }
+
     fn is_clean(&self) -> bool {
         self.list.is_empty()
     }
@@ -111,6 +116,15 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 
 /// Parses TOML into a raw shape; a syntax error or unknown field becomes one located problem.
 pub fn parse<T: DeserializeOwned>(problems: &mut Problems, source: &str) -> Option<T> {
+    // Chinese punctuation in the syntax: all of them named at once, where the parser would
+    // stop at the first with a message that does not say what is wrong.
+    let slips = super::slips::input_method_slips(source);
+    if !slips.is_empty() {
+        for (span, message) in slips {
+            problems.at(span, message);
+        }
+        return None;
+    }
     match toml::from_str::<T>(source) {
         Ok(value) => Some(value),
         Err(err) => {
@@ -131,7 +145,12 @@ fn plain_toml_message(message: &str) -> String {
             .trim()
             .replace("expected one of ", "")
             .replace("expected ", "");
-        return format!("unknown field '{field}' (allowed here: {expected})");
+        let options: Vec<&str> = expected
+            .split(',')
+            .map(|o| o.trim().trim_matches('`'))
+            .collect();
+        let hint = super::slips::did_you_mean(field, options.iter().copied());
+        return format!("unknown field '{field}'{hint} (allowed here: {expected})");
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
@@ -162,27 +181,44 @@ pub fn check_id(problems: &mut Problems, id: &Str, what: &str) -> String {
 
 /// Remembers ids in one scope and reports the second use of any.
 pub struct IdScope {
-    seen: HashSet<String>,
+    /// Each id, and where it was first given (None: made by zhulao itself, e.g. `back`).
+    seen: HashMap<String, Option<Range<usize>>>,
     what: &'static str,
 }
 
 impl IdScope {
     pub fn new(what: &'static str) -> Self {
         IdScope {
-            seen: HashSet::new(),
+            seen: HashMap::new(),
             what,
         }
     }
 
     /// Claims an id zhulao makes itself (`back`, `accept`); false if it was taken already.
     pub fn take(&mut self, id: &str) -> bool {
-        self.seen.insert(id.to_string())
+        self.seen.insert(id.to_string(), None).is_none()
     }
 
+    /// Claims an id from the pack; a second use is reported with where the first one is.
     pub fn claim(&mut self, problems: &mut Problems, id: &Str) -> String {
         let value = check_id(problems, id, self.what);
-        if !self.seen.insert(value.clone()) {
-            problems.at(id.span(), format!("duplicate {} id '{value}'", self.what));
+        match self.seen.get(&value) {
+            Some(first) => {
+                let place = match first {
+                    Some(span) => {
+                        let (line, column) = line_column(problems.source, span.start);
+                        format!("first used at line {line}, column {column}")
+                    }
+                    None => "zhulao gives that id to a part it makes itself".to_string(),
+                };
+                problems.at(
+                    id.span(),
+                    format!("duplicate {} id '{value}' ({place})", self.what),
+                );
+            }
+            None => {
+                self.seen.insert(value.clone(), Some(id.span()));
+            }
         }
         value
     }
@@ -357,6 +393,7 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
         Ok((
             Lesson {
                 id,
+                file: file.to_string(),
                 title,
                 checked,
                 learned,

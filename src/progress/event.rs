@@ -45,6 +45,26 @@ pub struct EventDraft {
     pub lang: Lang,
 }
 
+impl EventDraft {
+    /// The event this draft would become, without a store: for previews (`zhulao preview`
+    /// records nothing) and tests. `id` also becomes the registration of an `Attempted`.
+    pub fn unsaved(self, id: String, at: &str) -> Event {
+        Event {
+            registration: self.registration.unwrap_or_else(|| id.clone()),
+            id,
+            verb: self.verb,
+            learner_id: self.learner_id,
+            pack_id: self.pack_id,
+            lesson_id: self.lesson_id,
+            step: self.step,
+            stars: self.stars,
+            lang: self.lang,
+            at: at.to_string(),
+            device_id: "preview".into(),
+        }
+    }
+}
+
 /// The answer part of an event: which step, what was given and how it went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepAnswer {

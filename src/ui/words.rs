@@ -51,6 +51,11 @@ pub struct Words {
     pub judge_sign_suspicious: &'static str,
     pub judge_sign_safe: &'static str,
     pub message_from: &'static str,
+    /// A phone toggle's state, shown in brackets: [开] / [关].
+    pub switch_on: &'static str,
+    pub switch_off: &'static str,
+    /// Under the caller's name and number on an incoming call.
+    pub calling: &'static str,
     pub secure_pad: &'static str,
     pub your_input: &'static str,
     pub read_on: &'static str,
@@ -110,6 +115,8 @@ pub struct Words {
     /// The report of `zhulao roster import`.
     pub roster: &'static RosterWords,
     pub kiosk: &'static KioskWords,
+    /// `zhulao preview`, for the volunteer writing a pack.
+    pub preview: &'static PreviewWords,
     // Footer keys.
     pub key_numbers: &'static str,
     pub key_arrows: &'static str,
@@ -174,6 +181,9 @@ pub const ZH: Words = Words {
     judge_sign_suspicious: "对，这是可疑的！是哪一点露了马脚？",
     judge_sign_safe: "对，这是安全的。是从哪一点看出来的？",
     message_from: "{from}：{text}",
+    switch_on: "开",
+    switch_off: "关",
+    calling: "来电",
     secure_pad: "安全键盘",
     your_input: "你输入的：",
     read_on: "看好了就按回车，继续。",
@@ -231,6 +241,7 @@ pub const ZH: Words = Words {
     teacher: &TEACHER_ZH,
     roster: &ROSTER_ZH,
     kiosk: &KIOSK_ZH,
+    preview: &PREVIEW_ZH,
     key_numbers: "数字键",
     key_arrows: "方向键",
     key_enter: "回车",
@@ -294,6 +305,9 @@ pub const EN: Words = Words {
     judge_sign_suspicious: "Yes, it is suspicious! What gives it away?",
     judge_sign_safe: "Yes, it is safe. How can you tell?",
     message_from: "{from}: {text}",
+    switch_on: "on",
+    switch_off: "off",
+    calling: "is calling",
     secure_pad: "Secure keypad",
     your_input: "You typed:",
     read_on: "When you are ready, press Enter.",
@@ -351,6 +365,7 @@ pub const EN: Words = Words {
     teacher: &TEACHER_EN,
     roster: &ROSTER_EN,
     kiosk: &KIOSK_EN,
+    preview: &PREVIEW_EN,
     key_numbers: "1-9",
     key_arrows: "Arrows",
     key_enter: "Enter",
@@ -744,6 +759,32 @@ pub const KIOSK_EN: KioskWords = KioskWords {
     set_aside_files: "Note: {n} damaged progress file(s) were set aside in the data folder (run zhulao doctor for details).",
     page_up: "prev",
     page_down: "next",
+};
+
+/// What `zhulao preview` says around the lesson being written.
+pub struct PreviewWords {
+    /// Over the list of problems while a file is broken.
+    pub broken: &'static str,
+    /// Under it: nothing to do but fix and save.
+    pub fix_and_save: &'static str,
+    /// How to leave.
+    pub leave: &'static str,
+    /// Printed when the preview ends.
+    pub ended: &'static str,
+}
+
+pub const PREVIEW_ZH: PreviewWords = PreviewWords {
+    broken: "预览：课程文件有问题",
+    fix_and_save: "改好并保存文件后，这里会自己更新。",
+    leave: "Ctrl+C 退出预览",
+    ended: "预览结束，没有记录任何学习记录。",
+};
+
+pub const PREVIEW_EN: PreviewWords = PreviewWords {
+    broken: "Preview: a lesson file has problems",
+    fix_and_save: "Fix the file and save it; this page updates by itself.",
+    leave: "Ctrl+C leaves the preview",
+    ended: "Preview ended; nothing was recorded.",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

@@ -286,24 +286,9 @@ pub fn render_buffer(app: &App, lib: &Library, w: u16, h: u16) -> (Buffer, Hits)
 
 /// The buffer as plain text, one line per row, trailing spaces trimmed.
 pub fn buffer_text(buf: &Buffer) -> String {
-    let area = buf.area;
     let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            let w = unicode_width::UnicodeWidthStr::width(sym);
-            if w > 1 {
-                skip = w - 1;
-            }
-        }
-        out.push_str(line.trim_end());
+    for row in zhulao::ui::text::buffer_rows(buf) {
+        out.push_str(row.trim_end());
         out.push('\n');
     }
     out

@@ -439,7 +439,8 @@ fn plain_sqlite(e: &rusqlite::Error) -> String {
     }
 }
 
-fn plain_io(e: &std::io::Error) -> String {
+/// An I/O error in plain words (and inert: it may hold a path).
+pub fn plain_io(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::PermissionDenied => "permission denied".into(),

@@ -139,6 +139,12 @@ impl Player {
         self.wrong >= 2 && self.feedback != Feedback::Right
     }
 
+    /// A player on step `step` of a lesson, as `zhulao preview` opens it: a run of its own
+    /// (nothing is recorded in a preview), no wrong answers yet.
+    pub fn preview(lib: &Library, at: LessonAt, step: usize, now_ms: u64) -> Self {
+        Player::new(lib, at, "preview".into(), step, 0, now_ms)
+    }
+
     /// Puts the player at `step` with fresh per-step state, `wrong` answers already given.
     fn reset_step(&mut self, lib: &Library, step: usize, wrong: u32, now_ms: u64) {
         self.step = step;

@@ -428,12 +428,8 @@ fn draw_item(buf: &mut Buffer, rect: Rect, phone: &Phone, i: usize, hits: &mut H
 
 /// A toggle's state in words and shape (never colour alone): "[开]" or "[关]".
 fn switch(lang: Lang, on: bool) -> String {
-    match (lang, on) {
-        (Lang::Zh, true) => "[开]".into(),
-        (Lang::Zh, false) => "[关]".into(),
-        (Lang::En, true) => "[on]".into(),
-        (Lang::En, false) => "[off]".into(),
-    }
+    let w = crate::ui::words::words(lang);
+    format!("[{}]", if on { w.switch_on } else { w.switch_off })
 }
 
 /// The notification banner across the top: the sender, then the message, wrapped. Returns the
@@ -682,10 +678,7 @@ fn caller(buf: &mut Buffer, body: Rect, phone: &Phone, call: &crate::content::Ca
         lines.push((n.clone(), Role::Strong));
     }
     lines.push((
-        match phone.lang {
-            Lang::Zh => "来电…".to_string(),
-            Lang::En => "is calling…".to_string(),
-        },
+        crate::ui::words::words(phone.lang).calling.to_string(),
         Role::Dim,
     ));
     let y0 = body.y + u16::from(body.height > lines.len() as u16 + 2);
@@ -808,17 +801,8 @@ mod tests {
         let area = buf.area;
         render(&mut buf, area, &phone, &mut hits);
         let mut text = String::new();
-        for y in 0..h {
-            let mut skip = 0;
-            for x in 0..w {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let s = buf[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-                text.push_str(s);
-            }
+        for row in crate::ui::text::buffer_rows(&buf) {
+            text.push_str(&row);
             text.push('\n');
         }
         (text, hits)
