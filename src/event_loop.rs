@@ -27,7 +27,8 @@ use crate::app::{
 };
 use crate::content::Library;
 use crate::input::{TapFilter, is_activity};
-use crate::progress::{Progress, Store, StoreError};
+use crate::progress::store::format_time;
+use crate::progress::{Progress, Reviews, Store, StoreError};
 use crate::settings::SettingsOwner;
 use crate::speech::{Speaker, SpeechError};
 use crate::ui::{self, Hits};
@@ -78,8 +79,12 @@ const GIVE_UP_AFTER: Duration = Duration::from_secs(10);
 pub struct Io {
     pub store: Store,
     pub speaker: Speaker,
-    /// The machine's time zone, for "today" in the instructor's views.
+    /// The machine's time zone, for "today" in the instructor's views and in reviews.
     pub utc_offset: time::UtcOffset,
+    /// Tests only: the time it is, instead of the clock's, for stamping what is recorded, for
+    /// "today" in reviews and for the instructor's views (a test moves it days ahead).
+    /// `None`, always in the app: the real clock.
+    pub fixed_now: Option<time::OffsetDateTime>,
     deferred: Option<Deferred>,
     /// `PRAGMA data_version` when the instructor's screen last read the database.
     seen_version: Option<i64>,
@@ -91,9 +96,15 @@ impl Io {
             store,
             speaker,
             utc_offset: time::UtcOffset::UTC,
+            fixed_now: None,
             deferred: None,
             seen_version: None,
         }
+    }
+
+    /// The time now: the clock's, or the test's fixed time.
+    pub fn now(&self) -> time::OffsetDateTime {
+        self.fixed_now.unwrap_or_else(time::OffsetDateTime::now_utc)
     }
 }
 
@@ -257,6 +268,7 @@ pub enum Performed {
 
 /// Performs one effect.
 pub fn perform(io: &mut Io, lib: &Library, effect: Effect) -> Performed {
+    let now = io.now();
     let store = &mut io.store;
     let failed = |e: StoreError, retry: Effect| {
         if e.is_busy() {
@@ -287,12 +299,17 @@ pub fn perform(io: &mut Io, lib: &Library, effect: Effect) -> Performed {
                 Ok((events, settings)) => done(Action::LearnerOpened {
                     learner,
                     progress: Progress::from_events(&events),
+                    reviews: Reviews::from_events(
+                        &events,
+                        io.utc_offset,
+                        now.to_offset(io.utc_offset).date(),
+                    ),
                     settings,
                 }),
                 Err(e) => failed(e, effect),
             }
         }
-        Effect::Record(draft) => match store.record(&draft) {
+        Effect::Record(draft) => match store.record_at(&draft, &format_time(now)) {
             Ok(event) => done(Action::Recorded(event)),
             Err(e) => failed(e, effect),
         },
@@ -340,7 +357,7 @@ pub fn perform(io: &mut Io, lib: &Library, effect: Effect) -> Performed {
                 Err(e) => failed(e, effect),
             }
         }
-        Effect::Query(query) => match crate::app::answer(store, &query, io.utc_offset) {
+        Effect::Query(query) => match crate::app::answer(store, &query, io.utc_offset, now) {
             Ok(answer) => {
                 io.seen_version = store.data_version().ok();
                 done(Action::Answer(answer))
@@ -348,12 +365,12 @@ pub fn perform(io: &mut Io, lib: &Library, effect: Effect) -> Performed {
             Err(e) => failed(e, effect),
         },
         Effect::Refresh(query) => {
-            let now = store.data_version().ok();
-            if now.is_none() || now == io.seen_version {
+            let version = store.data_version().ok();
+            if version.is_none() || version == io.seen_version {
                 return Performed::Done(None);
             }
-            io.seen_version = now;
-            match crate::app::answer(store, &query, io.utc_offset) {
+            io.seen_version = version;
+            match crate::app::answer(store, &query, io.utc_offset, now) {
                 Ok(answer) => done(Action::Answer(answer)),
                 Err(e) => failed(e, effect),
             }

@@ -146,22 +146,16 @@ fn run(
     steps: &[(&str, StepKind, Option<Outcome>, &str)],
     finish: Option<u8>,
 ) {
-    let mut record = |verb, registration: Option<String>, step: Option<StepAnswer>, stars| {
-        std::thread::sleep(Duration::from_millis(2));
-        store
-            .record(&EventDraft {
-                verb,
-                learner_id: learner.id.clone(),
-                registration,
-                pack_id: "basics".into(),
-                lesson_id: lesson.into(),
-                step,
-                stars,
-                lang,
-            })
-            .unwrap()
+    let mut save = |verb, registration: Option<String>, step: Option<StepAnswer>, stars| {
+        let event = EventDraft {
+            registration,
+            step,
+            stars,
+            ..draft(learner, lesson, lang, verb)
+        };
+        record(store, event)
     };
-    let registration = record(Verb::Attempted, None, None, None).registration;
+    let registration = save(Verb::Attempted, None, None, None).registration;
     let mut attempts: BTreeMap<&str, u32> = BTreeMap::new();
     for (i, &(step_id, kind, outcome, response)) in steps.iter().enumerate() {
         let attempt = attempts.entry(step_id).or_default();
@@ -180,11 +174,59 @@ fn run(
             duration_ms: 1234 + 517 * i as u64,
             shown: (kind == StepKind::Choice).then(|| "ask,refuse,give".to_string()),
         };
-        record(verb, Some(registration.clone()), Some(step), None);
+        save(verb, Some(registration.clone()), Some(step), None);
     }
     if let Some(stars) = finish {
-        record(Verb::Completed, Some(registration), None, Some(stars));
+        save(Verb::Completed, Some(registration), None, Some(stars));
     }
+}
+
+/// A review (复习) of a step the learner needed help with: its start and end recorded under the
+/// pack's review, its answer under the step's own lesson, all with the review's registration.
+fn review(store: &mut Store, learner: &Learner) {
+    let review = zhulao::progress::review::REVIEW_LESSON;
+    let start = draft(learner, review, Lang::Zh, Verb::Attempted);
+    let registration = Some(record(store, start).registration);
+    let answer = EventDraft {
+        registration: registration.clone(),
+        step: Some(StepAnswer {
+            step_id: "open-phone".into(),
+            step_kind: StepKind::Tap,
+            outcome: Some(Outcome::Correct),
+            attempt: 1,
+            response: "phone".into(),
+            duration_ms: 2100,
+            shown: None,
+        }),
+        ..draft(learner, "call-family", Lang::Zh, Verb::Answered)
+    };
+    record(store, answer);
+    let end = EventDraft {
+        registration,
+        stars: Some(1),
+        ..draft(learner, review, Lang::Zh, Verb::Completed)
+    };
+    record(store, end);
+}
+
+/// An event of `learner` in the pack "basics", with no run, step or stars yet.
+fn draft(learner: &Learner, lesson: &str, lang: Lang, verb: Verb) -> EventDraft {
+    EventDraft {
+        verb,
+        learner_id: learner.id.clone(),
+        registration: None,
+        pack_id: "basics".into(),
+        lesson_id: lesson.into(),
+        step: None,
+        stars: None,
+        lang,
+    }
+}
+
+/// Records an event a moment after the one before, so that times follow the order.
+fn record(store: &mut Store, draft: EventDraft) -> Event {
+    std::thread::sleep(Duration::from_millis(2));
+    store.record(&draft).unwrap()
 }
 
 const CALL: &[(&str, StepKind, Option<Outcome>, &str)] = &[
@@ -206,8 +248,8 @@ const CALL: &[(&str, StepKind, Option<Outcome>, &str)] = &[
     ("pin", StepKind::Digits, Some(Outcome::Correct), "******"),
 ];
 
-/// A morning's class on one computer: 王秀英 (seat 3) finishes a lesson twice, 李建国 stops
-/// half way, 学员 1 works in English, 学员 2 has only started.
+/// A morning's class on one computer: 王秀英 (seat 3) finishes a lesson twice and reviews a
+/// step, 李建国 stops half way, 学员 1 works in English, 学员 2 has only started.
 fn class_computer() -> Computer {
     let c = Computer::new();
     let mut store = c.store();
@@ -234,6 +276,7 @@ fn class_computer() -> Computer {
     run(&mut store, &li, "call-family", Lang::Zh, &CALL[..3], None);
     run(&mut store, &one, "read-books", Lang::En, CALL, Some(1));
     run(&mut store, &two, "read-books", Lang::Zh, &[], None);
+    review(&mut store, &wang);
     c
 }
 

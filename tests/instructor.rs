@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Harness, render};
+use common::Harness;
 use zhulao::app::Action;
 use zhulao::lang::Lang;
 use zhulao::pin::Checked;
@@ -560,13 +560,9 @@ fn a_roster_file_is_imported_line_by_line_and_a_second_import_adds_nothing() {
 
 /// The instructor's screens with the seeded class, at three sizes and in both languages.
 fn snap(name: &str, h: &Harness) {
-    let mut app = h.app.clone();
-    for lang in [Lang::Zh, Lang::En] {
-        app.session.settings.lang = lang;
-        for (w, ht) in [(80, 24), (40, 12), (120, 40)] {
-            let (text, _) = render(&app, &h.lib, w, ht);
-            insta::assert_snapshot!(format!("{name}_{}_{w}x{ht}", lang.as_str()), text);
-        }
+    let sizes = [(80, 24), (40, 12), (120, 40)];
+    for (suffix, text) in common::in_each_language(&h.app, &h.lib, &sizes) {
+        insta::assert_snapshot!(format!("{name}_{suffix}"), text);
     }
 }
 

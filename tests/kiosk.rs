@@ -320,13 +320,8 @@ fn footer_as_big_as_the_phone(at: &str, areas: &[(Rect, Action)], h: u16) {
 }
 
 fn snap(name: &str, app: &App, lib: &zhulao::content::Library) {
-    let mut app = app.clone();
-    for lang in [Lang::Zh, Lang::En] {
-        app.session.settings.lang = lang;
-        for (w, h) in [(80, 24), (40, 12)] {
-            let (text, _) = render(&app, lib, w, h);
-            insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.as_str()), text);
-        }
+    for (suffix, text) in common::in_each_language(app, lib, &[(80, 24), (40, 12)]) {
+        insta::assert_snapshot!(format!("{name}_{suffix}"), text);
     }
 }
 

@@ -1007,3 +1007,58 @@ fn the_report_command_tells_each_failure_apart_by_its_exit_code() {
     assert_eq!(out.status.code(), Some(3));
     assert!(std::fs::read_dir(empty.path()).unwrap().next().is_none());
 }
+
+#[test]
+fn a_review_is_its_own_row_but_no_lesson_studied_and_its_answers_count_in_their_lesson() {
+    let r = class();
+    let c = &r.class;
+    let path = c.out("r.csv");
+    write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
+    let (_, before) = read_csv(&summary_path(&path));
+    let (_, rows) = read_csv(&path);
+    let help = column(&rows, "求助");
+    let helped: u32 = row_of(&rows, "王秀英", "每种练习")[help].parse().unwrap();
+
+    // 王秀英 reviews a step of 每种练习 (复习): one wrong answer, then right.
+    let wang = r.id("王秀英");
+    let review = ("demo", zhulao::progress::review::REVIEW_LESSON);
+    let at = |s: u8| format!("2026-11-06T03:00:{s:02}.000Z");
+    c.event(wang, review, Verb::Attempted, None, 0, &at(0));
+    c.event(
+        wang,
+        ALL_KINDS,
+        Verb::Answered,
+        Some(Outcome::Wrong),
+        9_000,
+        &at(1),
+    );
+    c.event(
+        wang,
+        ALL_KINDS,
+        Verb::Answered,
+        Some(Outcome::Correct),
+        9_000,
+        &at(2),
+    );
+    c.event(wang, review, Verb::Completed, None, 0, &at(3));
+    write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
+    let (_, rows) = read_csv(&path);
+    let row = row_of(&rows, "王秀英", "复习");
+    assert_eq!((row[4].as_str(), row[6].as_str()), ("练习课", "完成"));
+    let lesson = row_of(&rows, "王秀英", "每种练习");
+    assert_eq!(lesson[help], (helped + 1).to_string(), "help in the review");
+
+    let (_, after) = read_csv(&summary_path(&path));
+    for (i, what) in [
+        (4, "lessons studied"),
+        (5, "lessons completed"),
+        (7, "stars"),
+    ] {
+        assert_eq!(after[1][i], before[1][i], "{what}");
+    }
+    assert_eq!(
+        after[1][10],
+        (before[1][10].parse::<u32>().unwrap() + 1).to_string(),
+        "help"
+    );
+}

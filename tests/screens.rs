@@ -4,24 +4,15 @@
 
 mod common;
 
-use common::{Harness, render};
+use common::{Harness, in_each_language, render};
 use zhulao::app::{Action, Effect};
 use zhulao::lang::Lang;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
 fn snap(name: &str, h: &Harness) {
-    let mut app = h.app.clone();
-    for lang in [Lang::Zh, Lang::En] {
-        app.session.settings.lang = lang;
-        for (w, ht) in SIZES {
-            let (text, _) = render(&app, &h.lib, w, ht);
-            let tag = match lang {
-                Lang::Zh => "zh",
-                Lang::En => "en",
-            };
-            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{ht}"), text);
-        }
+    for (suffix, text) in in_each_language(&h.app, &h.lib, &SIZES) {
+        insta::assert_snapshot!(format!("{name}_{suffix}"), text);
     }
 }
 

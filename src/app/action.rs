@@ -1,7 +1,7 @@
 //! What can happen to the app, in words that know nothing of crossterm: keys and taps are
 //! turned into these by `crate::input`, and the results of effects come back as these too.
 
-use crate::progress::{Event, Learner, Progress};
+use crate::progress::{Event, Learner, Progress, Reviews};
 use crate::settings::Settings;
 
 use super::effect::{Answer, Effect};
@@ -62,6 +62,8 @@ pub enum Action {
     LearnerOpened {
         learner: Learner,
         progress: Progress,
+        /// What comes back for review, read for today (the loop's today: `update` has no clock).
+        reviews: Reviews,
         /// The learner's own settings, if they ever chose any.
         settings: Option<Settings>,
     },

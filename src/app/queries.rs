@@ -5,16 +5,15 @@
 use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::progress::store::class::Filter;
+use crate::progress::store::format_time;
 use crate::progress::store::roster::Change;
-use crate::progress::store::{format_time, now_rfc3339};
 use crate::progress::{Store, StoreError};
 
 use super::effect::{Answer, Days, Query, RosterCommand, Taken};
 
 /// When `days` begins, as stored times compare: midnight today in the machine's time zone, or
-/// 7 or 30 days before now.
-pub fn days_since(days: Days, offset: UtcOffset) -> Option<String> {
-    let now = OffsetDateTime::now_utc();
+/// 7 or 30 days before `now`.
+pub fn days_since(days: Days, offset: UtcOffset, now: OffsetDateTime) -> Option<String> {
     let since = match days {
         Days::Today => now.to_offset(offset).replace_time(time::Time::MIDNIGHT),
         Days::Week => now - Duration::days(7),
@@ -24,17 +23,23 @@ pub fn days_since(days: Days, offset: UtcOffset) -> Option<String> {
     Some(format_time(since))
 }
 
-pub fn answer(store: &Store, query: &Query, offset: UtcOffset) -> Result<Answer, StoreError> {
+/// `now`: the loop's time (the clock's, or a test's).
+pub fn answer(
+    store: &Store,
+    query: &Query,
+    offset: UtcOffset,
+    now: OffsetDateTime,
+) -> Result<Answer, StoreError> {
     Ok(match query {
         Query::Class { group } => Answer::Class {
-            rows: store.class(group.as_deref(), &now_rfc3339())?,
+            rows: store.class(group.as_deref(), &format_time(now))?,
             groups: store.groups()?,
         },
         Query::Detail { learner_id } => Answer::Detail(store.learner_detail(learner_id)?),
         Query::Trouble { group, days } => Answer::Trouble {
             spots: store.trouble_spots(&Filter {
                 group: group.clone(),
-                since: days_since(*days, offset),
+                since: days_since(*days, offset, now),
                 until: None,
             })?,
             groups: store.groups()?,

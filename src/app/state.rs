@@ -6,7 +6,7 @@
 
 use crate::content::{Library, Step};
 use crate::kiosk::Kiosk;
-use crate::progress::{Learner, Progress};
+use crate::progress::{Learner, Progress, Reviews};
 use crate::screens::Screen;
 use crate::screens::player::Player;
 use crate::settings::{Settings, SettingsOwner};
@@ -52,6 +52,8 @@ pub struct Session {
     pub machine: Settings,
     pub learner: Option<Learner>,
     pub progress: Progress,
+    /// Which steps come back for review, and today's date for "due".
+    pub reviews: Reviews,
     /// Kiosk mode: a machine setting, and what the command line forces for this run.
     pub kiosk: Kiosk,
 }
@@ -74,9 +76,16 @@ impl Session {
         (self.settings_owner(), settings)
     }
 
-    pub fn sign_in(&mut self, learner: Learner, progress: Progress, settings: Option<Settings>) {
+    pub fn sign_in(
+        &mut self,
+        learner: Learner,
+        progress: Progress,
+        reviews: Reviews,
+        settings: Option<Settings>,
+    ) {
         self.learner = Some(learner);
         self.progress = progress;
+        self.reviews = reviews;
         self.settings = settings.unwrap_or(self.machine);
     }
 
@@ -84,6 +93,7 @@ impl Session {
     pub fn sign_out(&mut self) {
         self.learner = None;
         self.progress = Progress::default();
+        self.reviews = Reviews::default();
         self.settings = self.machine;
     }
 }

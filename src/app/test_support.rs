@@ -73,8 +73,10 @@ pub fn app_in_lesson(lib: &Library) -> App {
 pub fn commit(app: &mut App, lib: &Library, effects: Vec<Effect>) {
     for effect in effects {
         if let Effect::Record(d) = effect {
+            // One id per run of each lesson: a review's run is not the lesson's.
             let id = format!(
-                "event-{}",
+                "event-{}-{}",
+                d.lesson_id,
                 app.session.progress.lesson("p", "l").completions
             );
             let event = d.unsaved(id, "2026-11-29T00:00:00Z");

@@ -54,7 +54,10 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
         app.busy = false;
         app.saving_slowly = false;
         match &action {
-            Action::Recorded(event) => app.session.progress.apply(event),
+            Action::Recorded(event) => {
+                app.session.progress.apply(event);
+                app.session.reviews.apply(event);
+            }
             Action::StoreFailed { message, retry } => {
                 app.overlays
                     .retain(|o| !matches!(o, Overlay::SaveFailed(_)));

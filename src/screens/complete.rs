@@ -1,4 +1,5 @@
-//! Lesson complete: stars, what was learned, and where to go next.
+//! Lesson complete: stars, what was learned, and where to go next. The end of a review is shown
+//! here too: how many steps were gone over, its stars, and back to the lessons.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,6 +12,7 @@ use crate::app::{Action, Ctx, Layer, Outcome, menu_choice};
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
+use crate::ui::words::fill;
 use crate::ui::{Hits, ViewCx};
 
 pub const NEXT: usize = 0;
@@ -23,6 +25,8 @@ pub struct Complete {
     /// Stars earned by the lesson just completed.
     pub stars: u8,
     pub cursor: usize,
+    /// The end of a review (of `at.pack`) rather than of a lesson: how many steps it went over.
+    pub reviewed: Option<usize>,
 }
 
 impl Complete {
@@ -31,14 +35,44 @@ impl Complete {
             at,
             stars,
             cursor: NEXT,
+            reviewed: None,
         }
     }
 
-    fn back_to_list(&self) -> Outcome {
-        Outcome::go(Lessons {
-            pack: self.at.pack,
-            cursor: self.at.lesson,
-        })
+    /// The end of a review of pack `pack` that went over `reviewed` steps.
+    pub fn review(pack: usize, stars: u8, reviewed: usize) -> Complete {
+        Complete {
+            reviewed: Some(reviewed),
+            ..Complete::new(LessonAt { pack, lesson: 0 }, stars)
+        }
+    }
+
+    fn back_to_list(&self, cx: &Ctx) -> Outcome {
+        if self.reviewed.is_some() {
+            return Outcome::go(Lessons::open(cx.lib, &cx.session.progress, self.at.pack));
+        }
+        Outcome::go(Lessons::at(self.at.pack, self.at.lesson))
+    }
+
+    /// A review's end: done, how many, the stars, and (where there is room) what comes next.
+    fn review_text(&self, cx: &ViewCx, reviewed: usize, rows: u16) -> TextBlock {
+        let w = cx.words;
+        let mut text = TextBlock::new();
+        text.push_big(w.review.done, Role::Right);
+        text.push(
+            fill(w.review.how_many, &[("n", &reviewed.to_string())]),
+            Role::Strong,
+            Priority::Keep,
+        );
+        text.push(
+            format!("{} {}", w.stars_earned, stars(self.stars)),
+            Role::Strong,
+            Priority::Keep,
+        );
+        if rows >= 16 {
+            text.push(w.review.comes_back, Role::Dim, Priority::Extra);
+        }
+        text
     }
 
     fn text(&self, cx: &ViewCx, rows: u16) -> TextBlock {
@@ -78,9 +112,15 @@ impl Complete {
 impl Layer for Complete {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         match action {
-            Action::Back => return self.back_to_list(),
+            Action::Back => return self.back_to_list(cx),
             Action::Recorded(event) => return player::started(cx, &event),
             _ => {}
+        }
+        if self.reviewed.is_some() {
+            return match menu_choice(&mut self.cursor, 1, &action) {
+                Some(_) => self.back_to_list(cx),
+                None => Outcome::none(),
+            };
         }
         match menu_choice(&mut self.cursor, 3, &action) {
             Some(NEXT) => match self.at.next(cx.lib) {
@@ -88,13 +128,24 @@ impl Layer for Complete {
                 None => Outcome::go(Packs::default()),
             },
             Some(AGAIN) => player::open(cx, self.at),
-            Some(_) => self.back_to_list(),
+            Some(_) => self.back_to_list(cx),
             None => Outcome::none(),
         }
     }
 
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
+        if let Some(reviewed) = self.reviewed {
+            let Some(pack) = self.at.pack(cx.lib) else {
+                return;
+            };
+            let entries = [Entry::new(w.back_to_list, "")];
+            let header = format!("{} › {}", pack.title.get(cx.lang), w.review.title);
+            MenuPage::new(&header, &entries, self.cursor)
+                .intro(self.review_text(cx, reviewed, area.height))
+                .render(cx, buf, area, hits);
+            return;
+        }
         let (Some(pack), Some(lesson)) = (self.at.pack(cx.lib), self.at.lesson(cx.lib)) else {
             return;
         };
@@ -119,6 +170,9 @@ impl Layer for Complete {
     }
 
     fn spoken(&self, cx: &ViewCx) -> Option<String> {
+        if let Some(reviewed) = self.reviewed {
+            return Some(self.review_text(cx, reviewed, u16::MAX).spoken());
+        }
         Some(self.text(cx, u16::MAX).spoken())
     }
 }

@@ -60,8 +60,9 @@ impl Layer for FindLearner {
             Action::LearnerOpened {
                 learner,
                 progress,
+                reviews,
                 settings,
-            } => super::learners::signed_in(cx, learner, progress, settings),
+            } => super::learners::signed_in(cx, learner, progress, reviews, settings),
             Action::Digit(d) if d <= 9 => {
                 if self.typed.len() < MAX_DIGITS {
                     self.typed.push(char::from(b'0' + d));

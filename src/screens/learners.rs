@@ -10,7 +10,7 @@ use super::new_learner::NewLearner;
 use super::packs::Packs;
 use super::welcome::{self, Welcome};
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
-use crate::progress::{Learner, NewLearner as Added, Progress};
+use crate::progress::{Learner, NewLearner as Added, Progress, Reviews};
 use crate::settings::Settings;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
@@ -76,9 +76,10 @@ pub fn signed_in(
     cx: &mut Ctx,
     learner: Learner,
     progress: Progress,
+    reviews: Reviews,
     settings: Option<Settings>,
 ) -> Outcome {
-    cx.session.sign_in(learner, progress, settings);
+    cx.session.sign_in(learner, progress, reviews, settings);
     Outcome::go(Packs::first_unfinished(cx.lib, &cx.session.progress))
 }
 
@@ -91,13 +92,14 @@ impl Layer for Learners {
                 return Outcome::none();
             }
             Action::LearnerAdded(learner) => {
-                return signed_in(cx, learner, Progress::default(), None);
+                return signed_in(cx, learner, Progress::default(), Reviews::default(), None);
             }
             Action::LearnerOpened {
                 learner,
                 progress,
+                reviews,
                 settings,
-            } => return signed_in(cx, learner, progress, settings),
+            } => return signed_in(cx, learner, progress, reviews, settings),
             Action::Back => {
                 return Outcome::go(Welcome {
                     cursor: welcome::START,

@@ -56,14 +56,19 @@ impl Layer for NewLearner {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         match action {
             Action::Back => Outcome::go(self.back()),
-            Action::LearnerAdded(learner) => {
-                super::learners::signed_in(cx, learner, Default::default(), None)
-            }
+            Action::LearnerAdded(learner) => super::learners::signed_in(
+                cx,
+                learner,
+                Default::default(),
+                Default::default(),
+                None,
+            ),
             Action::LearnerOpened {
                 learner,
                 progress,
+                reviews,
                 settings,
-            } => super::learners::signed_in(cx, learner, progress, settings),
+            } => super::learners::signed_in(cx, learner, progress, reviews, settings),
             Action::Type(c) if !c.is_control() => {
                 if self.input.chars().count() >= MAX_NAME_CHARS {
                     self.problem = Some(NameProblem::TooLong);

@@ -43,7 +43,8 @@ impl Packs {
         cx.lib
             .packs
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let done = p
                     .lessons
                     .iter()
@@ -59,6 +60,13 @@ impl Packs {
                             ("total", &p.lessons.len().to_string()),
                         ],
                     )
+                };
+                let due = cx.session.reviews.due_in(cx.lib, i).len();
+                let detail = if due > 0 {
+                    let review = fill(w.review.pack_due, &[("n", &due.to_string())]);
+                    format!("{detail} · {review}")
+                } else {
+                    detail
                 };
                 Entry::new(p.title.get(cx.lang), detail)
             })
@@ -83,7 +91,7 @@ impl Layer for Packs {
             return Outcome::go(Learners::loading()).with(Effect::LoadLearners);
         }
         match menu_choice(&mut self.cursor, cx.lib.packs.len(), &action) {
-            Some(i) => Outcome::go(Lessons::resume_point(cx.lib, &cx.session.progress, i)),
+            Some(i) => Outcome::go(Lessons::open(cx.lib, &cx.session.progress, i)),
             None => Outcome::none(),
         }
     }

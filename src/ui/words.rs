@@ -117,6 +117,8 @@ pub struct Words {
     pub kiosk: &'static KioskWords,
     /// `zhulao preview`, for the volunteer writing a pack.
     pub preview: &'static PreviewWords,
+    /// Review between classes (复习).
+    pub review: &'static ReviewWords,
     // Footer keys.
     pub key_numbers: &'static str,
     pub key_arrows: &'static str,
@@ -242,6 +244,7 @@ pub const ZH: Words = Words {
     roster: &ROSTER_ZH,
     kiosk: &KIOSK_ZH,
     preview: &PREVIEW_ZH,
+    review: &REVIEW_ZH,
     key_numbers: "数字键",
     key_arrows: "方向键",
     key_enter: "回车",
@@ -366,6 +369,7 @@ pub const EN: Words = Words {
     roster: &ROSTER_EN,
     kiosk: &KIOSK_EN,
     preview: &PREVIEW_EN,
+    review: &REVIEW_EN,
     key_numbers: "1-9",
     key_arrows: "Arrows",
     key_enter: "Enter",
@@ -785,6 +789,47 @@ pub const PREVIEW_EN: PreviewWords = PreviewWords {
     fix_and_save: "Fix the file and save it; this page updates by itself.",
     leave: "Ctrl+C leaves the preview",
     ended: "Preview ended; nothing was recorded.",
+};
+
+/// Review between classes: the steps a learner needed help with, once more.
+pub struct ReviewWords {
+    /// The lesson name of a review, in the player's header, reports and the teacher's screens.
+    pub title: &'static str,
+    /// Beside a course's "学完 n/m 课" when steps of it are due.
+    pub pack_due: &'static str,
+    /// The first entry of a course's lessons when steps of it are due.
+    pub entry: &'static str,
+    /// Above the lessons when a review is due (where there is room).
+    pub about: &'static str,
+    /// The player's counter.
+    pub step_of: &'static str,
+    /// The end of a review (drawn big).
+    pub done: &'static str,
+    pub how_many: &'static str,
+    /// What happens next, on the end screen where there is room.
+    pub comes_back: &'static str,
+}
+
+pub const REVIEW_ZH: ReviewWords = ReviewWords {
+    title: "复习",
+    pack_due: "复习 {n} 题",
+    entry: "复习：{n} 题",
+    about: "复习：把上次需要帮助的题再做一遍。",
+    step_of: "第 {n} 题 / 共 {total} 题",
+    done: "复习完了！",
+    how_many: "这次复习了 {n} 题。",
+    comes_back: "做对的题过几天再复习；需要帮助的题，明天再练一次。",
+};
+
+pub const REVIEW_EN: ReviewWords = ReviewWords {
+    title: "Review",
+    pack_due: "{n} to review",
+    entry: "Review: {n} to practise",
+    about: "Review: the questions you needed help with last time, once more.",
+    step_of: "Question {n} of {total}",
+    done: "Review done!",
+    how_many: "Questions reviewed: {n}.",
+    comes_back: "What you got right comes back in a few days; what needed help, tomorrow.",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

@@ -277,6 +277,21 @@ pub fn render(app: &App, lib: &Library, w: u16, h: u16) -> (String, Hits) {
     (buffer_text(&buf), hits)
 }
 
+/// The screen as drawn in Chinese and in English at each of `sizes`, each with its snapshot
+/// suffix ("zh_80x24"): what the snapshot tests compare.
+pub fn in_each_language(app: &App, lib: &Library, sizes: &[(u16, u16)]) -> Vec<(String, String)> {
+    let mut app = app.clone();
+    let mut out = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        app.session.settings.lang = lang;
+        for &(w, h) in sizes {
+            let (text, _) = render(&app, lib, w, h);
+            out.push((format!("{}_{w}x{h}", lang.as_str()), text));
+        }
+    }
+    out
+}
+
 /// The drawn buffer itself, with its colours, and the hits.
 pub fn render_buffer(app: &App, lib: &Library, w: u16, h: u16) -> (Buffer, Hits) {
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));

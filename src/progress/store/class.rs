@@ -12,6 +12,7 @@ use rusqlite::params_from_iter;
 use super::learners::{LEARNER_COLUMNS, row_to_learner};
 use super::{Store, StoreError};
 use crate::progress::event::Learner;
+use crate::progress::review::REVIEW_LESSON;
 
 /// The learner is stuck if their last answer was wrong and came within this many minutes.
 pub const STUCK_MINUTES: i64 = 10;
@@ -156,12 +157,15 @@ impl Store {
                 rows[i].groups.push(r.get(1)?);
             }
         }
+        // Reviews (`_review`) count for time and last active, not as lessons done or stars.
         let mut figures = self.conn.prepare(
-            "SELECT learner_id, pack_id, SUM(completions > 0), SUM(MIN(completions, 3)),
+            "SELECT learner_id, pack_id,
+                    SUM(completions > 0 AND lesson_id <> ?1),
+                    SUM(CASE WHEN lesson_id = ?1 THEN 0 ELSE MIN(completions, 3) END),
                     SUM(time_ms), MAX(last_at)
                FROM lesson_stats GROUP BY learner_id, pack_id",
         )?;
-        let mut q = figures.query([])?;
+        let mut q = figures.query([REVIEW_LESSON])?;
         while let Some(r) = q.next()? {
             let Some(&i) = index.get(&r.get::<_, String>(0)?) else {
                 continue;

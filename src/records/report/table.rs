@@ -8,6 +8,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::content::Library;
 use crate::lang::Lang;
+use crate::progress::review::REVIEW_LESSON;
 use crate::progress::store::parse_time;
 use crate::progress::store::report::{GroupEntry, ReportData};
 use crate::ui::context::learner_display_name;
@@ -33,7 +34,7 @@ pub struct Row {
     pub lesson_id: String,
     /// The pack's title, or its id when the pack is no longer installed.
     pub course: String,
-    /// The lesson's title, or its id when the lesson is no longer there.
+    /// The lesson's title, or its id when the lesson is no longer there; "复习" for reviews.
     pub lesson: String,
     /// Finished at least once (by the end of the period): 完成; else 学习中.
     pub completed: bool,
@@ -60,6 +61,11 @@ pub struct Row {
 }
 
 impl Row {
+    /// The row of a pack's reviews (复习), not of a lesson.
+    pub fn is_review(&self) -> bool {
+        self.lesson_id == REVIEW_LESSON
+    }
+
     pub fn status(&self) -> &'static str {
         if self.completed {
             STATUS_DONE
@@ -190,7 +196,8 @@ pub fn build(
     });
     let rank: HashMap<&str, usize> = who.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
 
-    // Where each lesson sits in the library, for the order of rows, and its titles.
+    // Where each lesson sits in the library, for the order of rows, and its titles; a pack's
+    // reviews come after its lessons.
     let mut place: HashMap<(&str, &str), (usize, usize, &str, &str)> = HashMap::new();
     let mut pack_place: HashMap<&str, (usize, &str)> = HashMap::new();
     for (p, pack) in lib.packs.iter().enumerate() {
@@ -201,6 +208,10 @@ pub fn build(
                 (p, l, &pack.title.zh, &lesson.title.zh),
             );
         }
+        place.insert(
+            (&pack.id, REVIEW_LESSON),
+            (p, pack.lessons.len(), &pack.title.zh, zh.review.title),
+        );
     }
 
     let local = |at: &str| parse_time(at).map(|t| t.to_offset(offset));
@@ -222,6 +233,11 @@ pub fn build(
                     f.lesson_id.clone(),
                 ),
             },
+        };
+        let lesson = if f.lesson_id == REVIEW_LESSON {
+            zh.review.title.to_string()
+        } else {
+            lesson
         };
         rows.push(Row {
             learner_id: f.learner_id.clone(),
@@ -326,14 +342,18 @@ fn summarise(
         s.active += 1;
         let (mut help, mut answers) = (0, 0);
         for row in &rows[range.clone()] {
-            s.lessons_started += 1;
-            s.lessons_completed += usize::from(row.completed);
+            // A review is runs started and finished, but not a lesson studied: its answers,
+            // help and time are counted in the lessons of its steps.
+            if !row.is_review() {
+                s.lessons_started += 1;
+                s.lessons_completed += usize::from(row.completed);
+                stars += u64::from(row.stars);
+            }
             s.completions += row.completions;
             s.attempts += row.attempts;
             s.help += row.help;
             s.answers += row.answers;
             s.time_ms += row.time_ms;
-            stars += u64::from(row.stars);
             help += row.help;
             answers += row.answers;
             let line = per_lesson

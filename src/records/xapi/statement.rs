@@ -937,4 +937,33 @@ mod tests {
             assert!(keys.iter().any(|k| *k == ext), "{ext} in {keys:?}");
         }
     }
+
+    #[test]
+    fn a_review_run_is_a_lesson_of_its_pack_and_its_answers_are_the_steps_own() {
+        use crate::progress::review::REVIEW_LESSON;
+        let mut start = event(Verb::Attempted, None, None);
+        start.lesson_id = REVIEW_LESSON.into();
+        let mut end = event(Verb::Completed, None, Some(2));
+        end.lesson_id = REVIEW_LESSON.into();
+        let reply = event(
+            Verb::Answered,
+            Some(answer(Some(Outcome::Correct), "weread", 2000)),
+            None,
+        );
+        for e in [&start, &end] {
+            let s = json(e, Audience::Lrs, None);
+            assert_eq!(
+                s["object"]["id"],
+                format!("{ACTIVITY_BASE}pack/basics/lesson/_review")
+            );
+        }
+        let s = json(&reply, Audience::Lrs, None);
+        assert_eq!(
+            s["context"]["contextActivities"]["parent"][0]["id"],
+            format!("{ACTIVITY_BASE}pack/basics/lesson/call-family")
+        );
+        for e in [start, reply, end] {
+            assert_eq!(decode(&json(&e, Audience::Lrs, None)).unwrap().event, e);
+        }
+    }
 }

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use super::class::Class;
 use super::{duration, lesson_name, name, step_number};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query};
+use crate::progress::review::REVIEW_LESSON;
 use crate::progress::store::class::LearnerDetail;
 use crate::ui::textblock::{self, Priority, TextBlock};
 use crate::ui::theme::Role;
@@ -44,8 +45,10 @@ impl Detail {
             return text;
         };
         let total: u64 = d.lessons.iter().map(|l| l.time_ms).sum();
-        let done = d.lessons.iter().filter(|l| l.completions > 0).count();
-        let stars: u32 = d.lessons.iter().map(|l| l.completions.min(3)).sum();
+        // Lessons done and their stars; reviews are listed below but are not lessons.
+        let lessons = || d.lessons.iter().filter(|l| l.lesson_id != REVIEW_LESSON);
+        let done = lessons().filter(|l| l.completions > 0).count();
+        let stars: u32 = lessons().map(|l| l.completions.min(3)).sum();
         if d.lessons.is_empty() {
             text.push(t.detail_nothing, Role::Base, Priority::Keep);
             return text;

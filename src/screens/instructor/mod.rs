@@ -18,8 +18,12 @@ use crate::lang::Lang;
 use crate::ui::ViewCx;
 use crate::ui::words::fill;
 
-/// "微信读书 › 搜索一本书", or the ids when the lesson is no longer installed.
+/// "微信读书 › 搜索一本书", or the ids when the lesson is no longer installed; a pack's reviews
+/// are "复习".
 pub fn lesson_name(lib: &Library, lang: Lang, pack_id: &str, lesson_id: &str) -> String {
+    if lesson_id == crate::progress::review::REVIEW_LESSON {
+        return crate::ui::words::words(lang).review.title.to_string();
+    }
     match lib.pack(pack_id).and_then(|p| p.lesson(lesson_id)) {
         Some(lesson) => lesson.title.get(lang).to_string(),
         None => format!("{pack_id}/{lesson_id}"),

@@ -1,13 +1,16 @@
 //! The lesson player: opening a lesson (resuming at the exact step or starting a new run),
 //! checking each kind of answer, escalating help, and moving on once an answer's event has come
-//! back committed. Its drawing is in `view`, the order exercise's shuffle in `order`.
+//! back committed. Its drawing is in `view`, the order exercise's shuffle in `order`, and what
+//! is particular to a review run (due steps from several lessons) in `review`.
 
 pub mod order;
+pub mod review;
 mod view;
 
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 use crate::content::{Exercise, Layout, Lesson, Library, Pack, Step, Verdict};
 use crate::overlays::Overlay;
+use crate::progress::review::REVIEW_LESSON;
 use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
 
 use super::complete::Complete;
@@ -95,6 +98,8 @@ pub struct Player {
     pub shown_at: u64,
     /// A judge step: the verdict was given right, and the sign is asked for now.
     pub verdict_done: bool,
+    /// A review run: the due steps it goes through. `at` and `step` are then the one showing.
+    pub review: Option<review::ReviewRun>,
 }
 
 impl Player {
@@ -121,6 +126,7 @@ impl Player {
             praise: false,
             shown_at: now_ms,
             verdict_done: false,
+            review: None,
         };
         p.reset_step(lib, step, wrong, now_ms);
         p
@@ -249,6 +255,9 @@ impl Player {
     }
 
     fn advance(&mut self, cx: &Ctx, praise: bool) -> Outcome {
+        if self.review.is_some() {
+            return review::advance(self, cx, praise);
+        }
         let len = self.lesson(cx.lib).map_or(0, |l| l.steps.len());
         let next = self.step + 1;
         if next >= len {
@@ -309,6 +318,7 @@ impl Player {
                 }
                 Outcome::none()
             }
+            Verb::Completed if self.review.is_some() => review::completed(self, event),
             Verb::Completed => Outcome::go(Complete::new(self.at, event.stars.unwrap_or(1))),
         }
     }
@@ -625,6 +635,9 @@ pub fn started(cx: &Ctx, event: &Event) -> Outcome {
     if event.verb != Verb::Attempted {
         return Outcome::none();
     }
+    if event.lesson_id == REVIEW_LESSON {
+        return review::started(cx, event);
+    }
     match LessonAt::find(cx.lib, &event.pack_id, &event.lesson_id) {
         Some(at) => Outcome::go(Player::new(
             cx.lib,
@@ -643,18 +656,15 @@ impl Layer for Player {
         if let Action::Recorded(event) = &action {
             return self.recorded(cx, event);
         }
+        if action == Action::Back && self.review.is_some() {
+            return review::back(self, cx);
+        }
         let Some(step) = self.step(cx.lib) else {
-            return Outcome::go(Lessons {
-                pack: self.at.pack,
-                cursor: self.at.lesson,
-            });
+            return Outcome::go(Lessons::at(self.at.pack, self.at.lesson));
         };
         match action {
             Action::Back => {
-                return Outcome::go(Lessons {
-                    pack: self.at.pack,
-                    cursor: self.at.lesson,
-                });
+                return Outcome::go(Lessons::at(self.at.pack, self.at.lesson));
             }
             Action::Help => {
                 return Outcome::open(Overlay::help(step.hint.clone(), true));

@@ -52,6 +52,7 @@ pub fn render(p: &Player, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut 
             ("total", &lesson.steps.len().to_string()),
         ],
     );
+    let (header, counter) = super::review::heading(p, cx).unwrap_or((header, counter));
     let keys = footer_keys(cx, step, p);
     let body = page::render(cx, buf, area, &header, &counter, &keys, hits);
     let text = message(p, cx, lesson, step, false);
