@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, params};
 use time::{Date, Month, UtcOffset};
-use zhulao::content::{Library, load_library};
+use zhulao::built_in::load_library;
+use zhulao::content::Library;
 use zhulao::progress::Store;
 use zhulao::progress::store::format_time;
 use zhulao::progress::store::report::ReportQuery;

@@ -384,7 +384,7 @@ fn database(report: &mut Report, data: &Path) -> Option<Store> {
 }
 
 fn packs(report: &mut Report, lessons: Option<&Path>) {
-    match crate::content::load_library(lessons) {
+    match crate::built_in::load_library(lessons) {
         Ok(library) => {
             let lessons_n: usize = library.packs.iter().map(|p| p.lessons.len()).sum();
             report.add(

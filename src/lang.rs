@@ -6,7 +6,7 @@ use crate::named::named_enum;
 
 named_enum! {
     /// A language of the app and of every lesson text. Stored as "zh" / "en".
-    #[derive(Default)]
+    #[derive(Default, serde::Serialize, serde::Deserialize)]
     pub enum Lang {
         #[default]
         Zh = "zh",
@@ -47,7 +47,7 @@ impl std::str::FromStr for Lang {
 }
 
 /// A string in both languages, as written in lesson packs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,

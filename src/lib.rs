@@ -6,7 +6,8 @@
 //! returns effects, the `event_loop` performs them against the `progress::Store` (and the
 //! read-aloud `speech` program), and `ui::draw` paints the state and records what each tap means.
 //!
-//! - `content`: lesson packs — format, validation, embedded and run-time sources.
+//! - `content`: lesson packs — format, validation, folders of packs, the compact form;
+//!   `built_in`: the course validated at build time and compiled in.
 //! - `authoring`: the volunteer's tools — `new`, `preview` and `check`'s warnings.
 //! - `progress`: learners, the append-only event record, derived progress, the database.
 //! - `settings`: text size, theme, language, read-aloud — per learner and per machine.
@@ -27,6 +28,7 @@ mod named;
 pub mod admin;
 pub mod app;
 pub mod authoring;
+pub mod built_in;
 pub mod cli;
 pub mod content;
 pub mod doctor;

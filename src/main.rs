@@ -35,8 +35,9 @@ mod exit {
 use clap::Parser;
 
 use zhulao::app::{Action, App, Env, SpeechStatus};
+use zhulao::built_in::load_library;
 use zhulao::cli::{Cli, Command, PinCommand, RosterCommand};
-use zhulao::content::{PackError, Source, load_library};
+use zhulao::content::{PackError, Source};
 use zhulao::event_loop::{Exit, Input, Inputs, Io};
 use zhulao::inert::inert;
 use zhulao::overlays::FreshRecord;
@@ -110,8 +111,12 @@ fn print_errors(errors: &[PackError]) {
 }
 
 fn check(dir: Option<&std::path::Path>) -> ExitCode {
+    // Without a folder: the built-in course, validated when this zhulao was built.
     let (packs, errors) = match dir {
-        None => Source::embedded().load(),
+        None => match zhulao::built_in::packs() {
+            Ok(packs) => (packs, vec![]),
+            Err(e) => (vec![], vec![e]),
+        },
         Some(dir) => match Source::directory(dir) {
             Ok(source) => source.load(),
             Err(e) => (vec![], vec![e]),
@@ -130,15 +135,7 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
     library.merge(packs);
     // Warnings are for a folder being written; the built-in packs are checked by the tests.
     let warnings = match dir {
-        Some(_) => {
-            let built_in: Vec<String> = Source::embedded()
-                .load()
-                .0
-                .into_iter()
-                .map(|p| p.id)
-                .collect();
-            zhulao::authoring::warnings::warnings(&library, &built_in)
-        }
+        Some(_) => zhulao::authoring::warnings::warnings(&library, &zhulao::built_in::ids()),
         None => Vec::new(),
     };
     let packs = library.packs;

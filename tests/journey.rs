@@ -423,7 +423,7 @@ fn every_embedded_lesson_can_be_finished_in_both_languages() {
 
 #[test]
 fn the_embedded_course_uses_every_exercise_kind() {
-    let library = zhulao::content::load_library(None).unwrap();
+    let library = zhulao::built_in::load_library(None).unwrap();
     let ids: Vec<&str> = library.packs.iter().map(|p| p.id.as_str()).collect();
     for required in ["basics", "weread", "banking", "hospital"] {
         assert!(ids.contains(&required), "{ids:?}");
@@ -473,7 +473,7 @@ fn no_label_or_instruction_of_the_built_in_course_is_cut_short_at_any_text_size(
 
 /// Runs `each` on a harness placed at the start of every built-in lesson in turn, in `lang`.
 fn for_each_built_in_lesson(lang: Lang, mut each: impl FnMut(&mut Harness)) {
-    let library = zhulao::content::load_library(None).unwrap();
+    let library = zhulao::built_in::load_library(None).unwrap();
     let lessons: Vec<(usize, usize)> = library
         .packs
         .iter()

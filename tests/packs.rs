@@ -7,7 +7,8 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use zhulao::content::{Source, load_library};
+use zhulao::built_in::load_library;
+use zhulao::content::Source;
 
 fn bad_packs() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_packs");
@@ -21,10 +22,31 @@ fn bad_packs() -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn the_embedded_packs_pass_every_check() {
-    let (packs, errors) = Source::embedded().load();
+fn the_built_in_lessons_pass_every_check_and_are_compiled_in_exactly_as_validated() {
+    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let (packs, errors) = Source::directory(&lessons).unwrap().load();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(packs.len() >= 4);
+    // What the binary carries is what validation made of lessons/ (build.rs), and the compact
+    // form gives back exactly what was put in.
+    let compiled = zhulao::built_in::packs().unwrap();
+    let json = |p: &[zhulao::content::Pack]| serde_json::to_string(p).unwrap();
+    let in_order = |mut packs: Vec<zhulao::content::Pack>| {
+        packs.sort_by(|a, b| a.id.cmp(&b.id));
+        packs
+    };
+    let (ours, theirs) = (in_order(packs), in_order(compiled));
+    // File names differ only by where lessons/ was found.
+    let strip = |s: String| s.replace(&lessons.display().to_string(), "lessons");
+    assert_eq!(strip(json(&ours)), strip(json(&theirs)));
+    let bytes = zhulao::content::compact::encode(&ours);
+    assert_eq!(
+        json(&zhulao::content::compact::decode(&bytes).unwrap()),
+        json(&ours)
+    );
+    for bad in [&b"not zhulao"[..], &bytes[..bytes.len() / 2]] {
+        assert!(zhulao::content::compact::decode(bad).is_err());
+    }
 }
 
 #[test]

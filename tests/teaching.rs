@@ -111,7 +111,7 @@ fn enter_alone_answers_nothing(lib: Library) -> usize {
 
 #[test]
 fn enter_alone_answers_no_graded_step_of_the_built_in_course() {
-    let checked = enter_alone_answers_nothing(zhulao::content::load_library(None).unwrap());
+    let checked = enter_alone_answers_nothing(zhulao::built_in::load_library(None).unwrap());
     assert!(
         checked >= 26,
         "every graded step of the course was tried: {checked}"
@@ -125,7 +125,7 @@ fn enter_alone_answers_no_step_of_the_phone_pack_either() {
 
 #[test]
 fn a_learner_who_only_presses_enter_never_gets_past_the_first_graded_step() {
-    let mut h = Harness::new(zhulao::content::load_library(None).unwrap(), Lang::Zh);
+    let mut h = Harness::new(zhulao::built_in::load_library(None).unwrap(), Lang::Zh);
     h.open_first_lesson();
     for _ in 0..200 {
         h.act(Action::Confirm);

@@ -383,7 +383,7 @@ mod tests {
 
     #[test]
     fn the_built_in_course_has_no_warnings() {
-        let lib = crate::content::load_library(None).unwrap();
+        let lib = crate::built_in::load_library(None).unwrap();
         let found = warnings(&lib, &[]);
         let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
         assert!(shown.is_empty(), "{}", shown.join("\n"));

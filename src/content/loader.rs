@@ -1,19 +1,13 @@
-//! Where packs come from: the copies embedded in the binary at build time, and a centre's own
-//! folder given at run time. Both go through the same validation, so a pack that passes
-//! `zhulao check` behaves exactly like an embedded one.
+//! Where packs come from: a folder of TOML files — the built-in course's `lessons/` when zhulao
+//! is built (see `build.rs` and `crate::built_in`), and a centre's own folder at run time. Both
+//! go through this same validation, so a pack that passes `zhulao check` behaves exactly like a
+//! built-in one.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use rust_embed::RustEmbed;
-
-use super::model::{Library, Pack};
+use super::model::Pack;
 use super::validate::{PackError, validate_lesson, validate_pack};
-
-#[derive(RustEmbed)]
-#[folder = "lessons/"]
-#[include = "*.toml"]
-struct Embedded;
 
 /// A set of lesson files keyed by their path relative to the lessons root ("weread/pack.toml"),
 /// plus the prefix shown in error messages.
@@ -54,24 +48,6 @@ fn read_limited(path: &Path) -> FileText {
 }
 
 impl Source {
-    /// The packs compiled into the binary.
-    pub fn embedded() -> Source {
-        let files = Embedded::iter()
-            .map(|path| {
-                let data = Embedded::get(&path)
-                    .map(|f| f.data.into_owned())
-                    .unwrap_or_default();
-                let text =
-                    String::from_utf8(data).map_err(|_| "this file is not UTF-8 text".to_string());
-                (path.into_owned(), text)
-            })
-            .collect();
-        Source {
-            shown_root: "lessons".into(),
-            files,
-        }
-    }
-
     /// A folder of packs (each subfolder with a pack.toml), or one pack folder itself.
     pub fn directory(dir: &Path) -> Result<Source, PackError> {
         let shown_root = dir.display().to_string();
@@ -323,27 +299,5 @@ impl Source {
             }
         }
         (packs, errors)
-    }
-}
-
-/// The library the app runs on: the embedded packs, plus (replacing same-id packs) a centre's own.
-pub fn load_library(extra: Option<&Path>) -> Result<Library, Vec<PackError>> {
-    let (packs, mut errors) = Source::embedded().load();
-    let mut library = Library::default();
-    library.merge(packs);
-    if let Some(dir) = extra {
-        match Source::directory(dir) {
-            Ok(source) => {
-                let (packs, mut e) = source.load();
-                errors.append(&mut e);
-                library.merge(packs);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(library)
-    } else {
-        Err(errors)
     }
 }

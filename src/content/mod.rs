@@ -1,7 +1,10 @@
 //! Lesson content: the pack format (`raw`), its validation (`validate`, with each phone screen's
 //! checks in `screens` and each step's in `steps`, the input-method slips and "did you mean" in
-//! `slips`), the checked model the app runs on (`model`) and where packs come from (`loader`).
+//! `slips`), the checked model the app runs on (`model`), where packs come from (`loader`) and the compact
+//! form the built-in course is stored in (`compact`). `build.rs` compiles this module too, to
+//! validate the built-in course when zhulao is built.
 
+pub mod compact;
 pub mod loader;
 pub mod model;
 pub mod raw;
@@ -10,6 +13,6 @@ pub mod slips;
 mod steps;
 pub mod validate;
 
-pub use loader::{Source, load_library};
+pub use loader::Source;
 pub use model::*;
 pub use validate::PackError;

@@ -3,10 +3,12 @@
 //! validator has proved valid, so the player never has to handle a dangling id.
 
 use crate::lang::Text;
+use serde::{Deserialize, Serialize};
+
 use crate::named::named_enum;
 
 /// Every lesson pack that is available, in the order learners see them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Library {
     pub packs: Vec<Pack>,
 }
@@ -30,7 +32,7 @@ impl Library {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pack {
     pub id: String,
     /// Its pack.toml as `zhulao check` names it (for warnings that point at the pack).
@@ -47,7 +49,7 @@ impl Pack {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Lesson {
     pub id: String,
     /// Its file as `zhulao check` names it (for warnings that point into the lesson).
@@ -60,7 +62,7 @@ pub struct Lesson {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Layout {
     /// App icons, two to a row, like a phone's home screen.
     Grid,
@@ -75,7 +77,7 @@ pub enum Layout {
 /// screen it sits in (`Place`), so a tap target is one index and the number keys run in the
 /// order the learner sees them: the banner, the top bar, the body, the tabs, the call buttons.
 /// While a pop-up shows, only its buttons count.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Screen {
     pub id: String,
     pub title: Option<Text>,
@@ -112,7 +114,7 @@ impl Screen {
 }
 
 /// Where on the screen an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Place {
     /// A notification banner across the top (its label is the message, its detail the sender).
     Banner,
@@ -129,19 +131,19 @@ pub enum Place {
     Popup,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Popup {
     pub title: Option<Text>,
     pub text: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Call {
     pub from: Text,
     pub number: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ItemKind {
     Button,
     Field,
@@ -163,6 +165,7 @@ impl ItemKind {
 named_enum! {
     /// Colours an item may have, named so that a hint saying 绿色的 can be checked against the
     /// screen and drawn true (and, without colours, said in words beside the label).
+    #[derive(Serialize, Deserialize)]
     pub enum Color {
         Green = "green",
         Red = "red",
@@ -191,7 +194,7 @@ impl Color {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub label: Text,
@@ -222,7 +225,7 @@ impl Item {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Step {
     pub id: String,
     /// The line of its `id` in the lesson file (for warnings).
@@ -240,6 +243,7 @@ pub struct Step {
 
 named_enum! {
     /// The kinds of step a lesson can have; stored with every answer.
+    #[derive(Serialize, Deserialize)]
     pub enum StepKind {
         Read = "read",
         Tap = "tap",
@@ -252,13 +256,14 @@ named_enum! {
 
 named_enum! {
     /// What a judge step's message, call or page really is.
+    #[derive(Serialize, Deserialize)]
     pub enum Verdict {
         Safe = "safe",
         Suspicious = "suspicious",
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Exercise {
     Read,
     /// Tap `target`, an index into the step screen's items.
@@ -299,13 +304,13 @@ impl Exercise {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub text: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrderItem {
     pub id: String,
     pub text: Text,

@@ -6,7 +6,7 @@ use clap::{ArgGroup, Args};
 use time::{Date, UtcOffset};
 
 use super::{ReportError, ReportFormat, ReportOptions, parse_date, parse_offset, write_report};
-use crate::content::load_library;
+use crate::built_in::load_library;
 use crate::inert::inert;
 use crate::progress::Store;
 use crate::progress::store::DB_FILE;
