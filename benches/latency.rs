@@ -27,18 +27,6 @@ fn fixture_args() -> Vec<String> {
     vec!["--lessons".into(), dir.display().to_string()]
 }
 
-/// Waits for `needle`, polling the emulated screen every 100 µs; returns when it appeared.
-fn wait_quick(s: &pty::Session, needle: &str) -> Instant {
-    let start = Instant::now();
-    while start.elapsed() < pty::WAIT {
-        if s.text().contains(needle) {
-            return Instant::now();
-        }
-        std::thread::sleep(Duration::from_micros(100));
-    }
-    panic!("timed out waiting for {needle:?}:\n{}", s.text());
-}
-
 fn write_now(s: &mut pty::Session, key: &str) -> Instant {
     let t = Instant::now();
     s.send_raw(key);
@@ -83,7 +71,7 @@ fn main() {
     let launch = |data: &Path| {
         let start = Instant::now();
         let mut s = pty::Session::start(&binary, data, 80, 24, &[]);
-        let shown = wait_quick(&s, "English");
+        let shown = s.appeared("English");
         s.send("\x03");
         s.send("1");
         s.wait_exit();
@@ -146,7 +134,7 @@ fn lesson_keys(binary: &str, data: &Path) -> (Vec<Duration>, Vec<Duration>) {
     let mut others = Vec::new();
     let mut measure = |s: &mut pty::Session, key: &str, then: &str, commits: bool| {
         let sent = write_now(s, key);
-        let shown = wait_quick(s, then);
+        let shown = s.appeared(then);
         if commits {
             answers.push(shown - sent);
         } else {

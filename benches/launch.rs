@@ -90,17 +90,6 @@ fn forty_lessons(root: &Path) {
     }
 }
 
-fn wait_quick(s: &pty::Session, needle: &str) -> Instant {
-    let start = Instant::now();
-    while start.elapsed() < pty::WAIT {
-        if s.text().contains(needle) {
-            return Instant::now();
-        }
-        std::thread::sleep(Duration::from_micros(100));
-    }
-    panic!("timed out waiting for {needle:?}:\n{}", s.text());
-}
-
 fn median(mut samples: Vec<Duration>) -> (f64, f64, f64) {
     samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -143,12 +132,7 @@ fn main() {
         .unwrap()
         .load();
     assert!(errors.is_empty(), "{errors:?}");
-    let lessons: usize = packs.iter().map(|p| p.lessons.len()).sum();
-    let steps: usize = packs
-        .iter()
-        .flat_map(|p| &p.lessons)
-        .map(|l| l.steps.len())
-        .sum();
+    let (lessons, steps) = zhulao::content::counts(&packs);
     println!(
         "generated course: {} packs, {lessons} lessons, {steps} steps",
         packs.len()
@@ -221,7 +205,7 @@ fn main() {
             let env: Vec<(&str, &str)> = l.env.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let start = Instant::now();
             let mut s = pty::Session::start_with_env(&l.binary, data.path(), 80, 24, &l.args, &env);
-            let shown = wait_quick(&s, l.needle);
+            let shown = s.appeared(l.needle);
             if l.name.starts_with("minimal") {
                 s.send("q");
             } else {

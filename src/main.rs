@@ -139,14 +139,13 @@ fn check(dir: Option<&std::path::Path>) -> ExitCode {
         None => Vec::new(),
     };
     let packs = library.packs;
-    let lessons: usize = packs.iter().map(|p| p.lessons.len()).sum();
-    let steps: usize = packs
-        .iter()
-        .flat_map(|p| &p.lessons)
-        .map(|l| l.steps.len())
-        .sum();
-    // Pack text is outside input: everything printed goes through `inert`.
-    let say = |line: String| println!("{}", inert(&line));
+    let (lessons, steps) = zhulao::content::counts(&packs);
+    // Pack text is outside input: everything printed goes through `inert`. (A closed pipe,
+    // as in `zhulao check | head`, is not an error worth a panic.)
+    let say = |line: String| {
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "{}", inert(&line));
+    };
     say(format!(
         "OK: {} packs, {lessons} lessons, {steps} steps.",
         packs.len()

@@ -43,6 +43,17 @@ pub struct Pack {
     pub lessons: Vec<Lesson>,
 }
 
+/// How many lessons and steps `packs` hold together.
+pub fn counts(packs: &[Pack]) -> (usize, usize) {
+    let lessons = packs.iter().map(|p| p.lessons.len()).sum();
+    let steps = packs
+        .iter()
+        .flat_map(|p| &p.lessons)
+        .map(|l| l.steps.len())
+        .sum();
+    (lessons, steps)
+}
+
 impl Pack {
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)

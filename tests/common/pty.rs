@@ -182,6 +182,19 @@ impl Session {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// For benchmarks: waits for `needle`, looking every 100 µs; when it appeared.
+    #[allow(dead_code)]
+    pub fn appeared(&self, needle: &str) -> Instant {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.text().contains(needle) {
+                return Instant::now();
+            }
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        panic!("timed out waiting for {needle:?}:\n{}", self.text());
+    }
+
     pub fn wait_for(&self, needle: &str) {
         let start = Instant::now();
         while start.elapsed() < WAIT {
