@@ -189,7 +189,15 @@ fn the_readme_example_pack_passes_check_and_its_sample_error_is_real() {
         .iter()
         .map(|s| s.exercise.kind())
         .collect();
-    assert_eq!(kinds.len(), 5, "the example shows every exercise kind");
+    assert_eq!(
+        kinds.len(),
+        zhulao::content::StepKind::ALL.len(),
+        "the example shows every exercise kind"
+    );
+    let mut lib = zhulao::content::Library::default();
+    lib.merge(packs);
+    let warnings = zhulao::authoring::warnings::warnings(&lib, &zhulao::built_in::ids());
+    assert!(warnings.is_empty(), "{warnings:#?}");
 
     // The README's sample `check` output comes from misspelling the target.
     let lesson = pack.join("01-first-call.toml");
