@@ -122,53 +122,70 @@ proptest! {
     fn random_keys_taps_pastes_and_resizes_never_break_the_app(
         inputs in prop::collection::vec(input(), 2000)
     ) {
-        let mut h = common::Harness::fixture(zhulao::lang::Lang::Zh);
-        let (mut w, mut ht) = (80u16, 24u16);
-        let mut buf = Buffer::empty(Rect::new(0, 0, w, ht));
-        let mut hits = zhulao::ui::draw(&h.app, &h.lib, buf.area, &mut buf);
-        let mut visited = std::collections::HashSet::new();
-        for input in inputs {
-            let events: Vec<Event> = match input {
-                Input::Key(code, m) => vec![Event::Key(KeyEvent::new(code, m))],
-                Input::Tap(x, y) => vec![Event::Mouse(MouseEvent {
-                    kind: MouseEventKind::Down(MouseButton::Left),
-                    column: x,
-                    row: y,
-                    modifiers: KeyModifiers::NONE,
-                })],
-                Input::Paste(text) => text
-                    .chars()
-                    .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
-                    .collect(),
-                Input::Resize(nw, nh) => {
-                    (w, ht) = (nw, nh);
-                    vec![]
-                }
-            };
-            for event in events {
-                let mode = input_mode(&h.app);
-                if let Some(action) = zhulao::input::to_action(&event, &hits, mode) {
-                    h.now += 700;
-                    dispatch(&mut h.app, &h.lib, &mut h.io, action, h.now);
-                }
+        storm(common::Harness::fixture(zhulao::lang::Lang::Zh), inputs)?;
+    }
+
+    // The phone pack too: tab bars, pop-ups, a call, a secure pad, judge steps.
+    #[test]
+    fn random_input_on_every_part_of_the_phone_never_breaks_the_app(
+        inputs in prop::collection::vec(input(), 1000)
+    ) {
+        let h = common::Harness::new(common::phone_library(), zhulao::lang::Lang::En);
+        storm(h, inputs)?;
+    }
+}
+
+/// Drives `h` with `inputs` as a learner tapping and pressing at random would.
+fn storm(mut h: common::Harness, inputs: Vec<Input>) -> Result<(), TestCaseError> {
+    let (mut w, mut ht) = (80u16, 24u16);
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, ht));
+    let mut hits = zhulao::ui::draw(&h.app, &h.lib, buf.area, &mut buf);
+    let mut visited = std::collections::HashSet::new();
+    for input in inputs {
+        let events: Vec<Event> = match input {
+            Input::Key(code, m) => vec![Event::Key(KeyEvent::new(code, m))],
+            Input::Tap(x, y) => vec![Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: x,
+                row: y,
+                modifiers: KeyModifiers::NONE,
+            })],
+            Input::Paste(text) => text
+                .chars()
+                .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+                .collect(),
+            Input::Resize(nw, nh) => {
+                (w, ht) = (nw, nh);
+                vec![]
             }
-            if h.app.should_quit {
-                // Leaving is allowed; start again, as the kiosk would.
-                h.app = App::new(h.app.session.machine, h.app.env.clone());
-            }
-            check_sound(&h.app, &h.lib);
-            visited.insert(h.app.screen.name());
-            buf = Buffer::empty(Rect::new(0, 0, w, ht));
-            hits = zhulao::ui::draw(&h.app, &h.lib, buf.area, &mut buf);
-            let areas = hits.areas();
-            for (i, (r, _)) in areas.iter().enumerate() {
-                prop_assert!(r.right() <= w && r.bottom() <= ht, "{r:?} outside {w}x{ht}");
-                for (other, _) in &areas[i + 1..] {
-                    prop_assert!(r.intersection(*other).is_empty(), "{r:?} overlaps {other:?}");
-                }
+        };
+        for event in events {
+            let mode = input_mode(&h.app);
+            if let Some(action) = zhulao::input::to_action(&event, &hits, mode) {
+                h.now += 700;
+                dispatch(&mut h.app, &h.lib, &mut h.io, action, h.now);
             }
         }
-        // The sequence went deep enough to mean something: into a lesson.
-        prop_assert!(visited.contains("Player"), "{visited:?}");
+        if h.app.should_quit {
+            // Leaving is allowed; start again, as the kiosk would.
+            h.app = App::new(h.app.session.machine, h.app.env.clone());
+        }
+        check_sound(&h.app, &h.lib);
+        visited.insert(h.app.screen.name());
+        buf = Buffer::empty(Rect::new(0, 0, w, ht));
+        hits = zhulao::ui::draw(&h.app, &h.lib, buf.area, &mut buf);
+        let areas = hits.areas();
+        for (i, (r, _)) in areas.iter().enumerate() {
+            prop_assert!(r.right() <= w && r.bottom() <= ht, "{r:?} outside {w}x{ht}");
+            for (other, _) in &areas[i + 1..] {
+                prop_assert!(
+                    r.intersection(*other).is_empty(),
+                    "{r:?} overlaps {other:?}"
+                );
+            }
+        }
     }
+    // The sequence went deep enough to mean something: into a lesson.
+    prop_assert!(visited.contains("Player"), "{visited:?}");
+    Ok(())
 }
