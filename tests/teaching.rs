@@ -6,9 +6,8 @@
 mod common;
 
 use common::{Harness, phone_library, render};
-use std::path::Path;
 use zhulao::app::Action;
-use zhulao::content::{Exercise, Library, Source};
+use zhulao::content::{Exercise, Library};
 use zhulao::lang::Lang;
 use zhulao::progress::{Outcome, Verb};
 use zhulao::screens::player::{Feedback, VERDICTS};
