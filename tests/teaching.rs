@@ -5,23 +5,12 @@
 
 mod common;
 
-use common::{Harness, render};
-use std::path::Path;
+use common::{Harness, phone_library, render};
 use zhulao::app::Action;
-use zhulao::content::{Exercise, Library, Source};
+use zhulao::content::{Exercise, Library};
 use zhulao::lang::Lang;
 use zhulao::progress::{Outcome, Verb};
 use zhulao::screens::player::{Feedback, VERDICTS};
-
-/// The pack that uses every part of the phone screen and the judge kind.
-fn phone_library() -> Library {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone");
-    let (packs, errors) = Source::directory(&dir).unwrap().load();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut lib = Library::default();
-    lib.merge(packs);
-    lib
-}
 
 fn phone_lesson(lang: Lang) -> Harness {
     let mut h = Harness::new(phone_library(), lang);
