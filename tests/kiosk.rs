@@ -9,6 +9,7 @@ mod common;
 use common::{Harness, render};
 use ratatui::layout::Rect;
 use zhulao::app::{Action, App, walk_away_due};
+use zhulao::content::Library;
 use zhulao::lang::Lang;
 use zhulao::overlays::Overlay;
 use zhulao::overlays::pin::{PinFor, PinStep};
@@ -216,8 +217,25 @@ fn the_teacher_turns_kiosk_mode_on_and_sets_the_idle_time_and_it_is_kept() {
     assert!(h.app.should_quit);
 }
 
-/// Learners and instructor screens, in kiosk mode.
-fn kiosk_states() -> Vec<App> {
+/// Learners and instructor screens, in kiosk mode, each group with the library it is drawn
+/// with: the learner's screens and the teacher's on the test pack, every step of the phone pack
+/// (top bar, tab bar, pop-up, banner, incoming call, secure pad, judge), and a review run.
+fn kiosk_states() -> Vec<(Library, Vec<App>)> {
+    let mut groups = vec![
+        (common::fixture_library(), teacher_states()),
+        common::phone_states(),
+        common::review_states(),
+    ];
+    for (_, apps) in &mut groups {
+        for app in apps {
+            app.session.kiosk.forced = true;
+        }
+    }
+    groups
+}
+
+/// The learner's screens, then the teacher's, on the test pack.
+fn teacher_states() -> Vec<App> {
     let mut out: Vec<App> = common::learner_states();
     let mut h = kiosk(Lang::Zh);
     set_pin(&mut h);
@@ -261,9 +279,6 @@ fn kiosk_states() -> Vec<App> {
             "zhulao.sqlite3.broken-20261129T101500Z",
         )));
     out.push(h.app.clone());
-    for app in &mut out {
-        app.session.kiosk.forced = true;
-    }
     out
 }
 
@@ -272,32 +287,33 @@ fn kiosk_states() -> Vec<App> {
 /// than the on-screen keypad's keys.
 #[test]
 fn every_tap_target_on_a_kiosk_is_big_enough_for_a_finger() {
-    let lib = common::fixture_library();
     let mut checked = 0;
-    for base in kiosk_states() {
-        for lang in [Lang::Zh, Lang::En] {
-            for size in [TextSize::Normal, TextSize::Big, TextSize::Huge] {
-                let mut app = base.clone();
-                app.session.settings.lang = lang;
-                app.session.settings.text_size = size;
-                for (w, h, min_w, min_h) in [(80u16, 24u16, 8u16, 3u16), (40, 12, 6, 1)] {
-                    let (text, hits) = render(&app, &lib, w, h);
-                    let areas = hits.areas();
-                    let at = format!("{} {lang:?} {size:?} {w}x{h}", app.screen.name());
-                    for (i, (r, action)) in areas.iter().enumerate() {
-                        assert!(
-                            r.width >= min_w && r.height >= min_h,
-                            "{at}: {action:?} is {}×{} at {r:?}\n{text}",
-                            r.height,
-                            r.width
-                        );
-                        for (other, _) in &areas[i + 1..] {
-                            assert!(r.intersection(*other).is_empty(), "{at}: overlap");
+    for (lib, bases) in kiosk_states() {
+        for base in bases {
+            for lang in [Lang::Zh, Lang::En] {
+                for size in [TextSize::Normal, TextSize::Big, TextSize::Huge] {
+                    let mut app = base.clone();
+                    app.session.settings.lang = lang;
+                    app.session.settings.text_size = size;
+                    for (w, h, min_w, min_h) in [(80u16, 24u16, 8u16, 3u16), (40, 12, 6, 1)] {
+                        let (text, hits) = render(&app, &lib, w, h);
+                        let areas = hits.areas();
+                        let at = format!("{} {lang:?} {size:?} {w}x{h}", app.screen.name());
+                        for (i, (r, action)) in areas.iter().enumerate() {
+                            assert!(
+                                r.width >= min_w && r.height >= min_h,
+                                "{at}: {action:?} is {}×{} at {r:?}\n{text}",
+                                r.height,
+                                r.width
+                            );
+                            for (other, _) in &areas[i + 1..] {
+                                assert!(r.intersection(*other).is_empty(), "{at}: overlap");
+                            }
+                            checked += 1;
                         }
-                        checked += 1;
-                    }
-                    if h == 24 {
-                        footer_as_big_as_the_phone(&at, areas, h);
+                        if h == 24 {
+                            footer_as_big_as_the_phone(&at, areas, h);
+                        }
                     }
                 }
             }

@@ -11,12 +11,12 @@ use common::{Harness, render};
 use time::macros::{datetime, offset};
 use time::{Duration, OffsetDateTime};
 use zhulao::app::Action;
-use zhulao::content::{Exercise, Library, Source};
+use zhulao::content::{Exercise, Library};
 use zhulao::lang::Lang;
 use zhulao::progress::review::REVIEW_LESSON;
 use zhulao::progress::{Event, Outcome, Progress, Reviews, Verb};
 use zhulao::screens::Screen;
-use zhulao::screens::player::{Feedback, VERDICTS};
+use zhulao::screens::player::Feedback;
 
 /// 10:00 in Beijing on the class's first day, plus `days`.
 fn day(days: i64) -> OffsetDateTime {
@@ -37,41 +37,9 @@ fn first_class(lib: Library, lang: Lang) -> Harness {
     h
 }
 
-/// The actions that answer the current step wrong (a read step cannot be).
-fn wrong_answer(h: &Harness) -> Vec<Action> {
-    let p = h.player();
-    let step = h.step();
-    match &step.exercise {
-        Exercise::Read => Vec::new(),
-        Exercise::Tap { target } => {
-            let lesson = p.lesson(&h.lib).unwrap();
-            let screen = &lesson.screens[step.screen.unwrap()];
-            let other = screen.tappable().into_iter().find(|i| i != target);
-            vec![Action::Select(other.expect("something else to tap"))]
-        }
-        Exercise::Choice { right, .. } => {
-            vec![Action::Select(
-                p.shuffle.iter().position(|i| i != right).unwrap(),
-            )]
-        }
-        Exercise::Order { items } => (0..items.len())
-            .rev()
-            .map(|i| Action::Select(p.shuffle.iter().position(|&x| x == i).unwrap()))
-            .collect(),
-        Exercise::Digits { answer, .. } => {
-            let wrong = if answer.starts_with('9') { 8 } else { 9 };
-            vec![Action::Digit(wrong), Action::Confirm]
-        }
-        Exercise::Judge { verdict, .. } => {
-            let wrong = VERDICTS.iter().position(|v| v != verdict).unwrap();
-            vec![Action::Select(wrong)]
-        }
-    }
-}
-
 /// Answers the current step wrong once, then right.
 fn needs_help(h: &mut Harness) {
-    let wrong = wrong_answer(h);
+    let wrong = h.wrong_answer();
     assert!(
         !wrong.is_empty(),
         "{} cannot be answered wrong",
@@ -284,14 +252,7 @@ fn after_three_good_reviews_the_step_never_comes_back() {
 
 #[test]
 fn a_review_goes_over_every_kind_of_step_from_its_lessons_including_judge() {
-    let phone = {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone");
-        let (packs, errors) = Source::directory(&dir).unwrap().load();
-        assert!(errors.is_empty(), "{errors:?}");
-        let mut lib = Library::default();
-        lib.merge(packs);
-        lib
-    };
+    let phone = common::phone_library();
     let mut kinds = Vec::new();
     let mut h = first_class(phone, Lang::Zh);
     for _ in 0..50 {

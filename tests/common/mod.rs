@@ -18,7 +18,7 @@ use zhulao::lang::Lang;
 use zhulao::overlays::Overlay;
 use zhulao::progress::{Learner, Store};
 use zhulao::screens::Screen;
-use zhulao::screens::player::{Feedback, Player};
+use zhulao::screens::player::{Feedback, Player, VERDICTS};
 use zhulao::settings::{Settings, SettingsOwner};
 use zhulao::speech::{Speaker, SpeechCommand};
 use zhulao::ui::{self, Hits};
@@ -334,46 +334,213 @@ pub fn terminal_text(app: &App, lib: &Library, w: u16, h: u16) -> String {
 pub mod pty;
 
 /// The learner's screens one after another: welcome, the quit question, settings, the learner
-/// list, a name being typed, packs, find-by-number, lessons, every step of the test lesson (with
-/// a wrong move and the help page on each), and lesson complete.
+/// list, a name being typed, packs, find-by-number (a number not found, then found), lessons,
+/// every step of the test lesson (with a wrong move and the help page on each), and lesson
+/// complete. Each move names its menu entry and checks where it lands: a blind sequence of
+/// keys drifted once (the welcome screen came to keep its highlight) and left the sweeps
+/// drawing no lesson at all.
 pub fn learner_states() -> Vec<App> {
+    use zhulao::screens::{learners, welcome};
     let mut out = Vec::new();
     let mut h = Harness::fixture(Lang::Zh);
     out.push(h.app.clone());
     h.act(Action::Back);
+    assert!(h.quit_asked());
     out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Select(2)); // settings
+    h.act(Action::Back).act(Action::Select(welcome::SETTINGS));
+    assert_eq!(h.screen(), "Settings");
     out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Confirm);
+    h.act(Action::Back).act(Action::Select(welcome::START));
+    assert_eq!(h.screen(), "Learners");
     out.push(h.app.clone());
-    h.act(Action::Select(0));
+    h.act(Action::Select(learners::NEW_NAMED));
+    assert_eq!(h.screen(), "NewLearner");
     out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Select(1)); // numbered learner → packs
+    h.act(Action::Back)
+        .act(Action::Select(learners::NEW_NUMBERED));
+    assert_eq!(h.screen(), "Packs");
     out.push(h.app.clone());
-    h.act(Action::Back).act(Action::Select(2)); // find by number
+    h.act(Action::Back);
+    assert_eq!(h.screen(), "Learners");
+    h.act(Action::Select(learners::FIND));
+    assert_eq!(h.screen(), "FindLearner");
     h.acts(&[Action::Digit(9), Action::Confirm]);
+    assert_eq!(h.screen(), "FindLearner", "no learner 9");
     out.push(h.app.clone());
     h.acts(&[Action::Delete, Action::Digit(1), Action::Confirm]);
+    assert_eq!(h.screen(), "Packs", "learner 1 found");
     h.act(Action::Select(0));
+    assert_eq!(h.screen(), "Lessons");
     out.push(h.app.clone());
     h.act(Action::Select(0));
+    assert_eq!(h.screen(), "Player");
     for _ in 0..40 {
         if h.screen() != "Player" {
             break;
         }
         out.push(h.app.clone());
-        // A wrong-ish move first, to catch the feedback layouts too.
+        // A wrong-ish move first, to catch the feedback layouts too (on the last step it
+        // may finish the lesson).
         h.act(Action::Select(0));
-        out.push(h.app.clone());
         if h.screen() != "Player" {
             break;
         }
+        out.push(h.app.clone());
         h.act(Action::Help);
         out.push(h.app.clone());
         h.act(Action::Back);
         let a = h.right_answer();
         h.acts(&a);
     }
+    assert_eq!(h.screen(), "Complete");
     out.push(h.app.clone());
     out
+}
+
+/// The pack that uses every part of the phone screen (top bar, tab bar, pop-up, message banner,
+/// incoming call, secure pad, toggles) and the judge kind.
+pub fn phone_library() -> Library {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone");
+    let (packs, errors) = Source::directory(&dir).unwrap().load();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut lib = Library::default();
+    lib.merge(packs);
+    lib
+}
+
+impl Harness {
+    /// The actions that answer the current step wrong (a read step cannot be).
+    pub fn wrong_answer(&self) -> Vec<Action> {
+        let p = self.player();
+        let step = self.step();
+        match &step.exercise {
+            Exercise::Read => Vec::new(),
+            Exercise::Tap { target } => {
+                let lesson = p.lesson(&self.lib).unwrap();
+                let screen = &lesson.screens[step.screen.unwrap()];
+                let other = screen.tappable().into_iter().find(|i| i != target);
+                vec![Action::Select(other.expect("something else to tap"))]
+            }
+            Exercise::Choice { right, .. } => {
+                vec![Action::Select(
+                    p.shuffle.iter().position(|i| i != right).unwrap(),
+                )]
+            }
+            Exercise::Order { items } => (0..items.len())
+                .rev()
+                .map(|i| Action::Select(p.shuffle.iter().position(|&x| x == i).unwrap()))
+                .collect(),
+            Exercise::Digits { answer, .. } => {
+                let wrong = if answer.starts_with('9') { 8 } else { 9 };
+                vec![Action::Digit(wrong), Action::Confirm]
+            }
+            Exercise::Judge { verdict, right, .. } => {
+                if p.verdict_done {
+                    vec![Action::Select(
+                        p.shuffle.iter().position(|i| i != right).unwrap(),
+                    )]
+                } else {
+                    let wrong = VERDICTS.iter().position(|v| v != verdict).unwrap();
+                    vec![Action::Select(wrong)]
+                }
+            }
+        }
+    }
+}
+
+/// Every step of the phone pack (`phone_library`), with the library to draw them with: each
+/// step as it opens, after a wrong answer, its help page, after a second wrong answer (the right
+/// element pointed at), and its "why" after the right answer; a judge step's second question
+/// (the sign, once the verdict is chosen) the same way; then lesson complete.
+pub fn phone_states() -> (Library, Vec<App>) {
+    let mut out = Vec::new();
+    let mut h = Harness::new(phone_library(), Lang::Zh);
+    h.open_first_lesson();
+    for _ in 0..40 {
+        if h.screen() != "Player" {
+            break;
+        }
+        out.push(h.app.clone());
+        if let Exercise::Judge { verdict, .. } = h.step().exercise {
+            // The second question: the right verdict records nothing yet.
+            let v = VERDICTS.iter().position(|x| *x == verdict).unwrap();
+            h.act(Action::Select(v));
+            assert!(h.player().verdict_done, "{}", h.step_id());
+            out.push(h.app.clone());
+        }
+        if !matches!(h.step().exercise, Exercise::Read) {
+            let wrong = h.wrong_answer();
+            h.acts(&wrong);
+            out.push(h.app.clone());
+            h.act(Action::Help);
+            out.push(h.app.clone());
+            h.act(Action::Back);
+            let wrong = h.wrong_answer();
+            h.acts(&wrong);
+            assert!(h.player().pointing(), "{} pointed at", h.step_id());
+            out.push(h.app.clone());
+        }
+        let a = h.right_answer();
+        h.acts(&a);
+        if h.screen() == "Player" && h.player().feedback == Feedback::Right {
+            out.push(h.app.clone()); // the why
+            h.act(Action::Confirm);
+        }
+    }
+    assert_eq!(h.screen(), "Complete");
+    out.push(h.app.clone());
+    (h.lib.clone(), out)
+}
+
+/// A review run (复习) of the phone pack, with its library: the learner needed help with every
+/// step on day 0; on day 1 the pack list and the lesson list say a review is due, then every
+/// step of the review (each kind of step, judge too), and the end of the review.
+pub fn review_states() -> (Library, Vec<App>) {
+    use time::macros::{datetime, offset};
+    let day0 = datetime!(2026-03-02 10:00 +8);
+    let mut out = Vec::new();
+    let mut h = Harness::new(phone_library(), Lang::Zh);
+    h.io.utc_offset = offset!(+8);
+    h.io.fixed_now = Some(day0);
+    h.open_first_lesson();
+    for _ in 0..40 {
+        if h.screen() != "Player" {
+            break;
+        }
+        let wrong = h.wrong_answer();
+        h.acts(&wrong);
+        let right = h.right_answer();
+        h.acts(&right);
+        if h.screen() == "Player" && h.player().feedback == Feedback::Right {
+            h.act(Action::Confirm);
+        }
+    }
+    assert_eq!(h.screen(), "Complete");
+    let learner = h.app.session.learner.clone().unwrap().id;
+    // The next day, after a restart.
+    let mut h = h.restart();
+    h.io.utc_offset = offset!(+8);
+    h.io.fixed_now = Some(day0 + time::Duration::days(1));
+    h.io.store.repeatable_ids(1000);
+    h.act(Action::Confirm).pick_learner(&learner);
+    assert_eq!(h.screen(), "Packs");
+    out.push(h.app.clone());
+    h.act(Action::Select(0));
+    out.push(h.app.clone());
+    h.act(Action::Confirm);
+    assert!(h.player().review.is_some(), "a review run");
+    for _ in 0..40 {
+        if h.screen() != "Player" {
+            break;
+        }
+        out.push(h.app.clone());
+        let a = h.right_answer();
+        h.acts(&a);
+    }
+    match &h.app.screen {
+        Screen::Complete(c) => assert!(c.reviewed.is_some(), "the end of a review"),
+        other => panic!("on {}", other.name()),
+    }
+    out.push(h.app.clone());
+    (h.lib.clone(), out)
 }
