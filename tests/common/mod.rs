@@ -27,17 +27,6 @@ pub fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs")
 }
 
-/// The pack that uses every part of the phone screen and the judge kind.
-#[allow(dead_code)]
-pub fn phone_library() -> Library {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone");
-    let (packs, errors) = Source::directory(&dir).unwrap().load();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut lib = Library::default();
-    lib.merge(packs);
-    lib
-}
-
 /// The small test pack (every exercise kind, in a known order).
 pub fn fixture_library() -> Library {
     let (packs, errors) = Source::directory(&fixture_dir()).unwrap().load();
