@@ -6,12 +6,12 @@
 use super::model::Pack;
 
 /// The first bytes of the compact form; bump the number when the model changes shape.
-const HEADER: &[u8] = b"zhulao packs v1\n";
+const HEADER: &[u8] = b"zhulao packs v2 postcard\n";
 
 pub fn encode(packs: &[Pack]) -> Vec<u8> {
     let mut out = HEADER.to_vec();
     // Serialising plain data cannot fail; an empty course would be caught by the tests.
-    out.extend(serde_json::to_vec(packs).unwrap_or_default());
+    out.extend(postcard::to_allocvec(packs).unwrap_or_default());
     out
 }
 
@@ -19,5 +19,5 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Pack>, String> {
     let Some(body) = bytes.strip_prefix(HEADER) else {
         return Err("the built-in course is in a form this zhulao does not read".into());
     };
-    serde_json::from_slice(body).map_err(|e| format!("the built-in course is damaged: {e}"))
+    postcard::from_bytes(body).map_err(|e| format!("the built-in course is damaged: {e}"))
 }
