@@ -1,4 +1,4 @@
-//! The built-in course. `build.rs` validates `lessons/` when zhulao is built — a broken built-in
+//! The built-in course. `src/build.rs` validates `lessons/` when zhulao is built — a broken built-in
 //! pack fails `cargo build` with its `file:line:column` — and stores the validated packs in the
 //! compact form of `content::compact`, which is embedded here. Launch decodes it: no TOML is
 //! parsed or validated for the built-in course, however many lessons it has. A centre's own

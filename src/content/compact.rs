@@ -1,4 +1,4 @@
-//! The compact form of validated packs: what `build.rs` makes of the built-in `lessons/` and
+//! The compact form of validated packs: what `src/build.rs` makes of the built-in `lessons/` and
 //! the binary carries, so that launch decodes a ready model instead of parsing and validating
 //! TOML (whose cost grows with every lesson of the course). A header names the format and its
 //! version; anything else is refused, never half-read.

@@ -1,5 +1,5 @@
 //! Where packs come from: a folder of TOML files — the built-in course's `lessons/` when zhulao
-//! is built (see `build.rs` and `crate::built_in`), and a centre's own folder at run time. Both
+//! is built (see `src/build.rs` and `crate::built_in`), and a centre's own folder at run time. Both
 //! go through this same validation, so a pack that passes `zhulao check` behaves exactly like a
 //! built-in one.
 

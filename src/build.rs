@@ -1,20 +1,21 @@
-//! Validates the built-in course (`lessons/`) with zhulao's own pack validation, and stores it
+//! The build script (Cargo.toml: `build = "src/build.rs"`; kept in src/ beside the modules it
+//! compiles). Validates the built-in course (`lessons/`) with zhulao's own pack validation, and stores it
 //! in the compact pre-validated form that `src/built_in.rs` embeds. A problem in a built-in
 //! pack fails the build with the same `file:line:column: message` that `zhulao check` prints.
 
 // The content modules are shared with the app; the build uses only part of them.
 #![allow(dead_code, unused_imports, unused_macros)]
 
-#[path = "src/named.rs"]
+#[path = "named.rs"]
 mod named;
 
-#[path = "src/lang.rs"]
+#[path = "lang.rs"]
 mod lang;
 
-#[path = "src/inert.rs"]
+#[path = "inert.rs"]
 mod inert;
 
-#[path = "src/content/mod.rs"]
+#[path = "content/mod.rs"]
 mod content;
 
 use std::path::{Path, PathBuf};
