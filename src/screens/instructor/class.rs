@@ -103,25 +103,6 @@ impl Class {
         }
         rows
     }
-
-    fn group_name<'a>(&'a self, cx: &'a ViewCx) -> &'a str {
-        self.group
-            .as_ref()
-            .and_then(|id| self.groups.iter().find(|g| &g.id == id))
-            .map_or(cx.words.teacher.everyone, |g| g.name.as_str())
-    }
-
-    fn next_group(&self) -> Option<String> {
-        let i = match &self.group {
-            None => 0,
-            Some(id) => self
-                .groups
-                .iter()
-                .position(|g| &g.id == id)
-                .map_or(0, |i| i + 1),
-        };
-        self.groups.get(i).map(|g| g.id.clone())
-    }
 }
 
 fn sort_title(cx: &ViewCx, sort: Sort) -> &'static str {
@@ -160,7 +141,7 @@ impl Layer for Class {
                 Outcome::none()
             }
             Action::Letter('g') => {
-                self.group = self.next_group();
+                self.group = super::next_group(&self.groups, self.group.as_ref());
                 self.cursor = 0;
                 Outcome::effect(Effect::Query(self.query()))
             }
@@ -196,7 +177,7 @@ impl Layer for Class {
         );
         let right = format!(
             "{} · {}",
-            self.group_name(cx),
+            super::group_name(cx, &self.groups, self.group.as_ref()),
             fill(t.sort_by, &[("col", sort_title(cx, self.sort))])
         );
         let body = page::render(cx, buf, area, t.class_title, &right, &keys, hits);

@@ -15,11 +15,28 @@ pub mod trouble;
 
 use crate::content::Library;
 use crate::lang::Lang;
+use crate::progress::store::roster::Group;
 use crate::ui::ViewCx;
 use crate::ui::words::fill;
 
 /// "微信读书 › 搜索一本书", or the ids when the lesson is no longer installed; a pack's reviews
 /// are "复习".
+/// The group a view shows, by name ("周二上午班"), or "everyone".
+pub fn group_name<'a>(cx: &'a ViewCx, groups: &'a [Group], group: Option<&String>) -> &'a str {
+    group
+        .and_then(|id| groups.iter().find(|g| &g.id == id))
+        .map_or(cx.words.teacher.everyone, |g| g.name.as_str())
+}
+
+/// The group after `group` for the G key: everyone → the first group → … → the last → everyone.
+pub fn next_group(groups: &[Group], group: Option<&String>) -> Option<String> {
+    let i = match group {
+        None => 0,
+        Some(id) => groups.iter().position(|g| &g.id == id).map_or(0, |i| i + 1),
+    };
+    groups.get(i).map(|g| g.id.clone())
+}
+
 pub fn lesson_name(lib: &Library, lang: Lang, pack_id: &str, lesson_id: &str) -> String {
     if lesson_id == crate::progress::review::REVIEW_LESSON {
         return crate::ui::words::words(lang).review.title.to_string();

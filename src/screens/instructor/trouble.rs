@@ -178,15 +178,7 @@ impl Layer for Trouble {
                 Outcome::effect(Effect::Query(self.query()))
             }
             Action::Letter('g') => {
-                let i = match &self.group {
-                    None => 0,
-                    Some(id) => self
-                        .groups
-                        .iter()
-                        .position(|g| &g.id == id)
-                        .map_or(0, |i| i + 1),
-                };
-                self.group = self.groups.get(i).map(|g| g.id.clone());
+                self.group = super::next_group(&self.groups, self.group.as_ref());
                 Outcome::effect(Effect::Query(self.query()))
             }
             Action::Up => {
@@ -225,11 +217,7 @@ impl Layer for Trouble {
                 Key::new(w.key_arrows, w.word_move, None),
             ],
         );
-        let group = self
-            .group
-            .as_ref()
-            .and_then(|id| self.groups.iter().find(|g| &g.id == id))
-            .map_or(t.everyone, |g| g.name.as_str());
+        let group = super::group_name(cx, &self.groups, self.group.as_ref());
         let right = format!("{group} · {}", days_name(cx, self.days));
         let body = page::render(cx, buf, area, t.trouble_title, &right, &keys, hits);
         let fitted = self
