@@ -109,6 +109,23 @@ impl Io {
 }
 
 /// Runs until the learner quits, a signal says stop, or the inputs end.
+/// Draws one frame; what its taps and number keys mean.
+pub fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &App,
+    lib: &Library,
+) -> anyhow::Result<Hits>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut hits = Hits::default();
+    terminal.draw(|frame| {
+        let area = frame.area();
+        hits = ui::draw(app, lib, area, frame.buffer_mut());
+    })?;
+    Ok(hits)
+}
+
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -121,15 +138,11 @@ where
 {
     let clock = Instant::now();
     let now_ms = || clock.elapsed().as_millis() as u64;
-    let mut hits = Hits::default();
     let mut next_tick: Option<Instant> = None;
     let mut last_activity = Instant::now();
     let mut taps = TapFilter::default();
     loop {
-        terminal.draw(|frame| {
-            let area = frame.area();
-            hits = ui::draw(app, lib, area, frame.buffer_mut());
-        })?;
+        let mut hits = draw(terminal, app, lib)?;
         if app.should_quit {
             return Ok(Exit::Quit);
         }

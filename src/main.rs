@@ -37,12 +37,13 @@ use clap::Parser;
 use zhulao::app::{Action, App, Env, SpeechStatus};
 use zhulao::built_in::load_library;
 use zhulao::cli::{Cli, Command, PinCommand, RosterCommand};
+use zhulao::content::Library;
 use zhulao::content::{PackError, Source};
 use zhulao::event_loop::{Exit, Input, Inputs, Io};
 use zhulao::inert::inert;
 use zhulao::overlays::FreshRecord;
-use zhulao::progress::{Store, default_data_dir};
-use zhulao::settings::SettingsOwner;
+use zhulao::progress::first_screen::FirstScreen;
+use zhulao::progress::{Store, StoreError, default_data_dir};
 use zhulao::speech::{Availability, Speaker, SpeechCommand};
 use zhulao::terminal::{Channel, TerminalGuard};
 
@@ -388,33 +389,77 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
             return ExitCode::from(exit::BAD_ARGUMENTS);
         }
     };
-    // Parsing the packs and opening the database are independent: do them at the same time,
-    // so the first screen appears sooner (most of opening a new database is waiting for disk).
     let data_dir = cli.data.clone().unwrap_or_else(default_data_dir);
-    let (library, store) = std::thread::scope(|scope| {
-        let library = scope.spawn(|| load_library(cli.lessons.as_deref()));
-        let store = Store::open(&data_dir);
-        let library = library
-            .join()
-            .unwrap_or_else(|_| Err(vec![PackError::internal("loading the packs failed")]));
-        (library, store)
-    });
-    let (store, fresh_record) = match store {
-        Ok(store) => (store, None),
-        // A kiosk goes on with a new record; the damaged one is kept, renamed, for rescue.
-        Err(e) if cli.kiosk && e.is_damaged() => match start_afresh(&data_dir, &e) {
-            Ok(started) => started,
-            Err(code) => return code,
-        },
-        Err(e) => {
-            complain!(
-                "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
-                inert(&e.to_string())
-            );
-            return ExitCode::from(exit::NO_DATABASE);
+    let Started {
+        copy,
+        speaker,
+        speech,
+        set_aside,
+        inputs,
+        guard,
+    } = start(&data_dir, command);
+    // Until the loop runs, whatever goes wrong is said on the ordinary screen: the terminal is
+    // given back first (`Stop::say`, or `guard = None`).
+    let mut guard = Some(guard);
+    let mut env = Env {
+        speech,
+        // https://no-color.org: set and not empty.
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        utc_offset_seconds: utc_offset.whole_seconds(),
+        set_aside,
+    };
+    // The first screen, drawn from the copy of its settings before the database is opened, if
+    // it shows nothing of the packs. No key is handled before the database's own settings are
+    // read and drawn (keys pressed meanwhile wait in the terminal).
+    if let (Some(copy), Some(Ok(shown))) = (&copy, guard.as_mut())
+        && !cli.instructor
+    {
+        let app = app_from(&cli, copy, &env);
+        if app.draws_without_packs() {
+            // A frame that cannot be drawn is drawn again, and its error reported, by the loop.
+            let _ = zhulao::event_loop::draw(&mut shown.terminal, &app, &Library::default());
         }
+    }
+    // The packs load while the database opens.
+    let lessons = cli.lessons.clone();
+    let library = std::thread::spawn(move || load_library(lessons.as_deref()));
+    let store = Store::open(&data_dir);
+    let (store, set_aside_as) = match usable(store, &cli, &data_dir) {
+        Ok(usable) => usable,
+        Err(stop) => return stop.say(guard),
     };
     zhulao::terminal::log_panics_in(data_dir.clone());
+    if set_aside_as.is_some() {
+        // The damaged file was set aside just now.
+        env.set_aside = set_aside_names(&data_dir);
+    }
+    let first = match store.first_screen() {
+        Ok(first) => first,
+        Err(e) => {
+            return Stop {
+                code: exit::NO_DATABASE,
+                message: format!(
+                    "zhulao: 无法读取设置 / cannot read the settings:\n{}",
+                    inert(&e.to_string())
+                ),
+            }
+            .say(guard);
+        }
+    };
+    if copy != Some(first) {
+        // Only a copy: if it cannot be written, the next launch waits for the database.
+        let _ = zhulao::progress::first_screen::write(&data_dir, &first);
+    }
+    let mut app = app_from(&cli, &first, &env);
+    if let Some(file) = set_aside_as {
+        app.overlays
+            .push(zhulao::overlays::Overlay::FreshRecord(FreshRecord::new(
+                file,
+            )));
+    }
+    let library = library
+        .join()
+        .unwrap_or_else(|_| Err(vec![PackError::internal(&stopped("loading the packs"))]));
     let library = match library {
         Ok(library) => library,
         // A kiosk never refuses to start over the centre's own lessons: it teaches the
@@ -428,6 +473,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
                     why.join("\n")
                 ),
             );
+            guard = None;
             complain!(
                 "zhulao: 课程包有问题，改用内置课程 / lesson packs have problems, using the built-in ones:"
             );
@@ -441,61 +487,40 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
             }
         }
         Err(errors) => {
+            drop(guard);
             complain!("zhulao: 课程包有问题 / some lesson packs have problems:");
             print_errors(&errors);
             complain!("Run `zhulao check DIR` after fixing them.");
             return ExitCode::from(exit::BROKEN_PACK);
         }
     };
-    let speaker = Speaker::new(Some(command));
-    let env = Env {
-        speech: match speaker.available() {
-            Availability::Ready => SpeechStatus::Ready,
-            Availability::NotInstalled { program } => SpeechStatus::Missing { program },
-        },
-        // https://no-color.org: set and not empty.
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        utc_offset_seconds: utc_offset.whole_seconds(),
-        set_aside: zhulao::kiosk::set_aside::list(&data_dir)
-            .iter()
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect(),
-    };
     let mut io = Io::new(store, speaker);
     io.utc_offset = utc_offset;
-    let mut app = match fresh_app(&cli, &io.store, &env) {
-        Ok(app) => app,
-        Err(e) => {
-            complain!(
-                "zhulao: 无法读取设置 / cannot read the settings:\n{}",
-                inert(&e.to_string())
-            );
-            return ExitCode::from(exit::NO_DATABASE);
-        }
-    };
-    if let Some(file) = fresh_record {
-        app.overlays
-            .push(zhulao::overlays::Overlay::FreshRecord(FreshRecord::new(
-                file,
-            )));
-    }
     if cli.instructor {
         zhulao::event_loop::dispatch(&mut app, &library, &mut io, Action::Instructor, 0);
     }
-    let mut inputs = match Channel::start() {
+    let mut inputs = match inputs {
         Ok(channel) => TestPanic {
             inner: channel,
             armed: std::env::var_os("ZHULAO_TEST_PANIC").is_some(),
         },
         Err(e) => {
-            complain!("zhulao: {}", inert(&e.to_string()));
-            return ExitCode::from(exit::PROBLEMS);
+            return Stop {
+                code: exit::PROBLEMS,
+                message: format!("zhulao: {}", inert(&e.to_string())),
+            }
+            .say(guard);
         }
     };
     let mut panics: Vec<std::time::Instant> = Vec::new();
     let result = loop {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut guard = TerminalGuard::new()?;
+            // The terminal taken over at start; again after a panic gave it back.
+            let mut guard = match guard.take() {
+                Some(Ok(guard)) => guard,
+                Some(Err(e)) => return Err(e.into()),
+                None => TerminalGuard::new()?,
+            };
             if !panics.is_empty() {
                 // Back from a panic: draw everything afresh.
                 guard.terminal.clear()?;
@@ -554,6 +579,95 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
     }
 }
 
+/// What launch gathers before the first screen.
+struct Started {
+    /// The copy of the first screen's settings, if there is a usable one.
+    copy: Option<FirstScreen>,
+    speaker: Speaker,
+    speech: SpeechStatus,
+    set_aside: Vec<String>,
+    inputs: std::io::Result<Channel>,
+    guard: std::io::Result<TerminalGuard>,
+}
+
+/// Everything the first screen needs besides the database: the copy of its settings
+/// (`progress::first_screen`), the read-aloud program, the set-aside files, the input and
+/// signal threads and the terminal. Opening the database (SQLite reading its schema is most of
+/// launch: `benches/launch.rs`) comes after the first screen is drawn; if it then turns out
+/// unusable, the caller gives the terminal back before saying so.
+fn start(data_dir: &std::path::Path, command: SpeechCommand) -> Started {
+    let copy = zhulao::progress::first_screen::read(data_dir);
+    let speaker = Speaker::new(Some(command));
+    let speech = match speaker.available() {
+        Availability::Ready => SpeechStatus::Ready,
+        Availability::NotInstalled { program } => SpeechStatus::Missing { program },
+    };
+    // Signals are caught before the terminal is taken over, so that one arriving now still
+    // gives it back.
+    let inputs = Channel::start();
+    Started {
+        copy,
+        speaker,
+        speech,
+        set_aside: set_aside_names(data_dir),
+        inputs,
+        guard: TerminalGuard::new(),
+    }
+}
+
+/// A thread that panicked, in words.
+fn stopped(what: &str) -> String {
+    format!("{what} stopped with an internal error")
+}
+
+/// The names of damaged progress files set aside in `data_dir` (the teacher is told of them).
+fn set_aside_names(data_dir: &std::path::Path) -> Vec<String> {
+    zhulao::kiosk::set_aside::list(data_dir)
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect()
+}
+
+/// Why zhulao stops before its first screen, and the code it stops with.
+struct Stop {
+    code: u8,
+    message: String,
+}
+
+impl Stop {
+    /// Gives the terminal back, then says why.
+    fn say(self, guard: Option<std::io::Result<TerminalGuard>>) -> ExitCode {
+        drop(guard);
+        complain!("{}", self.message);
+        ExitCode::from(self.code)
+    }
+}
+
+/// A progress file zhulao can use. A kiosk sets a damaged one aside and starts a new record
+/// (the name it was set aside as comes back, for the message on screen); otherwise zhulao stops
+/// and says why.
+fn usable(
+    result: Result<Store, StoreError>,
+    cli: &Cli,
+    data_dir: &std::path::Path,
+) -> Result<(Store, Option<String>), Stop> {
+    match result {
+        Ok(store) => Ok((store, None)),
+        Err(e) if cli.kiosk && e.is_damaged() => start_afresh(data_dir, &e),
+        Err(e) => Err(cannot_save(&e.to_string())),
+    }
+}
+
+fn cannot_save(why: &str) -> Stop {
+    Stop {
+        code: exit::NO_DATABASE,
+        message: format!(
+            "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
+            inert(why)
+        ),
+    }
+}
+
 /// A kiosk that meets errors more often than this within `RESTART_WINDOW` stops (exit code
 /// `KEEPS_FAILING`) rather than spin; its service starts it again.
 const MAX_RESTARTS: usize = 5;
@@ -561,13 +675,19 @@ const RESTART_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The app at its welcome screen, with the machine's settings and kiosk mode from the store.
 fn fresh_app(cli: &Cli, store: &Store, env: &Env) -> Result<App, zhulao::progress::StoreError> {
-    let mut machine = store.settings(&SettingsOwner::Machine)?.unwrap_or_default();
+    Ok(app_from(cli, &store.first_screen()?, env))
+}
+
+/// The app at its welcome screen with these settings (the language given on the command line
+/// wins).
+fn app_from(cli: &Cli, first: &FirstScreen, env: &Env) -> App {
+    let mut machine = first.machine;
     if let Some(lang) = cli.lang {
         machine.lang = lang;
     }
     let mut app = App::new(machine, env.clone());
-    app.session.kiosk = kiosk_for(cli, store.kiosk_settings()?);
-    Ok(app)
+    app.session.kiosk = kiosk_for(cli, first.kiosk);
+    app
 }
 
 fn kiosk_for(cli: &Cli, settings: zhulao::kiosk::KioskSettings) -> zhulao::kiosk::Kiosk {
@@ -583,20 +703,14 @@ fn kiosk_for(cli: &Cli, settings: zhulao::kiosk::KioskSettings) -> zhulao::kiosk
 /// open a new one. Returns the new store and the set-aside file's name, for the screen.
 fn start_afresh(
     data_dir: &std::path::Path,
-    damage: &zhulao::progress::StoreError,
-) -> Result<(Store, Option<String>), ExitCode> {
-    let moved = match zhulao::kiosk::set_aside::set_aside(data_dir, time::OffsetDateTime::now_utc())
-    {
-        Ok(moved) => moved,
-        Err(e) => {
-            complain!(
-                "zhulao: 无法保存学习记录 / cannot save progress:\n{}\n(setting the damaged file aside failed too: {})",
-                inert(&damage.to_string()),
-                inert(&e.to_string())
-            );
-            return Err(ExitCode::from(exit::NO_DATABASE));
-        }
-    };
+    damage: &StoreError,
+) -> Result<(Store, Option<String>), Stop> {
+    let moved = zhulao::kiosk::set_aside::set_aside(data_dir, time::OffsetDateTime::now_utc())
+        .map_err(|e| {
+            cannot_save(&format!(
+                "{damage}\n(setting the damaged file aside failed too: {e})"
+            ))
+        })?;
     let name = moved
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -605,16 +719,8 @@ fn start_afresh(
         data_dir,
         &format!("{damage}\nThe file was set aside as {name} and a new record started."),
     );
-    match Store::open(data_dir) {
-        Ok(store) => Ok((store, Some(name))),
-        Err(e) => {
-            complain!(
-                "zhulao: 无法保存学习记录 / cannot save progress:\n{}",
-                inert(&e.to_string())
-            );
-            Err(ExitCode::from(exit::NO_DATABASE))
-        }
-    }
+    let store = Store::open(data_dir).map_err(|e| cannot_save(&e.to_string()))?;
+    Ok((store, Some(name)))
 }
 
 /// The end-to-end tests check that a panic still gives the terminal back, and that a kiosk

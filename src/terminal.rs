@@ -7,7 +7,7 @@
 //! which the loop waits on. So the loop sleeps until something happens, a signal can wake it,
 //! and everything that arrived together can be handled before the next draw.
 
-use std::io::{self, Stdout};
+use std::io::{self, BufWriter, Stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Once, OnceLock};
@@ -30,8 +30,13 @@ use crate::event_loop::{Input, Inputs};
 pub const MAX_COLUMNS: u16 = 1000;
 pub const MAX_ROWS: u16 = 500;
 
+/// Bytes gathered before writing to the terminal: a full 80×24 frame in colour is about 5 KiB,
+/// a 200×60 one with big text a few times that.
+const FRAME_BUFFER: usize = 64 * 1024;
+
 pub struct TerminalGuard {
-    pub terminal: Terminal<Clamped<CrosstermBackend<Stdout>>>,
+    /// Buffered, so that a frame reaches the terminal in one write.
+    pub terminal: Terminal<Clamped<CrosstermBackend<BufWriter<Stdout>>>>,
 }
 
 /// Gives the terminal back: cooked mode, mouse off, main screen, cursor shown.
@@ -86,7 +91,10 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        let backend = Clamped(CrosstermBackend::new(stdout));
+        let backend = Clamped(CrosstermBackend::new(BufWriter::with_capacity(
+            FRAME_BUFFER,
+            stdout,
+        )));
         let terminal = Terminal::new(backend).inspect_err(|_| restore())?;
         Ok(TerminalGuard { terminal })
     }

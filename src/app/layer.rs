@@ -119,6 +119,13 @@ pub trait Layer {
         false
     }
 
+    /// Whether this layer draws exactly the same before the lesson packs have loaded: the
+    /// first screen is then drawn without waiting for them (see `start` in `main.rs`). A test
+    /// draws every layer that says so with and without the packs and compares.
+    fn draws_without_packs(&self) -> bool {
+        false
+    }
+
     /// How often this layer wants an `Action::Tick` while it is on top (the class dashboard
     /// looks for other windows' answers). `None`: never — the loop then sleeps until input.
     fn tick_every(&self) -> Option<std::time::Duration> {

@@ -155,6 +155,15 @@ impl App {
         self.overlays.iter().any(is)
     }
 
+    /// Whether everything on screen draws the same before the lesson packs have loaded.
+    pub fn draws_without_packs(&self) -> bool {
+        self.screen.layer().draws_without_packs()
+            && self
+                .overlays
+                .iter()
+                .all(|o| o.layer().draws_without_packs())
+    }
+
     pub fn learner(&self) -> Option<&Learner> {
         self.session.learner.as_ref()
     }

@@ -1,7 +1,9 @@
 //! Learners' progress: the event record (`event`), the SQLite store that commits it (`store`)
-//! and what is derived from it: progress (`views`) and the review schedule (`review`).
+//! and what is derived from it: progress (`views`) and the review schedule (`review`); beside
+//! the database, a copy of the first screen's settings for a quicker launch (`first_screen`).
 
 pub mod event;
+pub mod first_screen;
 pub mod review;
 pub mod store;
 pub mod views;

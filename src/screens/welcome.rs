@@ -57,6 +57,11 @@ impl Welcome {
 }
 
 impl Layer for Welcome {
+    /// The welcome screen shows only the app's own words.
+    fn draws_without_packs(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         let kiosk = cx.session.kiosk.on();
         if action == Action::Back {

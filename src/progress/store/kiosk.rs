@@ -38,6 +38,7 @@ impl Store {
             ],
         )?;
         tx.commit()?;
+        self.copy_first_screen();
         Ok(())
     }
 }

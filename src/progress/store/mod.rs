@@ -7,7 +7,8 @@
 //! is read: another program's database (a different `application_id`, or tables that are not
 //! zhulao's) is refused untouched, and so is anything that is not an SQLite file. A zero-byte
 //! file, which a crash during creation can leave, is taken as new. A cheap structural check
-//! (`quick_check`, bounded in time) catches a damaged page before a lesson starts.
+//! (`quick_check`, bounded in time) catches a damaged page before a lesson starts. A file that
+//! is already current is only read at open.
 //!
 //! Split by what is stored: `learners`, `events`, `settings`; the schema itself is in `schema`.
 
@@ -303,7 +304,13 @@ impl Store {
         &self.device_id
     }
 
+    /// Brings the file to the current schema. A file that is already current is only read:
+    /// no write, so no fsync, at every launch (on a kiosk's SD card an fsync can take tens of
+    /// milliseconds).
     fn migrate(&mut self) -> Result<(), StoreError> {
+        if self.is_current()? {
+            return Ok(());
+        }
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -346,6 +353,31 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Whether the file needs nothing written at open: it is at the current schema version,
+    /// carries zhulao's application id and has a device id. A file that cannot be written is
+    /// refused here, at start, rather than at a learner's first answer.
+    fn is_current(&self) -> Result<bool, StoreError> {
+        let (version, app_id): (i64, i32) = self.conn.query_row(
+            "SELECT user_version, application_id FROM pragma_user_version, pragma_application_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let current = version == SCHEMA_VERSION
+            && app_id == APPLICATION_ID
+            && self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'device_id')",
+                [],
+                |r| r.get(0),
+            )?;
+        if current && self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::Folder {
+                path: self.path.parent().unwrap_or(&self.path).to_path_buf(),
+                reason: "the progress file in it is read-only".into(),
+            });
+        }
+        Ok(current)
     }
 
     pub fn schema_version(&self) -> Result<i64, StoreError> {

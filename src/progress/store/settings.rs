@@ -5,6 +5,7 @@ use rusqlite::params;
 use super::events::word;
 use super::{Store, StoreError, now_rfc3339};
 use crate::lang::Lang;
+use crate::progress::first_screen::{self, FirstScreen};
 use crate::settings::{Settings, SettingsOwner, SpeechRate, TextSize, ThemeName};
 
 impl Store {
@@ -50,7 +51,27 @@ impl Store {
             ],
         )?;
         tx.commit()?;
+        if *owner == SettingsOwner::Machine {
+            self.copy_first_screen();
+        }
         Ok(())
+    }
+
+    /// What the first screen is drawn with: the machine's settings and kiosk settings.
+    pub fn first_screen(&self) -> Result<FirstScreen, StoreError> {
+        Ok(FirstScreen {
+            machine: self.settings(&SettingsOwner::Machine)?.unwrap_or_default(),
+            kiosk: self.kiosk_settings()?,
+        })
+    }
+
+    /// Rewrites the copy of the first screen's settings beside the database after they changed
+    /// (see `progress::first_screen`). Only a copy: when it cannot be written, the next launch
+    /// waits for the database instead.
+    pub(super) fn copy_first_screen(&self) {
+        if let (Ok(first), Some(dir)) = (self.first_screen(), self.path.parent()) {
+            let _ = first_screen::write(dir, &first);
+        }
     }
 }
 
