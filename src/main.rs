@@ -48,10 +48,12 @@ use zhulao::speech::{Availability, Speaker, SpeechCommand};
 use zhulao::terminal::{Channel, TerminalGuard};
 
 fn main() -> ExitCode {
-    // The time zone can only be read safely while this is the one thread (for the teacher's
-    // screens and for reports).
-    let utc_offset = zhulao::records::report::local_offset();
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        // The time zone can only be read safely while this is the one thread (for reports);
+        // the app reads it once its first screen is drawn (`run`).
+        zhulao::records::report::local_offset();
+    }
     match cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref()),
         Some(Command::New { ref dir }) => new_pack(dir),
@@ -79,7 +81,7 @@ fn main() -> ExitCode {
         Some(
             command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
         ) => exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir)),
-        None => run(cli, utc_offset),
+        None => run(cli),
     }
 }
 
@@ -377,7 +379,7 @@ fn check_db(dir: std::path::PathBuf) -> ExitCode {
     }
 }
 
-fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
+fn run(cli: Cli) -> ExitCode {
     // A wrong command line is reported before anything is opened or created.
     let command = match SpeechCommand::resolve(cli.speech_command.as_deref()) {
         Ok(command) => command,
@@ -392,34 +394,40 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
     let data_dir = cli.data.clone().unwrap_or_else(default_data_dir);
     let Started {
         copy,
-        speaker,
-        speech,
-        set_aside,
         inputs,
         guard,
-    } = start(&data_dir, command);
+    } = start(&data_dir);
     // Until the loop runs, whatever goes wrong is said on the ordinary screen: the terminal is
     // given back first (`Stop::say`, or `guard = None`).
     let mut guard = Some(guard);
-    let mut env = Env {
-        speech,
-        // https://no-color.org: set and not empty.
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        utc_offset_seconds: utc_offset.whole_seconds(),
-        set_aside,
-    };
+    // https://no-color.org: set and not empty.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     // The first screen, drawn from the copy of its settings before the database is opened, if
-    // it shows nothing of the packs. No key is handled before the database's own settings are
-    // read and drawn (keys pressed meanwhile wait in the terminal).
+    // it shows nothing of the packs (nor of the read-aloud program, set-aside files or time
+    // zone, found out next). No key is handled before the database's own settings are read and
+    // drawn (keys pressed meanwhile wait in the terminal).
     if let (Some(copy), Some(Ok(shown))) = (&copy, guard.as_mut())
         && !cli.instructor
     {
-        let app = app_from(&cli, copy, &env);
+        let app = app_from(&cli, copy, &Env::drawing(no_color));
         if app.draws_without_packs() {
             // A frame that cannot be drawn is drawn again, and its error reported, by the loop.
             let _ = zhulao::event_loop::draw(&mut shown.terminal, &app, &Library::default());
         }
     }
+    // The time zone can only be read safely while this is the one thread (it still is: the
+    // signals are only caught so far, and no thread has started).
+    let utc_offset = zhulao::records::report::local_offset();
+    let speaker = Speaker::new(Some(command));
+    let mut env = Env {
+        speech: match speaker.available() {
+            Availability::Ready => SpeechStatus::Ready,
+            Availability::NotInstalled { program } => SpeechStatus::Missing { program },
+        },
+        no_color,
+        utc_offset_seconds: utc_offset.whole_seconds(),
+        set_aside: set_aside_names(&data_dir),
+    };
     // The packs load while the database opens.
     let lessons = cli.lessons.clone();
     let library = std::thread::spawn(move || load_library(lessons.as_deref()));
@@ -499,7 +507,7 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
     if cli.instructor {
         zhulao::event_loop::dispatch(&mut app, &library, &mut io, Action::Instructor, 0);
     }
-    let mut inputs = match inputs {
+    let mut inputs = match inputs.and_then(|caught| caught.listen()) {
         Ok(channel) => TestPanic {
             inner: channel,
             armed: std::env::var_os("ZHULAO_TEST_PANIC").is_some(),
@@ -583,33 +591,21 @@ fn run(cli: Cli, utc_offset: time::UtcOffset) -> ExitCode {
 struct Started {
     /// The copy of the first screen's settings, if there is a usable one.
     copy: Option<FirstScreen>,
-    speaker: Speaker,
-    speech: SpeechStatus,
-    set_aside: Vec<String>,
-    inputs: std::io::Result<Channel>,
+    inputs: std::io::Result<zhulao::terminal::Caught>,
     guard: std::io::Result<TerminalGuard>,
 }
 
 /// Everything the first screen needs besides the database: the copy of its settings
-/// (`progress::first_screen`), the read-aloud program, the set-aside files, the input and
-/// signal threads and the terminal. Opening the database (SQLite reading its schema is most of
-/// launch: `benches/launch.rs`) comes after the first screen is drawn; if it then turns out
-/// unusable, the caller gives the terminal back before saying so.
-fn start(data_dir: &std::path::Path, command: SpeechCommand) -> Started {
+/// (`progress::first_screen`), the signals caught (before the terminal is taken over, so that
+/// one arriving now still gives it back; they are read once the first screen is drawn) and the
+/// terminal. Opening the database (SQLite reading its schema was most of launch:
+/// `benches/launch.rs`) comes after the first screen is drawn; if it then turns out unusable,
+/// the caller gives the terminal back before saying so.
+fn start(data_dir: &std::path::Path) -> Started {
     let copy = zhulao::progress::first_screen::read(data_dir);
-    let speaker = Speaker::new(Some(command));
-    let speech = match speaker.available() {
-        Availability::Ready => SpeechStatus::Ready,
-        Availability::NotInstalled { program } => SpeechStatus::Missing { program },
-    };
-    // Signals are caught before the terminal is taken over, so that one arriving now still
-    // gives it back.
-    let inputs = Channel::start();
+    let inputs = Channel::catch_signals();
     Started {
         copy,
-        speaker,
-        speech,
-        set_aside: set_aside_names(data_dir),
         inputs,
         guard: TerminalGuard::new(),
     }

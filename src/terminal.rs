@@ -112,11 +112,37 @@ pub struct Channel {
 }
 
 impl Channel {
-    /// Starts the reader thread (and, on Unix, the signal thread).
+    /// Catches the signals and starts the reader thread (and, on Unix, the signal thread).
     pub fn start() -> io::Result<Channel> {
+        Channel::catch_signals()?.listen()
+    }
+
+    /// Catches the signals now, to be read once `listen` starts the threads. Launch does this
+    /// before taking the terminal over, so that a signal arriving at once still gives it back,
+    /// and listens only after the first screen is drawn.
+    pub fn catch_signals() -> io::Result<Caught> {
+        Ok(Caught {
+            #[cfg(unix)]
+            signals: {
+                use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+                signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?
+            },
+        })
+    }
+}
+
+/// Signals caught and kept until `listen` (see `Channel::catch_signals`).
+pub struct Caught {
+    #[cfg(unix)]
+    signals: signal_hook::iterator::Signals,
+}
+
+impl Caught {
+    /// Starts the reader thread (and, on Unix, the signal thread): the channel the loop waits on.
+    pub fn listen(self) -> io::Result<Channel> {
         let (tx, rx) = channel();
         #[cfg(unix)]
-        watch_signals(tx.clone())?;
+        watch_signals(self.signals, tx.clone())?;
         std::thread::Builder::new()
             .name("zhulao-input".into())
             .spawn(move || read_terminal(tx))?;
@@ -133,9 +159,8 @@ fn read_terminal(tx: Sender<Input>) {
 }
 
 #[cfg(unix)]
-fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
+fn watch_signals(mut signals: signal_hook::iterator::Signals, tx: Sender<Input>) -> io::Result<()> {
+    use signal_hook::consts::SIGINT;
     std::thread::Builder::new()
         .name("zhulao-signals".into())
         .spawn(move || {

@@ -1,7 +1,8 @@
 //! Launch: the welcome screen is drawn from the copy of the machine's settings kept beside the
-//! database (`progress::first_screen`) before the database is opened and before the packs have
-//! loaded; no key is handled before the database's own settings are drawn, and the copy follows
-//! the database. Opening a database that is already current writes nothing to it.
+//! database (`progress::first_screen`) before the database is opened, the packs have loaded
+//! and the read-aloud program, set-aside files and time zone are known; no key is handled
+//! before the database's own settings are drawn, and the copy follows the database. Opening a
+//! database that is already current writes nothing to it.
 
 mod common;
 
@@ -41,24 +42,52 @@ fn welcome_screens() -> Vec<App> {
     apps
 }
 
+/// What launch finds out after the first screen: the read-aloud program, set-aside files and
+/// the time zone.
+fn found_out(no_color: bool) -> Vec<Env> {
+    vec![
+        Env {
+            no_color,
+            utc_offset_seconds: 8 * 3600,
+            ..Env::default()
+        },
+        Env {
+            speech: zhulao::app::SpeechStatus::Missing {
+                program: "espeak-ng".into(),
+            },
+            no_color,
+            utc_offset_seconds: -5 * 3600,
+            set_aside: vec!["zhulao.sqlite3.broken-20261129T101500Z".into()],
+        },
+    ]
+}
+
 #[test]
-fn the_welcome_screen_draws_the_same_before_the_packs_have_loaded() {
+fn the_welcome_screen_draws_the_same_before_the_packs_and_the_rest_are_known() {
     let packs = zhulao::built_in::load_library(None).expect("the built-in course");
     let none = Library::default();
-    for app in welcome_screens() {
-        assert!(
-            app.draws_without_packs(),
-            "the welcome screen says it may be drawn early"
-        );
-        for (w, h) in [(80, 24), (40, 12), (120, 40), (200, 60)] {
-            let (with, with_hits) = render_buffer(&app, &packs, w, h);
-            let (without, without_hits) = render_buffer(&app, &none, w, h);
-            assert_eq!(with, without, "{w}×{h} {:?}", app.session.settings);
-            assert_eq!(
-                format!("{with_hits:?}"),
-                format!("{without_hits:?}"),
-                "taps mean the same"
+    for early in welcome_screens() {
+        for no_color in [false, true] {
+            let mut early = early.clone();
+            early.env = Env::drawing(no_color);
+            assert!(
+                early.draws_without_packs(),
+                "the welcome screen may be drawn early"
             );
+            for env in found_out(no_color) {
+                let mut later = early.clone();
+                later.env = env;
+                for (w, h) in [(80, 24), (40, 12), (120, 40), (200, 60)] {
+                    let (with, with_hits) = render_buffer(&later, &packs, w, h);
+                    let (without, without_hits) = render_buffer(&early, &none, w, h);
+                    assert_eq!(with, without, "{w}×{h} {:?}", later.session.settings);
+                    assert_eq!(
+                        format!("{with_hits:?}"),
+                        format!("{without_hits:?}"),
+                        "taps mean the same"
+                    );
+                }
+            }
         }
     }
 }

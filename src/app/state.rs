@@ -26,6 +26,17 @@ pub struct Env {
     pub set_aside: Vec<String>,
 }
 
+impl Env {
+    /// What the welcome screen is drawn with before the rest is found out at launch: only
+    /// whether to use colour. The welcome screen shows nothing of the rest (a test compares).
+    pub fn drawing(no_color: bool) -> Env {
+        Env {
+            no_color,
+            ..Env::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpeechStatus {
     Ready,
