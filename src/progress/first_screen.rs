@@ -80,9 +80,22 @@ fn path(dir: &Path) -> PathBuf {
     dir.join(FILE)
 }
 
+/// The most a copy is read: it is a few hundred bytes, and whatever else is found under its name
+/// is not read whole at every launch.
+const MOST: u64 = 4096;
+
 /// The copy in `dir`, if there is a usable one.
 pub fn read(dir: &Path) -> Option<FirstScreen> {
-    let text = std::fs::read_to_string(path(dir)).ok()?;
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path(dir))
+        .ok()?
+        .take(MOST + 1)
+        .read_to_string(&mut text)
+        .ok()?;
+    if text.len() as u64 > MOST {
+        return None;
+    }
     FirstScreen::from_text(&text)
 }
 
@@ -143,9 +156,23 @@ mod tests {
             good.replace("lang = zh\n", ""),
             good.replace("lang = zh", "lang zh"),
             "\u{0}\u{ff}garbage".into(),
+            // Too long to be a copy (read only up to its limit).
+            format!("{good}# {}\n", "x".repeat(10 << 20)),
         ] {
             std::fs::write(dir.path().join(FILE), &bad).unwrap();
-            assert_eq!(read(dir.path()), None, "{bad:?}");
+            assert_eq!(
+                read(dir.path()),
+                None,
+                "{}",
+                bad.chars().take(80).collect::<String>()
+            );
         }
+        // Not text at all, or a folder under the copy's name.
+        std::fs::write(dir.path().join(FILE), b"\xff\xfe lang = zh").unwrap();
+        assert_eq!(read(dir.path()), None);
+        std::fs::remove_file(dir.path().join(FILE)).unwrap();
+        std::fs::create_dir(dir.path().join(FILE)).unwrap();
+        assert_eq!(read(dir.path()), None);
+        assert!(write(dir.path(), &FirstScreen::default()).is_err());
     }
 }
