@@ -108,7 +108,6 @@ impl Io {
     }
 }
 
-/// Runs until the learner quits, a signal says stop, or the inputs end.
 /// Draws one frame; what its taps and number keys mean.
 pub fn draw<B: Backend>(
     terminal: &mut Terminal<B>,
@@ -126,6 +125,7 @@ where
     Ok(hits)
 }
 
+/// Runs until the learner quits, a signal says stop, or the inputs end.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
