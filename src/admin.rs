@@ -116,7 +116,10 @@ pub fn roster_import(store: &mut Store, file: &Path, lang: Lang) -> Result<bool,
                 wrong += 1;
                 let reason = match problem {
                     Problem::NoName => t.no_name.to_string(),
-                    Problem::TooLong => t.too_long.to_string(),
+                    Problem::TooLong => crate::ui::words::fill(
+                        t.too_long,
+                        &[("n", &crate::progress::MAX_NAME_CHARS.to_string())],
+                    ),
                     Problem::BadCharacter(detail) => fill(t.bad_char, &[("detail", detail)]),
                     Problem::BadSeat(seat) => fill(t.bad_seat, &[("seat", seat)]),
                     Problem::SeatTaken { seat, by } => {

@@ -6,17 +6,8 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::Action;
+use crate::app::{Action, Mode};
 use crate::ui::Hits;
-
-/// How typed characters are read: as commands and numbers, or as text (a name field).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    Text,
-    /// Any key press or any tap means "yes, I am here" (the kiosk's "还在吗？").
-    Any,
-}
 
 pub fn to_action(event: &Event, hits: &Hits, mode: Mode) -> Option<Action> {
     if mode == Mode::Any {
@@ -64,14 +55,15 @@ pub fn is_activity(event: &Event) -> bool {
 /// the finger. Presses elsewhere, and keys, always count.
 #[derive(Debug, Default)]
 pub struct TapFilter {
-    last: Option<(u16, u16, std::time::Instant)>,
+    /// Where and when (the loop clock's milliseconds) the last press was.
+    last: Option<(u16, u16, u64)>,
 }
 
 pub const DOUBLE_TAP: std::time::Duration = std::time::Duration::from_millis(300);
 
 impl TapFilter {
-    /// Whether this event should be acted on (`now`: when it arrived).
-    pub fn accept(&mut self, event: &Event, now: std::time::Instant) -> bool {
+    /// Whether this event should be acted on (`now_ms`: when it arrived, on the loop's clock).
+    pub fn accept(&mut self, event: &Event, now_ms: u64) -> bool {
         let Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(_),
             column,
@@ -82,11 +74,11 @@ impl TapFilter {
             return true;
         };
         let repeat = self.last.is_some_and(|(c, r, at)| {
-            now.saturating_duration_since(at) < DOUBLE_TAP
+            now_ms.saturating_sub(at) < DOUBLE_TAP.as_millis() as u64
                 && c.abs_diff(*column) <= 2
                 && r.abs_diff(*row) <= 1
         });
-        self.last = Some((*column, *row, now));
+        self.last = Some((*column, *row, now_ms));
         !repeat
     }
 }
@@ -204,20 +196,19 @@ mod tests {
 
     #[test]
     fn a_double_tap_or_a_bounce_counts_once_but_two_places_or_slow_taps_count_twice() {
-        use std::time::{Duration, Instant};
-        let t0 = Instant::now();
+        let t0 = 1_000_u64;
         let mut f = TapFilter::default();
         assert!(f.accept(&click(20, 10), t0));
         assert!(
-            !f.accept(&click(21, 10), t0 + Duration::from_millis(150)),
+            !f.accept(&click(21, 10), t0 + 150),
             "the same spot again at once: one tap"
         );
         assert!(
-            f.accept(&click(21, 10), t0 + Duration::from_millis(500)),
+            f.accept(&click(21, 10), t0 + 500),
             "a slow second tap is a second tap"
         );
         assert!(
-            f.accept(&click(40, 3), t0 + Duration::from_millis(550)),
+            f.accept(&click(40, 3), t0 + 550),
             "another place is another tap"
         );
         let drag = Event::Mouse(MouseEvent {
@@ -227,14 +218,14 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         let hits = Hits::default();
-        assert!(f.accept(&drag, t0 + Duration::from_millis(560)));
+        assert!(f.accept(&drag, t0 + 560));
         assert_eq!(
             to_action(&drag, &hits, Mode::Normal),
             None,
             "dragging the finger after pressing presses nothing more"
         );
         assert!(
-            f.accept(&key(KeyCode::Char('1')), t0 + Duration::from_millis(570)),
+            f.accept(&key(KeyCode::Char('1')), t0 + 570),
             "keys are never filtered"
         );
     }

@@ -41,7 +41,6 @@ use zhulao::content::Library;
 use zhulao::content::{PackError, Source};
 use zhulao::event_loop::{Exit, Input, Inputs, Io};
 use zhulao::inert::inert;
-use zhulao::overlays::FreshRecord;
 use zhulao::progress::first_screen::FirstScreen;
 use zhulao::progress::{Store, StoreError, default_data_dir};
 use zhulao::speech::{Availability, Speaker, SpeechCommand};
@@ -211,14 +210,14 @@ fn preview(dir: &std::path::Path, target: Option<&str>, lang: zhulao::lang::Lang
         }
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut p = match Preview::open(dir, target, lang, no_color) {
-        Ok(p) => p,
+    let (mut p, mut app) = match Preview::open(dir, target, lang, no_color) {
+        Ok(opened) => opened,
         Err(why) => {
             complain!("zhulao: {}", inert(&why));
             return ExitCode::from(exit::BAD_ARGUMENTS);
         }
     };
-    if let Err(e) = run(&mut p) {
+    if let Err(e) = run(&mut p, &mut app) {
         complain!("zhulao: {}", inert(&e.to_string()));
         return ExitCode::from(exit::PROBLEMS);
     }
@@ -427,6 +426,7 @@ fn run(cli: Cli) -> ExitCode {
         no_color,
         utc_offset_seconds: utc_offset.whole_seconds(),
         set_aside: set_aside_names(&data_dir),
+        preview: false,
     };
     // The packs load while the database opens.
     let lessons = cli.lessons.clone();
@@ -459,11 +459,13 @@ fn run(cli: Cli) -> ExitCode {
         let _ = zhulao::progress::first_screen::write(&data_dir, &first);
     }
     let mut app = app_from(&cli, &first, &env);
+    // Handled before the first key: the news of a record set aside, the PIN prompt asked for.
+    let mut at_start = Vec::new();
     if let Some(file) = set_aside_as {
-        app.overlays
-            .push(zhulao::overlays::Overlay::FreshRecord(FreshRecord::new(
-                file,
-            )));
+        at_start.push(Action::RecordSetAside(file));
+    }
+    if cli.instructor {
+        at_start.push(Action::Instructor);
     }
     let library = library
         .join()
@@ -502,11 +504,9 @@ fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(exit::BROKEN_PACK);
         }
     };
-    let mut io = Io::new(store, speaker);
+    let mut io = Io::new(library, store, speaker);
     io.utc_offset = utc_offset;
-    if cli.instructor {
-        zhulao::event_loop::dispatch(&mut app, &library, &mut io, Action::Instructor, 0);
-    }
+    let clock = clock();
     let mut inputs = match inputs.and_then(|caught| caught.listen()) {
         Ok(channel) => TestPanic {
             inner: channel,
@@ -536,9 +536,10 @@ fn run(cli: Cli) -> ExitCode {
             zhulao::event_loop::run(
                 &mut guard.terminal,
                 &mut app,
-                &library,
                 &mut io,
                 &mut inputs,
+                clock.as_ref(),
+                std::mem::take(&mut at_start),
             )
         }));
         let payload = match run {
@@ -609,6 +610,17 @@ fn start(data_dir: &std::path::Path) -> Started {
         inputs,
         guard: TerminalGuard::new(),
     }
+}
+
+/// The loop's clock. A debug build (the tests' binary) follows `ZHULAO_TEST_CLOCK`: a file
+/// holding how many milliseconds ahead of the real clock to be, which an end-to-end test
+/// writes to move the app's clock instead of waiting. A release build has only the real clock.
+fn clock() -> Box<dyn zhulao::app::Clock> {
+    #[cfg(debug_assertions)]
+    if let Some(file) = std::env::var_os("ZHULAO_TEST_CLOCK") {
+        return Box::new(zhulao::app::clock::FileShifted::new(file.into()));
+    }
+    Box::new(zhulao::app::SystemClock::new())
 }
 
 /// A thread that panicked, in words.

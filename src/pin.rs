@@ -56,9 +56,13 @@ pub enum Checked {
     NotSet,
 }
 
-/// Checks a typed PIN against the database, counting it if it is wrong.
-pub fn check(store: &mut Store, pin: &str) -> Result<Checked, StoreError> {
-    let now = time::OffsetDateTime::now_utc();
+/// Checks a typed PIN against the database at `now` (the loop's clock), counting it if it is
+/// wrong.
+pub fn check(
+    store: &mut Store,
+    pin: &str,
+    now: time::OffsetDateTime,
+) -> Result<Checked, StoreError> {
     let state = store.pin_state()?;
     let Some(stored) = &state.hash else {
         return Ok(Checked::NotSet);

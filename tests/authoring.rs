@@ -4,7 +4,7 @@
 //! built-in pack replaced; `zhulao preview` opens a step directly, redraws it when the file is
 //! saved, shows a broken file's problems in place, and records nothing.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

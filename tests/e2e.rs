@@ -3,7 +3,7 @@
 //! them), starts it a third time and stops halfway; after a restart the progress and the exact
 //! resume step are there. Every wait is bounded.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

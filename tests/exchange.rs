@@ -2,8 +2,8 @@
 //! (with the real `zhulao export` and `zhulao import`), checked by an independent xAPI validator,
 //! and sent to a real Learning Record Store (Ralph) with `zhulao sync`.
 
-mod lrs;
-mod xapi;
+use crate::lrs;
+use crate::xapi;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! trouble spots, the roster and its import — with a seeded class of thirty — and snapshots of
 //! those screens at 80×24, 40×12 and 120×40, in both languages.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use zhulao::app::Action;
@@ -171,6 +171,8 @@ fn seed_class(store: &mut Store) -> Vec<Learner> {
 fn class_harness(lang: Lang) -> Harness {
     let mut h = Harness::fixture(lang);
     seed_class(&mut h.io.store);
+    // The next morning: the class recorded yesterday, nobody is answering now.
+    h.set_time(time::macros::datetime!(2026-11-03 09:00 +8));
     h
 }
 
@@ -210,7 +212,7 @@ fn the_first_teacher_sets_a_pin_and_only_its_argon2id_hash_is_kept() {
     let (screen, _) = h.render(80, 24);
     assert!(screen.contains("请输入老师密码"), "{screen}");
     h.act(Action::Back);
-    assert!(h.app.overlays.is_empty());
+    assert!(h.app.overlays().is_empty());
     assert_eq!(h.screen(), "Welcome");
 }
 
@@ -222,7 +224,7 @@ fn a_wrong_pin_makes_the_next_try_wait_longer_and_ten_lock_it_across_restarts() 
         .set_pin_hash(&zhulao::pin::hash("135790").unwrap())
         .unwrap();
     assert_eq!(
-        zhulao::pin::check(&mut store, "135791").unwrap(),
+        zhulao::pin::check(&mut store, "135791", time::OffsetDateTime::now_utc()).unwrap(),
         Checked::Wrong {
             wait_seconds: 1,
             tries_left: 9
@@ -230,7 +232,7 @@ fn a_wrong_pin_makes_the_next_try_wait_longer_and_ten_lock_it_across_restarts() 
     );
     assert!(
         matches!(
-            zhulao::pin::check(&mut store, "135790").unwrap(),
+            zhulao::pin::check(&mut store, "135790", time::OffsetDateTime::now_utc()).unwrap(),
             Checked::TooSoon { .. }
         ),
         "even the right PIN waits its turn"
@@ -257,7 +259,7 @@ fn a_wrong_pin_makes_the_next_try_wait_longer_and_ten_lock_it_across_restarts() 
         "the count is in the database"
     );
     assert_eq!(
-        zhulao::pin::check(&mut store, "135790").unwrap(),
+        zhulao::pin::check(&mut store, "135790", time::OffsetDateTime::now_utc()).unwrap(),
         Checked::Locked
     );
     drop(store);
@@ -271,7 +273,7 @@ fn a_wrong_pin_makes_the_next_try_wait_longer_and_ten_lock_it_across_restarts() 
     assert!(out.status.success());
     let mut store = Store::open(dir.path()).unwrap();
     assert_eq!(
-        zhulao::pin::check(&mut store, "135790").unwrap(),
+        zhulao::pin::check(&mut store, "135790", time::OffsetDateTime::now_utc()).unwrap(),
         Checked::NotSet
     );
 }
@@ -306,7 +308,7 @@ fn pin_set_from_the_shell_takes_the_pin_twice() {
     assert!(run("11223344\n11223344\n").status.success());
     let mut store = Store::open(dir.path()).unwrap();
     assert_eq!(
-        zhulao::pin::check(&mut store, "11223344").unwrap(),
+        zhulao::pin::check(&mut store, "11223344", time::OffsetDateTime::now_utc()).unwrap(),
         Checked::Right
     );
 }
@@ -504,7 +506,7 @@ fn a_roster_file_is_imported_line_by_line_and_a_second_import_adds_nothing() {
     let csv = dir.path().join("名单.csv");
     std::fs::write(
         &csv,
-        "\u{feff}姓名,班级,座位号\r\n王秀英,周二上午班,1\r\n李桂兰,周二上午班,2\r\n,周二上午班,3\r\n张淑珍,周四下午班,abc\r\n刘玉兰,周四下午班,2\r\n一二三四五六七八九十一二三,,\r\n王秀英 ,周四下午班,\r\n=1+2,周二上午班,9\r\n",
+        "\u{feff}姓名,班级,座位号\r\n王秀英,周二上午班,1\r\n李桂兰,周二上午班,2\r\n,周二上午班,3\r\n张淑珍,周四下午班,abc\r\n刘玉兰,周四下午班,2\r\n一二三四五六七八九十一二三四五六七,,\r\n王秀英 ,周四下午班,\r\n=1+2,周二上午班,9\r\n",
     )
     .unwrap();
     let import = || {
@@ -535,7 +537,10 @@ fn a_roster_file_is_imported_line_by_line_and_a_second_import_adds_nothing() {
         "第 6 行：刘玉兰 有问题：座位 2 已经是 李桂兰 的了"
     );
     assert!(
-        lines[5].ends_with("有问题：名字超过 12 个字"),
+        lines[5].ends_with(&format!(
+            "有问题：名字超过 {} 个字",
+            zhulao::progress::MAX_NAME_CHARS
+        )),
         "{}",
         lines[5]
     );
@@ -561,7 +566,7 @@ fn a_roster_file_is_imported_line_by_line_and_a_second_import_adds_nothing() {
 /// The instructor's screens with the seeded class, at three sizes and in both languages.
 fn snap(name: &str, h: &Harness) {
     let sizes = [(80, 24), (40, 12), (120, 40)];
-    for (suffix, text) in common::in_each_language(&h.app, &h.lib, &sizes) {
+    for (suffix, text) in common::in_each_language(&h.app, &h.io.lib, &sizes) {
         insta::assert_snapshot!(format!("{name}_{suffix}"), text);
     }
 }

@@ -1,7 +1,7 @@
 //! The learner's journey as stories, driven through `update` and a real SQLite store (no
 //! terminal): escalating help, saving every answer, resuming at the exact step, going back.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use zhulao::app::Action;
@@ -297,13 +297,16 @@ fn a_typed_name_becomes_a_learner_and_the_same_name_finds_them_again() {
 }
 
 #[test]
-fn a_name_longer_than_twelve_characters_is_refused_kindly() {
+fn a_name_longer_than_the_limit_is_refused_kindly() {
     let mut h = Harness::fixture(Lang::En);
     h.act(Action::Confirm).act(Action::Select(0));
-    for c in "Abcdefghijklmnop".chars() {
+    for c in "Abcdefghijklmnopqrstuvwxyz".chars() {
         h.act(Action::Type(c));
     }
-    assert_eq!(h.name_field().input.chars().count(), 12);
+    assert_eq!(
+        h.name_field().input.chars().count(),
+        zhulao::progress::MAX_NAME_CHARS
+    );
     assert_eq!(h.name_field().problem, Some(NameProblem::TooLong));
 }
 
@@ -331,30 +334,37 @@ fn numbered_learners_count_up() {
 
 #[test]
 fn a_failed_save_keeps_the_learner_on_the_step_and_enter_retries() {
-    use zhulao::app::update;
+    use zhulao::app::{Effect, Request, receive, update};
     let mut h = Harness::fixture(Lang::Zh);
     h.open_first_lesson();
     h.act(Action::Confirm);
-    let effects = update(&mut h.app, &h.lib, Action::Select(2), 99);
-    let [zhulao::app::Effect::Record(draft)] = effects.as_slice() else {
-        panic!("expected one record effect, got {effects:?}")
+    let requests = update(&mut h.app, &h.io.lib, Action::Select(2), h.now);
+    let [
+        Request {
+            by,
+            effect: effect @ Effect::Record(_),
+        },
+    ] = requests.as_slice()
+    else {
+        panic!("expected one record effect, got {requests:?}")
     };
     // The save fails: nothing moves on.
-    update(
+    receive(
         &mut h.app,
-        &h.lib,
+        &h.io.lib,
+        *by,
         Action::StoreFailed {
             message: "disk full".into(),
-            retry: zhulao::app::Effect::Record(draft.clone()),
+            retry: effect.clone(),
         },
-        100,
+        h.now,
     );
     assert_eq!(h.step_id(), "open-app");
     let (screen, _) = h.render(40, 12);
     assert!(screen.contains("没能保存"), "{screen}");
-    // Enter retries the very same answer.
-    let retry = update(&mut h.app, &h.lib, Action::Confirm, 101);
-    assert_eq!(retry, vec![zhulao::app::Effect::Record(draft.clone())]);
+    // Enter retries the very same answer, for the same screen.
+    let retry = update(&mut h.app, &h.io.lib, Action::Confirm, h.now);
+    assert_eq!(retry, requests);
 }
 
 #[test]
@@ -365,7 +375,7 @@ fn help_shows_the_hint_without_counting_as_a_wrong_answer() {
     let (screen, _) = h.render(80, 24);
     assert!(screen.contains("Its name is written under it."), "{screen}");
     h.act(Action::Confirm);
-    assert!(h.app.overlays.is_empty(), "Enter closes the help");
+    assert!(h.app.overlays().is_empty(), "Enter closes the help");
     assert_eq!(h.player().wrong, 0);
 }
 
@@ -611,11 +621,11 @@ fn a_secret_code_is_recorded_as_a_fixed_mask_not_even_its_length() {
         let events = h.io.store.events_for(&learner.id).unwrap();
         for e in events {
             let Some(step) = e.step else { continue };
-            let lesson = h
-                .lib
-                .pack(&e.pack_id)
-                .and_then(|p| p.lesson(&e.lesson_id))
-                .unwrap();
+            let lesson =
+                h.io.lib
+                    .pack(&e.pack_id)
+                    .and_then(|p| p.lesson(&e.lesson_id))
+                    .unwrap();
             let s = lesson.steps.iter().find(|s| s.id == step.step_id).unwrap();
             if let Exercise::Digits { secret: true, .. } = s.exercise {
                 assert_eq!(step.response, zhulao::screens::player::SECRET_MASK);

@@ -4,7 +4,7 @@
 //! every screen; and snapshots of the kiosk's own screens. The end-to-end side — the real binary
 //! in a pseudo-terminal — is in `kiosk_e2e.rs`.
 
-mod common;
+use crate::common;
 
 use common::{Harness, render};
 use ratatui::layout::Rect;
@@ -38,7 +38,7 @@ fn type_pin(h: &mut Harness) {
 }
 
 fn top_pin(h: &Harness) -> Option<(PinFor, PinStep)> {
-    match h.app.overlays.last() {
+    match h.app.overlays().last() {
         Some(Overlay::Pin(p)) => Some((p.purpose, p.step.clone())),
         _ => None,
     }
@@ -49,7 +49,7 @@ fn nothing_leaves_a_kiosk_but_the_pin() {
     let mut h = kiosk(Lang::Zh);
     set_pin(&mut h);
     h.act(Action::Back);
-    assert!(h.app.overlays.is_empty(), "Esc at the top does nothing");
+    assert!(h.app.overlays().is_empty(), "Esc at the top does nothing");
     assert_eq!(h.screen(), "Welcome");
     h.act(Action::QuitNow);
     assert!(!h.app.should_quit, "not even Ctrl+C in a too-small window");
@@ -58,7 +58,7 @@ fn nothing_leaves_a_kiosk_but_the_pin() {
     assert!(!h.quit_asked(), "the PIN is the quit question");
     h.act(Action::Quit);
     assert_eq!(
-        h.app.overlays.len(),
+        h.app.overlays().len(),
         1,
         "a second Ctrl+C opens nothing more"
     );
@@ -68,7 +68,7 @@ fn nothing_leaves_a_kiosk_but_the_pin() {
     h.act(Action::Confirm);
     assert!(!h.app.should_quit, "a wrong PIN does not quit");
     h.act(Action::Back);
-    assert!(h.app.overlays.is_empty(), "a learner goes back with Esc");
+    assert!(h.app.overlays().is_empty(), "a learner goes back with Esc");
     // The right PIN leaves, from the middle of a lesson too.
     h.open_first_lesson();
     h.act(Action::Quit);
@@ -84,19 +84,19 @@ fn a_kiosk_without_a_pin_cannot_be_given_one_at_the_kiosk() {
     let mut h = kiosk(Lang::En);
     h.act(Action::Quit);
     assert_eq!(top_pin(&h), Some((PinFor::Leave, PinStep::NoPin)));
-    let (text, _) = render(&h.app, &h.lib, 80, 24);
+    let (text, _) = render(&h.app, &h.io.lib, 80, 24);
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("run: zhulao pin set"), "{text}");
     for d in PIN {
         h.act(Action::Digit(d));
     }
     h.act(Action::Confirm);
-    assert!(h.app.overlays.is_empty(), "Enter closes the message");
+    assert!(h.app.overlays().is_empty(), "Enter closes the message");
     assert!(!h.app.should_quit);
     h.act(Action::Instructor);
     assert_eq!(top_pin(&h), Some((PinFor::Teacher, PinStep::NoPin)));
     type_pin(&mut h);
-    assert!(h.app.overlays.is_empty(), "Enter closes the message");
+    assert!(h.app.overlays().is_empty(), "Enter closes the message");
     assert_eq!(h.screen(), "Welcome", "no new PIN, no teacher's screens");
     assert!(h.store().pin_state().unwrap().hash.is_none());
 }
@@ -119,7 +119,7 @@ fn walking_away_signs_the_learner_out_after_the_countdown_and_loses_nothing() {
         "at rest on the welcome screen: no timer at all"
     );
     h.act(Action::Idle);
-    assert!(h.app.overlays.is_empty());
+    assert!(h.app.overlays().is_empty());
 
     h.open_first_lesson();
     let a = h.right_answer();
@@ -129,24 +129,24 @@ fn walking_away_signs_the_learner_out_after_the_countdown_and_loses_nothing() {
     assert!(walk_away_due(&h.app));
     h.act(Action::Idle);
     assert!(matches!(
-        h.app.overlays.last(),
+        h.app.overlays().last(),
         Some(Overlay::StillThere(s)) if s.seconds_left == 3
     ));
     // Any key says "still here": the lesson is as it was.
     h.act(Action::Confirm);
-    assert!(h.app.overlays.is_empty());
+    assert!(h.app.overlays().is_empty());
     assert_eq!(h.step_id(), step);
 
     h.act(Action::Idle);
     h.act(Action::Tick); // 1.5 s on the harness clock
     assert!(matches!(
-        h.app.overlays.last(),
+        h.app.overlays().last(),
         Some(Overlay::StillThere(s)) if s.seconds_left == 2
     ));
     h.act(Action::Tick).act(Action::Tick);
     assert_eq!(h.screen(), "Welcome", "back to the start");
     assert!(h.app.learner().is_none(), "signed out");
-    assert!(h.app.overlays.is_empty());
+    assert!(h.app.overlays().is_empty());
     assert!(!walk_away_due(&h.app));
 
     // They come back: the lesson resumes at the same step.
@@ -162,19 +162,17 @@ fn walking_away_signs_the_learner_out_after_the_countdown_and_loses_nothing() {
 #[test]
 fn the_reset_waits_for_a_failed_save_and_for_the_news_of_a_fresh_record() {
     let mut h = kiosk(Lang::Zh);
-    h.app
-        .overlays
-        .push(Overlay::FreshRecord(zhulao::overlays::FreshRecord::new(
-            "zhulao.sqlite3.broken-20261129T101500Z",
-        )));
+    h.act(Action::RecordSetAside(
+        "zhulao.sqlite3.broken-20261129T101500Z".into(),
+    ));
     assert!(!walk_away_due(&h.app), "the teacher must still read it");
     h.act(Action::Idle);
     assert!(matches!(
-        h.app.overlays.as_slice(),
+        h.app.overlays().as_slice(),
         [Overlay::FreshRecord(_)]
     ));
     h.act(Action::Confirm);
-    assert!(h.app.overlays.is_empty(), "知道了 closes it");
+    assert!(h.app.overlays().is_empty(), "知道了 closes it");
     // The teacher's screens are reset too: they are behind the PIN.
     set_pin(&mut h);
     h.act(Action::Instructor);
@@ -189,7 +187,7 @@ fn not_a_kiosk_never_resets() {
     h.open_first_lesson();
     assert!(!walk_away_due(&h.app));
     h.act(Action::Idle);
-    assert!(h.app.overlays.is_empty());
+    assert!(h.app.overlays().is_empty());
     assert_eq!(h.screen(), "Player");
 }
 
@@ -273,11 +271,9 @@ fn teacher_states() -> Vec<App> {
     h.act(Action::Idle);
     out.push(h.app.clone());
     h.act(Action::Confirm);
-    h.app
-        .overlays
-        .push(Overlay::FreshRecord(zhulao::overlays::FreshRecord::new(
-            "zhulao.sqlite3.broken-20261129T101500Z",
-        )));
+    h.act(Action::RecordSetAside(
+        "zhulao.sqlite3.broken-20261129T101500Z".into(),
+    ));
     out.push(h.app.clone());
     out
 }
@@ -344,34 +340,32 @@ fn snap(name: &str, app: &App, lib: &zhulao::content::Library) {
 #[test]
 fn snapshots_of_the_kiosks_screens() {
     let mut h = kiosk(Lang::Zh);
-    snap("kiosk_welcome", &h.app, &h.lib);
+    snap("kiosk_welcome", &h.app, &h.io.lib);
     h.act(Action::Quit);
-    snap("kiosk_no_pin", &h.app, &h.lib);
+    snap("kiosk_no_pin", &h.app, &h.io.lib);
     h.act(Action::Back);
     set_pin(&mut h);
     h.act(Action::Quit);
-    snap("kiosk_leave_pin", &h.app, &h.lib);
+    snap("kiosk_leave_pin", &h.app, &h.io.lib);
     h.act(Action::Back);
     h.open_first_lesson();
     h.act(Action::Idle);
-    snap("kiosk_still_there", &h.app, &h.lib);
+    snap("kiosk_still_there", &h.app, &h.io.lib);
     h.act(Action::Confirm);
-    snap("kiosk_player", &h.app, &h.lib);
+    snap("kiosk_player", &h.app, &h.io.lib);
     h.act(Action::Back).act(Action::Back).act(Action::Back);
     h.act(Action::Back);
-    h.app
-        .overlays
-        .push(Overlay::FreshRecord(zhulao::overlays::FreshRecord::new(
-            "zhulao.sqlite3.broken-20261129T101500Z",
-        )));
-    snap("kiosk_fresh_record", &h.app, &h.lib);
+    h.act(Action::RecordSetAside(
+        "zhulao.sqlite3.broken-20261129T101500Z".into(),
+    ));
+    snap("kiosk_fresh_record", &h.app, &h.io.lib);
     h.act(Action::Confirm);
     h.act(Action::Instructor);
     type_pin(&mut h);
     h.app.env.set_aside = vec!["zhulao.sqlite3.broken-20261129T101500Z".into()];
-    snap("kiosk_teacher_home", &h.app, &h.lib);
+    snap("kiosk_teacher_home", &h.app, &h.io.lib);
     h.act(Action::Select(home::KIOSK));
-    snap("kiosk_settings", &h.app, &h.lib);
+    snap("kiosk_settings", &h.app, &h.io.lib);
 
     // The class as a touchscreen shows it: tall rows, paging buttons. (Learners who have not
     // started yet, so no times of day in the snapshot.)
@@ -393,5 +387,5 @@ fn snapshots_of_the_kiosks_screens() {
     h.act(Action::Instructor);
     type_pin(&mut h);
     h.act(Action::Select(home::CLASS));
-    snap("kiosk_class", &h.app, &h.lib);
+    snap("kiosk_class", &h.app, &h.io.lib);
 }

@@ -7,7 +7,7 @@
 //! `zhulao kiosk-setup --print`.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -4,7 +4,7 @@
 //! before the database's own settings are drawn, and the copy follows the database. Opening a
 //! database that is already current writes nothing to it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -58,6 +58,7 @@ fn found_out(no_color: bool) -> Vec<Env> {
             no_color,
             utc_offset_seconds: -5 * 3600,
             set_aside: vec!["zhulao.sqlite3.broken-20261129T101500Z".into()],
+            preview: false,
         },
     ]
 }

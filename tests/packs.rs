@@ -2,7 +2,7 @@
 //! tests/bad_packs/ is rejected with every `file:line:column: message` line of its EXPECTED
 //! file.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

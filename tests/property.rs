@@ -4,7 +4,7 @@
 //! lesson is on a step that exists, every save has finished, and what can be tapped lies inside
 //! the window without overlapping.
 
-mod common;
+use crate::common;
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -68,7 +68,7 @@ fn input() -> impl Strategy<Value = Input> {
 
 fn check_sound(app: &App, lib: &zhulao::content::Library) {
     assert!(!app.busy, "every save finished before the next draw");
-    assert!(app.overlays.len() <= 3, "{:?}", app.overlays);
+    assert!(app.overlays().len() <= 3, "{:?}", app.overlays());
     match &app.screen {
         Screen::Welcome(w) => assert!(w.cursor < 3),
         Screen::Learners(l) => assert!(l.cursor < l.list.len() + 3),
@@ -139,7 +139,7 @@ proptest! {
 fn storm(mut h: common::Harness, inputs: Vec<Input>) -> Result<(), TestCaseError> {
     let (mut w, mut ht) = (80u16, 24u16);
     let mut buf = Buffer::empty(Rect::new(0, 0, w, ht));
-    let mut hits = zhulao::ui::draw(&h.app, &h.lib, buf.area, &mut buf);
+    let mut hits = zhulao::ui::draw(&h.app, &h.io.lib, buf.area, &mut buf);
     let mut visited = std::collections::HashSet::new();
     for input in inputs {
         let events: Vec<Event> = match input {
@@ -162,18 +162,24 @@ fn storm(mut h: common::Harness, inputs: Vec<Input>) -> Result<(), TestCaseError
         for event in events {
             let mode = input_mode(&h.app);
             if let Some(action) = zhulao::input::to_action(&event, &hits, mode) {
-                h.now += 700;
-                dispatch(&mut h.app, &h.lib, &mut h.io, action, h.now);
+                h.now = h.now.later(700);
+                dispatch(
+                    &mut h.app,
+                    &mut h.io,
+                    action,
+                    h.now,
+                    &mut Default::default(),
+                );
             }
         }
         if h.app.should_quit {
             // Leaving is allowed; start again, as the kiosk would.
             h.app = App::new(h.app.session.machine, h.app.env.clone());
         }
-        check_sound(&h.app, &h.lib);
+        check_sound(&h.app, &h.io.lib);
         visited.insert(h.app.screen.name());
         buf = Buffer::empty(Rect::new(0, 0, w, ht));
-        hits = zhulao::ui::draw(&h.app, &h.lib, buf.area, &mut buf);
+        hits = zhulao::ui::draw(&h.app, &h.io.lib, buf.area, &mut buf);
         let areas = hits.areas();
         for (i, (r, _)) in areas.iter().enumerate() {
             prop_assert!(r.right() <= w && r.bottom() <= ht, "{r:?} outside {w}x{ht}");

@@ -3,7 +3,7 @@
 //! text it is given). Unix only: the fake is a shell script.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

@@ -2,7 +2,7 @@
 //! groups, seats and an archived learner; the CSV and XLSX read back (csv, calamine); the group
 //! and date filters; the summary; atomic writing; and the `report` command end to end.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! computer as xAPI, give the same one. The clock is the test's (`Io::fixed_now`), in Beijing
 //! time.
 
-mod common;
+use crate::common;
 
 use common::{Harness, render};
 use time::macros::{datetime, offset};
@@ -26,7 +26,7 @@ fn day(days: i64) -> OffsetDateTime {
 /// A harness whose clock is at `day(days)` in Beijing.
 fn on_day(mut h: Harness, days: i64) -> Harness {
     h.io.utc_offset = offset!(+8);
-    h.io.fixed_now = Some(day(days));
+    h.set_time(day(days));
     h
 }
 
@@ -92,7 +92,7 @@ fn events(h: &Harness) -> Vec<Event> {
 }
 
 fn screen_text(h: &Harness) -> String {
-    render(&h.app, &h.lib, 80, 24).0
+    render(&h.app, &h.io.lib, 80, 24).0
 }
 
 /// On the pack list: does the first pack say a review is due, and of how many?
@@ -295,15 +295,15 @@ fn steps_whose_lesson_or_step_was_removed_are_left_out_never_a_panic() {
     let h = helped_on_open_app(Lang::Zh);
     // The centre's pack changes: the step is gone from the lesson.
     let mut h = come_back(h, 1);
-    let lesson = &mut h.lib.packs[0].lessons[0];
+    let lesson = &mut h.io.lib.packs[0].lessons[0];
     lesson.steps.retain(|s| s.id != "open-app");
     assert_eq!(pack_says_due(&h), None);
     h.act(Action::Select(0));
     assert!(!screen_text(&h).contains("复习"));
-    render(&h.app, &h.lib, 40, 12);
+    render(&h.app, &h.io.lib, 40, 12);
     // Then the whole lesson.
     let mut h = come_back(h, 2);
-    h.lib.packs[0].lessons.retain(|l| l.id != "all-kinds");
+    h.io.lib.packs[0].lessons.retain(|l| l.id != "all-kinds");
     assert_eq!(pack_says_due(&h), None);
     h.act(Action::Select(0));
     assert!(!screen_text(&h).contains("复习"));
@@ -381,7 +381,7 @@ fn review_runs_travel_in_an_xapi_export_and_give_the_same_schedule_there() {
 // Snapshots, as in tests/screens.rs: 80×24 and 40×12, Chinese and English.
 
 fn snap(name: &str, h: &Harness) {
-    for (suffix, text) in common::in_each_language(&h.app, &h.lib, &[(80, 24), (40, 12)]) {
+    for (suffix, text) in common::in_each_language(&h.app, &h.io.lib, &[(80, 24), (40, 12)]) {
         insta::assert_snapshot!(format!("{name}_{suffix}"), text);
     }
 }

@@ -2,7 +2,7 @@
 //! and at 80×24, in Chinese and English. The snapshots are plain text: focus shows as » and a
 //! thick border, right and wrong as ✓ and ✗, so they show what a learner sees without colour.
 
-mod common;
+use crate::common;
 
 use common::{Harness, in_each_language, render};
 use zhulao::app::{Action, Effect};
@@ -11,7 +11,7 @@ use zhulao::lang::Lang;
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
 fn snap(name: &str, h: &Harness) {
-    for (suffix, text) in in_each_language(&h.app, &h.lib, &SIZES) {
+    for (suffix, text) in in_each_language(&h.app, &h.io.lib, &SIZES) {
         insta::assert_snapshot!(format!("{name}_{suffix}"), text);
     }
 }
@@ -125,18 +125,23 @@ fn lesson_complete() {
 #[test]
 fn a_failed_save_says_so_plainly() {
     let mut h = lesson_at("open-app");
-    let effects = zhulao::app::update(&mut h.app, &h.lib, Action::Select(2), 5);
-    let Some(Effect::Record(draft)) = effects.into_iter().next() else {
+    let requests = zhulao::app::update(&mut h.app, &h.io.lib, Action::Select(2), h.now);
+    let Some(zhulao::app::Request {
+        by,
+        effect: effect @ Effect::Record(_),
+    }) = requests.into_iter().next()
+    else {
         panic!("no record effect")
     };
-    zhulao::app::update(
+    zhulao::app::receive(
         &mut h.app,
-        &h.lib,
+        &h.io.lib,
+        by,
         Action::StoreFailed {
             message: "could not save or read progress: database or disk is full".into(),
-            retry: Effect::Record(draft),
+            retry: effect,
         },
-        6,
+        h.now,
     );
     snap("save_failed", &h);
 }
@@ -158,7 +163,7 @@ fn too_small_asks_for_a_bigger_window() {
 fn a_real_terminal_draw_matches_the_buffer_draw() {
     let h = lesson_at("open-app");
     assert_eq!(
-        common::terminal_text(&h.app, &h.lib, 80, 24),
+        common::terminal_text(&h.app, &h.io.lib, 80, 24),
         h.render(80, 24).0
     );
 }
@@ -187,7 +192,7 @@ fn snap_text_sizes(name: &str, h: &Harness) {
         for lang in [Lang::Zh, Lang::En] {
             app.session.settings.lang = lang;
             for (w, ht) in [(80, 24), (40, 12), (160, 50)] {
-                let (text, _) = render(&app, &h.lib, w, ht);
+                let (text, _) = render(&app, &h.io.lib, w, ht);
                 let tag = format!("{}_{}", size.as_str(), lang.as_str());
                 insta::assert_snapshot!(format!("{name}_{tag}_{w}x{ht}"), text);
             }
@@ -247,7 +252,7 @@ fn every_theme_colours_text_focus_feedback_and_keys_from_its_palette() {
         let mut app = h.app.clone();
         app.session.settings.theme = *name;
         let palette = *Theme::new(*name, false).palette().unwrap();
-        let (buf, _) = common::render_buffer(&app, &h.lib, 80, 24);
+        let (buf, _) = common::render_buffer(&app, &h.io.lib, 80, 24);
         let check = |needle: &str, fg: Rgb, bg: Rgb| {
             let cell = &buf[cell_of(&buf, needle)];
             assert_eq!(
@@ -270,7 +275,7 @@ fn without_colour_focus_is_shown_in_reverse_video() {
     let mut h = lesson_at("open-app");
     h.act(Action::Down); // the highlight shows with the first arrow
     h.app.env.no_color = true;
-    let (buf, _) = common::render_buffer(&h.app, &h.lib, 80, 24);
+    let (buf, _) = common::render_buffer(&h.app, &h.io.lib, 80, 24);
     let focus = &buf[cell_of(&buf, "»1 电话")];
     assert!(focus.modifier.contains(Modifier::REVERSED));
     let plain = &buf[cell_of(&buf, "找到“微信读书”")];

@@ -3,7 +3,7 @@
 //! The phone pack's steps (every part of a phone screen, the judge kind) and a review run are
 //! drawn at a sample of those sizes (see `sampled`).
 
-mod common;
+use crate::common;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -3,7 +3,7 @@
 //! pop-up, message banner, incoming call, secure pad — are drawn where the hints say and tapped
 //! like the real ones, and a `judge` step asks "safe or suspicious?" and then for the sign.
 
-mod common;
+use crate::common;
 
 use common::{Harness, phone_library, render};
 use zhulao::app::Action;
@@ -156,7 +156,7 @@ fn choices_are_shuffled_per_run_kept_on_resume_and_recorded_with_the_answer() {
     let a = h.right_answer();
     h.acts(&a);
     let answer = answers(&h).into_iter().find(|s| s.step_id == step).unwrap();
-    let Exercise::Choice { choices, .. } = &h.lib.packs[0].lessons[0]
+    let Exercise::Choice { choices, .. } = &h.io.lib.packs[0].lessons[0]
         .steps
         .iter()
         .find(|s| s.id == step)
@@ -290,7 +290,7 @@ fn taps_land_on_tabs_back_buttons_and_pop_up_buttons_where_the_hints_say() {
     let (screen, hits) = h.render(80, 24);
     let taps = phone_taps(&hits);
     assert_eq!(taps.len(), 2, "{screen}");
-    let book = h.lib.packs[0].lessons[0]
+    let book = h.io.lib.packs[0].lessons[0]
         .screens
         .iter()
         .find(|s| s.id == "vip")
@@ -357,7 +357,7 @@ fn the_secure_pad_says_so_and_the_code_is_recorded_as_a_mask() {
 
 fn snap(h: &Harness, name: &str) {
     for (w, ht) in [(80, 24), (40, 12)] {
-        let (text, _) = render(&h.app, &h.lib, w, ht);
+        let (text, _) = render(&h.app, &h.io.lib, w, ht);
         insta::assert_snapshot!(format!("phone_{name}_{w}x{ht}"), text);
     }
 }

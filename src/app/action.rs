@@ -5,6 +5,7 @@ use crate::progress::{Event, Learner, Progress, Reviews};
 use crate::settings::Settings;
 
 use super::effect::{Answer, Effect};
+use super::layer::Reply;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -55,6 +56,11 @@ pub enum Action {
     Tick,
     /// Kiosk mode: nobody has pressed or tapped anything for the idle time.
     Idle,
+    /// At start, on a kiosk: the damaged progress file was set aside under this name and a new
+    /// record begun (the teacher must be told).
+    RecordSetAside(String),
+    /// What a layer this one opened handed back when it was done (see `Reply`).
+    Reply(Reply),
 
     // Results of effects performed by the loop.
     LearnersLoaded(Vec<Learner>),

@@ -6,6 +6,22 @@ use crate::lang::Lang;
 use crate::progress::{EventDraft, NewLearner};
 use crate::settings::{Settings, SettingsOwner, SpeechRate};
 
+/// Who asked for an effect: its result goes back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requester {
+    /// The app itself (a text-size key, the kiosk's quit question, a retried save's opener).
+    App,
+    /// A screen or an overlay, by the id it was given when it opened.
+    Layer(super::stack::LayerId),
+}
+
+/// An effect, and who asked for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub by: Requester,
+    pub effect: Effect,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadLearners,

@@ -1,19 +1,26 @@
 //! One rule for every screen and every overlay (a question, the help page, a failed save): each
 //! is a `Layer` that updates itself from an action and draws itself, and says what it wants to
 //! happen next as an `Outcome`. Screens and overlays never reach into each other; the router in
-//! `update` applies the outcome (go to another screen, open or close an overlay, perform
-//! effects), so adding a screen is one new module plus one line in each dispatcher.
+//! `update` applies the outcome, so adding a screen is one new module plus one line in each
+//! dispatcher.
+//!
+//! The screens are a stack: opening one pushes it, Back pops it and the screen underneath is
+//! still there, cursor and all. A screen names the screens it opens, never the one that opened
+//! it: it goes back with `Outcome::back`, and may hand the screen underneath a `Reply`. An
+//! overlay names no screen at all: it closes with a `Reply` to whoever opened it, and that
+//! layer decides where to go. The results of effects go back to the layer that asked for them.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::content::Library;
-use crate::input::Mode;
 use crate::overlays::Overlay;
 use crate::screens::Screen;
 use crate::ui::{Hits, ViewCx};
 
-use super::effect::Effect;
+use super::clock::Now;
+use super::effect::{Answer, Effect, Request};
+use super::mode::Mode;
 use super::state::{Env, Session};
 
 /// What a layer's update may read and change besides itself.
@@ -21,8 +28,8 @@ pub struct Ctx<'a> {
     pub lib: &'a Library,
     pub session: &'a mut Session,
     pub env: &'a Env,
-    /// Milliseconds on the app's clock (for time spent on a step).
-    pub now_ms: u64,
+    /// The time, from the loop's clock.
+    pub now: Now,
 }
 
 /// Where to go after an action.
@@ -30,21 +37,51 @@ pub struct Ctx<'a> {
 pub enum Nav {
     #[default]
     Stay,
-    /// Replace the current screen.
-    Go(Screen),
-    /// Open the settings screen, coming back to the current screen when done.
-    Settings,
+    /// Open a screen over this one; Back comes back here.
+    Push(Screen),
+    /// This screen gives way to another, which Back leaves for the screen underneath.
+    Replace(Screen),
+    /// Back to the screen underneath, which is handed the reply.
+    Back(Reply),
+    /// Everything closes and this screen is the only one (the kiosk starts over).
+    Reset(Screen),
+}
+
+/// What a layer that is done hands to whoever opened it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Reply {
+    /// Nothing: the learner just went back.
+    #[default]
+    Nothing,
+    /// The teacher's PIN was right (or a new one was kept).
+    PinAccepted,
+    /// "还在吗？" counted down with nobody there.
+    NobodyThere,
+    /// The help page's way to the settings.
+    OpenSettings,
+    /// A failed save, to be tried again as it was asked for.
+    Retry(Request),
+    /// The learner signed out (Esc on the course list).
+    SignedOut,
+    /// From the end of a lesson: open this lesson (the next one, or the same again).
+    OpenLesson(crate::content::LessonAt),
+    /// From the end of the last lesson: the whole course is done.
+    CourseDone,
+    /// What a changed roster now looks like, for the screens underneath to show.
+    Roster(Answer),
 }
 
 /// What a layer asks for after handling an action.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// Effects for the loop to perform. Their results go to the layer this outcome opens, if
+    /// it opens one (a screen and the query that fills it), else to the layer that asked.
     pub effects: Vec<Effect>,
     pub nav: Nav,
-    /// Put this overlay on top.
+    /// Put this overlay on top (over the screen that asked, or the overlay that asked).
     pub open: Option<Overlay>,
-    /// Close the overlay that handled the action.
-    pub close: bool,
+    /// Close the overlay that handled the action, handing its opener this reply.
+    pub close: Option<Reply>,
     pub quit: bool,
 }
 
@@ -53,9 +90,29 @@ impl Outcome {
         Outcome::default()
     }
 
-    pub fn go(screen: impl Into<Screen>) -> Outcome {
+    pub fn push(screen: impl Into<Screen>) -> Outcome {
         Outcome {
-            nav: Nav::Go(screen.into()),
+            nav: Nav::Push(screen.into()),
+            ..Outcome::default()
+        }
+    }
+
+    pub fn replace(screen: impl Into<Screen>) -> Outcome {
+        Outcome {
+            nav: Nav::Replace(screen.into()),
+            ..Outcome::default()
+        }
+    }
+
+    /// Back to the screen underneath.
+    pub fn back() -> Outcome {
+        Outcome::back_with(Reply::Nothing)
+    }
+
+    /// Back to the screen underneath, handing it `reply`.
+    pub fn back_with(reply: Reply) -> Outcome {
+        Outcome {
+            nav: Nav::Back(reply),
             ..Outcome::default()
         }
     }
@@ -71,16 +128,15 @@ impl Outcome {
         }
     }
 
+    /// Closes the overlay that handled the action.
     pub fn close() -> Outcome {
-        Outcome {
-            close: true,
-            ..Outcome::default()
-        }
+        Outcome::close_with(Reply::Nothing)
     }
 
-    pub fn settings() -> Outcome {
+    /// Closes the overlay that handled the action and hands its opener `reply`.
+    pub fn close_with(reply: Reply) -> Outcome {
         Outcome {
-            nav: Nav::Settings,
+            close: Some(reply),
             ..Outcome::default()
         }
     }
@@ -94,10 +150,16 @@ impl Outcome {
         self.effects.extend(effects);
         self
     }
+
+    /// Whether this outcome opens a layer (which then gets the results of its effects).
+    pub fn opens(&self) -> bool {
+        self.open.is_some() || matches!(self.nav, Nav::Push(_) | Nav::Replace(_) | Nav::Reset(_))
+    }
 }
 
 pub trait Layer {
-    /// Handles an action. Screens receive the results of the effects they asked for here too.
+    /// Handles an action: input, the result of an effect it asked for, or the reply of a layer
+    /// it opened (`Action::Reply`).
     fn update(&mut self, cx: &mut Ctx<'_>, action: crate::app::Action) -> Outcome;
 
     /// Draws the layer into `area` and records what its taps and number keys mean.
@@ -111,12 +173,6 @@ pub trait Layer {
     /// What read-aloud says for this layer: built from the same words the view draws.
     fn spoken(&self, _cx: &ViewCx<'_>) -> Option<String> {
         None
-    }
-
-    /// An overlay that asked for an effect itself (the PIN prompt) gets its result; otherwise
-    /// results go to the screen.
-    fn wants_results(&self) -> bool {
-        false
     }
 
     /// Whether this layer draws exactly the same before the lesson packs have loaded: the

@@ -12,6 +12,8 @@ use crate::screens::player::Player;
 use crate::settings::{Settings, SettingsOwner};
 
 use super::action::Notice;
+use super::clock::Now;
+use super::stack::{LayerId, Opened};
 use crate::overlays::Overlay;
 
 /// Facts about the machine the app runs on, fixed at start.
@@ -24,6 +26,8 @@ pub struct Env {
     pub utc_offset_seconds: i32,
     /// Damaged progress files set aside in the data folder (kiosk mode), for the teacher.
     pub set_aside: Vec<String>,
+    /// A lesson author's preview (`zhulao preview`), not a class: Ctrl+C leaves at once.
+    pub preview: bool,
 }
 
 impl Env {
@@ -111,11 +115,18 @@ impl Session {
 
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The screen showing. Only the router changes which one it is (`stack`).
     pub screen: Screen,
+    /// Its id, and the screens under it with theirs: Back returns to the last one.
+    pub(super) screen_id: LayerId,
+    pub(super) below: Vec<(LayerId, Screen)>,
     /// Dialogs over the screen; the last one is on top and gets the keys.
-    pub overlays: Vec<Overlay>,
+    pub(super) overlays: Vec<Opened>,
+    pub(super) next_id: LayerId,
     pub session: Session,
     pub env: Env,
+    /// The time the last action was handled at: what the views draw with.
+    pub now: Now,
     /// Effects waiting for their result; input is held until it arrives.
     pub busy: bool,
     /// The save waiting for its result is taking a while (another window holds the database).
@@ -130,13 +141,17 @@ impl App {
     pub fn new(machine: Settings, env: Env) -> App {
         App {
             screen: Screen::welcome(),
+            screen_id: 0,
+            below: Vec::new(),
             overlays: Vec::new(),
+            next_id: 1,
             session: Session {
                 settings: machine,
                 machine,
                 ..Session::default()
             },
             env,
+            now: Now::default(),
             busy: false,
             saving_slowly: false,
             should_quit: false,
@@ -163,7 +178,22 @@ impl App {
 
     /// Whether an overlay of this kind is showing.
     pub fn has_overlay(&self, is: impl Fn(&Overlay) -> bool) -> bool {
-        self.overlays.iter().any(is)
+        self.overlays().iter().any(|o| is(o))
+    }
+
+    /// The overlays over the screen, the top one last.
+    pub fn overlays(&self) -> Vec<&Overlay> {
+        self.overlays.iter().map(|o| &o.overlay).collect()
+    }
+
+    /// The overlay on top, if any.
+    pub fn top_overlay(&self) -> Option<&Overlay> {
+        self.overlays.last().map(|o| &o.overlay)
+    }
+
+    /// The screens under the one showing, the one Back returns to last.
+    pub fn screens_below(&self) -> impl Iterator<Item = &Screen> {
+        self.below.iter().map(|(_, s)| s)
     }
 
     /// Whether everything on screen draws the same before the lesson packs have loaded.
@@ -172,7 +202,7 @@ impl App {
             && self
                 .overlays
                 .iter()
-                .all(|o| o.layer().draws_without_packs())
+                .all(|o| o.overlay.layer().draws_without_packs())
     }
 
     pub fn learner(&self) -> Option<&Learner> {

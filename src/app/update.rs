@@ -1,91 +1,140 @@
-//! The whole behaviour of the app as one function: `update(app, lib, action, now)` changes the
-//! state and returns the effects the loop must perform. Nothing here touches the terminal, the
-//! clock or the database, so every rule — escalating help, resume, going back — is unit-tested
-//! directly.
+//! The whole behaviour of the app as two functions: `update(app, lib, action, now)` for what a
+//! person did and `receive(app, lib, by, result, now)` for the result of an effect. Each changes
+//! the state and returns the effects the loop must perform, each with who asked for it. Nothing
+//! here touches the terminal, the clock or the database, so every rule — escalating help,
+//! resume, going back — is unit-tested directly.
 //!
-//! This is also the one place that decides which layer gets an action: results of effects go to
-//! the screen that asked for them; the few global keys (text size, read aloud, quit) are handled
-//! here on any screen; everything else goes to the top overlay if there is one, else to the
-//! screen. A learner's answer changes the screen only when its event comes back committed
-//! (`Action::Recorded`): if the save fails, nothing moves on, and Enter tries again.
+//! This is also the one place that decides which layer gets an action and the one place that
+//! opens and closes screens and overlays (`apply`): the few global keys (text size, read
+//! aloud, quit) and the kiosk's walk-away question are handled here on any screen; everything
+//! else goes to the top overlay if there is one, else to the screen. Results go to the layer
+//! that asked for them; an overlay's reply goes to whoever opened it. A learner's answer
+//! changes the screen only when its event comes back committed (`Action::Recorded`): if the
+//! save fails, nothing moves on, and Enter tries again.
 
 use crate::content::Library;
-use crate::input::Mode;
 use crate::overlays::pin::PinFor;
 use crate::overlays::{Overlay, Pin, SaveFailed, StillThere};
 use crate::screens::Screen;
-use crate::screens::settings::SettingsScreen;
 use crate::ui::ViewCx;
 
 use super::action::{Action, Notice};
-use super::effect::Effect;
-use super::layer::{Ctx, Nav, Outcome};
+use super::clock::Now;
+use super::effect::{Effect, Request, Requester};
+use super::layer::{Ctx, Nav, Outcome, Reply};
+use super::mode::Mode;
+use super::stack::LayerId;
 use super::state::{App, SpeechStatus};
 
-pub fn update(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effect> {
+/// Handles what a person did (a key, a tap, a signal) or what the loop noticed (idle, a tick).
+pub fn update(app: &mut App, lib: &Library, action: Action, now: Now) -> Vec<Request> {
+    if action.is_result() {
+        // A result with no requester named: it is the screen's.
+        let by = Requester::Layer(app.screen_id());
+        return receive(app, lib, by, action, now);
+    }
+    app.now = now;
+    spoken_change(app, lib, |app| route(app, lib, action, now))
+}
+
+/// Handles the result of an effect that `by` asked for.
+pub fn receive(
+    app: &mut App,
+    lib: &Library,
+    by: Requester,
+    result: Action,
+    now: Now,
+) -> Vec<Request> {
+    app.now = now;
+    spoken_change(app, lib, |app| result_for(app, lib, by, result, now))
+}
+
+/// Runs `f`, then adds what read-aloud must do now: a new step (or new feedback) is read by
+/// itself when the learner asked for that, and whatever was being read stops when it goes away.
+fn spoken_change(
+    app: &mut App,
+    lib: &Library,
+    f: impl FnOnce(&mut App) -> Vec<Request>,
+) -> Vec<Request> {
     let spoken_before = spoken(app, lib);
-    let mut effects = route(app, lib, action, now_ms);
-    // Read-aloud follows what is on screen: a new step (or new feedback) is read by itself
-    // when the learner asked for that, and whatever was being read stops when it goes away.
+    let mut requests = f(app);
     let spoken_after = spoken(app, lib);
     if spoken_after != spoken_before {
         match spoken_after {
-            Some(text) if app.session.settings.read_aloud => effects.push(speak(app, text)),
-            _ if app.speaking => effects.push(Effect::StopSpeech),
+            Some(text) if app.session.settings.read_aloud => {
+                requests.push(by_app(speak(app, text)))
+            }
+            _ if app.speaking => requests.push(by_app(Effect::StopSpeech)),
             _ => {}
         }
     }
-    for effect in &effects {
-        match effect {
+    for request in &requests {
+        match request.effect {
             Effect::Speak { .. } => app.speaking = true,
             Effect::StopSpeech | Effect::Quit => app.speaking = false,
             _ => {}
         }
     }
-    effects
+    requests
 }
 
-fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effect> {
-    if action == Action::SaveDelayed {
+fn by_app(effect: Effect) -> Request {
+    Request {
+        by: Requester::App,
+        effect,
+    }
+}
+
+fn result_for(
+    app: &mut App,
+    lib: &Library,
+    by: Requester,
+    result: Action,
+    now: Now,
+) -> Vec<Request> {
+    if result == Action::SaveDelayed {
         app.saving_slowly = true;
         return vec![];
     }
-    if action.is_result() {
-        app.busy = false;
-        app.saving_slowly = false;
-        match &action {
-            Action::Recorded(event) => {
-                app.session.progress.apply(event);
-                app.session.reviews.apply(event);
-            }
-            Action::StoreFailed { message, retry } => {
-                app.overlays
-                    .retain(|o| !matches!(o, Overlay::SaveFailed(_)));
-                app.overlays.push(Overlay::SaveFailed(SaveFailed::new(
-                    message.clone(),
-                    retry.clone(),
-                )));
-                return vec![];
-            }
-            Action::Notice(notice) => {
-                app.notice = Some(notice.clone());
-                return vec![];
-            }
-            _ => {}
+    app.busy = false;
+    app.saving_slowly = false;
+    match result {
+        Action::Recorded(ref event) => {
+            app.session.progress.apply(event);
+            app.session.reviews.apply(event);
         }
-        let to_overlay = app
-            .overlays
-            .last()
-            .is_some_and(|top| top.layer().wants_results());
-        return deliver(app, lib, action, now_ms, to_overlay);
+        Action::StoreFailed { message, retry } => {
+            // One message at a time: a newer failure replaces an older one.
+            app.close_overlays(|o| matches!(o, Overlay::SaveFailed(_)));
+            let failed = SaveFailed::new(message, Request { by, effect: retry });
+            return apply(
+                app,
+                lib,
+                Outcome::open(Overlay::SaveFailed(failed)),
+                Requester::App,
+                now,
+            );
+        }
+        Action::Notice(notice) => {
+            app.notice = Some(notice);
+            return vec![];
+        }
+        _ => {}
     }
+    match by {
+        Requester::App => vec![],
+        Requester::Layer(id) => deliver(app, lib, id, result, now),
+    }
+}
+
+fn route(app: &mut App, lib: &Library, action: Action, now: Now) -> Vec<Request> {
     if action == Action::QuitNow {
         // On a kiosk nothing leaves without the PIN, not even Ctrl+C in a too-small window.
         if app.session.kiosk.on() {
             return vec![];
         }
         app.should_quit = true;
-        return vec![Effect::Quit];
+        return vec![by_app(Effect::Quit)];
     }
     if app.busy {
         return vec![];
@@ -94,8 +143,14 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
         if !walk_away_due(app) {
             return vec![];
         }
-        let still_there = StillThere::new(now_ms, app.session.kiosk.countdown());
-        return apply(app, Outcome::open(Overlay::StillThere(still_there)), false);
+        let still_there = StillThere::new(now.ms, app.session.kiosk.countdown());
+        return apply(
+            app,
+            lib,
+            Outcome::open(Overlay::StillThere(still_there)),
+            Requester::App,
+            now,
+        );
     }
     app.notice = None;
     match action {
@@ -112,8 +167,10 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
             let (owner, settings) = app.session.change_settings(settings);
             return apply(
                 app,
+                lib,
                 Outcome::effect(Effect::SaveSettings(owner, settings)),
-                false,
+                Requester::App,
+                now,
             );
         }
         Action::ReadAloud => {
@@ -124,8 +181,13 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
                 return vec![];
             }
             return spoken(app, lib)
-                .map(|text| vec![speak(app, text)])
+                .map(|text| vec![by_app(speak(app, text))])
                 .unwrap_or_default();
+        }
+        // A lesson author's preview is a tool, not a lesson: Ctrl+C leaves it at once.
+        Action::Quit if app.env.preview => {
+            app.should_quit = true;
+            return vec![by_app(Effect::Quit)];
         }
         Action::Quit if app.session.kiosk.on() => {
             // The kiosk's quit question is the PIN.
@@ -133,42 +195,72 @@ fn route(app: &mut App, lib: &Library, action: Action, now_ms: u64) -> Vec<Effec
                 return vec![];
             }
             let (pin, effect) = Pin::open(PinFor::Leave, false);
-            return apply(app, Outcome::open(Overlay::Pin(pin)).with(effect), false);
+            return apply(
+                app,
+                lib,
+                Outcome::open(Overlay::Pin(pin)).with(effect),
+                Requester::App,
+                now,
+            );
         }
         Action::Quit if !app.has_overlay(|o| matches!(o, Overlay::Quit(_))) => {
-            return apply(app, Outcome::open(Overlay::quit()), false);
+            return apply(
+                app,
+                lib,
+                Outcome::open(Overlay::quit()),
+                Requester::App,
+                now,
+            );
+        }
+        Action::RecordSetAside(file) => {
+            let fresh = crate::overlays::FreshRecord::new(file);
+            return apply(
+                app,
+                lib,
+                Outcome::open(Overlay::FreshRecord(fresh)),
+                Requester::App,
+                now,
+            );
         }
         _ => {}
     }
-    let to_overlay = !app.overlays.is_empty();
-    deliver(app, lib, action, now_ms, to_overlay)
+    let top = app.top_id();
+    deliver(app, lib, top, action, now)
 }
 
-/// Hands an action to the top overlay (`to_overlay`) or to the screen, and applies the outcome.
-fn deliver(
+/// Hands an action to the layer with id `id`, and applies what it asks for. Nothing happens
+/// if that layer has gone in the meantime.
+fn deliver(app: &mut App, lib: &Library, id: LayerId, action: Action, now: Now) -> Vec<Request> {
+    // The layer is borrowed from the app while it changes the session beside it.
+    let mut session = std::mem::take(&mut app.session);
+    let env = std::mem::take(&mut app.env);
+    let outcome = app.layer_mut(id).map(|layer| {
+        let mut cx = Ctx {
+            lib,
+            session: &mut session,
+            env: &env,
+            now,
+        };
+        layer.update(&mut cx, action)
+    });
+    app.session = session;
+    app.env = env;
+    match outcome {
+        Some(outcome) => apply(app, lib, outcome, Requester::Layer(id), now),
+        None => vec![],
+    }
+}
+
+/// Carries out what a layer (or the app itself) asked for: the one place where screens open
+/// and close and overlays open and close. `from`: who asked.
+fn apply(
     app: &mut App,
     lib: &Library,
-    action: Action,
-    now_ms: u64,
-    to_overlay: bool,
-) -> Vec<Effect> {
-    let mut cx = Ctx {
-        lib,
-        session: &mut app.session,
-        env: &app.env,
-        now_ms,
-    };
-    let layer = match app.overlays.last_mut() {
-        Some(top) if to_overlay => top.layer_mut(),
-        _ => app.screen.layer_mut(),
-    };
-    let outcome = layer.update(&mut cx, action);
-    apply(app, outcome, to_overlay)
-}
-
-/// Carries out what a layer asked for. `from_overlay`: the top overlay handled the action, so
-/// `close` closes it.
-fn apply(app: &mut App, outcome: Outcome, from_overlay: bool) -> Vec<Effect> {
+    outcome: Outcome,
+    from: Requester,
+    now: Now,
+) -> Vec<Request> {
+    let opens = outcome.opens();
     let Outcome {
         effects,
         nav,
@@ -176,30 +268,73 @@ fn apply(app: &mut App, outcome: Outcome, from_overlay: bool) -> Vec<Effect> {
         close,
         quit,
     } = outcome;
-    if close && from_overlay {
-        app.overlays.pop();
+    let mut replies: Vec<(Requester, Reply)> = Vec::new();
+    if let (Some(reply), Requester::Layer(id)) = (close, from)
+        && let Some(opener) = app.close_overlay(id)
+    {
+        replies.push((opener, reply));
     }
+    // Whoever this outcome opens asks for its effects; else the layer that returned it.
+    let mut asker = from;
     match nav {
         Nav::Stay => {}
-        Nav::Go(screen) => {
-            app.screen = screen;
-            // A new screen starts clean: overlays belonged to the old one.
-            app.overlays.clear();
-        }
-        Nav::Settings => {
-            let back = std::mem::replace(&mut app.screen, Screen::welcome());
-            app.screen = Screen::Settings(SettingsScreen::new(back));
-            app.overlays.clear();
-        }
+        Nav::Push(screen) => asker = Requester::Layer(app.push(screen)),
+        Nav::Replace(screen) => asker = Requester::Layer(app.replace(screen)),
+        Nav::Reset(screen) => asker = Requester::Layer(app.show(screen)),
+        Nav::Back(reply) => match app.pop() {
+            Some(under) => replies.push((Requester::Layer(under), reply)),
+            // Back from the only screen there is: what Esc on the first screen means.
+            None if app.session.kiosk.on() => {
+                app.show(Screen::welcome());
+            }
+            None => {
+                app.should_quit = true;
+            }
+        },
     }
     if let Some(overlay) = open {
-        app.overlays.push(overlay);
+        asker = Requester::Layer(app.open_overlay(overlay, asker));
     }
+    debug_assert!(opens || asker == from);
     if quit {
         app.should_quit = true;
     }
-    app.busy = effects.iter().any(Effect::awaits_result);
-    effects
+    let mut requests: Vec<Request> = effects
+        .into_iter()
+        .map(|effect| Request { by: asker, effect })
+        .collect();
+    for (to, reply) in replies {
+        requests.extend(reply_to(app, lib, to, reply, now));
+    }
+    app.busy = requests.iter().any(|r| r.effect.awaits_result());
+    requests
+}
+
+/// Hands a finished layer's reply to the layer that opened it, or to the app.
+fn reply_to(app: &mut App, lib: &Library, to: Requester, reply: Reply, now: Now) -> Vec<Request> {
+    match to {
+        Requester::Layer(id) => deliver(app, lib, id, Action::Reply(reply), now),
+        Requester::App => match reply {
+            // The kiosk's quit question was answered with the PIN.
+            Reply::PinAccepted => {
+                app.should_quit = true;
+                vec![by_app(Effect::Quit)]
+            }
+            // Nobody came back to the kiosk: the next person starts at the welcome screen.
+            // Every answer was saved when it was given.
+            Reply::NobodyThere => {
+                app.session.sign_out();
+                app.show(Screen::welcome());
+                vec![]
+            }
+            // A failed save, tried again for whoever asked for it.
+            Reply::Retry(request) => {
+                app.busy = request.effect.awaits_result();
+                vec![request]
+            }
+            _ => vec![],
+        },
+    }
 }
 
 /// Kiosk mode: whether, with nobody touching anything, the walk-away reset has something to do.
@@ -209,7 +344,7 @@ fn apply(app: &mut App, outcome: Outcome, from_overlay: bool) -> Vec<Effect> {
 pub fn walk_away_due(app: &App) -> bool {
     let at_rest = matches!(app.screen, Screen::Welcome(_))
         && app.session.learner.is_none()
-        && app.overlays.is_empty();
+        && app.top_overlay().is_none();
     app.session.kiosk.on()
         && !at_rest
         && !app.has_overlay(|o| {
@@ -222,27 +357,18 @@ pub fn walk_away_due(app: &App) -> bool {
 
 /// How typed characters are read now: the top layer decides.
 pub fn input_mode(app: &App) -> Mode {
-    match app.overlays.last() {
-        Some(top) => top.layer().mode(),
-        None => app.screen.layer().mode(),
-    }
+    app.top_layer().mode()
 }
 
 /// How often the top layer wants a tick, if at all.
 pub fn tick_every(app: &App) -> Option<std::time::Duration> {
-    match app.overlays.last() {
-        Some(top) => top.layer().tick_every(),
-        None => app.screen.layer().tick_every(),
-    }
+    app.top_layer().tick_every()
 }
 
 /// What read-aloud would say now: the top layer's words.
 pub fn spoken(app: &App, lib: &Library) -> Option<String> {
     let cx = ViewCx::new(app, lib);
-    match app.overlays.last() {
-        Some(top) => top.layer().spoken(&cx),
-        None => app.screen.layer().spoken(&cx),
-    }
+    app.top_layer().spoken(&cx)
 }
 
 fn speak(app: &App, text: String) -> Effect {
@@ -259,13 +385,13 @@ mod tests {
 
     use super::*;
     use crate::app::Env;
-    use crate::app::test_support::{app_in_lesson, commit, library};
+    use crate::app::test_support::{app_in_lesson, commit, effects_of, library, now};
     use crate::overlays::Overlay;
     use crate::screens::new_learner::NewLearner;
     use crate::settings::{SettingsOwner, TextSize};
 
     fn help_cursor(app: &App) -> usize {
-        match app.overlays.last() {
+        match app.top_overlay() {
             Some(Overlay::Help(h)) => h.cursor,
             other => panic!("no help on top: {other:?}"),
         }
@@ -276,11 +402,11 @@ mod tests {
         let lib = library();
         let mut app = app_in_lesson(&lib);
         let cursor = app.player().unwrap().cursor;
-        update(&mut app, &lib, Action::Help, 1);
-        update(&mut app, &lib, Action::Down, 2);
+        update(&mut app, &lib, Action::Help, now(1));
+        update(&mut app, &lib, Action::Down, now(2));
         assert_eq!(help_cursor(&app), 1, "the help's own menu moved");
         assert_eq!(app.player().unwrap().cursor, cursor, "the phone did not");
-        update(&mut app, &lib, Action::Back, 3);
+        update(&mut app, &lib, Action::Back, now(3));
         assert!(
             app.overlays.is_empty(),
             "Esc closes the help, not the lesson"
@@ -292,20 +418,20 @@ mod tests {
     fn text_size_keys_work_under_any_overlay_and_are_saved_for_the_learner() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        update(&mut app, &lib, Action::Help, 1);
-        let effects = update(&mut app, &lib, Action::TextBigger, 2);
+        update(&mut app, &lib, Action::Help, now(1));
+        let effects = update(&mut app, &lib, Action::TextBigger, now(2));
         assert_eq!(app.session.settings.text_size, TextSize::Big);
         assert!(matches!(
-            effects.as_slice(),
+            effects_of(&effects).as_slice(),
             [Effect::SaveSettings(SettingsOwner::Learner(id), s)] if id == "learner" && s.text_size == TextSize::Big
         ));
         assert!(app.busy, "input waits for the save");
-        update(&mut app, &lib, Action::SettingsSaved, 3);
+        update(&mut app, &lib, Action::SettingsSaved, now(3));
         assert!(!app.busy);
         assert_eq!(app.overlays.len(), 1, "the help is still open");
-        assert!(update(&mut app, &lib, Action::TextSmaller, 4).len() == 1);
+        assert!(update(&mut app, &lib, Action::TextSmaller, now(4)).len() == 1);
         assert!(
-            update(&mut app, &lib, Action::TextSmaller, 5).is_empty(),
+            update(&mut app, &lib, Action::TextSmaller, now(5)).is_empty(),
             "nothing to save when the size does not change"
         );
     }
@@ -314,12 +440,12 @@ mod tests {
     fn while_a_save_is_pending_input_waits_but_leaving_at_once_does_not() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        let effects = update(&mut app, &lib, Action::Select(1), 1);
+        let effects = update(&mut app, &lib, Action::Select(1), now(1));
         assert!(app.busy && effects.len() == 1);
-        assert!(update(&mut app, &lib, Action::Select(0), 2).is_empty());
-        assert!(update(&mut app, &lib, Action::Help, 3).is_empty());
+        assert!(update(&mut app, &lib, Action::Select(0), now(2)).is_empty());
+        assert!(update(&mut app, &lib, Action::Help, now(3)).is_empty());
         assert!(app.overlays.is_empty());
-        update(&mut app, &lib, Action::QuitNow, 4);
+        update(&mut app, &lib, Action::QuitNow, now(4));
         assert!(app.should_quit);
     }
 
@@ -327,23 +453,28 @@ mod tests {
     fn a_failed_save_is_an_overlay_whose_retry_result_reaches_the_screen() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        let effects = update(&mut app, &lib, Action::Select(1), 1);
-        let [Effect::Record(draft)] = effects.as_slice() else {
-            panic!("{effects:?}")
+        let requests = update(&mut app, &lib, Action::Select(1), now(1));
+        let [Request { by, effect }] = &requests[..] else {
+            panic!("{requests:?}")
         };
-        update(
+        assert!(matches!(effect, Effect::Record(_)));
+        receive(
             &mut app,
             &lib,
+            *by,
             Action::StoreFailed {
                 message: "disk full".into(),
-                retry: Effect::Record(draft.clone()),
+                retry: effect.clone(),
             },
-            2,
+            now(2),
         );
-        assert!(matches!(app.overlays.as_slice(), [Overlay::SaveFailed(_)]));
-        let retry = update(&mut app, &lib, Action::Confirm, 3);
-        assert_eq!(retry, vec![Effect::Record(draft.clone())]);
-        assert!(app.overlays.is_empty());
+        assert!(matches!(
+            app.overlays().as_slice(),
+            [Overlay::SaveFailed(_)]
+        ));
+        let retry = update(&mut app, &lib, Action::Confirm, now(3));
+        assert_eq!(retry, requests, "the same save, for the same screen");
+        assert!(app.overlays().is_empty());
         commit(&mut app, &lib, retry);
         assert_eq!(app.player().unwrap().step, 1, "the retried answer moved on");
     }
@@ -352,16 +483,16 @@ mod tests {
     fn ctrl_c_asks_once_over_whatever_is_open() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        update(&mut app, &lib, Action::Help, 1);
-        update(&mut app, &lib, Action::Quit, 2);
-        update(&mut app, &lib, Action::Quit, 3);
+        update(&mut app, &lib, Action::Help, now(1));
+        update(&mut app, &lib, Action::Quit, now(2));
+        update(&mut app, &lib, Action::Quit, now(3));
         assert!(matches!(
-            app.overlays.as_slice(),
+            app.overlays().as_slice(),
             [Overlay::Help(_), Overlay::Quit(_)]
         ));
-        update(&mut app, &lib, Action::Confirm, 4);
+        update(&mut app, &lib, Action::Confirm, now(4));
         assert!(!app.should_quit, "the question starts on staying");
-        assert!(matches!(app.overlays.as_slice(), [Overlay::Help(_)]));
+        assert!(matches!(app.overlays().as_slice(), [Overlay::Help(_)]));
     }
 
     #[test]
@@ -370,9 +501,9 @@ mod tests {
         let mut app = App::new(Default::default(), Env::default());
         app.screen = NewLearner::new(vec![]).into();
         assert_eq!(input_mode(&app), Mode::Text);
-        update(&mut app, &lib, Action::Quit, 1);
+        update(&mut app, &lib, Action::Quit, now(1));
         assert_eq!(input_mode(&app), Mode::Normal);
-        update(&mut app, &lib, Action::Back, 2);
+        update(&mut app, &lib, Action::Back, now(2));
         assert_eq!(input_mode(&app), Mode::Text);
     }
 
@@ -382,10 +513,10 @@ mod tests {
         let mut app = app_in_lesson(&lib);
         app.session.settings.read_aloud = true;
         app.env.speech = SpeechStatus::Ready;
-        let effects = update(&mut app, &lib, Action::Select(1), 1);
+        let effects = update(&mut app, &lib, Action::Select(1), now(1));
         let mut spoken = vec![];
         for e in effects {
-            if let Effect::Record(d) = e {
+            if let Effect::Record(d) = e.effect {
                 let event = crate::progress::Event {
                     id: "e".into(),
                     verb: d.verb,
@@ -399,23 +530,23 @@ mod tests {
                     at: String::new(),
                     device_id: String::new(),
                 };
-                spoken = update(&mut app, &lib, Action::Recorded(event), 2);
+                spoken = update(&mut app, &lib, Action::Recorded(event), now(2));
             }
         }
         assert!(
-            matches!(spoken.as_slice(), [Effect::Speak { text, .. }] if text.contains("好")),
+            matches!(effects_of(&spoken).as_slice(), [Effect::Speak { text, .. }] if text.contains("好")),
             "{spoken:?}"
         );
-        let back = update(&mut app, &lib, Action::Back, 3);
+        let back = update(&mut app, &lib, Action::Back, now(3));
         assert!(
             back.iter()
-                .any(|e| matches!(e, Effect::Speak { text, .. } if !text.contains("好"))),
+                .any(|e| matches!(&e.effect, Effect::Speak { text, .. } if !text.contains("好"))),
             "the lesson list is read instead: {back:?}"
         );
         app.session.settings.read_aloud = false;
-        let welcome = update(&mut app, &lib, Action::Back, 4);
+        let welcome = update(&mut app, &lib, Action::Back, now(4));
         assert_eq!(
-            welcome,
+            effects_of(&welcome),
             vec![Effect::StopSpeech],
             "with read-aloud off, leaving stops it"
         );
@@ -425,18 +556,18 @@ mod tests {
     fn r_without_a_speech_program_says_so_in_plain_words() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        let effects = update(&mut app, &lib, Action::ReadAloud, 1);
+        let effects = update(&mut app, &lib, Action::ReadAloud, now(1));
         assert!(effects.is_empty());
         assert!(matches!(
             &app.notice,
             Some(Notice::SpeechMissing { program }) if program == "espeak-ng"
         ));
-        update(&mut app, &lib, Action::Down, 2);
+        update(&mut app, &lib, Action::Down, now(2));
         assert!(app.notice.is_none(), "gone with the next key");
         app.env.speech = SpeechStatus::Ready;
-        let effects = update(&mut app, &lib, Action::ReadAloud, 3);
+        let effects = update(&mut app, &lib, Action::ReadAloud, now(3));
         assert!(
-            matches!(effects.as_slice(), [Effect::Speak { text, .. }] if text == "点乙"),
+            matches!(effects_of(&effects).as_slice(), [Effect::Speak { text, .. }] if text == "点乙"),
             "{effects:?}"
         );
     }

@@ -1,10 +1,10 @@
 //! `zhulao preview DIR [PACK/LESSON[:STEP]]`: the lesson being written, opened straight at a
 //! step, as a learner will see it — and seen again each time a file in DIR is saved.
 //!
-//! Nothing is recorded: there is no learner and no database. The app's own `update` and views
-//! run unchanged; the one difference is here, where effects are performed: an answer "saved"
-//! comes straight back as an unsaved event, so the lesson moves on exactly as it will in class.
-//! Leaving the pack (Esc past the pack list, the teacher's key) ends the preview.
+//! Nothing is recorded: there is no learner and no database. The app's own loop, `update` and
+//! views run unchanged; the one difference is the runner that performs effects (here): an
+//! answer "saved" comes straight back as an unsaved event, so the lesson moves on exactly as it
+//! will in class. Leaving the pack (Esc past the course list) ends the preview.
 //!
 //! While a file is broken, the screen lists its problems, as `zhulao check` does, in place of
 //! the lesson; saving the fix brings the lesson back at the step being looked at. DIR is looked
@@ -13,19 +13,19 @@
 //! a volunteer is writing.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
-
-use crate::app::{Action, App, Effect, Env};
-use crate::content::{Library, PackError, Source};
+use crate::app::{Action, App, Clock, Effect, Env, Now, SystemClock};
+use crate::content::{LessonAt, Library, PackError, Source};
+use crate::event_loop::{Performed, Runner};
 use crate::lang::Lang;
-use crate::progress::{Learner, store::now_rfc3339};
-use crate::screens::player::{LessonAt, Player};
+use crate::progress::Learner;
+use crate::progress::store::format_time;
+use crate::screens::lessons::Lessons;
+use crate::screens::packs::Packs;
+use crate::screens::player::Player;
+use crate::screens::problems::Problems;
 use crate::settings::Settings;
-use crate::ui::{self, Hits};
 
 /// How often DIR is looked at for saved changes.
 pub const LOOK_EVERY: Duration = Duration::from_millis(500);
@@ -87,7 +87,8 @@ fn stamp(dir: &Path) -> Stamp {
     out
 }
 
-/// The preview: the library as last loaded (or its problems) and the app on the step.
+/// The preview: a `Runner` for the app's own loop. It owns the library as last loaded (or its
+/// problems), records nothing, and looks at DIR twice a second.
 pub struct Preview {
     dir: PathBuf,
     target: Option<Target>,
@@ -97,20 +98,21 @@ pub struct Preview {
     pub lib: Library,
     /// The problems of the last load; while there are any, they are shown instead.
     pub problems: Vec<PackError>,
-    pub app: App,
     /// Events "recorded" so far (for their ids only).
     count: u64,
-    pub ended: bool,
+    /// When DIR is next looked at (on the loop clock's `ms`).
+    next_look: u64,
 }
 
 impl Preview {
-    /// Loads DIR and opens the target step. Err: the target is not in DIR (said in words).
+    /// Loads DIR: the preview, and the app on the target step (or on the problems). Err: the
+    /// target is not in DIR (said in words).
     pub fn open(
         dir: &Path,
         target: Option<Target>,
         lang: Lang,
         no_color: bool,
-    ) -> Result<Preview, String> {
+    ) -> Result<(Preview, App), String> {
         let mut p = Preview {
             dir: dir.to_path_buf(),
             target,
@@ -119,52 +121,59 @@ impl Preview {
             seen: Vec::new(),
             lib: Library::default(),
             problems: Vec::new(),
-            app: App::new(Settings::default(), Env::default()),
             count: 0,
-            ended: false,
+            next_look: 0,
         };
-        p.load()?;
-        Ok(p)
+        p.load();
+        let app = p.app()?;
+        Ok((p, app))
     }
 
-    /// Reads DIR again; on success puts the app on the target (or the step being looked at).
-    fn load(&mut self) -> Result<(), String> {
+    /// Reads DIR again: the library, or the problems that stop it loading.
+    fn load(&mut self) {
         self.seen = stamp(&self.dir);
         let (packs, problems) = match Source::directory(&self.dir) {
             Ok(source) => source.load(),
             Err(e) => (Vec::new(), vec![e]),
         };
         self.problems = problems;
-        if !self.problems.is_empty() {
-            return Ok(());
+        if self.problems.is_empty() {
+            let mut lib = Library::default();
+            lib.merge(packs);
+            self.lib = lib;
         }
-        let mut lib = Library::default();
-        lib.merge(packs);
-        self.lib = lib;
-        self.place()
     }
 
-    /// Puts a fresh app on the target step.
-    fn place(&mut self) -> Result<(), String> {
-        let (at, step) = self.find()?;
-        let mut settings = self.app.session.settings;
-        settings.lang = self.lang;
+    /// A fresh app: on the target step, the course list and the lesson list under it — or on
+    /// the problems while a file is broken.
+    fn app(&self) -> Result<App, String> {
         let env = Env {
             no_color: self.no_color,
+            preview: true,
             ..Env::default()
         };
+        let settings = Settings {
+            lang: self.lang,
+            ..Settings::default()
+        };
         let mut app = App::new(settings, env);
+        if !self.problems.is_empty() {
+            app.show(Problems {
+                lines: self.problems.iter().map(ToString::to_string).collect(),
+            });
+            return Ok(app);
+        }
+        let (at, step) = self.find()?;
         app.session.learner = Some(Learner {
             id: "preview".into(),
             name: Some("预览".into()),
             number: None,
             seat: None,
         });
-        app.screen = Player::preview(&self.lib, at, step, 0).into();
-        self.app = app;
-        Ok(())
+        app.show(Packs { cursor: at.pack });
+        preview_stack(&mut app, &self.lib, at, step);
+        Ok(app)
     }
-
     /// The target's place in the library: its pack and lesson, and the step index.
     fn find(&self) -> Result<(LessonAt, usize), String> {
         let Some(t) = &self.target else {
@@ -218,8 +227,8 @@ impl Preview {
     }
 
     /// Remembers the step being looked at, so that a reload comes back to it.
-    fn follow(&mut self) {
-        if let crate::screens::Screen::Player(p) = &self.app.screen
+    fn follow(&mut self, app: &App) {
+        if let crate::screens::Screen::Player(p) = &app.screen
             && let (Some(pack), Some(lesson), Some(step)) = (
                 p.at.pack(&self.lib),
                 p.at.lesson(&self.lib),
@@ -234,120 +243,111 @@ impl Preview {
         }
     }
 
-    /// Looks at DIR; if a file changed, loads again. True if anything changed on screen.
-    pub fn look(&mut self) -> bool {
+    /// Looks at DIR; if a file changed, loads it again and puts a fresh app on the step that
+    /// was being looked at. True if anything changed.
+    pub fn look(&mut self, app: &mut App) -> bool {
         if stamp(&self.dir) == self.seen {
             return false;
         }
-        self.follow();
-        if let Err(why) = self.load() {
+        self.follow(app);
+        self.load();
+        let placed = self.app().or_else(|why| {
             // The step being looked at was renamed or removed: start at the lesson's first
             // step, or the pack's first lesson, rather than end the preview.
             if let Some(t) = &mut self.target {
                 t.step = None;
             }
-            if self.place().is_err() {
-                self.target = None;
-                if self.place().is_err() {
-                    self.problems = vec![PackError::internal(&why)];
+            self.app()
+                .or_else(|_| {
+                    self.target = None;
+                    self.app()
+                })
+                .map_err(|_| why)
+        });
+        match placed {
+            Ok(fresh) => *app = fresh,
+            Err(why) => {
+                self.problems = vec![PackError::internal(&why)];
+                if let Ok(fresh) = self.app() {
+                    *app = fresh;
                 }
             }
         }
         true
     }
+}
 
-    /// One action, and every effect it causes, performed the preview's way.
-    pub fn act(&mut self, action: Action, now_ms: u64) {
-        if !self.problems.is_empty() {
-            return;
-        }
-        let mut queue = std::collections::VecDeque::from([action]);
-        while let Some(action) = queue.pop_front() {
-            for effect in crate::app::update(&mut self.app, &self.lib, action, now_ms) {
-                match effect {
-                    Effect::Record(draft) => {
-                        self.count += 1;
-                        let id = format!("preview-{}", self.count);
-                        queue.push_back(Action::Recorded(draft.unsaved(id, &now_rfc3339())));
-                    }
-                    Effect::SaveSettings(..) => queue.push_back(Action::SettingsSaved),
-                    Effect::Speak { .. } | Effect::StopSpeech => {}
-                    Effect::Quit => self.ended = true,
-                    // Everything else is outside the pack: learners, the teacher's screens.
-                    _ => self.ended = true,
-                }
+/// Puts the player on `step` of the lesson at `at`, over that pack's lesson list (Esc goes
+/// back through the lessons to the course list, as in class).
+fn preview_stack(app: &mut App, lib: &Library, at: LessonAt, step: usize) {
+    let mut lessons = Lessons::open(lib, &app.session.progress, at.pack);
+    lessons.cursor = at.lesson;
+    lessons.review = false;
+    app.push_screen(lessons);
+    app.push_screen(Player::preview(lib, at, step, 0));
+}
+
+impl Runner for Preview {
+    fn lib(&self) -> &Library {
+        &self.lib
+    }
+
+    /// Nothing is recorded: an answer "saved" comes straight back as the event it would have
+    /// become, so the lesson moves on exactly as in class.
+    fn perform(&mut self, effect: Effect, now: Now) -> Performed {
+        match effect {
+            Effect::Record(draft) => {
+                self.count += 1;
+                let id = format!("preview-{}", self.count);
+                let at = format_time(now.wall);
+                Performed::Done(Some(Action::Recorded(draft.unsaved(id, &at))))
             }
-        }
-        if self.app.should_quit {
-            self.ended = true;
+            Effect::SaveSettings(..) => Performed::Done(Some(Action::SettingsSaved)),
+            Effect::Speak { .. } | Effect::StopSpeech | Effect::Quit => Performed::Done(None),
+            // Esc past the course list: the learner list would open. The preview is over.
+            Effect::LoadLearners => Performed::Stop,
+            // Nothing a preview reaches (it starts with a learner in a lesson, and the
+            // teacher's key is only on the welcome screen) — but if it did, it ends there
+            // rather than pretend.
+            Effect::AddLearner(_)
+            | Effect::OpenLearner(_)
+            | Effect::SaveKiosk(_)
+            | Effect::LoadPinState
+            | Effect::CheckPin(_)
+            | Effect::SetPin(_)
+            | Effect::Query(_)
+            | Effect::Refresh(_)
+            | Effect::Roster(_)
+            | Effect::WriteReport => Performed::Stop,
         }
     }
 
-    /// Draws the step, or the problems while a file is broken.
-    pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Hits {
-        if self.problems.is_empty() {
-            return ui::draw(&self.app, &self.lib, area, buf);
-        }
-        let w = ui::words::words(self.lang).preview;
-        let mut lines: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
-        lines.push(String::new());
-        lines.push(w.fix_and_save.to_string());
-        lines.push(w.leave.to_string());
-        Paragraph::new(lines.join("\n"))
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {} ", w.broken)))
-            .render(area, buf);
-        Hits::default()
+    fn wake_at(&self) -> Option<u64> {
+        Some(self.next_look)
+    }
+
+    fn wake(&mut self, app: &mut App, now: Now) {
+        self.look(app);
+        self.next_look = now.ms + LOOK_EVERY.as_millis() as u64;
     }
 }
 
-/// Runs the preview in the terminal until Ctrl+C, a signal, or leaving the pack.
-pub fn run(preview: &mut Preview) -> anyhow::Result<()> {
-    use crate::event_loop::{Input, Inputs};
+/// Runs the preview in the terminal until Ctrl+C, a signal, or leaving the pack: the app's own
+/// loop, with the preview as its runner.
+pub fn run(preview: &mut Preview, app: &mut App) -> anyhow::Result<()> {
     let mut inputs = crate::terminal::Channel::start()?;
     let mut guard = crate::terminal::TerminalGuard::new()?;
-    let clock = Instant::now();
-    let mut hits = Hits::default();
-    loop {
-        guard.terminal.draw(|frame| {
-            let area = frame.area();
-            hits = preview.draw(area, frame.buffer_mut());
-        })?;
-        if preview.ended {
-            return Ok(());
-        }
-        let input = match inputs.next(Some(Instant::now() + LOOK_EVERY)) {
-            Err(()) => return Ok(()),
-            Ok(None) => {
-                preview.look();
-                continue;
-            }
-            Ok(Some(input)) => input,
-        };
-        let action = match &input {
-            Input::Terminate(_) => return Ok(()),
-            // Ctrl+C always leaves a preview: it is a tool, not a lesson.
-            Input::Interrupt => return Ok(()),
-            Input::Terminal(event) => {
-                if is_ctrl_c(event) {
-                    return Ok(());
-                }
-                let mode = crate::app::input_mode(&preview.app);
-                crate::input::to_action(event, &hits, mode)
-            }
-        };
-        if let Some(action) = action {
-            preview.act(action, clock.elapsed().as_millis() as u64);
-        }
-        preview.look();
-    }
-}
-
-fn is_ctrl_c(event: &crossterm::event::Event) -> bool {
-    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
-    matches!(event, Event::Key(k) if k.kind != KeyEventKind::Release
-        && k.code == KeyCode::Char('c')
-        && k.modifiers.contains(KeyModifiers::CONTROL))
+    let clock = SystemClock::new();
+    preview.next_look = clock.now().ms + LOOK_EVERY.as_millis() as u64;
+    crate::event_loop::run(
+        &mut guard.terminal,
+        app,
+        preview,
+        &mut inputs,
+        &clock,
+        vec![],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -88,7 +88,7 @@ fn app_at(lib: &Library, at: LessonAt, step: usize, lang: Lang) -> App {
         number: Some(1),
         seat: None,
     });
-    app.screen = Player::preview(lib, at, step, 0).into();
+    app.show(Player::preview(lib, at, step, 0));
     app
 }
 
@@ -120,7 +120,7 @@ fn cut(
         let mut app = app_at(lib, at, s, lang);
         let mut states = vec![("", app.clone())];
         if step.hint.is_some() {
-            crate::app::update(&mut app, lib, Action::Help, 0);
+            crate::app::update(&mut app, lib, Action::Help, Default::default());
             states.push((" with its hint showing", app));
         }
         let mut seen = std::collections::HashSet::new();

@@ -32,6 +32,47 @@ impl Library {
     }
 }
 
+/// Where a lesson is in the library (indices; the library does not change while the app runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LessonAt {
+    pub pack: usize,
+    pub lesson: usize,
+}
+
+impl LessonAt {
+    pub fn pack<'a>(&self, lib: &'a Library) -> Option<&'a Pack> {
+        lib.packs.get(self.pack)
+    }
+
+    pub fn lesson<'a>(&self, lib: &'a Library) -> Option<&'a Lesson> {
+        self.pack(lib)?.lessons.get(self.lesson)
+    }
+
+    /// The lesson with these ids.
+    pub fn find(lib: &Library, pack_id: &str, lesson_id: &str) -> Option<LessonAt> {
+        let pack = lib.packs.iter().position(|p| p.id == pack_id)?;
+        let lesson = lib.packs[pack]
+            .lessons
+            .iter()
+            .position(|l| l.id == lesson_id)?;
+        Some(LessonAt { pack, lesson })
+    }
+
+    /// The next lesson in the course, across packs.
+    pub fn next(&self, lib: &Library) -> Option<LessonAt> {
+        let pack = lib.packs.get(self.pack)?;
+        if self.lesson + 1 < pack.lessons.len() {
+            return Some(LessonAt {
+                pack: self.pack,
+                lesson: self.lesson + 1,
+            });
+        }
+        (self.pack + 1..lib.packs.len())
+            .find(|&p| !lib.packs[p].lessons.is_empty())
+            .map(|pack| LessonAt { pack, lesson: 0 })
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pack {
     pub id: String,

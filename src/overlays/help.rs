@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, Ctx, Layer, Outcome, menu_choice};
+use crate::app::{Action, Ctx, Layer, Outcome, Reply, menu_choice};
 use crate::lang::Text;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
@@ -56,10 +56,7 @@ impl Layer for Help {
         }
         let len = if self.offer_settings { 2 } else { 1 };
         match menu_choice(&mut self.cursor, len, &action) {
-            Some(SETTINGS) => Outcome {
-                close: true,
-                ..Outcome::settings()
-            },
+            Some(SETTINGS) => Outcome::close_with(Reply::OpenSettings),
             Some(_) => Outcome::close(),
             None => Outcome::none(),
         }

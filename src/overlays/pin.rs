@@ -1,7 +1,7 @@
 //! The teacher's PIN prompt: typed on the number keys or the on-screen pad, shown as stars,
 //! checked by the loop (an Argon2id hash, with the wrong tries counted in the database). It opens
 //! the teacher's screens (F2 on the welcome screen), or, in kiosk mode, lets the teacher close
-//! zhulao. The first time, it asks for a new PIN twice instead — except on a kiosk, where a
+//! zhulao: whoever opened it is told the PIN was right (`Reply::PinAccepted`) and decides. The first time, it asks for a new PIN twice instead — except on a kiosk, where a
 //! passer-by must not be able to make one up: there the PIN is set beforehand with
 //! `zhulao pin set`, and until then the prompt says so. A learner who opened it by mistake leaves
 //! with Esc.
@@ -9,9 +9,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, Ctx, Effect, Layer, Outcome, PinView};
+use crate::app::{Action, Ctx, Effect, Layer, Outcome, PinView, Reply};
 use crate::pin::{Checked, MAX_DIGITS, acceptable};
-use crate::screens::instructor::home::InstructorHome;
 use crate::ui::draw::put;
 use crate::ui::textblock::{self, Priority, TextBlock};
 use crate::ui::theme::Role;
@@ -184,18 +183,9 @@ impl Pin {
 }
 
 impl Pin {
-    /// The PIN was right (or a new one was kept): on to the teacher's screens, or out.
+    /// The PIN was right (or a new one was kept): whoever opened the prompt goes on.
     fn granted(&self) -> Outcome {
-        match self.purpose {
-            PinFor::Teacher => Outcome {
-                close: true,
-                ..Outcome::go(InstructorHome::default())
-            },
-            PinFor::Leave => Outcome {
-                quit: true,
-                ..Outcome::effect(Effect::Quit)
-            },
-        }
+        Outcome::close_with(Reply::PinAccepted)
     }
 }
 
@@ -223,10 +213,6 @@ impl Layer for Pin {
             Action::Confirm => self.confirm(),
             _ => Outcome::none(),
         }
-    }
-
-    fn wants_results(&self) -> bool {
-        true
     }
 
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {

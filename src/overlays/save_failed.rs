@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use crate::app::{Action, Ctx, Layer, Outcome, Reply, Request, menu_choice};
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::{dialog, menu::Entry};
@@ -16,12 +16,12 @@ pub const GO_BACK: usize = 1;
 #[derive(Debug, Clone)]
 pub struct SaveFailed {
     message: String,
-    retry: Effect,
+    retry: Request,
     pub cursor: usize,
 }
 
 impl SaveFailed {
-    pub fn new(message: String, retry: Effect) -> SaveFailed {
+    pub fn new(message: String, retry: Request) -> SaveFailed {
         SaveFailed {
             message,
             retry,
@@ -45,10 +45,7 @@ impl Layer for SaveFailed {
             return Outcome::close();
         }
         match menu_choice(&mut self.cursor, 2, &action) {
-            Some(TRY_AGAIN) => Outcome {
-                close: true,
-                ..Outcome::effect(self.retry.clone())
-            },
+            Some(TRY_AGAIN) => Outcome::close_with(Reply::Retry(self.retry.clone())),
             Some(_) => Outcome::close(),
             None => Outcome::none(),
         }

@@ -1,16 +1,15 @@
 //! "还在吗？": kiosk mode's walk-away question. It appears only after the idle time with nobody
 //! touching anything (the loop sends `Action::Idle`), so it never hurries anyone mid-step; it
 //! counts down a minute in big numbers, and any key or any tap anywhere means "I'm still here"
-//! (`Mode::Any`). When the count reaches nought, the kiosk goes back to the welcome screen with
-//! the learner signed out. Every answer was saved when it was given, so nothing is lost: the
+//! (`Mode::Any`). When the count reaches nought, it tells whoever opened it that nobody is
+//! there, and the kiosk goes back to the welcome screen with the learner signed out. Every answer was saved when it was given, so nothing is lost: the
 //! learner picks their name next time and carries on from the same step.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, Ctx, Layer, Outcome};
-use crate::input::Mode;
-use crate::screens::Screen;
+use crate::app::Mode;
+use crate::app::{Action, Ctx, Layer, Outcome, Reply};
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::{dialog, menu::Entry};
@@ -58,11 +57,11 @@ impl Layer for StillThere {
             // Any key or tap: someone is here.
             return Outcome::close();
         }
-        if cx.now_ms >= self.until_ms {
-            cx.session.sign_out();
-            return Outcome::go(Screen::welcome());
+        if cx.now.ms >= self.until_ms {
+            // Nobody came back: whoever asked decides what that means (the kiosk starts over).
+            return Outcome::close_with(Reply::NobodyThere);
         }
-        self.seconds_left = (self.until_ms - cx.now_ms).div_ceil(1000);
+        self.seconds_left = (self.until_ms - cx.now.ms).div_ceil(1000);
         Outcome::none()
     }
 

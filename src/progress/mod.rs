@@ -12,3 +12,8 @@ pub use event::*;
 pub use review::Reviews;
 pub use store::{Store, StoreError, default_data_dir};
 pub use views::{LessonProgress, Progress};
+
+/// The longest a learner's name may be, however it arrives — typed on the name screen, in a
+/// roster file or in another machine's records: a Chinese name with a "(2)" after it, or a
+/// short English name. Sixteen Chinese characters still fit a name button at 40×12.
+pub const MAX_NAME_CHARS: usize = 16;

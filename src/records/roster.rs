@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use crate::inert::check_display_text;
+use crate::progress::MAX_NAME_CHARS;
 use crate::progress::{NewLearner, Store, StoreError};
-use crate::screens::new_learner::MAX_NAME_CHARS;
 
 /// One line of the file, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]

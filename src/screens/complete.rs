@@ -5,10 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::common::{MenuPage, stars};
-use super::lessons::Lessons;
-use super::packs::Packs;
-use super::player::{self, LessonAt};
-use crate::app::{Action, Ctx, Layer, Outcome, menu_choice};
+use crate::app::{Action, Ctx, Layer, Outcome, Reply, menu_choice};
+use crate::content::LessonAt;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
@@ -45,13 +43,6 @@ impl Complete {
             reviewed: Some(reviewed),
             ..Complete::new(LessonAt { pack, lesson: 0 }, stars)
         }
-    }
-
-    fn back_to_list(&self, cx: &Ctx) -> Outcome {
-        if self.reviewed.is_some() {
-            return Outcome::go(Lessons::open(cx.lib, &cx.session.progress, self.at.pack));
-        }
-        Outcome::go(Lessons::at(self.at.pack, self.at.lesson))
     }
 
     /// A review's end: done, how many, the stars, and (where there is room) what comes next.
@@ -111,24 +102,23 @@ impl Complete {
 
 impl Layer for Complete {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
-        match action {
-            Action::Back => return self.back_to_list(cx),
-            Action::Recorded(event) => return player::started(cx, &event),
-            _ => {}
+        // The lesson list underneath opens whatever comes next: it opened this lesson.
+        if action == Action::Back {
+            return Outcome::back();
         }
         if self.reviewed.is_some() {
             return match menu_choice(&mut self.cursor, 1, &action) {
-                Some(_) => self.back_to_list(cx),
+                Some(_) => Outcome::back(),
                 None => Outcome::none(),
             };
         }
         match menu_choice(&mut self.cursor, 3, &action) {
             Some(NEXT) => match self.at.next(cx.lib) {
-                Some(next) => player::open(cx, next),
-                None => Outcome::go(Packs::default()),
+                Some(next) => Outcome::back_with(Reply::OpenLesson(next)),
+                None => Outcome::back_with(Reply::CourseDone),
             },
-            Some(AGAIN) => player::open(cx, self.at),
-            Some(_) => self.back_to_list(cx),
+            Some(AGAIN) => Outcome::back_with(Reply::OpenLesson(self.at)),
+            Some(_) => Outcome::back(),
             None => Outcome::none(),
         }
     }

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::learners::Learners;
+use super::packs;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome};
 use crate::progress::Learner;
 use crate::ui::draw::put;
@@ -53,16 +53,13 @@ impl FindLearner {
 impl Layer for FindLearner {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         match action {
-            Action::Back => Outcome::go(Learners {
-                cursor: super::learners::FIND,
-                list: std::mem::take(&mut self.known),
-            }),
+            Action::Back => Outcome::back(),
             Action::LearnerOpened {
                 learner,
                 progress,
                 reviews,
                 settings,
-            } => super::learners::signed_in(cx, learner, progress, reviews, settings),
+            } => Outcome::replace(packs::signed_in(cx, learner, progress, reviews, settings)),
             Action::Digit(d) if d <= 9 => {
                 if self.typed.len() < MAX_DIGITS {
                     self.typed.push(char::from(b'0' + d));

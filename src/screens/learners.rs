@@ -7,11 +7,9 @@ use ratatui::layout::Rect;
 use super::common::MenuPage;
 use super::find_learner::FindLearner;
 use super::new_learner::NewLearner;
-use super::packs::Packs;
-use super::welcome::{self, Welcome};
+use super::packs;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
-use crate::progress::{Learner, NewLearner as Added, Progress, Reviews};
-use crate::settings::Settings;
+use crate::progress::{Learner, NewLearner as Added};
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
@@ -72,17 +70,6 @@ impl Learners {
 }
 
 /// A learner has been chosen or added: their course list, with their own settings.
-pub fn signed_in(
-    cx: &mut Ctx,
-    learner: Learner,
-    progress: Progress,
-    reviews: Reviews,
-    settings: Option<Settings>,
-) -> Outcome {
-    cx.session.sign_in(learner, progress, reviews, settings);
-    Outcome::go(Packs::first_unfinished(cx.lib, &cx.session.progress))
-}
-
 impl Layer for Learners {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         match action {
@@ -92,27 +79,28 @@ impl Layer for Learners {
                 return Outcome::none();
             }
             Action::LearnerAdded(learner) => {
-                return signed_in(cx, learner, Progress::default(), Reviews::default(), None);
+                let packs =
+                    packs::signed_in(cx, learner, Default::default(), Default::default(), None);
+                return Outcome::push(packs);
             }
             Action::LearnerOpened {
                 learner,
                 progress,
                 reviews,
                 settings,
-            } => return signed_in(cx, learner, progress, reviews, settings),
-            Action::Back => {
-                return Outcome::go(Welcome {
-                    cursor: welcome::START,
-                });
-            }
+            } => return Outcome::push(packs::signed_in(cx, learner, progress, reviews, settings)),
+            // Back from the course list (the learner signed out) or from typing a name: the
+            // list is read again, for names added meanwhile in another window.
+            Action::Reply(_) => return Outcome::effect(Effect::LoadLearners),
+            Action::Back => return Outcome::back(),
             _ => {}
         }
         let first = self.first_name();
         let len = self.menu_len();
         match menu_choice(&mut self.cursor, len, &action) {
-            Some(NEW_NAMED) => Outcome::go(NewLearner::new(self.list.clone())),
+            Some(NEW_NAMED) => Outcome::push(NewLearner::new(self.list.clone())),
             Some(NEW_NUMBERED) => Outcome::effect(Effect::AddLearner(Added::Numbered)),
-            Some(FIND) if first == 3 => Outcome::go(FindLearner::new(self.list.clone())),
+            Some(FIND) if first == 3 => Outcome::push(FindLearner::new(self.list.clone())),
             Some(i) => Outcome::effect(Effect::OpenLearner(self.list[i - first].clone())),
             None => Outcome::none(),
         }

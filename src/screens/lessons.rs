@@ -5,10 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::common::{MenuPage, stars};
-use super::packs::Packs;
-use super::player::{self, LessonAt};
-use crate::app::{Action, Ctx, Layer, Outcome, Session, menu_choice};
-use crate::content::Library;
+use super::player;
+use crate::app::{Action, Ctx, Layer, Outcome, Reply, Session, menu_choice};
+use crate::content::{LessonAt, Library};
 use crate::progress::Progress;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
@@ -74,10 +73,18 @@ impl Lessons {
 impl Layer for Lessons {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         match action {
-            Action::Back => {
-                return Outcome::go(Packs { cursor: self.pack });
-            }
+            Action::Back | Action::Reply(Reply::CourseDone) => return Outcome::back(),
+            // A lesson (or a review) this screen opened has started: the player.
             Action::Recorded(event) => return player::started(cx, &event),
+            // From the end of a lesson: the next one, or the same again.
+            Action::Reply(Reply::OpenLesson(at)) => {
+                // The next lesson may be the first of the next pack: this list shows that pack.
+                self.pack = at.pack;
+                self.cursor = at.lesson;
+                self.review = false;
+                return player::open(cx, at);
+            }
+            Action::Reply(_) => return Outcome::none(),
             _ => {}
         }
         let lessons = cx.lib.packs.get(self.pack).map_or(0, |p| p.lessons.len());

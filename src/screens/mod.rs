@@ -15,6 +15,7 @@ pub mod lessons;
 pub mod new_learner;
 pub mod packs;
 pub mod player;
+pub mod problems;
 pub mod settings;
 pub mod welcome;
 
@@ -67,6 +68,7 @@ screens!(
     Player(player::Player),
     Complete(complete::Complete),
     Settings(settings::SettingsScreen),
+    Problems(problems::Problems),
     InstructorHome(instructor::home::InstructorHome),
     Class(instructor::class::Class),
     Detail(instructor::detail::Detail),

@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_normalization::UnicodeNormalization;
 
-use super::learners::Learners;
+use super::packs;
+use crate::app::Mode;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome};
-use crate::input::Mode;
 use crate::progress::{Learner, NewLearner as Added};
 use crate::ui::draw::{button, fill, frame, put};
 use crate::ui::text::{width, wrap};
@@ -15,7 +15,7 @@ use crate::ui::theme::{CARET, FOCUS, Role};
 use crate::ui::widgets::page::{self, Key};
 use crate::ui::{Hits, ViewCx};
 
-pub const MAX_NAME_CHARS: usize = 12;
+pub use crate::progress::MAX_NAME_CHARS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameProblem {
@@ -43,32 +43,25 @@ impl NewLearner {
             ..NewLearner::default()
         }
     }
-
-    fn back(&self) -> Learners {
-        Learners {
-            cursor: super::learners::NEW_NAMED,
-            list: self.known.clone(),
-        }
-    }
 }
 
 impl Layer for NewLearner {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         match action {
-            Action::Back => Outcome::go(self.back()),
-            Action::LearnerAdded(learner) => super::learners::signed_in(
+            Action::Back => Outcome::back(),
+            Action::LearnerAdded(learner) => Outcome::replace(packs::signed_in(
                 cx,
                 learner,
                 Default::default(),
                 Default::default(),
                 None,
-            ),
+            )),
             Action::LearnerOpened {
                 learner,
                 progress,
                 reviews,
                 settings,
-            } => super::learners::signed_in(cx, learner, progress, reviews, settings),
+            } => Outcome::replace(packs::signed_in(cx, learner, progress, reviews, settings)),
             Action::Type(c) if !c.is_control() => {
                 if self.input.chars().count() >= MAX_NAME_CHARS {
                     self.problem = Some(NameProblem::TooLong);
@@ -144,11 +137,14 @@ impl Layer for NewLearner {
         let shown = format!("{FOCUS} {}{CARET}", self.input);
         put(buf, inner, inner.x, inner.y, &shown, cx.style(Role::Focus));
         y += field_h;
+        let most = MAX_NAME_CHARS.to_string();
         let message = match self.problem {
-            Some(NameProblem::Empty) => Some(w.name_empty),
-            Some(NameProblem::TooLong) => Some(w.name_too_long),
-            Some(NameProblem::Emoji) => Some(w.name_emoji),
-            Some(NameProblem::Invisible) => Some(w.name_invisible),
+            Some(NameProblem::Empty) => Some(w.name_empty.to_string()),
+            Some(NameProblem::TooLong) => {
+                Some(crate::ui::words::fill(w.name_too_long, &[("n", &most)]))
+            }
+            Some(NameProblem::Emoji) => Some(w.name_emoji.to_string()),
+            Some(NameProblem::Invisible) => Some(w.name_invisible.to_string()),
             None => None,
         };
         if let Some(m) = message {

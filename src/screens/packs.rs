@@ -5,11 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::common::MenuPage;
-use super::learners::Learners;
 use super::lessons::Lessons;
-use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use crate::app::{Action, Ctx, Layer, Outcome, Reply, menu_choice};
 use crate::content::Library;
-use crate::progress::Progress;
+use crate::progress::{Learner, Progress, Reviews};
+use crate::settings::Settings;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
@@ -20,6 +20,18 @@ use crate::ui::{Hits, ViewCx};
 #[derive(Debug, Clone, Default)]
 pub struct Packs {
     pub cursor: usize,
+}
+
+/// Signs a learner in: the course list, on the first pack they have not finished.
+pub fn signed_in(
+    cx: &mut Ctx,
+    learner: Learner,
+    progress: Progress,
+    reviews: Reviews,
+    settings: Option<Settings>,
+) -> Packs {
+    cx.session.sign_in(learner, progress, reviews, settings);
+    Packs::first_unfinished(cx.lib, &cx.session.progress)
 }
 
 impl Packs {
@@ -88,10 +100,10 @@ impl Layer for Packs {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         if action == Action::Back {
             cx.session.sign_out();
-            return Outcome::go(Learners::loading()).with(Effect::LoadLearners);
+            return Outcome::back_with(Reply::SignedOut);
         }
         match menu_choice(&mut self.cursor, cx.lib.packs.len(), &action) {
-            Some(i) => Outcome::go(Lessons::open(cx.lib, &cx.session.progress, i)),
+            Some(i) => Outcome::push(Lessons::open(cx.lib, &cx.session.progress, i)),
             None => Outcome::none(),
         }
     }

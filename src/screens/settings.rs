@@ -6,7 +6,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::Screen;
 use super::common::MenuPage;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 use crate::lang::Lang;
@@ -25,19 +24,14 @@ pub const SPEED: usize = 4;
 pub const DONE: usize = 5;
 const ENTRIES: usize = 6;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SettingsScreen {
     pub cursor: usize,
-    /// The screen to go back to (the welcome screen, or the lesson step the learner was on).
-    back: Box<Screen>,
 }
 
 impl SettingsScreen {
-    pub fn new(back: Screen) -> SettingsScreen {
-        SettingsScreen {
-            cursor: 0,
-            back: Box::new(back),
-        }
+    pub fn new() -> SettingsScreen {
+        SettingsScreen::default()
     }
 
     fn entries(cx: &ViewCx) -> Vec<Entry> {
@@ -119,10 +113,8 @@ impl Layer for SettingsScreen {
             Some(THEME) => s.theme = cycle(ThemeName::ALL, s.theme),
             Some(READ_ALOUD) => s.read_aloud = !s.read_aloud,
             Some(SPEED) => s.speech_rate = cycle(SpeechRate::ALL, s.speech_rate),
-            Some(_) => {
-                let back = std::mem::replace(&mut *self.back, Screen::welcome());
-                return Outcome::go(back);
-            }
+            // Back to where the learner came from: the welcome screen or the very step.
+            Some(_) => return Outcome::back(),
             None => return Outcome::none(),
         }
         let (owner, settings) = cx.session.change_settings(s);

@@ -5,8 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::common::MenuPage;
+use super::instructor::home::InstructorHome;
 use super::learners::Learners;
-use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use super::settings::SettingsScreen;
+use crate::app::{Action, Ctx, Effect, Layer, Outcome, Reply, menu_choice};
 use crate::overlays::Overlay;
 use crate::overlays::pin::{Pin, PinFor};
 use crate::ui::textblock::{Priority, TextBlock};
@@ -76,15 +78,18 @@ impl Layer for Welcome {
             let (pin, effect) = Pin::open(PinFor::Teacher, !kiosk);
             return Outcome::open(Overlay::Pin(pin)).with(effect);
         }
+        if action == Action::Reply(Reply::PinAccepted) {
+            return Outcome::push(InstructorHome::default());
+        }
         match menu_choice(&mut self.cursor, ENTRIES, &action) {
-            Some(START) => Outcome::go(Learners::loading()).with(Effect::LoadLearners),
+            Some(START) => Outcome::push(Learners::loading()).with(Effect::LoadLearners),
             Some(LANGUAGE) => {
                 let mut settings = cx.session.settings;
                 settings.lang = settings.lang.toggled();
                 let (owner, settings) = cx.session.change_settings(settings);
                 Outcome::effect(Effect::SaveSettings(owner, settings))
             }
-            Some(SETTINGS) => Outcome::settings(),
+            Some(SETTINGS) => Outcome::push(SettingsScreen::new()),
             _ => Outcome::none(),
         }
     }

@@ -25,6 +25,8 @@ pub struct ViewCx<'a> {
     pub busy: bool,
     /// Kiosk mode: a touchscreen, no way out without the PIN.
     pub kiosk: bool,
+    /// The time, as the loop's clock read it for the last action (for "今天 10:23").
+    pub now: time::OffsetDateTime,
 }
 
 impl<'a> ViewCx<'a> {
@@ -40,6 +42,7 @@ impl<'a> ViewCx<'a> {
             size: settings.text_size,
             busy: app.busy,
             kiosk: app.session.kiosk.on(),
+            now: app.now.wall,
         }
     }
 

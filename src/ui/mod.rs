@@ -44,7 +44,7 @@ pub fn draw(app: &App, lib: &Library, area: Rect, buf: &mut Buffer) -> Hits {
     } else if let Some(notice) = &app.notice {
         draw_notice(&cx, &notice_text(&cx, notice), area, buf);
     }
-    for overlay in &app.overlays {
+    for overlay in app.overlays() {
         overlay.layer().render(&cx, area, buf, &mut hits);
     }
     hits

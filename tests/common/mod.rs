@@ -11,9 +11,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use zhulao::app::{Action, App, Env};
+use zhulao::app::{Action, App, Env, Now};
 use zhulao::content::{Exercise, Library, Source, Step};
-use zhulao::event_loop::{Io, dispatch};
+use zhulao::event_loop::{Io, Pending, dispatch};
 use zhulao::lang::Lang;
 use zhulao::overlays::Overlay;
 use zhulao::progress::{Learner, Store};
@@ -68,10 +68,28 @@ pub fn silent_speaker() -> Speaker {
 
 pub struct Harness {
     pub app: App,
-    pub lib: Library,
+    /// The app's runner, as in the app: the lessons (`io.lib`), a real store, no speech.
     pub io: Io,
     pub dir: tempfile::TempDir,
-    pub now: u64,
+    /// The loop's clock: each action is 1.5 s after the one before; a test may move it.
+    pub now: Now,
+    pending: Pending,
+}
+
+/// When a harness's clock starts: a Monday morning in class (Beijing time).
+pub fn class_time() -> Now {
+    Now::at(
+        0,
+        time::macros::datetime!(2026-11-02 09:00 +8).to_offset(time::UtcOffset::UTC),
+    )
+}
+
+/// The app's runner on `store`, which waits for another window's lock itself (as the store's
+/// own API does) instead of handing the retrying to a loop.
+fn io(lib: Library, store: Store) -> Io {
+    let mut io = Io::new(lib, store, silent_speaker());
+    io.store.set_patience(zhulao::progress::store::PATIENCE);
+    io
 }
 
 impl Harness {
@@ -86,10 +104,10 @@ impl Harness {
         };
         Harness {
             app: App::new(settings, Env::default()),
-            lib: library,
-            io: Io::new(store, silent_speaker()),
+            io: io(library, store),
             dir,
-            now: 0,
+            now: class_time(),
+            pending: Pending::default(),
         }
     }
 
@@ -101,10 +119,15 @@ impl Harness {
     /// as the database holds them).
     pub fn restart(self) -> Harness {
         let Harness {
-            app, lib, io, dir, ..
+            app,
+            io: old,
+            dir,
+            now,
+            ..
         } = self;
         let lang = app.session.machine.lang;
-        drop(io);
+        let lib = old.lib;
+        drop(old.store);
         let mut store = Store::open(dir.path()).unwrap();
         store.repeatable_ids(2);
         let machine = store
@@ -116,16 +139,32 @@ impl Harness {
             });
         Harness {
             app: App::new(machine, app.env.clone()),
-            lib,
-            io: Io::new(store, silent_speaker()),
+            io: io(lib, store),
             dir,
-            now: 0,
+            now: Now::at(0, now.wall),
+            pending: Pending::default(),
         }
     }
 
     pub fn act(&mut self, action: Action) -> &mut Self {
-        self.now += 1500;
-        dispatch(&mut self.app, &self.lib, &mut self.io, action, self.now);
+        self.now = self.now.later(1500);
+        dispatch(
+            &mut self.app,
+            &mut self.io,
+            action,
+            self.now,
+            &mut self.pending,
+        );
+        assert!(
+            self.pending.deferred.is_none() && !self.pending.stop,
+            "the store waits for a lock itself"
+        );
+        self
+    }
+
+    /// Moves the clock to the wall-clock time `at` (a day later, say).
+    pub fn set_time(&mut self, at: time::OffsetDateTime) -> &mut Self {
+        self.now.wall = at;
         self
     }
 
@@ -199,7 +238,7 @@ impl Harness {
     }
 
     pub fn step(&self) -> &Step {
-        self.app.current_step(&self.lib).expect("on a step")
+        self.app.current_step(&self.io.lib).expect("on a step")
     }
 
     /// The actions that answer the current step right.
@@ -262,13 +301,13 @@ impl Harness {
 
     pub fn step_id(&self) -> String {
         self.app
-            .current_step(&self.lib)
+            .current_step(&self.io.lib)
             .map(|s| s.id.clone())
             .unwrap_or_default()
     }
 
     pub fn render(&self, w: u16, h: u16) -> (String, Hits) {
-        render(&self.app, &self.lib, w, h)
+        render(&self.app, &self.io.lib, w, h)
     }
 }
 
@@ -405,7 +444,7 @@ impl Harness {
         match &step.exercise {
             Exercise::Read => Vec::new(),
             Exercise::Tap { target } => {
-                let lesson = p.lesson(&self.lib).unwrap();
+                let lesson = p.lesson(&self.io.lib).unwrap();
                 let screen = &lesson.screens[step.screen.unwrap()];
                 let other = screen.tappable().into_iter().find(|i| i != target);
                 vec![Action::Select(other.expect("something else to tap"))]
@@ -478,7 +517,7 @@ pub fn phone_states() -> (Library, Vec<App>) {
     }
     assert_eq!(h.screen(), "Complete");
     out.push(h.app.clone());
-    (h.lib.clone(), out)
+    (h.io.lib.clone(), out)
 }
 
 /// A review run (复习) of the phone pack, with its library: the learner needed help with every
@@ -490,7 +529,7 @@ pub fn review_states() -> (Library, Vec<App>) {
     let mut out = Vec::new();
     let mut h = Harness::new(phone_library(), Lang::Zh);
     h.io.utc_offset = offset!(+8);
-    h.io.fixed_now = Some(day0);
+    h.set_time(day0);
     h.open_first_lesson();
     for _ in 0..40 {
         if h.screen() != "Player" {
@@ -509,7 +548,7 @@ pub fn review_states() -> (Library, Vec<App>) {
     // The next day, after a restart.
     let mut h = h.restart();
     h.io.utc_offset = offset!(+8);
-    h.io.fixed_now = Some(day0 + time::Duration::days(1));
+    h.set_time(day0 + time::Duration::days(1));
     h.io.store.repeatable_ids(1000);
     h.act(Action::Confirm).pick_learner(&learner);
     assert_eq!(h.screen(), "Packs");
@@ -531,5 +570,5 @@ pub fn review_states() -> (Library, Vec<App>) {
         other => panic!("on {}", other.name()),
     }
     out.push(h.app.clone());
-    (h.lib.clone(), out)
+    (h.io.lib.clone(), out)
 }

@@ -39,9 +39,12 @@ use schema::{MIGRATIONS, Migration};
 
 pub const DB_FILE: &str = "zhulao.sqlite3";
 
-/// How long a write waits for another zhulao process holding the lock before the app is told
-/// (it then shows "正在保存…" and tries again).
-const BUSY_WAIT: Duration = Duration::from_millis(300);
+/// How long a write waits for another zhulao process holding the lock before it gives up with
+/// `StoreError::Busy`: as long as the app keeps trying before it tells the learner (ten
+/// seconds), so no caller of the store ever has to retry by itself. The app's loop asks for no
+/// waiting at all (`set_patience`) and tries again itself every moment, with "正在保存…" on
+/// screen, so that its screen never freezes.
+pub const PATIENCE: Duration = Duration::from_secs(10);
 
 /// How long the check for damaged pages may take at start; a bigger file is checked in full by
 /// `zhulao check-db`.
@@ -197,8 +200,15 @@ impl Store {
                 .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {
                     r.get(0)
                 })?;
-        store.conn.busy_timeout(BUSY_WAIT)?;
+        store.conn.busy_timeout(PATIENCE)?;
         Ok(store)
+    }
+
+    /// How long a write waits for another process's lock before `StoreError::Busy` (`PATIENCE`
+    /// unless changed).
+    pub fn set_patience(&mut self, patience: Duration) {
+        // Only fails on a closed connection, which then fails the next statement plainly.
+        let _ = self.conn.busy_timeout(patience);
     }
 
     /// Decides, by reading only, whether an unstamped file may be used: it has no tables at all
@@ -509,6 +519,17 @@ pub fn format_time(t: OffsetDateTime) -> String {
 /// Reads a stored time back (any RFC 3339 form, as older records may have).
 pub fn parse_time(s: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(s, &Rfc3339).ok()
+}
+
+/// `t` in the time zone `offset`, for whatever `t` is: a time so far off that it has no local
+/// date (the last instant of year 9999, east of UTC) stays in UTC rather than fail.
+pub fn to_local(t: OffsetDateTime, offset: time::UtcOffset) -> OffsetDateTime {
+    t.checked_to_offset(offset).unwrap_or(t)
+}
+
+/// The calendar date of `t` in the time zone `offset` (see `to_local`).
+pub fn local_date(t: OffsetDateTime, offset: time::UtcOffset) -> time::Date {
+    to_local(t, offset).date()
 }
 
 /// The default data folder: the platform's per-user data directory.

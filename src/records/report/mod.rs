@@ -253,9 +253,10 @@ pub fn summary_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// A name for a report made today, for a caller that picks the folder: `zhulao-report-2026-11-29.xlsx`.
-pub fn default_file_name(format: ReportFormat, offset: UtcOffset) -> String {
-    let today = OffsetDateTime::now_utc().to_offset(offset).date();
+/// A name for a report made at `now`, for a caller that picks the folder:
+/// `zhulao-report-2026-11-29.xlsx`.
+pub fn default_file_name(format: ReportFormat, offset: UtcOffset, now: OffsetDateTime) -> String {
+    let today = crate::progress::store::local_date(now, offset);
     let ext = match format {
         ReportFormat::Xlsx => "xlsx",
         ReportFormat::Csv => "csv",

@@ -7,6 +7,7 @@
 //! in one transaction: a failure (a full disk) leaves the batch unrecorded, and importing the
 //! file again finishes the job.
 
+use crate::progress::MAX_NAME_CHARS;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -23,8 +24,6 @@ use crate::progress::{Store, StoreError};
 pub const BATCH: usize = 500;
 /// Longer lines are refused without reading them whole (a zhulao statement is under 2 KiB).
 const MAX_LINE: usize = 64 * 1024;
-/// A learner name from a file longer than this is not used (the app allows 12 characters).
-const MAX_NAME_CHARS: usize = 40;
 /// How long a batch waits for another zhulao on this machine that is saving.
 const BUSY_PATIENCE: Duration = Duration::from_secs(10);
 /// Problems of one kind listed line by line; past this they are counted.

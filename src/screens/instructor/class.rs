@@ -10,7 +10,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::detail::Detail;
-use super::home::{self, InstructorHome};
 use super::{duration, lesson_name, name, step_number, when};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query, menu_choice};
 use crate::progress::store::class::ClassRow;
@@ -70,7 +69,7 @@ impl Class {
         let query = Query::Class {
             group: group.clone(),
         };
-        Outcome::go(Class {
+        Outcome::push(Class {
             group,
             ..Class::default()
         })
@@ -129,9 +128,9 @@ impl Layer for Class {
                 Outcome::none()
             }
             Action::Tick => Outcome::effect(Effect::Refresh(self.query())),
-            Action::Back => Outcome::go(InstructorHome {
-                cursor: home::CLASS,
-            }),
+            Action::Back => Outcome::back(),
+            // Back from a learner's detail: read again, in case anything changed meanwhile.
+            Action::Reply(_) => Outcome::effect(Effect::Refresh(self.query())),
             Action::Left => {
                 self.sort = self.sort.step(-1);
                 Outcome::none()
@@ -151,7 +150,7 @@ impl Layer for Class {
                 match menu_choice(&mut self.cursor, len, &other) {
                     Some(i) => {
                         let id = self.sorted()[i].learner.id.clone();
-                        Detail::open(id, self.group.clone())
+                        Detail::open(id)
                     }
                     None => Outcome::none(),
                 }
@@ -192,7 +191,7 @@ impl Layer for Class {
             );
             return;
         }
-        let now = time::OffsetDateTime::now_utc();
+        let now = cx.now;
         let wide = body.width >= 100;
         let mut columns = Vec::new();
         if body.width >= 60 {

@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::class::Class;
 use super::{duration, lesson_name, name, step_number};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query};
 use crate::progress::review::REVIEW_LESSON;
@@ -19,20 +18,17 @@ use crate::ui::{Hits, ViewCx};
 pub struct Detail {
     pub learner_id: String,
     pub detail: Option<LearnerDetail>,
-    /// The dashboard's group, to go back to it.
-    group: Option<String>,
     /// First line shown (the text scrolls with the arrows).
     pub top: usize,
 }
 
 impl Detail {
-    pub fn open(learner_id: String, group: Option<String>) -> Outcome {
+    pub fn open(learner_id: String) -> Outcome {
         let query = Query::Detail {
             learner_id: learner_id.clone(),
         };
-        Outcome::go(Detail {
+        Outcome::push(Detail {
             learner_id,
-            group,
             ..Detail::default()
         })
         .with(Effect::Query(query))
@@ -124,7 +120,7 @@ impl Layer for Detail {
                 self.detail = Some(d);
                 Outcome::none()
             }
-            Action::Back | Action::Confirm => Class::open(self.group.clone()),
+            Action::Back | Action::Confirm => Outcome::back(),
             Action::Up | Action::PageUp | Action::Home => {
                 self.top = match action {
                     Action::Up => self.top.saturating_sub(1),

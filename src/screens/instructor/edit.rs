@@ -7,8 +7,7 @@ use ratatui::layout::Rect;
 use super::entry::{Entry as EntryScreen, Purpose};
 use super::groups::Groups;
 use super::name;
-use super::roster::Roster;
-use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, RosterCommand, menu_choice};
+use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Reply, RosterCommand, menu_choice};
 use crate::progress::store::roster::{Group, RosterEntry};
 use crate::screens::common::MenuPage;
 use crate::ui::textblock::{Priority, TextBlock};
@@ -27,6 +26,8 @@ pub struct Edit {
     pub entry: RosterEntry,
     pub groups: Vec<Group>,
     pub cursor: usize,
+    /// The roster as it is after a change made here, for the roster underneath.
+    changed: Option<Answer>,
 }
 
 impl Edit {
@@ -35,44 +36,63 @@ impl Edit {
             entry,
             groups,
             cursor: 0,
+            changed: None,
         }
     }
 
-    /// The learner as the latest roster shows them.
-    pub fn refreshed(mut self, entries: &[RosterEntry], groups: Vec<Group>) -> Edit {
-        if let Some(e) = entries
-            .iter()
-            .find(|e| e.learner.id == self.entry.learner.id)
-        {
-            self.entry = e.clone();
+    /// Back to the roster, handing it the changed roster if anything changed.
+    fn back(&mut self) -> Outcome {
+        match self.changed.take() {
+            Some(answer) => Outcome::back_with(Reply::Roster(answer)),
+            None => Outcome::back(),
         }
-        self.groups = groups;
-        self
+    }
+}
+
+/// Follows a roster change: the learner's new entry and the groups there are now; the answer
+/// is remembered for the screens underneath.
+pub fn follow(
+    answer: &Answer,
+    entry: &mut RosterEntry,
+    groups: &mut Vec<Group>,
+    changed: &mut Option<Answer>,
+) {
+    if let Answer::Roster {
+        entries,
+        groups: now,
+        ..
+    } = answer
+    {
+        if let Some(e) = entries.iter().find(|e| e.learner.id == entry.learner.id) {
+            *entry = e.clone();
+        }
+        *groups = now.clone();
+        *changed = Some(answer.clone());
     }
 }
 
 impl Layer for Edit {
     fn update(&mut self, _cx: &mut Ctx, action: Action) -> Outcome {
-        if let Action::Answer(Answer::Roster {
-            entries, groups, ..
-        }) = &action
-        {
-            *self = self.clone().refreshed(entries, groups.clone());
-            return Outcome::none();
-        }
-        if action == Action::Back {
-            return Roster::open(self.entry.archived);
+        match &action {
+            // A change made here (archive), or by a screen opened from here.
+            Action::Answer(answer) | Action::Reply(Reply::Roster(answer)) => {
+                follow(answer, &mut self.entry, &mut self.groups, &mut self.changed);
+                return Outcome::none();
+            }
+            Action::Reply(_) => return Outcome::none(),
+            Action::Back => return self.back(),
+            _ => {}
         }
         let id = self.entry.learner.id.clone();
         match menu_choice(&mut self.cursor, ENTRIES, &action) {
-            Some(RENAME) => Outcome::go(EntryScreen::new(Purpose::Rename, self.clone())),
-            Some(SEAT) => Outcome::go(EntryScreen::new(Purpose::Seat, self.clone())),
-            Some(GROUPS) => Outcome::go(Groups::new(self.clone())),
+            Some(RENAME) => Outcome::push(EntryScreen::new(Purpose::Rename, id)),
+            Some(SEAT) => Outcome::push(EntryScreen::new(Purpose::Seat, id)),
+            Some(GROUPS) => Outcome::push(Groups::new(self.entry.clone(), self.groups.clone())),
             Some(ARCHIVE) => Outcome::effect(Effect::Roster(RosterCommand::Archive {
                 id,
                 archived: !self.entry.archived,
             })),
-            Some(_) => Roster::open(self.entry.archived),
+            Some(_) => self.back(),
             None => Outcome::none(),
         }
     }

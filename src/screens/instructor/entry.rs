@@ -4,10 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::edit::Edit;
-use super::groups::Groups;
-use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, RosterCommand, Taken};
-use crate::input::Mode;
+use crate::app::Mode;
+use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Reply, RosterCommand, Taken};
 use crate::ui::draw::{fill, frame, put};
 use crate::ui::textblock::{self, Priority, TextBlock};
 use crate::ui::theme::{CARET, FOCUS, Role};
@@ -17,7 +15,7 @@ use crate::ui::words::fill as fill_in;
 use crate::ui::{Hits, ViewCx};
 
 /// How long a typed name may be (a group's too).
-const MAX_CHARS: usize = crate::screens::new_learner::MAX_NAME_CHARS;
+const MAX_CHARS: usize = crate::progress::MAX_NAME_CHARS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -32,28 +30,22 @@ pub struct Entry {
     pub input: String,
     /// What was wrong with the last try, in words.
     pub problem: Option<String>,
-    edit: Edit,
+    /// The learner whose name, seat or groups this changes.
+    learner_id: String,
 }
 
 impl Entry {
-    pub fn new(purpose: Purpose, edit: Edit) -> Entry {
+    pub fn new(purpose: Purpose, learner_id: String) -> Entry {
         Entry {
             purpose,
             input: String::new(),
             problem: None,
-            edit,
-        }
-    }
-
-    fn back(&self) -> Outcome {
-        match self.purpose {
-            Purpose::NewGroup => Outcome::go(Groups::new(self.edit.clone())),
-            _ => Outcome::go(self.edit.clone()),
+            learner_id,
         }
     }
 
     fn command(&mut self, cx: &Ctx) -> Option<RosterCommand> {
-        let id = self.edit.entry.learner.id.clone();
+        let id = self.learner_id.clone();
         let text = self.input.trim().to_string();
         let w = crate::ui::words::words(cx.session.settings.lang);
         match self.purpose {
@@ -93,14 +85,13 @@ impl Layer for Entry {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
         let w = crate::ui::words::words(cx.session.settings.lang);
         match action {
-            Action::Answer(Answer::Roster {
-                entries,
-                groups,
-                taken,
-            }) => {
-                self.edit = self.edit.clone().refreshed(&entries, groups);
-                match taken {
-                    None => self.back(),
+            Action::Answer(answer @ Answer::Roster { .. }) => {
+                let Answer::Roster { taken, .. } = &answer else {
+                    return Outcome::none();
+                };
+                match taken.clone() {
+                    // Done: back, with the roster as it now is.
+                    None => Outcome::back_with(Reply::Roster(answer)),
                     Some(Taken::Name(name)) => {
                         self.problem = Some(fill_in(w.teacher.name_taken, &[("name", &name)]));
                         Outcome::none()
@@ -115,7 +106,7 @@ impl Layer for Entry {
                     }
                 }
             }
-            Action::Back => self.back(),
+            Action::Back => Outcome::back(),
             Action::Type(c) if !c.is_control() && self.input.chars().count() < MAX_CHARS => {
                 self.input.push(c);
                 self.problem = None;

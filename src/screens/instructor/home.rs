@@ -11,7 +11,6 @@ use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 use crate::overlays::Overlay;
 use crate::screens::common::MenuPage;
 use crate::screens::instructor::kiosk::KioskScreen;
-use crate::screens::welcome::Welcome;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::menu::Entry;
@@ -66,8 +65,11 @@ impl InstructorHome {
 
 impl Layer for InstructorHome {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
-        if action == Action::Back {
-            return Outcome::go(Welcome::default());
+        if matches!(action, Action::Back) {
+            return Outcome::back();
+        }
+        if let Action::Reply(_) = action {
+            return Outcome::none();
         }
         let kiosk = cx.session.kiosk.on();
         let len = if kiosk { CLOSE + 1 } else { CLOSE };
@@ -76,9 +78,9 @@ impl Layer for InstructorHome {
             Some(TROUBLE) => Trouble::open(None, Default::default()),
             Some(ROSTER) => Roster::open(false),
             Some(REPORT) => Outcome::effect(Effect::WriteReport),
-            Some(KIOSK) => Outcome::go(KioskScreen::default()),
+            Some(KIOSK) => Outcome::push(KioskScreen::default()),
             Some(CLOSE) => Outcome::open(Overlay::quit()),
-            Some(_) => Outcome::go(Welcome::default()),
+            Some(_) => Outcome::back(),
             None => Outcome::none(),
         }
     }

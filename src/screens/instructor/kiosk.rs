@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::home::InstructorHome;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 use crate::screens::common::MenuPage;
 use crate::ui::textblock::{Priority, TextBlock};
@@ -58,7 +57,7 @@ impl Layer for KioskScreen {
         match choice {
             Some(MODE) => settings.enabled = !settings.enabled,
             Some(IDLE) => settings.idle_minutes = settings.next_idle(),
-            Some(_) => return Outcome::go(InstructorHome::default()),
+            Some(_) => return Outcome::back(),
             None => return Outcome::none(),
         }
         cx.session.kiosk.settings = settings;

@@ -6,9 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::edit::Edit;
-use super::home::{self, InstructorHome};
 use super::name;
-use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query, menu_choice};
+use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query, Reply, menu_choice};
 use crate::progress::store::roster::{Group, RosterEntry};
 use crate::ui::widgets::page::{self, Key};
 use crate::ui::widgets::table::{self, Column};
@@ -24,11 +23,26 @@ pub struct Roster {
 
 impl Roster {
     pub fn open(with_archived: bool) -> Outcome {
-        Outcome::go(Roster {
+        Outcome::push(Roster {
             with_archived,
             ..Roster::default()
         })
         .with(Effect::Query(Query::Roster { with_archived }))
+    }
+
+    fn query(&self) -> Effect {
+        Effect::Query(Query::Roster {
+            with_archived: self.with_archived,
+        })
+    }
+
+    fn show(&mut self, entries: Vec<RosterEntry>, groups: Vec<Group>) {
+        self.entries = entries
+            .into_iter()
+            .filter(|e| self.with_archived || !e.archived)
+            .collect();
+        self.groups = groups;
+        self.cursor = self.cursor.min(self.entries.len().saturating_sub(1));
     }
 }
 
@@ -37,23 +51,25 @@ impl Layer for Roster {
         match action {
             Action::Answer(Answer::Roster {
                 entries, groups, ..
-            }) => {
-                self.entries = entries
-                    .into_iter()
-                    .filter(|e| self.with_archived || !e.archived)
-                    .collect();
-                self.groups = groups;
-                self.cursor = self.cursor.min(self.entries.len().saturating_sub(1));
+            })
+            | Action::Reply(Reply::Roster(Answer::Roster {
+                entries, groups, ..
+            })) => {
+                self.show(entries, groups);
                 Outcome::none()
             }
-            Action::Back => Outcome::go(InstructorHome {
-                cursor: home::ROSTER,
-            }),
-            Action::Letter('a') => Roster::open(!self.with_archived),
+            Action::Reply(_) => Outcome::none(),
+            Action::Back => Outcome::back(),
+            Action::Letter('a') => {
+                self.with_archived = !self.with_archived;
+                Outcome::effect(self.query())
+            }
             other => {
                 let len = self.entries.len();
                 match menu_choice(&mut self.cursor, len, &other) {
-                    Some(i) => Outcome::go(Edit::new(self.entries[i].clone(), self.groups.clone())),
+                    Some(i) => {
+                        Outcome::push(Edit::new(self.entries[i].clone(), self.groups.clone()))
+                    }
                     None => Outcome::none(),
                 }
             }

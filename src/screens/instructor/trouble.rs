@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::home::{self, InstructorHome};
 use super::{lesson_name, step_number};
 use crate::app::{Action, Answer, Ctx, Days, Effect, Layer, Outcome, Query};
 use crate::content::{Exercise, Library};
@@ -34,7 +33,7 @@ impl Trouble {
             group: group.clone(),
             days,
         };
-        Outcome::go(Trouble {
+        Outcome::push(Trouble {
             group,
             days,
             ..Trouble::default()
@@ -169,9 +168,7 @@ impl Layer for Trouble {
                 self.top = 0;
                 Outcome::none()
             }
-            Action::Back => Outcome::go(InstructorHome {
-                cursor: home::TROUBLE,
-            }),
+            Action::Back => Outcome::back(),
             Action::Letter('d') => {
                 let i = Days::ALL.iter().position(|d| *d == self.days).unwrap_or(0);
                 self.days = Days::ALL[(i + 1) % Days::ALL.len()];

@@ -8,55 +8,16 @@ pub mod review;
 mod view;
 
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
-use crate::content::{Exercise, Layout, Lesson, Library, Pack, Step, Verdict};
+pub use crate::content::LessonAt;
+use crate::content::{Exercise, Layout, Lesson, Library, Step, Verdict};
 use crate::overlays::Overlay;
 use crate::progress::review::REVIEW_LESSON;
 use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
 
 use super::complete::Complete;
-use super::lessons::Lessons;
+use super::settings::SettingsScreen;
+use crate::app::Reply;
 use order::{shuffled, shuffled_unsolved};
-
-/// Where a lesson is in the library (indices; the library does not change while the app runs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct LessonAt {
-    pub pack: usize,
-    pub lesson: usize,
-}
-
-impl LessonAt {
-    pub fn pack<'a>(&self, lib: &'a Library) -> Option<&'a Pack> {
-        lib.packs.get(self.pack)
-    }
-
-    pub fn lesson<'a>(&self, lib: &'a Library) -> Option<&'a Lesson> {
-        self.pack(lib)?.lessons.get(self.lesson)
-    }
-
-    /// The lesson with these ids.
-    pub fn find(lib: &Library, pack_id: &str, lesson_id: &str) -> Option<LessonAt> {
-        let pack = lib.packs.iter().position(|p| p.id == pack_id)?;
-        let lesson = lib.packs[pack]
-            .lessons
-            .iter()
-            .position(|l| l.id == lesson_id)?;
-        Some(LessonAt { pack, lesson })
-    }
-
-    /// The next lesson in the course, across packs.
-    pub fn next(&self, lib: &Library) -> Option<LessonAt> {
-        let pack = lib.packs.get(self.pack)?;
-        if self.lesson + 1 < pack.lessons.len() {
-            return Some(LessonAt {
-                pack: self.pack,
-                lesson: self.lesson + 1,
-            });
-        }
-        (self.pack + 1..lib.packs.len())
-            .find(|&p| !lib.packs[p].lessons.is_empty())
-            .map(|pack| LessonAt { pack, lesson: 0 })
-    }
-}
 
 /// How far help has gone on the current step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,7 +225,7 @@ impl Player {
             return self.finish_lesson(cx);
         }
         let wrong = wrong_so_far(cx, self.at, next);
-        self.reset_step(cx.lib, next, wrong, cx.now_ms);
+        self.reset_step(cx.lib, next, wrong, cx.now.ms);
         self.praise = praise;
         Outcome::none()
     }
@@ -286,7 +247,7 @@ impl Player {
             outcome,
             attempt: self.wrong + 1,
             response,
-            duration_ms: cx.now_ms.saturating_sub(self.shown_at),
+            duration_ms: cx.now.ms.saturating_sub(self.shown_at),
             shown: self.shown(step),
         });
         Outcome::effect(Effect::Record(d))
@@ -319,7 +280,7 @@ impl Player {
                 Outcome::none()
             }
             Verb::Completed if self.review.is_some() => review::completed(self, event),
-            Verb::Completed => Outcome::go(Complete::new(self.at, event.stars.unwrap_or(1))),
+            Verb::Completed => Outcome::replace(Complete::new(self.at, event.stars.unwrap_or(1))),
         }
     }
 
@@ -616,13 +577,13 @@ pub fn open(cx: &Ctx, at: LessonAt) -> Outcome {
     match (progress.resume_step(lesson), &progress.current) {
         (Some(step), Some(run)) => {
             let wrong = wrong_so_far(cx, at, step);
-            let player = Player::new(cx.lib, at, run.registration.clone(), step, wrong, cx.now_ms);
+            let player = Player::new(cx.lib, at, run.registration.clone(), step, wrong, cx.now.ms);
             if step >= lesson.steps.len() {
                 // Every step was done but the finish was never recorded: record it now.
                 let finish = player.finish_lesson(cx);
-                return Outcome::go(player).with_all(finish.effects);
+                return Outcome::push(player).with_all(finish.effects);
             }
-            Outcome::go(player)
+            Outcome::push(player)
         }
         _ => draft(cx, at, Verb::Attempted, None)
             .map(|d| Outcome::effect(Effect::Record(d)))
@@ -639,13 +600,13 @@ pub fn started(cx: &Ctx, event: &Event) -> Outcome {
         return review::started(cx, event);
     }
     match LessonAt::find(cx.lib, &event.pack_id, &event.lesson_id) {
-        Some(at) => Outcome::go(Player::new(
+        Some(at) => Outcome::push(Player::new(
             cx.lib,
             at,
             event.registration.clone(),
             0,
             0,
-            cx.now_ms,
+            cx.now.ms,
         )),
         None => Outcome::none(),
     }
@@ -653,23 +614,20 @@ pub fn started(cx: &Ctx, event: &Event) -> Outcome {
 
 impl Layer for Player {
     fn update(&mut self, cx: &mut Ctx, action: Action) -> Outcome {
-        if let Action::Recorded(event) = &action {
-            return self.recorded(cx, event);
-        }
-        if action == Action::Back && self.review.is_some() {
-            return review::back(self, cx);
+        match &action {
+            Action::Recorded(event) => return self.recorded(cx, event),
+            // Back to the lesson list (a review's too): every answer is already saved, and the
+            // lesson resumes at this step.
+            Action::Back => return Outcome::back(),
+            Action::Reply(Reply::OpenSettings) => return Outcome::push(SettingsScreen::new()),
+            Action::Reply(_) => return Outcome::none(),
+            _ => {}
         }
         let Some(step) = self.step(cx.lib) else {
-            return Outcome::go(Lessons::at(self.at.pack, self.at.lesson));
+            return Outcome::back();
         };
-        match action {
-            Action::Back => {
-                return Outcome::go(Lessons::at(self.at.pack, self.at.lesson));
-            }
-            Action::Help => {
-                return Outcome::open(Overlay::help(step.hint.clone(), true));
-            }
-            _ => {}
+        if action == Action::Help {
+            return Outcome::open(Overlay::help(step.hint.clone(), true));
         }
         if self.feedback == Feedback::Right {
             return match action {
@@ -700,7 +658,7 @@ mod tests {
     //! The player's rules through `update`, with no database: `commit` plays the loop.
 
     use super::*;
-    use crate::app::test_support::{app_in_lesson, commit, library};
+    use crate::app::test_support::{app_in_lesson, commit, effects_of, library, now};
     use crate::app::update;
 
     #[test]
@@ -708,9 +666,9 @@ mod tests {
         let lib = library();
         let mut app = app_in_lesson(&lib);
         assert_eq!(app.player().unwrap().step, 0);
-        let effects = update(&mut app, &lib, Action::Select(0), 5);
+        let effects = update(&mut app, &lib, Action::Select(0), now(5));
         assert!(
-            matches!(&effects[..], [Effect::Record(d)] if d.step.as_ref().unwrap().outcome == Some(Answer::Wrong))
+            matches!(&effects_of(&effects)[..], [Effect::Record(d)] if d.step.as_ref().unwrap().outcome == Some(Answer::Wrong))
         );
         commit(&mut app, &lib, effects);
         let p = app.player().unwrap();
@@ -718,12 +676,12 @@ mod tests {
             (p.wrong, p.feedback, p.pointing()),
             (1, Feedback::Wrong, false)
         );
-        let effects = update(&mut app, &lib, Action::Select(0), 6);
+        let effects = update(&mut app, &lib, Action::Select(0), now(6));
         commit(&mut app, &lib, effects);
         let p = app.player().unwrap();
         assert!(p.pointing());
         assert_eq!(p.cursor, Some(1), "the highlight sits on the target");
-        let effects = update(&mut app, &lib, Action::Confirm, 7);
+        let effects = update(&mut app, &lib, Action::Confirm, now(7));
         commit(&mut app, &lib, effects);
         assert_eq!(app.player().unwrap().step, 1);
     }
@@ -732,7 +690,7 @@ mod tests {
     fn nothing_moves_on_until_the_answer_is_committed() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        let effects = update(&mut app, &lib, Action::Select(1), 5);
+        let effects = update(&mut app, &lib, Action::Select(1), now(5));
         assert_eq!(effects.len(), 1);
         assert!(app.busy);
         assert_eq!(app.player().unwrap().step, 0, "still on the step");
@@ -744,9 +702,9 @@ mod tests {
     fn the_last_step_completes_the_lesson_with_a_star() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        let effects = update(&mut app, &lib, Action::Select(1), 5);
+        let effects = update(&mut app, &lib, Action::Select(1), now(5));
         commit(&mut app, &lib, effects);
-        let effects = update(&mut app, &lib, Action::Confirm, 6);
+        let effects = update(&mut app, &lib, Action::Confirm, now(6));
         commit(&mut app, &lib, effects);
         match &app.screen {
             crate::screens::Screen::Complete(c) => assert_eq!(c.stars, 1),
@@ -759,18 +717,18 @@ mod tests {
     fn help_can_lead_to_the_settings_and_back_to_the_same_step() {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        update(&mut app, &lib, Action::Down, 1);
+        update(&mut app, &lib, Action::Down, now(1));
         let cursor = app.player().unwrap().cursor;
-        update(&mut app, &lib, Action::Help, 2);
+        update(&mut app, &lib, Action::Help, now(2));
         update(
             &mut app,
             &lib,
             Action::Select(crate::overlays::help::SETTINGS),
-            3,
+            now(3),
         );
         assert_eq!(app.screen.name(), "Settings");
-        assert!(app.overlays.is_empty());
-        update(&mut app, &lib, Action::Back, 4);
+        assert!(app.overlays().is_empty());
+        update(&mut app, &lib, Action::Back, now(4));
         assert_eq!(app.screen.name(), "Player");
         assert_eq!(app.player().unwrap().cursor, cursor, "exactly where it was");
     }

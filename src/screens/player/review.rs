@@ -8,7 +8,6 @@ use crate::app::{Ctx, Effect, Outcome};
 use crate::progress::review::{REVIEW_LESSON, ReviewStep};
 use crate::progress::{Event, EventDraft, Verb};
 use crate::screens::complete::Complete;
-use crate::screens::lessons::Lessons;
 use crate::ui::ViewCx;
 use crate::ui::words::fill;
 
@@ -51,7 +50,8 @@ pub fn started(cx: &Ctx, event: &Event) -> Outcome {
     };
     let steps = cx.session.reviews.due_in(cx.lib, pack);
     let Some(&first) = steps.first() else {
-        return Outcome::go(Lessons::open(cx.lib, &cx.session.progress, pack));
+        // Nothing is due after all: the lesson list stays.
+        return Outcome::none();
     };
     let at = LessonAt {
         pack,
@@ -63,10 +63,10 @@ pub fn started(cx: &Ctx, event: &Event) -> Outcome {
         event.registration.clone(),
         first.step,
         0,
-        cx.now_ms,
+        cx.now.ms,
     );
     player.review = Some(ReviewRun { steps, index: 0 });
-    Outcome::go(player)
+    Outcome::push(player)
 }
 
 /// On to the next due step, or the end of the review after the last.
@@ -79,7 +79,7 @@ pub(super) fn advance(p: &mut Player, cx: &Ctx, praise: bool) -> Outcome {
     };
     run.index += 1;
     p.at.lesson = next.lesson;
-    p.reset_step(cx.lib, next.step, 0, cx.now_ms);
+    p.reset_step(cx.lib, next.step, 0, cx.now.ms);
     p.praise = praise;
     Outcome::none()
 }
@@ -105,16 +105,11 @@ fn finish(p: &Player, cx: &Ctx) -> Outcome {
 /// The end of the review is recorded: the complete screen, saying how many were reviewed.
 pub(super) fn completed(p: &Player, event: &Event) -> Outcome {
     let reviewed = p.review.as_ref().map_or(0, |r| r.steps.len());
-    Outcome::go(Complete::review(
+    Outcome::replace(Complete::review(
         p.at.pack,
         event.stars.unwrap_or(1),
         reviewed,
     ))
-}
-
-/// Esc in a review: back to the lessons, on the review entry while steps are still due.
-pub(super) fn back(p: &Player, cx: &Ctx) -> Outcome {
-    Outcome::go(Lessons::open(cx.lib, &cx.session.progress, p.at.pack))
 }
 
 /// The header and counter of a review step: "复习 › 每种练习", "第 2 题 / 共 5 题".
@@ -137,7 +132,7 @@ mod tests {
     //! A review through `update`, with no database: `commit` plays the loop.
 
     use super::*;
-    use crate::app::test_support::{app_in_lesson, commit, library};
+    use crate::app::test_support::{app_in_lesson, commit, effects_of, library, now};
     use crate::app::{Action, update};
     use crate::progress::Reviews;
     use crate::screens::Screen;
@@ -148,9 +143,9 @@ mod tests {
     fn a_day_later() -> (crate::content::Library, crate::app::App) {
         let lib = library();
         let mut app = app_in_lesson(&lib);
-        let effects = update(&mut app, &lib, Action::Select(0), 1);
+        let effects = update(&mut app, &lib, Action::Select(0), now(1));
         commit(&mut app, &lib, effects);
-        let effects = update(&mut app, &lib, Action::Select(1), 2);
+        let effects = update(&mut app, &lib, Action::Select(1), now(2));
         commit(&mut app, &lib, effects);
         assert_eq!(app.player().unwrap().step, 1);
         // `commit` stamps events on 29 November 2026 (UTC).
@@ -159,7 +154,7 @@ mod tests {
         let events = lesson_events(&app);
         app.session.reviews =
             Reviews::from_events(&events, time::UtcOffset::UTC, date!(2026 - 11 - 30));
-        update(&mut app, &lib, Action::Back, 3);
+        update(&mut app, &lib, Action::Back, now(3));
         assert_eq!(app.screen.name(), "Lessons");
         (lib, app)
     }
@@ -195,8 +190,8 @@ mod tests {
     #[test]
     fn a_review_records_its_start_and_end_under_the_review_and_answers_under_the_step() {
         let (lib, mut app) = a_day_later();
-        let effects = update(&mut app, &lib, Action::Select(0), 4);
-        let [Effect::Record(start)] = effects.as_slice() else {
+        let effects = update(&mut app, &lib, Action::Select(0), now(4));
+        let [Effect::Record(start)] = &effects_of(&effects)[..] else {
             panic!("{effects:?}")
         };
         assert_eq!(
@@ -210,8 +205,8 @@ mod tests {
             (0, 0),
             "the tap step, in its own lesson"
         );
-        let effects = update(&mut app, &lib, Action::Select(1), 5);
-        let [Effect::Record(answer)] = effects.as_slice() else {
+        let effects = update(&mut app, &lib, Action::Select(1), now(5));
+        let [Effect::Record(answer)] = &effects_of(&effects)[..] else {
             panic!("{effects:?}")
         };
         assert_eq!(
@@ -247,9 +242,9 @@ mod tests {
     #[test]
     fn esc_in_a_review_goes_back_to_the_lessons_on_the_review_entry() {
         let (lib, mut app) = a_day_later();
-        let effects = update(&mut app, &lib, Action::Select(0), 4);
+        let effects = update(&mut app, &lib, Action::Select(0), now(4));
         commit(&mut app, &lib, effects);
-        update(&mut app, &lib, Action::Back, 5);
+        update(&mut app, &lib, Action::Back, now(5));
         match &app.screen {
             Screen::Lessons(l) => assert!(l.review),
             other => panic!("on {}", other.name()),
