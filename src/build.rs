@@ -12,7 +12,7 @@ mod named;
 #[path = "lang.rs"]
 mod lang;
 
-#[path = "inert.rs"]
+#[path = "inert/mod.rs"]
 mod inert;
 
 #[path = "content/mod.rs"]
@@ -25,7 +25,7 @@ fn main() {
         "lessons",
         "src/content",
         "src/lang.rs",
-        "src/inert.rs",
+        "src/inert",
         "src/named.rs",
     ] {
         println!("cargo:rerun-if-changed={watched}");

@@ -1,4 +1,5 @@
-//! How zhulao looks and speaks for one learner: language, text size, colours and read-aloud.
+//! How zhulao looks and speaks for one learner: language, text size, colours and read-aloud; and
+//! the machine's kiosk settings (kiosk mode, the walk-away time), kept beside them.
 //! Each learner's choice is kept in the database and restored when they pick their name; the
 //! machine keeps its own choice as the starting point for new learners (and for the screens
 //! before anyone has signed in). A kiosk with a weak-sighted class can thus start everyone at
@@ -90,6 +91,38 @@ pub enum SettingsOwner {
     /// The machine's defaults: used before anyone signs in and for new learners.
     Machine,
     Learner(String),
+}
+
+/// The idle times an instructor can choose between, in minutes.
+pub const IDLE_CHOICES: [u16; 7] = [1, 2, 3, 5, 10, 15, 30];
+
+/// The machine's kiosk settings, kept in the database and changed on the teacher's screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KioskSettings {
+    /// Kiosk mode is on for this machine (also forced on for one run by `--kiosk`).
+    pub enabled: bool,
+    /// Minutes without input before "还在吗？" appears.
+    pub idle_minutes: u16,
+}
+
+impl Default for KioskSettings {
+    fn default() -> Self {
+        KioskSettings {
+            enabled: false,
+            idle_minutes: 3,
+        }
+    }
+}
+
+impl KioskSettings {
+    /// The next idle time in `IDLE_CHOICES`, wrapping round (what tapping the setting does).
+    pub fn next_idle(self) -> u16 {
+        let i = IDLE_CHOICES
+            .iter()
+            .position(|&m| m == self.idle_minutes)
+            .map_or(0, |i| (i + 1) % IDLE_CHOICES.len());
+        IDLE_CHOICES[i]
+    }
 }
 
 #[cfg(test)]

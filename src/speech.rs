@@ -26,7 +26,7 @@
 use std::ffi::OsStr;
 use std::fmt;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::thread;
 
@@ -258,11 +258,10 @@ fn split_words(line: &str) -> Result<Vec<String>, SpeechError> {
     Ok(words)
 }
 
-/// Finds a program the way the operating system would start it: a name with
-/// a path separator is checked as a path (relative to the current
-/// directory), a bare name is searched in `PATH`. Only files that can be run
-/// count. This is what lets the UI say "not installed" *before* the user
-/// presses the button.
+/// Finds a program the way the operating system would start it (the `which` crate): a name
+/// with a path separator is checked as a path (relative to the current directory), a bare name
+/// is searched in `PATH` (with Windows' `.exe` and friends). Only files that can be run count.
+/// This is what lets the UI say "not installed" *before* the user presses the button.
 pub fn find_program(name: &str) -> Option<PathBuf> {
     find_program_in(name, std::env::var_os("PATH").as_deref())
 }
@@ -273,63 +272,8 @@ fn find_program_in(name: &str, path_var: Option<&OsStr>) -> Option<PathBuf> {
     if name.is_empty() {
         return None;
     }
-    let as_path = Path::new(name);
-    if has_separator(name) {
-        return is_runnable(as_path).then(|| as_path.to_path_buf());
-    }
-    let path_var = path_var?;
-    for dir in std::env::split_paths(path_var) {
-        // An empty PATH entry means the current directory, as for execvp;
-        // `"".join(name)` is the relative path `name`, which is just that.
-        let candidate = dir.join(name);
-        for file in with_exe_suffixes(candidate) {
-            if is_runnable(&file) {
-                return Some(file);
-            }
-        }
-    }
-    None
-}
-
-fn has_separator(name: &str) -> bool {
-    if cfg!(windows) {
-        name.contains(['/', '\\', ':'])
-    } else {
-        name.contains('/')
-    }
-}
-
-/// On Windows a program named `espeak-ng` is really `espeak-ng.exe`; try the
-/// usual suffixes there. Elsewhere the name is used as is.
-fn with_exe_suffixes(candidate: PathBuf) -> Vec<PathBuf> {
-    if cfg!(windows) && candidate.extension().is_none() {
-        let mut all: Vec<PathBuf> = [".exe", ".com", ".bat", ".cmd"]
-            .iter()
-            .map(|ext| {
-                let mut s = candidate.clone().into_os_string();
-                s.push(ext);
-                PathBuf::from(s)
-            })
-            .collect();
-        all.push(candidate);
-        all
-    } else {
-        vec![candidate]
-    }
-}
-
-#[cfg(unix)]
-fn is_runnable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    // `metadata` follows symlinks, as exec does (/usr/bin/espeak-ng is often
-    // a link). Any execute bit counts; a file we may not run anyway will give
-    // a plain "not allowed to run" error when spoken.
-    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_runnable(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+    let cwd = std::env::current_dir().ok()?;
+    which::which_in(name, path_var, cwd).ok()
 }
 
 /// Whether the configured program can be used, for the UI to show before
@@ -721,7 +665,7 @@ mod tests {
         use super::super::*;
         use std::os::unix::fs::PermissionsExt;
 
-        fn make_file(dir: &Path, name: &str, mode: u32) -> PathBuf {
+        fn make_file(dir: &std::path::Path, name: &str, mode: u32) -> PathBuf {
             let path = dir.join(name);
             std::fs::write(&path, "#!/bin/sh\n").expect("write");
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");

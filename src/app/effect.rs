@@ -32,7 +32,7 @@ pub enum Effect {
     Record(EventDraft),
     SaveSettings(SettingsOwner, Settings),
     /// Keep the machine's kiosk settings (→ `Action::KioskSaved`).
-    SaveKiosk(crate::kiosk::KioskSettings),
+    SaveKiosk(crate::settings::KioskSettings),
     /// Read `text` aloud, stopping whatever is being read.
     Speak {
         text: String,

@@ -571,4 +571,173 @@ mod tests {
             "{effects:?}"
         );
     }
+
+    fn row(id: &str) -> crate::progress::store::class::ClassRow {
+        crate::progress::store::class::ClassRow {
+            learner: crate::progress::Learner {
+                id: id.into(),
+                name: Some(id.into()),
+                number: None,
+                seat: None,
+            },
+            groups: vec![],
+            done: Default::default(),
+            lessons_done: 0,
+            stars: 0,
+            time_ms: 0,
+            last_active: None,
+            stuck: None,
+        }
+    }
+
+    fn class_answer(ids: &[&str]) -> Action {
+        Action::Answer(crate::app::Answer::Class {
+            rows: ids.iter().map(|id| row(id)).collect(),
+            groups: vec![],
+        })
+    }
+
+    /// The teacher's menu, the dashboard over it with its rows loaded; the dashboard's id.
+    fn on_the_dashboard(lib: &Library) -> (App, Requester) {
+        let mut app = App::new(Default::default(), Env::default());
+        app.show(crate::screens::instructor::home::InstructorHome::default());
+        let asked = update(&mut app, lib, Action::Select(0), now(1));
+        assert_eq!(app.screen.name(), "Class");
+        let by = asked[0].by;
+        receive(&mut app, lib, by, class_answer(&["a", "b", "c"]), now(2));
+        (app, by)
+    }
+
+    #[test]
+    fn back_returns_to_the_screen_underneath_as_it_was_left() {
+        let lib = library();
+        let (mut app, _) = on_the_dashboard(&lib);
+        update(&mut app, &lib, Action::Down, now(3));
+        update(&mut app, &lib, Action::Down, now(4));
+        let asked = update(&mut app, &lib, Action::Confirm, now(5));
+        assert_eq!(app.screen.name(), "Detail");
+        let detail = crate::progress::store::class::LearnerDetail {
+            learner: row("c").learner,
+            lessons: vec![],
+            hardest: vec![],
+        };
+        let answer = Action::Answer(crate::app::Answer::Detail(detail));
+        receive(&mut app, &lib, asked[0].by, answer, now(6));
+        update(&mut app, &lib, Action::Back, now(7));
+        let crate::screens::Screen::Class(class) = &app.screen else {
+            panic!("on {}", app.screen.name())
+        };
+        assert_eq!(class.cursor, 2, "the third learner is still highlighted");
+        assert_eq!(class.rows.len(), 3, "and the rows are still there");
+        update(&mut app, &lib, Action::Back, now(8));
+        assert_eq!(app.screen.name(), "InstructorHome");
+        assert_eq!(app.screens_below().count(), 0);
+    }
+
+    #[test]
+    fn a_result_goes_to_the_screen_that_asked_even_when_another_covers_it() {
+        let lib = library();
+        let (mut app, class) = on_the_dashboard(&lib);
+        let ticked = update(&mut app, &lib, Action::Tick, now(3));
+        assert!(matches!(ticked[0].effect, Effect::Refresh(_)));
+        assert_eq!(ticked[0].by, class);
+        // The teacher opens a learner's detail before the dashboard's new rows arrive (a
+        // refresh does not hold input back).
+        update(&mut app, &lib, Action::Confirm, now(4));
+        assert_eq!(app.screen.name(), "Detail");
+        receive(
+            &mut app,
+            &lib,
+            class,
+            class_answer(&["a", "b", "c", "d"]),
+            now(5),
+        );
+        let crate::screens::Screen::Detail(detail) = &app.screen else {
+            panic!("on {}", app.screen.name())
+        };
+        assert!(detail.detail.is_none(), "the detail did not take the rows");
+        update(&mut app, &lib, Action::Back, now(6));
+        let crate::screens::Screen::Class(class) = &app.screen else {
+            panic!("on {}", app.screen.name())
+        };
+        assert_eq!(class.rows.len(), 4, "the dashboard got its own answer");
+    }
+
+    #[test]
+    fn a_result_for_a_screen_that_has_gone_is_dropped_quietly() {
+        let lib = library();
+        let (mut app, class) = on_the_dashboard(&lib);
+        update(&mut app, &lib, Action::Back, now(3));
+        let more = receive(&mut app, &lib, class, class_answer(&["x"]), now(4));
+        assert!(more.is_empty());
+        assert_eq!(app.screen.name(), "InstructorHome");
+        assert!(!app.busy);
+    }
+
+    #[test]
+    fn the_pin_tells_whoever_opened_it_and_that_one_decides_where_to_go() {
+        let lib = library();
+        // Opened by the welcome screen: the teacher's screens open over it.
+        let mut app = App::new(Default::default(), Env::default());
+        let asked = update(&mut app, &lib, Action::Instructor, now(1));
+        let pin = asked[0].by;
+        assert!(matches!(asked[0].effect, Effect::LoadPinState));
+        receive(
+            &mut app,
+            &lib,
+            pin,
+            Action::PinState(crate::app::PinView {
+                set: true,
+                locked: false,
+                wait_seconds: None,
+            }),
+            now(2),
+        );
+        receive(
+            &mut app,
+            &lib,
+            pin,
+            Action::PinChecked(crate::pin::Checked::Right),
+            now(3),
+        );
+        assert_eq!(app.screen.name(), "InstructorHome");
+        assert!(app.overlays().is_empty());
+        update(&mut app, &lib, Action::Back, now(4));
+        assert_eq!(
+            app.screen.name(),
+            "Welcome",
+            "the way back is the welcome screen"
+        );
+
+        // Opened by the app itself on a kiosk (Ctrl+C): the right PIN closes zhulao.
+        let mut app = app_in_lesson(&lib);
+        app.session.kiosk.forced = true;
+        let asked = update(&mut app, &lib, Action::Quit, now(5));
+        let pin = asked[0].by;
+        receive(
+            &mut app,
+            &lib,
+            pin,
+            Action::PinChecked(crate::pin::Checked::Right),
+            now(6),
+        );
+        assert!(app.should_quit);
+        assert_eq!(app.screen.name(), "Player", "no screen was opened");
+    }
+
+    #[test]
+    fn nobody_answering_still_there_starts_the_kiosk_over_signed_out() {
+        let lib = library();
+        let mut app = app_in_lesson(&lib);
+        app.session.kiosk.forced = true;
+        app.session.kiosk.countdown_seconds = Some(3);
+        update(&mut app, &lib, Action::Idle, now(10_000));
+        assert!(app.has_overlay(|o| matches!(o, Overlay::StillThere(_))));
+        update(&mut app, &lib, Action::Tick, now(11_000));
+        assert_eq!(app.screen.name(), "Player", "still counting");
+        update(&mut app, &lib, Action::Tick, now(13_000));
+        assert_eq!(app.screen.name(), "Welcome");
+        assert!(app.session.learner.is_none());
+        assert!(app.overlays().is_empty() && app.screens_below().count() == 0);
+    }
 }

@@ -215,7 +215,7 @@ impl Source {
                 },
             };
             if let Some(other) = pack_ids.insert(info.id.clone(), folder.to_string()) {
-                let (line, column) = super::validate::line_column(
+                let (line, column) = super::problems::line_column(
                     pack_text.as_deref().unwrap_or(""),
                     info.id_span.start,
                 );
@@ -249,7 +249,7 @@ impl Source {
                     Ok((lesson, span)) => {
                         if let Some(other) = lesson_ids.insert(lesson.id.clone(), file.to_string())
                         {
-                            let (line, column) = super::validate::line_column(text, span.start);
+                            let (line, column) = super::problems::line_column(text, span.start);
                             errors.push(PackError {
                                 file: shown(file),
                                 line,

@@ -5,8 +5,8 @@
 use toml::Spanned;
 
 use super::model::*;
+use super::problems::{Field, IdScope, MAX_ITEMS, MAX_TAPPABLE, Problems, text};
 use super::raw::*;
-use super::validate::{Field, IdScope, MAX_ITEMS, MAX_TAPPABLE, Problems, text};
 use crate::lang::Text;
 
 /// Tabs a tab bar may have.

@@ -3,8 +3,8 @@
 //! another kind, so a mistyped `kind` is caught early.
 
 use super::model::*;
+use super::problems::{Field, IdScope, MAX_DIGITS, Problems, text};
 use super::raw::*;
-use super::validate::{Field, IdScope, MAX_DIGITS, Problems, text};
 use crate::lang::Text;
 
 /// Checks a list of (id, text) entries — choices or order items — for unique ids, good texts

@@ -19,43 +19,14 @@
 pub mod log;
 pub mod set_aside;
 pub mod setup;
+pub mod supervisor;
 
 use std::time::Duration;
 
-/// The idle times an instructor can choose between, in minutes.
-pub const IDLE_CHOICES: [u16; 7] = [1, 2, 3, 5, 10, 15, 30];
+pub use crate::settings::{IDLE_CHOICES, KioskSettings};
 
 /// How long "还在吗？" counts down before the kiosk goes back to the welcome screen.
 pub const COUNTDOWN: Duration = Duration::from_secs(60);
-
-/// The machine's kiosk settings, kept in the database and changed on the teacher's screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KioskSettings {
-    /// Kiosk mode is on for this machine (also forced on for one run by `--kiosk`).
-    pub enabled: bool,
-    /// Minutes without input before "还在吗？" appears.
-    pub idle_minutes: u16,
-}
-
-impl Default for KioskSettings {
-    fn default() -> Self {
-        KioskSettings {
-            enabled: false,
-            idle_minutes: 3,
-        }
-    }
-}
-
-impl KioskSettings {
-    /// The next idle time in `IDLE_CHOICES`, wrapping round (what tapping the setting does).
-    pub fn next_idle(self) -> u16 {
-        let i = IDLE_CHOICES
-            .iter()
-            .position(|&m| m == self.idle_minutes)
-            .map_or(0, |i| (i + 1) % IDLE_CHOICES.len());
-        IDLE_CHOICES[i]
-    }
-}
 
 /// How kiosk mode stands for this run: the saved settings, and what the command line forces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -12,8 +12,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::kiosk::KioskSettings;
 use crate::lang::Lang;
+use crate::settings::KioskSettings;
 use crate::settings::{Settings, SpeechRate, TextSize, ThemeName};
 
 pub const FILE: &str = "zhulao-first-screen.txt";

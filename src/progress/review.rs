@@ -28,7 +28,7 @@ use super::store::parse_time;
 use crate::content::{Exercise, Library};
 
 /// The lesson id of review runs. Lesson ids in packs are `a-z`, `0-9` and `-` only
-/// (`content::validate::check_id`), so no real lesson can have it.
+/// (`content::problems::check_id`), so no real lesson can have it.
 pub const REVIEW_LESSON: &str = "_review";
 
 /// The most steps one review run goes through.

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError, now_rfc3339};
-use crate::kiosk::KioskSettings;
+use crate::settings::KioskSettings;
 
 impl Store {
     /// The kiosk settings (the defaults until a teacher saves some).

@@ -26,7 +26,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Serialize;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::content::StepKind;
@@ -384,37 +385,32 @@ pub fn activity_iri(pack: &str, lesson: Option<&str>, step: Option<&str>) -> Str
     iri
 }
 
+/// What is percent-encoded in an id's IRI segment: all but RFC 3986's unreserved characters.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// Pack, lesson and step ids are `a-z`, `0-9` and `-`, which go into an IRI as they are;
 /// anything else is percent-encoded, so an IRI always names exactly one id.
 fn push_segment(out: &mut String, id: &str) {
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
+    out.extend(utf8_percent_encode(id, SEGMENT));
 }
 
+/// An id back from its segment; `None` unless the segment is exactly what `push_segment` could
+/// have made (unreserved characters and whole `%XX` escapes of UTF-8).
 fn decode_segment(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = s.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b if b.is_ascii_alphanumeric() || b"-._~".contains(&b) => {
-                out.push(b);
-                i += 1;
-            }
-            _ => return None,
-        }
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
+    let whole_escapes = s
+        .split('%')
+        .skip(1)
+        .all(|rest| rest.len() >= 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_hexdigit));
+    if !whole_escapes || !s.bytes().all(|b| unreserved(b) || b == b'%') {
+        return None;
     }
-    String::from_utf8(out).ok().filter(|s| !s.is_empty())
+    let id = percent_decode_str(s).decode_utf8().ok()?.into_owned();
+    (!id.is_empty()).then_some(id)
 }
 
 /// An xAPI duration to the millisecond: 3200 ms is `PT3.2S`, 0 is `PT0S`, 61 234 is `PT61.234S`.
@@ -513,118 +509,200 @@ fn invalid(why: impl Into<String>) -> Refusal {
     Refusal::Invalid(why.into())
 }
 
+/// What of a statement `decode` first looks at: whether it is zhulao's at all. Anything may be
+/// missing here: another platform's statement is not refused for its shape, only set aside.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Whose {
+    object: Option<IdOnly>,
+    context: Option<Platform>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Platform {
+    platform: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: String,
+}
+
+/// A zhulao statement as it arrives: the parts `Encoder::statement` writes that an event is
+/// made from (the rest — display names, activity types — is not read).
+#[derive(Deserialize)]
+struct Incoming {
+    id: String,
+    actor: IncomingActor,
+    verb: IdOnly,
+    #[serde(default)]
+    result: IncomingResult,
+    context: IncomingContext,
+    timestamp: String,
+}
+
+#[derive(Deserialize)]
+struct IncomingActor {
+    account: IncomingAccount,
+}
+
+#[derive(Deserialize)]
+struct IncomingAccount {
+    name: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IncomingResult {
+    success: Option<bool>,
+    response: Option<String>,
+    duration: Option<String>,
+    score: Option<IncomingScore>,
+}
+
+#[derive(Deserialize)]
+struct IncomingScore {
+    raw: u8,
+}
+
+#[derive(Deserialize)]
+struct IncomingContext {
+    registration: String,
+    language: String,
+    #[serde(default)]
+    extensions: IncomingExtensions,
+}
+
+/// The field names are the extension IRIs (`EXT_*`; a unit test keeps them equal).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IncomingExtensions {
+    #[serde(rename = "https://zhulao.invalid/xapi/extensions/device")]
+    device: Option<String>,
+    #[serde(rename = "https://zhulao.invalid/xapi/extensions/step-kind")]
+    step_kind: Option<String>,
+    #[serde(rename = "https://zhulao.invalid/xapi/extensions/attempt")]
+    attempt: Option<u32>,
+    #[serde(rename = "https://zhulao.invalid/xapi/extensions/shown")]
+    shown: Option<String>,
+    #[serde(rename = "https://zhulao.invalid/xapi/extensions/learner")]
+    learner: Option<IncomingCard>,
+}
+
+#[derive(Deserialize)]
+struct IncomingCard {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_number")]
+    number: Option<u32>,
+    #[serde(default, deserialize_with = "lenient_number")]
+    seat: Option<u32>,
+}
+
+/// A learner card's number or seat: kept when it is a small whole number, dropped otherwise (the
+/// card only helps to name the learner; the answers stand without it).
+fn lenient_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let v = Value::deserialize(d)?;
+    Ok(v.as_u64().and_then(|n| u32::try_from(n).ok()))
+}
+
+/// The longest response or shown order a statement may carry (zhulao's are far shorter).
+const MAX_TEXT: usize = 1000;
+
 /// Reads one statement made by `Encoder::statement` (from a file or an LRS) back into the event
 /// it came from. Ids are made canonical (lower-case UUIDs), the time canonical UTC.
 pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
-    let Some(s) = v.as_object() else {
+    if !v.is_object() {
         return Err(invalid("a line must be one JSON object"));
-    };
-    let context = s.get("context");
-    let object_id = s
-        .get("object")
-        .and_then(|o| o.get("id"))
-        .and_then(Value::as_str);
-    let platform = context
-        .and_then(|c| c.get("platform"))
-        .and_then(Value::as_str);
-    let (Some(object_id), Some(PLATFORM)) = (object_id, platform) else {
+    }
+    let whose = Whose::deserialize(v).unwrap_or_default();
+    let object_id = whose.object.map(|o| o.id);
+    let platform = whose.context.and_then(|c| c.platform);
+    let (Some(object_id), Some(PLATFORM)) = (object_id, platform.as_deref()) else {
         return Err(Refusal::NotZhulao);
     };
     let Some(path) = object_id.strip_prefix(ACTIVITY_BASE) else {
         return Err(Refusal::NotZhulao);
     };
-    let text = |v: Option<&Value>, what: &str| -> Result<String, Refusal> {
-        v.and_then(Value::as_str)
-            .map(str::to_string)
-            .ok_or_else(|| invalid(format!("{what} is missing")))
-    };
-    let id = uuid(s.get("id"), "id")?;
-    let learner_id = uuid(
-        s.get("actor")
-            .and_then(|a| a.get("account"))
-            .and_then(|a| a.get("name")),
-        "actor.account.name",
-    )?;
-    let verb_iri = text(s.get("verb").and_then(|v| v.get("id")), "verb.id")?;
-    let verb = verb_from_iri(&verb_iri)
-        .ok_or_else(|| invalid(format!("the verb '{verb_iri}' is not one of zhulao's")))?;
+    let s = Incoming::deserialize(v).map_err(|e| invalid(e.to_string()))?;
+    let id = uuid(&s.id, "id")?;
+    let learner_id = uuid(&s.actor.account.name, "actor.account.name")?;
+    let verb = verb_from_iri(&s.verb.id)
+        .ok_or_else(|| invalid(format!("the verb '{}' is not one of zhulao's", s.verb.id)))?;
     let (pack_id, lesson_id, step_id) = parse_activity(path)
         .ok_or_else(|| invalid(format!("object.id '{object_id}' names no lesson or step")))?;
-    let context = context.unwrap_or(&Value::Null);
-    let registration = uuid(context.get("registration"), "context.registration")?;
-    let language = text(context.get("language"), "context.language")?;
+    let registration = uuid(&s.context.registration, "context.registration")?;
+    let language = &s.context.language;
     let lang = Lang::ALL
         .iter()
         .copied()
         .find(|l| l.tag() == language)
         .ok_or_else(|| invalid(format!("context.language '{language}' is not zh-CN or en")))?;
-    let timestamp = text(s.get("timestamp"), "timestamp")?;
-    let at = parse_time(&timestamp)
-        .map(format_time)
-        .ok_or_else(|| invalid(format!("timestamp '{timestamp}' is not an RFC 3339 time")))?;
-    let ext = context.get("extensions").unwrap_or(&Value::Null);
-    let device_id = text(ext.get(EXT_DEVICE), "the device extension")?;
+    let at = parse_time(&s.timestamp).map(format_time).ok_or_else(|| {
+        invalid(format!(
+            "timestamp '{}' is not an RFC 3339 time",
+            s.timestamp
+        ))
+    })?;
+    let ext = s.context.extensions;
+    let device_id = ext
+        .device
+        .ok_or_else(|| invalid("the device extension is missing"))?;
     if device_id.is_empty() || device_id.len() > 100 || crate::inert::inert(&device_id) != device_id
     {
         return Err(invalid("the device id is not a plain short text"));
     }
-    let result = s.get("result").unwrap_or(&Value::Null);
+    let result = s.result;
     let step = match step_id {
         None => None,
         Some(step_id) => {
-            let kind = text(ext.get(EXT_STEP_KIND), "the step-kind extension")?;
+            let kind = ext
+                .step_kind
+                .ok_or_else(|| invalid("the step-kind extension is missing"))?;
             let step_kind = StepKind::parse(&kind)
                 .ok_or_else(|| invalid(format!("the step kind '{kind}' is not one of zhulao's")))?;
             let attempt = ext
-                .get(EXT_ATTEMPT)
-                .and_then(Value::as_u64)
-                .and_then(|n| u32::try_from(n).ok())
+                .attempt
                 .ok_or_else(|| invalid("the attempt extension is missing or not a number"))?;
-            let outcome = match result.get("success") {
-                None => None,
-                Some(Value::Bool(true)) => Some(Outcome::Correct),
-                Some(Value::Bool(false)) => Some(Outcome::Wrong),
-                Some(_) => return Err(invalid("result.success is not true or false")),
-            };
-            let response = match result.get("response") {
-                None => String::new(),
-                Some(Value::String(r)) if r.chars().count() <= 1000 => r.clone(),
-                Some(_) => return Err(invalid("result.response is not a short text")),
-            };
-            let duration_ms = match result.get("duration") {
+            let response = result.response.unwrap_or_default();
+            if response.chars().count() > MAX_TEXT {
+                return Err(invalid("result.response is not a short text"));
+            }
+            let duration_ms = match result.duration {
                 None => 0,
-                Some(d) => d.as_str().and_then(parse_iso_duration).ok_or_else(|| {
+                Some(d) => parse_iso_duration(&d).ok_or_else(|| {
                     invalid("result.duration is not an ISO 8601 duration such as PT3.2S")
                 })?,
             };
-            let shown = match ext.get(EXT_SHOWN) {
-                None => None,
-                Some(Value::String(order)) if order.chars().count() <= 1000 => Some(order.clone()),
-                Some(_) => return Err(invalid("the shown extension is not a short text")),
-            };
+            if ext
+                .shown
+                .as_ref()
+                .is_some_and(|o| o.chars().count() > MAX_TEXT)
+            {
+                return Err(invalid("the shown extension is not a short text"));
+            }
             Some(StepAnswer {
                 step_id,
                 step_kind,
-                outcome,
+                outcome: result.success.map(|right| {
+                    if right {
+                        Outcome::Correct
+                    } else {
+                        Outcome::Wrong
+                    }
+                }),
                 attempt,
                 response,
                 duration_ms,
-                shown,
+                shown: ext.shown,
             })
         }
     };
-    let stars = match result.get("score").map(|s| s.get("raw")) {
-        None => None,
-        Some(raw) => Some(
-            raw.and_then(Value::as_u64)
-                .and_then(|n| u8::try_from(n).ok())
-                .ok_or_else(|| invalid("result.score.raw is not a small whole number"))?,
-        ),
-    };
-    let learner = ext.get(EXT_LEARNER).map(|card| LearnerCard {
-        name: card.get("name").and_then(Value::as_str).map(str::to_string),
-        number: small_number(card.get("number")),
-        seat: small_number(card.get("seat")),
+    let learner = ext.learner.map(|card| LearnerCard {
+        name: card.name,
+        number: card.number,
+        seat: card.seat,
     });
     Ok(Decoded {
         event: Event {
@@ -635,7 +713,7 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
             pack_id,
             lesson_id,
             step,
-            stars,
+            stars: result.score.map(|s| s.raw),
             lang,
             at,
             device_id,
@@ -644,15 +722,7 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
     })
 }
 
-fn small_number(v: Option<&Value>) -> Option<u32> {
-    v.and_then(Value::as_u64)
-        .and_then(|n| u32::try_from(n).ok())
-}
-
-fn uuid(v: Option<&Value>, what: &str) -> Result<String, Refusal> {
-    let s = v
-        .and_then(Value::as_str)
-        .ok_or_else(|| invalid(format!("{what} is missing")))?;
+fn uuid(s: &str, what: &str) -> Result<String, Refusal> {
     uuid::Uuid::try_parse(s)
         .map(|u| u.hyphenated().to_string())
         .map_err(|_| invalid(format!("{what} '{s}' is not a UUID")))

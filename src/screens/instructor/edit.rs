@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::entry::{Entry as EntryScreen, Purpose};
 use super::groups::Groups;
-use super::name;
+use super::{follow, name};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Reply, RosterCommand, menu_choice};
 use crate::progress::store::roster::{Group, RosterEntry};
 use crate::screens::common::MenuPage;
@@ -46,28 +46,6 @@ impl Edit {
             Some(answer) => Outcome::back_with(Reply::Roster(answer)),
             None => Outcome::back(),
         }
-    }
-}
-
-/// Follows a roster change: the learner's new entry and the groups there are now; the answer
-/// is remembered for the screens underneath.
-pub fn follow(
-    answer: &Answer,
-    entry: &mut RosterEntry,
-    groups: &mut Vec<Group>,
-    changed: &mut Option<Answer>,
-) {
-    if let Answer::Roster {
-        entries,
-        groups: now,
-        ..
-    } = answer
-    {
-        if let Some(e) = entries.iter().find(|e| e.learner.id == entry.learner.id) {
-            *entry = e.clone();
-        }
-        *groups = now.clone();
-        *changed = Some(answer.clone());
     }
 }
 

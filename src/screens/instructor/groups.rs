@@ -4,9 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::edit::follow;
 use super::entry::{Entry as EntryScreen, Purpose};
-use super::name;
+use super::{follow, name};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Reply, RosterCommand, menu_choice};
 use crate::progress::store::roster::{Group, RosterEntry};
 use crate::screens::common::MenuPage;

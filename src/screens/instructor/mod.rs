@@ -13,9 +13,11 @@ pub mod kiosk;
 pub mod roster;
 pub mod trouble;
 
+use crate::app::Answer;
 use crate::content::Library;
 use crate::lang::Lang;
 use crate::progress::store::roster::Group;
+use crate::progress::store::roster::RosterEntry;
 use crate::ui::ViewCx;
 use crate::ui::words::fill;
 
@@ -102,4 +104,26 @@ pub fn when(cx: &ViewCx, at: &str, now: time::OffsetDateTime) -> String {
 /// A learner's name as an instructor reads it (the learner screens' rule).
 pub fn name(cx: &ViewCx, learner: &crate::progress::Learner) -> String {
     cx.learner_name(learner)
+}
+
+/// Follows a roster change: the learner's new entry and the groups there are now; the answer
+/// is remembered for the screens underneath.
+pub fn follow(
+    answer: &Answer,
+    entry: &mut RosterEntry,
+    groups: &mut Vec<Group>,
+    changed: &mut Option<Answer>,
+) {
+    if let Answer::Roster {
+        entries,
+        groups: now,
+        ..
+    } = answer
+    {
+        if let Some(e) = entries.iter().find(|e| e.learner.id == entry.learner.id) {
+            *entry = e.clone();
+        }
+        *groups = now.clone();
+        *changed = Some(answer.clone());
+    }
 }

@@ -3,13 +3,18 @@
 //! back committed. Its drawing is in `view`, the order exercise's shuffle in `order`, and what
 //! is particular to a review run (due steps from several lessons) in `review`.
 
-pub mod order;
+mod choice;
+mod digits;
+mod judge;
+mod order;
 pub mod review;
+pub mod shuffle;
+mod tap;
 mod view;
 
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 pub use crate::content::LessonAt;
-use crate::content::{Exercise, Layout, Lesson, Library, Step, Verdict};
+use crate::content::{Exercise, Lesson, Library, Step, Verdict};
 use crate::overlays::Overlay;
 use crate::progress::review::REVIEW_LESSON;
 use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
@@ -17,7 +22,7 @@ use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
 use super::complete::Complete;
 use super::settings::SettingsScreen;
 use crate::app::Reply;
-use order::{shuffled, shuffled_unsolved};
+use shuffle::{shuffled, shuffled_unsolved};
 
 /// How far help has gone on the current step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,179 +289,27 @@ impl Player {
         }
     }
 
+    /// The learner's answer (or move) on the step showing: each kind of exercise in a file of
+    /// its own.
     fn answer(&mut self, cx: &Ctx, step: &Step, action: Action) -> Outcome {
-        let lib = cx.lib;
         match &step.exercise {
             Exercise::Read => match action {
                 Action::Confirm | Action::Select(_) => self.record(cx, step, None, String::new()),
                 _ => Outcome::none(),
             },
-            Exercise::Tap { target } => {
-                let Some(lesson) = self.lesson(lib) else {
-                    return Outcome::none();
-                };
-                let screen = &lesson.screens[step.screen.unwrap_or(0)];
-                let tappable = screen.tappable();
-                let row = if screen.layout == Layout::Grid { 2 } else { 1 };
-                match self
-                    .cursor
-                    .and_then(|c| tappable.iter().position(|&i| i == c))
-                {
-                    // The first arrow key shows the highlight, on the first item.
-                    None if is_move(&action) => {
-                        self.cursor = tappable.first().copied();
-                        return Outcome::none();
-                    }
-                    Some(pos) if is_move(&action) => {
-                        let to = match action {
-                            Action::Left | Action::Prev => pos.saturating_sub(1),
-                            Action::Right | Action::Next => pos + 1,
-                            Action::Up => pos.saturating_sub(row),
-                            _ => pos + row,
-                        };
-                        self.cursor = Some(tappable[to.min(tappable.len() - 1)]);
-                        return Outcome::none();
-                    }
-                    _ => {}
-                }
-                let tapped = match action {
-                    Action::Confirm => match self.cursor {
-                        Some(c) => Some(c),
-                        None => return self.nothing_chosen(),
-                    },
-                    Action::Select(i) if tappable.contains(&i) => Some(i),
-                    _ => None,
-                };
-                match tapped {
-                    Some(i) => {
-                        self.cursor = Some(i);
-                        let id = screen.items[i].id.clone();
-                        self.record(cx, step, judged(i == *target), id)
-                    }
-                    None => Outcome::none(),
-                }
-            }
+            Exercise::Tap { target } => tap::answer(self, cx, step, *target, action),
             Exercise::Choice { choices, right } => {
-                match pick(&mut self.cursor, choices.len(), &action) {
-                    Pick::Chosen(pos) => {
-                        let i = self.shuffle[pos];
-                        self.record(cx, step, judged(i == *right), choices[i].id.clone())
-                    }
-                    Pick::NothingHighlighted => self.nothing_chosen(),
-                    Pick::Nothing => Outcome::none(),
-                }
+                choice::answer(self, cx, step, choices, *right, action)
             }
-            Exercise::Order { items } => {
-                let n = items.len();
-                let chosen = match action {
-                    Action::Delete => {
-                        self.placed.pop();
-                        self.feedback = Feedback::None;
-                        None
-                    }
-                    other => match pick(&mut self.cursor, n, &other) {
-                        Pick::Chosen(pos) => Some(pos),
-                        Pick::NothingHighlighted => return self.nothing_chosen(),
-                        Pick::Nothing => None,
-                    },
-                };
-                let Some(pos) = chosen else {
-                    return Outcome::none();
-                };
-                let item = self.shuffle[pos];
-                if self.placed.contains(&item) {
-                    return Outcome::none();
-                }
-                self.placed.push(item);
-                self.feedback = Feedback::None;
-                if self.placed.len() < n {
-                    // Point at the next one again if help is pointing.
-                    if self.wrong >= 2 {
-                        self.cursor = right_answer_cursor(step, self);
-                    }
-                    return Outcome::none();
-                }
-                let correct = self.placed.iter().enumerate().all(|(i, &v)| i == v);
-                let response = self
-                    .placed
-                    .iter()
-                    .map(|&i| items[i].id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(",");
-                self.record(cx, step, judged(correct), response)
+            Exercise::Order { items } => order::answer(self, cx, step, items, action),
+            Exercise::Digits { answer, secret } => {
+                digits::answer(self, cx, step, answer, *secret, action)
             }
-            Exercise::Digits { answer, secret } => match action {
-                Action::Digit(d) if d <= 9 => {
-                    if self.typed.len() < crate::content::validate::MAX_DIGITS {
-                        self.typed.push(char::from(b'0' + d));
-                    }
-                    self.feedback = Feedback::None;
-                    Outcome::none()
-                }
-                Action::Delete => {
-                    self.typed.pop();
-                    Outcome::none()
-                }
-                Action::Confirm => {
-                    if self.typed.is_empty() {
-                        self.feedback = Feedback::NothingTyped;
-                        return Outcome::none();
-                    }
-                    let correct = &self.typed == answer;
-                    // A secret (or anything typed on a bank's secure pad) is recorded as a fixed
-                    // mask: not even its length is kept.
-                    let secure = self
-                        .lesson(lib)
-                        .zip(step.screen)
-                        .is_some_and(|(l, s)| l.screens.get(s).is_some_and(|sc| sc.secure_pad));
-                    let response = if *secret || secure {
-                        SECRET_MASK.to_string()
-                    } else {
-                        self.typed.clone()
-                    };
-                    self.record(cx, step, judged(correct), response)
-                }
-                _ => Outcome::none(),
-            },
             Exercise::Judge {
                 verdict,
                 signs,
                 right,
-            } => {
-                if !self.verdict_done {
-                    return match pick(&mut self.cursor, VERDICTS.len(), &action) {
-                        Pick::Chosen(pos) if VERDICTS[pos] == *verdict => {
-                            // Right: no answer yet — the sign that gives it away is asked next.
-                            self.verdict_done = true;
-                            self.cursor = if self.wrong >= 2 {
-                                right_answer_cursor(step, self)
-                            } else {
-                                None
-                            };
-                            self.feedback = Feedback::None;
-                            self.praise = false;
-                            Outcome::none()
-                        }
-                        Pick::Chosen(pos) => self.record(
-                            cx,
-                            step,
-                            judged(false),
-                            format!("verdict:{}", VERDICTS[pos].as_str()),
-                        ),
-                        Pick::NothingHighlighted => self.nothing_chosen(),
-                        Pick::Nothing => Outcome::none(),
-                    };
-                }
-                match pick(&mut self.cursor, signs.len(), &action) {
-                    Pick::Chosen(pos) => {
-                        let i = self.shuffle[pos];
-                        let response = format!("{}:{}", verdict.as_str(), signs[i].id);
-                        self.record(cx, step, judged(i == *right), response)
-                    }
-                    Pick::NothingHighlighted => self.nothing_chosen(),
-                    Pick::Nothing => Outcome::none(),
-                }
-            }
+            } => judge::answer(self, cx, step, *verdict, signs, *right, action),
         }
     }
 }

@@ -1,0 +1,312 @@
+//! The commands run from the machine's shell: `check`, `new`, `preview`, `pin`, `roster import`,
+//! `report`, `kiosk-setup`, `doctor`, `check-db`, `export`, `import` and `sync`.
+
+use std::process::ExitCode;
+
+use super::args::{Cli, Command, PinCommand};
+use super::exit;
+use crate::content::{PackError, Source};
+use crate::inert::inert;
+use crate::progress::{Store, default_data_dir};
+
+/// `export`, `import` and `sync` (see `crate::xapi`).
+pub(super) fn exchange(command: Command, data: &std::path::Path) -> ExitCode {
+    use crate::records::xapi::{Ending, commands};
+    let ending = match command {
+        Command::Export {
+            xapi,
+            since,
+            homepage,
+        } => commands::export_command(data, &xapi, since.as_deref(), homepage),
+        Command::Import { files } => commands::import_command(data, &files),
+        Command::Sync { lrs, homepage } => commands::sync_command(data, lrs, homepage),
+        _ => unreachable!("only exchange commands come here"),
+    };
+    ExitCode::from(match ending {
+        Ending::Done => 0,
+        Ending::Problems => exit::PROBLEMS,
+        Ending::BadArguments => exit::BAD_ARGUMENTS,
+        Ending::NoDatabase => exit::NO_DATABASE,
+        Ending::LrsUnreachable => exit::LRS_UNREACHABLE,
+    })
+}
+
+pub(super) fn print_errors(errors: &[PackError]) {
+    for e in errors {
+        complain!("{e}");
+    }
+}
+
+pub(super) fn check(dir: Option<&std::path::Path>) -> ExitCode {
+    // Without a folder: the built-in course, validated when this zhulao was built.
+    let (packs, errors) = match dir {
+        None => match crate::built_in::packs() {
+            Ok(packs) => (packs, vec![]),
+            Err(e) => (vec![], vec![e]),
+        },
+        Some(dir) => match Source::directory(dir) {
+            Ok(source) => source.load(),
+            Err(e) => (vec![], vec![e]),
+        },
+    };
+    if !errors.is_empty() {
+        print_errors(&errors);
+        complain!(
+            "{} problem{} found; fix them and run `zhulao check` again.",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(exit::PROBLEMS);
+    }
+    let mut library = crate::content::Library::default();
+    library.merge(packs);
+    // Warnings are for a folder being written; the built-in packs are checked by the tests.
+    let warnings = match dir {
+        Some(_) => crate::authoring::warnings::warnings(&library, &crate::built_in::ids()),
+        None => Vec::new(),
+    };
+    let packs = library.packs;
+    let (lessons, steps) = crate::content::counts(&packs);
+    // Pack text is outside input: everything printed goes through `inert`. (A closed pipe,
+    // as in `zhulao check | head`, is not an error worth a panic.)
+    let say = |line: String| {
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "{}", inert(&line));
+    };
+    say(format!(
+        "OK: {} packs, {lessons} lessons, {steps} steps.",
+        packs.len()
+    ));
+    for p in &packs {
+        say(format!(
+            "  {} ({}): {} lessons",
+            p.id,
+            p.title.zh,
+            p.lessons.len()
+        ));
+        for l in &p.lessons {
+            say(format!(
+                "    {} ({}): {} steps, last compared with the real app {}",
+                l.id,
+                l.title.zh,
+                l.steps.len(),
+                l.checked
+            ));
+        }
+    }
+    if !warnings.is_empty() {
+        print_errors(&warnings);
+        complain!(
+            "{} warning{}: the packs load, but learners will trip over these.",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// `zhulao new DIR`.
+pub(super) fn new_pack(dir: &std::path::Path) -> ExitCode {
+    match crate::authoring::starter::write(dir) {
+        Ok(pack) => {
+            let shown = inert(&pack.display().to_string()).into_owned();
+            let parent = inert(&dir.display().to_string()).into_owned();
+            println!("写好了 / Written: {shown}");
+            println!("  边写边看 / watch it:  zhulao preview {parent}");
+            println!("  检查 / check it:      zhulao check {parent}");
+            println!("  上课用 / use it:      zhulao --lessons {parent}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            complain!("zhulao: {why}");
+            ExitCode::from(exit::PROBLEMS)
+        }
+    }
+}
+
+/// `zhulao preview DIR [PACK/LESSON[:STEP]]`.
+pub(super) fn preview(
+    dir: &std::path::Path,
+    target: Option<&str>,
+    lang: crate::lang::Lang,
+) -> ExitCode {
+    use crate::authoring::preview::{Preview, Target, run};
+    let target = match target.map(Target::parse).transpose() {
+        Ok(t) => t,
+        Err(why) => {
+            complain!("zhulao: {}", inert(&why));
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (mut p, mut app) = match Preview::open(dir, target, lang, no_color) {
+        Ok(opened) => opened,
+        Err(why) => {
+            complain!("zhulao: {}", inert(&why));
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
+    if let Err(e) = run(&mut p, &mut app) {
+        complain!("zhulao: {}", inert(&e.to_string()));
+        return ExitCode::from(exit::PROBLEMS);
+    }
+    println!("{}", crate::ui::words::words(lang).preview.ended);
+    ExitCode::SUCCESS
+}
+
+pub(super) fn open_store(data: Option<std::path::PathBuf>) -> Result<Store, ExitCode> {
+    Store::open(&data.unwrap_or_else(default_data_dir)).map_err(|e| {
+        complain!("zhulao: {}", inert(&e.to_string()));
+        ExitCode::from(exit::NO_DATABASE)
+    })
+}
+
+/// `zhulao pin set` / `zhulao pin reset`.
+pub(super) fn pin(
+    data: Option<std::path::PathBuf>,
+    action: PinCommand,
+    lang: crate::lang::Lang,
+) -> ExitCode {
+    let mut store = match open_store(data) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let done = match action {
+        PinCommand::Set => crate::admin::pin_set(&mut store, lang),
+        PinCommand::Reset => store.reset_pin().map(|()| true).map_err(|e| e.to_string()),
+    };
+    match done {
+        Ok(true) => {
+            println!("OK");
+            ExitCode::SUCCESS
+        }
+        Ok(false) => ExitCode::from(exit::PROBLEMS),
+        Err(e) => {
+            complain!("zhulao: {}", inert(&e));
+            ExitCode::from(exit::NO_DATABASE)
+        }
+    }
+}
+
+/// `zhulao roster import FILE`.
+pub(super) fn roster_import(
+    data: Option<std::path::PathBuf>,
+    file: &std::path::Path,
+    lang: crate::lang::Lang,
+) -> ExitCode {
+    let mut store = match open_store(data) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    match crate::admin::roster_import(&mut store, file, lang) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(exit::PROBLEMS),
+        Err(e) => {
+            complain!("zhulao: {}", inert(&e));
+            ExitCode::from(exit::PROBLEMS)
+        }
+    }
+}
+
+/// `zhulao report`: see `crate::records::report::cli`.
+pub(super) fn report(cli: &Cli, args: &crate::records::report::cli::ReportArgs) -> ExitCode {
+    use crate::records::report::cli::Failure;
+    let data = cli.data.clone().unwrap_or_else(default_data_dir);
+    match crate::records::report::cli::run(args, &data, cli.lessons.as_deref()) {
+        Ok(done) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err((failure, message)) => {
+            complain!("zhulao: {message}");
+            ExitCode::from(match failure {
+                Failure::BadArguments => exit::BAD_ARGUMENTS,
+                Failure::NoDatabase => exit::NO_DATABASE,
+                Failure::BrokenPack => exit::BROKEN_PACK,
+                Failure::CannotWrite => exit::CANNOT_WRITE,
+            })
+        }
+    }
+}
+
+/// `zhulao kiosk-setup [--print FILE] [--panel WxH]`.
+pub(super) fn kiosk_setup(print: Option<&str>, panel: &str) -> ExitCode {
+    use crate::kiosk::setup;
+    let panel = match setup::parse_panel(panel) {
+        Ok(panel) => panel,
+        Err(e) => {
+            complain!("zhulao: {e}");
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
+    match print {
+        None => print!("{}", setup::explain(panel)),
+        Some(name) => match setup::file(name, panel) {
+            Some(text) => print!("{text}"),
+            None => {
+                complain!(
+                    "zhulao: there is no sample file “{}”; the files are: {}",
+                    inert(name),
+                    setup::FILES.join(", ")
+                );
+                return ExitCode::from(exit::BAD_ARGUMENTS);
+            }
+        },
+    }
+    ExitCode::SUCCESS
+}
+
+/// `zhulao doctor`: see `crate::doctor`.
+pub(super) fn doctor(cli: &Cli) -> ExitCode {
+    let data = cli.data.clone().unwrap_or_else(default_data_dir);
+    let options = crate::doctor::Options {
+        data,
+        lessons: cli.lessons.clone(),
+        kiosk: cli.kiosk,
+        speech_command: cli.speech_command.clone(),
+        lang: cli.lang.unwrap_or_default(),
+    };
+    let report = crate::doctor::run(&options);
+    print!("{}", report.text(options.lang));
+    if report.all_fine() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(exit::PROBLEMS)
+    }
+}
+
+/// `zhulao check-db`: opens the progress file (which refuses one that is not zhulao's) and
+/// runs SQLite's full integrity check on it.
+pub(super) fn check_db(dir: std::path::PathBuf) -> ExitCode {
+    let store = match Store::open(&dir) {
+        Ok(store) => store,
+        Err(e) => {
+            complain!("zhulao: {}", inert(&e.to_string()));
+            return ExitCode::from(exit::NO_DATABASE);
+        }
+    };
+    match store.integrity_check() {
+        Ok(problems) if problems.is_empty() => {
+            let events = store.event_count().unwrap_or(0);
+            println!(
+                "OK: {} is sound ({events} answers recorded).",
+                inert(&store.path().display().to_string())
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(problems) => {
+            for p in &problems {
+                complain!("{}", inert(p));
+            }
+            complain!(
+                "The progress file is damaged ({} problems). See \"Rescuing a damaged progress file\" in the README.",
+                problems.len()
+            );
+            ExitCode::from(exit::NO_DATABASE)
+        }
+        Err(e) => {
+            complain!("zhulao: {}", inert(&e.to_string()));
+            ExitCode::from(exit::NO_DATABASE)
+        }
+    }
+}

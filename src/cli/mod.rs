@@ -1,0 +1,67 @@
+//! The command line: what each `zhulao` command does. `args` is what can be typed (clap), the
+//! commands run from the machine's shell are in `commands`, and `launch` starts the app itself
+//! in the terminal. Every failure is said in plain words with a distinct exit code (`exit`), so
+//! a kiosk's service can tell them apart.
+
+use std::process::ExitCode;
+
+/// `eprintln!` that never panics: when the terminal has gone (a kiosk's window closed), there is
+/// nobody to tell, and failing to say so must not become a crash.
+macro_rules! complain {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+pub mod args;
+mod commands;
+pub mod exit;
+mod launch;
+
+pub use args::{Cli, Command, PinCommand, RosterCommand};
+
+use clap::Parser;
+
+use crate::progress::default_data_dir;
+use commands::*;
+use launch::run;
+
+/// Parses the command line and does what it says.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if cli.command.is_some() {
+        // The time zone can only be read safely while this is the one thread (for reports);
+        // the app reads it once its first screen is drawn (`run`).
+        crate::records::report::local_offset();
+    }
+    match cli.command {
+        Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::New { ref dir }) => new_pack(dir),
+        Some(Command::Preview {
+            ref dir,
+            ref target,
+        }) => preview(dir, target.as_deref(), cli.lang.unwrap_or_default()),
+        Some(Command::CheckDb) => check_db(cli.data.clone().unwrap_or_else(default_data_dir)),
+        Some(Command::Pin { action }) => {
+            pin(cli.data.clone(), action, cli.lang.unwrap_or_default())
+        }
+        Some(Command::Roster {
+            action: RosterCommand::Import { file },
+        }) => roster_import(cli.data.clone(), &file, cli.lang.unwrap_or_default()),
+        Some(Command::Doctor) => doctor(&cli),
+        Some(Command::KioskSetup {
+            ref print,
+            ref panel,
+        }) => kiosk_setup(print.as_deref(), panel),
+        Some(Command::Licences) => {
+            print!("{}", crate::ui::bigtext::NOTICE);
+            ExitCode::SUCCESS
+        }
+        Some(Command::Report(ref args)) => report(&cli, args),
+        Some(
+            command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
+        ) => exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir)),
+        None => run(cli),
+    }
+}
