@@ -58,7 +58,7 @@ fn a_lesson_done_with_keys_then_with_clicks_survives_a_restart_with_its_resume_p
     s.send("1");
     assert!(s.wait_exit(), "quits cleanly");
     // The terminal is given back: mouse reporting off, main screen back, cursor shown.
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    s.wait_closed();
     let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
     let tail = &raw[raw.rfind("\x1b[?1049h").unwrap_or(0)..];
     for restore in ["\x1b[?1000l", "\x1b[?1006l", "\x1b[?1049l", "\x1b[?25h"] {
@@ -171,7 +171,7 @@ fn a_panic_still_gives_the_terminal_back() {
     s.wait_for("开始学习");
     s.send("\x1b[24~"); // F12: the test-only trigger
     assert!(!s.wait_exit(), "a panic is a failure exit");
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    s.wait_closed();
     let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
     let after = &raw[raw.rfind("\x1b[?1049h").unwrap_or(0)..];
     for restore in ["\x1b[?1000l", "\x1b[?1049l", "\x1b[?25h"] {
@@ -244,7 +244,6 @@ fn a_storm_of_random_keys_and_taps_never_breaks_the_app() {
         "{restarts} exits: the way out is too easy to hit"
     );
     // Still alive and answering: Ctrl+C asks, and "yes" leaves cleanly.
-    std::thread::sleep(std::time::Duration::from_millis(300));
     s.send("\x1b");
     s.send("\x03");
     // The storm may have switched the language (or any other setting): either is fine.

@@ -223,10 +223,16 @@ fn draft(learner: &Learner, lesson: &str, lang: Lang, verb: Verb) -> EventDraft 
     }
 }
 
-/// Records an event a moment after the one before, so that times follow the order.
+/// Records an event a second after the one before (on a clock of its own), so that times
+/// follow the order.
 fn record(store: &mut Store, draft: EventDraft) -> Event {
-    std::thread::sleep(Duration::from_millis(2));
-    store.record(&draft).unwrap()
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static SECONDS: AtomicI64 = AtomicI64::new(0);
+    let t = time::macros::datetime!(2026-11-29 02:00 UTC)
+        + time::Duration::seconds(SECONDS.fetch_add(1, Ordering::SeqCst));
+    store
+        .record_at(&draft, &zhulao::progress::store::format_time(t))
+        .unwrap()
 }
 
 const CALL: &[(&str, StepKind, Option<Outcome>, &str)] = &[

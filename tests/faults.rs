@@ -20,8 +20,8 @@ fn start(data: &Path) -> Session {
 }
 
 /// The restore sequences every ending must send: mouse off, main screen, cursor shown.
-fn assert_terminal_given_back(s: &Session, how: &str) {
-    std::thread::sleep(Duration::from_millis(100));
+fn assert_terminal_given_back(s: &mut Session, how: &str) {
+    s.wait_closed();
     let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
     let tail = &raw[raw.rfind("\x1b[?1049h").unwrap_or(0)..];
     for restore in ["\x1b[?1000l", "\x1b[?1049l", "\x1b[?25h"] {
@@ -44,7 +44,7 @@ fn term_hup_and_quit_end_the_app_and_give_the_terminal_back() {
             (128 + signal as u32, None),
             "{signal}: a clean exit with the shell's code for it, not a kill"
         );
-        assert_terminal_given_back(&s, signal.as_str());
+        assert_terminal_given_back(&mut s, signal.as_str());
         let store = Store::open(data.path()).unwrap();
         assert_eq!(store.event_count().unwrap(), 2, "{signal}: nothing lost");
     }
@@ -63,7 +63,7 @@ fn sigint_means_what_ctrl_c_means_a_question_first() {
     s.wait_for("要退出吗");
     s.send("1");
     assert!(s.wait_exit());
-    assert_terminal_given_back(&s, "SIGINT then yes");
+    assert_terminal_given_back(&mut s, "SIGINT then yes");
 }
 
 /// What the fixture lesson's steps take: the right keys and, where there is one, a wrong one.
@@ -337,7 +337,13 @@ fn an_absurd_window_size_is_survived() {
     let mut s = start(data.path());
     s.wait_for("开始学习");
     s.resize_pty_only(65535, 65535);
-    std::thread::sleep(Duration::from_millis(500));
+    // Drawn at that size (as large as zhulao draws: cursor moves far beyond column 80).
+    let start = std::time::Instant::now();
+    while !drew_beyond_column(&s.raw_output(), 200) {
+        assert!(start.elapsed() < pty::WAIT, "no frame at the huge size");
+        assert!(s.alive(), "ended at the huge size");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     s.resize(80, 24);
     s.wait_for("开始学习");
     s.key("1", "谁在学习");
@@ -357,8 +363,22 @@ fn a_lock_held_by_another_program_shows_saving_and_then_saves() {
     s.send_raw("\r"); // the read step's answer: it cannot be saved yet
     s.wait_for("正在保存");
     assert!(s.text().contains("第 1 步 / 共 7 步"), "nothing moved on");
-    std::thread::sleep(Duration::from_millis(600));
     other.execute_batch("COMMIT").unwrap();
     s.wait_for("第 2 步 / 共 7 步");
     assert!(!s.text().contains("正在保存"));
+}
+
+/// Whether the program moved the cursor to a column beyond `col` (`ESC [ row ; col H`).
+fn drew_beyond_column(raw: &[u8], col: u32) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    text.split("\x1b[").any(|seq| {
+        let Some(end) = seq.find('H') else {
+            return false;
+        };
+        let mut parts = seq[..end].split(';');
+        let (Some(row), Some(c), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        row.parse::<u32>().is_ok() && c.parse::<u32>().is_ok_and(|c| c > col)
+    })
 }

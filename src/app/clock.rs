@@ -178,3 +178,22 @@ mod tests {
         assert_eq!(now.wall, Now::default().wall + Duration::from_millis(1500));
     }
 }
+
+#[cfg(all(test, debug_assertions))]
+mod file_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_moves_the_clock() {
+        let dir = std::env::temp_dir().join(format!("zhulao-clock-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("clock");
+        std::fs::write(&file, "0").unwrap();
+        let clock = FileShifted::new(file.clone());
+        let before = clock.now();
+        std::fs::write(&file, "1100\n").unwrap();
+        let after = clock.now();
+        assert!(after.ms >= before.ms + 1100, "{before:?} {after:?}");
+        assert!(after.wall >= before.wall + Duration::from_millis(1100));
+    }
+}

@@ -19,12 +19,8 @@ use unicode_normalization::UnicodeNormalization;
 ///   marks such as Ǚ → ǚ);
 /// * NFC, last, so the key is always in canonical composed form.
 ///
-/// ```
-/// # use zhulao::inert::normalise_name;
-/// assert_eq!(normalise_name("Wang  Li"), normalise_name("wang li"));
-/// assert_eq!(normalise_name("王秀英 "), "王秀英");
-/// assert_eq!(normalise_name("ＡＢＣ"), "abc");
-/// ```
+/// So `Wang  Li` and `wang li` are the same name, `王秀英 ` is `王秀英`, and `ＡＢＣ` is `abc`
+/// (`the_examples_above_hold`).
 pub fn normalise_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -91,5 +87,12 @@ mod tests {
     fn different_names_stay_different() {
         assert_ne!(normalise_name("王秀英"), normalise_name("王秀芳"));
         assert_ne!(normalise_name("wang li"), normalise_name("wangli"));
+    }
+
+    #[test]
+    fn the_examples_above_hold() {
+        assert_eq!(normalise_name("Wang  Li"), normalise_name("wang li"));
+        assert_eq!(normalise_name("王秀英 "), "王秀英");
+        assert_eq!(normalise_name("ＡＢＣ"), "abc");
     }
 }

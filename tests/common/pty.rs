@@ -1,9 +1,13 @@
 //! A real pseudo-terminal running the real binary, read back through a vt100 emulator: used by
-//! the end-to-end tests and by the latency benchmark. Every wait is bounded.
+//! the end-to-end tests and by the latency benchmark. Every wait is for a condition, and
+//! bounded; nothing waits a fixed time to let the program catch up. Time the program must see
+//! pass (a tap after a tap, a kiosk left alone) is its clock moved ahead through the file a
+//! debug build reads (`ZHULAO_TEST_CLOCK`), not real seconds slept.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -21,8 +25,11 @@ pub struct Session {
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
-    /// When the last tap was sent: taps come no faster than a person's (see `tap`).
-    last_tap: Option<Instant>,
+    /// The reader has seen the end of the program's output (it exited and closed the terminal).
+    closed: Arc<AtomicBool>,
+    /// The file the program's clock is moved through, and how far it is moved (ms).
+    clock: (tempfile::TempDir, PathBuf),
+    shift: Duration,
 }
 
 impl Session {
@@ -55,6 +62,10 @@ impl Session {
             cmd.arg(a);
         }
         cmd.env("TERM", "xterm-256color");
+        let clock_dir = tempfile::tempdir().expect("a folder for the clock file");
+        let clock_file = clock_dir.path().join("clock-ms");
+        std::fs::write(&clock_file, "0").expect("the clock file");
+        cmd.env("ZHULAO_TEST_CLOCK", &clock_file);
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -68,6 +79,8 @@ impl Session {
         let sink = screen.clone();
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = raw.clone();
+        let closed = Arc::new(AtomicBool::new(false));
+        let closed_sink = closed.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -91,6 +104,7 @@ impl Session {
                 }
                 sink.lock().unwrap().process(rest);
             }
+            closed_sink.store(true, Ordering::SeqCst);
         });
         Session {
             screen,
@@ -98,7 +112,36 @@ impl Session {
             writer,
             child,
             master: pty.master,
-            last_tap: None,
+            closed,
+            clock: (clock_dir, clock_file),
+            shift: Duration::ZERO,
+        }
+    }
+
+    /// Moves the program's clock `by` ahead (a debug build reads it at every look at the time).
+    /// A program asleep until a time on its clock only notices at its next input: `nudge`.
+    pub fn advance(&mut self, by: Duration) {
+        self.shift += by;
+        let ms = self.shift.as_millis().to_string();
+        // Written whole at once through a rename, so the program never reads half a number.
+        let tmp = self.clock.1.with_extension("new");
+        std::fs::write(&tmp, ms).expect("write the clock file");
+        std::fs::rename(&tmp, &self.clock.1).expect("replace the clock file");
+    }
+
+    /// Wakes the program with an input that means nothing (the mouse pointer moving), so that
+    /// it looks at its clock again.
+    pub fn nudge(&mut self) {
+        self.send_raw("\x1b[<35;1;1M");
+    }
+
+    /// Waits until the program has exited and everything it wrote has been read.
+    pub fn wait_closed(&mut self) {
+        let _ = self.wait_status();
+        let start = Instant::now();
+        while !self.closed.load(Ordering::SeqCst) {
+            assert!(start.elapsed() < WAIT, "the terminal's output never ended");
+            std::thread::sleep(Duration::from_millis(2));
         }
     }
 
@@ -167,7 +210,7 @@ impl Session {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return status;
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(5));
         }
         let _ = self.child.kill();
         panic!("zhulao did not exit; screen:\n{}", self.text());
@@ -201,7 +244,7 @@ impl Session {
             if self.text().contains(needle) {
                 return;
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(5));
         }
         panic!("timed out waiting for {needle:?}; screen:\n{}", self.text());
     }
@@ -214,7 +257,7 @@ impl Session {
             if let Some(i) = needles.iter().position(|n| text.contains(n)) {
                 return i;
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(5));
         }
         panic!(
             "timed out waiting for {needles:?}; screen:\n{}",
@@ -229,10 +272,65 @@ impl Session {
         w.flush().unwrap();
     }
 
+    /// Writes `bytes`. A lone Esc is followed by a pause: a terminal program tells the Esc key
+    /// from the start of an escape sequence only by nothing following it at once (that is the
+    /// terminal protocol, not waiting for the program: whatever comes next, a test waits for
+    /// what the Esc did before relying on it).
     pub fn send(&mut self, bytes: &str) {
         self.send_raw(bytes);
-        // A lone Esc must arrive on its own to be read as the Esc key.
-        std::thread::sleep(Duration::from_millis(60));
+        if bytes == "\x1b" {
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Proves the program has handled everything sent so far and is still running: Ctrl+C
+    /// after it brings the question (or, on a kiosk, the PIN prompt), which Esc then closes.
+    /// Input is handled in order, so whatever came before was handled first.
+    pub fn probe(&mut self, after: &str) {
+        const ASKED: [&str; 4] = ["要退出吗", "关闭 zhulao", "Leave now?", "Close zhulao"];
+        // A question already open from what came before: close it first.
+        if ASKED.iter().any(|q| self.text().contains(q)) {
+            self.send("\x1b");
+            self.wait_until(|t| !ASKED.iter().any(|q| t.contains(q)), after);
+        }
+        self.send_raw("\x03");
+        let start = Instant::now();
+        while !ASKED.iter().any(|q| self.text().contains(q)) {
+            assert!(self.alive(), "zhulao ended after {after}:\n{}", self.text());
+            assert!(
+                start.elapsed() < WAIT,
+                "no answer to Ctrl+C after {after}:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.send("\x1b");
+        self.wait_until(|t| !ASKED.iter().any(|q| t.contains(q)), after);
+    }
+
+    /// Waits until the screen's text satisfies `ok`.
+    pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if ok(&self.text()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("timed out ({what}); screen:\n{}", self.text());
+    }
+
+    /// Esc until `target` shows (at most `most` times), each Esc waited out.
+    pub fn back_to(&mut self, target: &str, most: usize) {
+        for _ in 0..most {
+            if self.text().contains(target) {
+                return;
+            }
+            let before = self.text();
+            self.send("\x1b");
+            self.wait_until(|t| t != before || t.contains(target), "Esc");
+        }
+        self.wait_for(target);
     }
 
     /// Sends a key and waits for the screen to show `then`.
@@ -281,14 +379,11 @@ impl Session {
         self.wait_for(then);
     }
 
-    /// A tap as a person makes it: never sooner than `zhulao::input::DOUBLE_TAP` after the one
-    /// before (zhulao takes a quicker second tap on the same spot for an unsteady double tap).
+    /// A tap as a person makes it: later than `zhulao::input::DOUBLE_TAP` after the one before
+    /// (zhulao takes a quicker second tap on the same spot for an unsteady double tap) — on the
+    /// program's clock, moved ahead.
     pub fn tap(&mut self, needle: &str, nth: usize) {
-        let gap = Duration::from_millis(350);
-        if let Some(wait) = self.last_tap.and_then(|t| gap.checked_sub(t.elapsed())) {
-            std::thread::sleep(wait);
-        }
-        self.last_tap = Some(Instant::now());
+        self.advance(Duration::from_millis(350));
         let found = self.find(needle);
         let Some(&(col, row)) = found.get(nth) else {
             panic!("{needle:?} (#{nth}) is not on screen:\n{}", self.text());
@@ -310,7 +405,7 @@ impl Session {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return status.success();
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(5));
         }
         let _ = self.child.kill();
         panic!("zhulao did not exit; screen:\n{}", self.text());

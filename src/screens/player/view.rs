@@ -5,7 +5,7 @@
 //! text the room it needs first.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Offset, Rect};
+use ratatui::layout::{Offset, Rect};
 
 use super::{Feedback, Listed, Player, right_answer_cursor};
 use crate::app::Action;
@@ -111,12 +111,18 @@ type Stacked = (Rect, Panel, Fitted);
 impl View<'_> {
     fn side_layout(&self, body: Rect, panel: Panel, text: &TextBlock) -> Side {
         let panel_w = (body.width / 2).clamp(30, 44);
-        let [text_col, _, panel_col] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(2),
-            Constraint::Length(panel_w),
-        ])
-        .areas(body);
+        // The words at the left, a gap of two, the phone at the right.
+        let panel_w = panel_w.min(body.width);
+        let text_w = body.width.saturating_sub(panel_w + 2);
+        let text_col = Rect {
+            width: text_w,
+            ..body
+        };
+        let panel_col = Rect {
+            x: body.right() - panel_w,
+            width: panel_w,
+            ..body
+        };
         // The text starts level with the phone's status bar, one row below its top edge.
         let text_area = text_col.offset(Offset { x: 0, y: 1 }).intersection(body);
         // Tall enough for any screen (12 items) or the keypad; more is only empty glass.

@@ -4,7 +4,7 @@
 //! tap); on small ones a single row, dropping the least important keys that do not fit.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Margin, Rect};
 
 use crate::app::Action;
 use crate::settings::TextSize;
@@ -58,13 +58,16 @@ pub fn render(
     let theme = &cx.theme;
     let area = page_area(area, cx.size);
     let roomy = area.height >= ROOMY_HEIGHT;
-    let [header, rule, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(u16::from(roomy)),
-        Constraint::Fill(1),
-        Constraint::Length(footer_height(area)),
-    ])
-    .areas(area);
+    // Header, rule, body, footer, top to bottom. (Plain sums, not ratatui's Layout: its solver
+    // was most of the time a frame took to draw, for four rows that are simple to add up.)
+    let row = |y: u16, h: u16| Rect::new(area.x, y, area.width, h);
+    let header_h = area.height.min(1);
+    let rule_h = u16::from(roomy).min(area.height - header_h);
+    let footer_h = footer_height(area).min(area.height - header_h - rule_h);
+    let header = row(area.y, header_h);
+    let rule = row(header.bottom(), rule_h);
+    let footer = row(area.bottom() - footer_h, footer_h);
+    let body = row(rule.bottom(), footer.y - rule.bottom());
     // Header: where you are, and (right) how far along.
     let w = header.width as usize;
     let right_w = width(right);
