@@ -62,7 +62,11 @@ fn forty_lessons(root: &Path) {
     let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
     let mut sources: Vec<PathBuf> = Vec::new();
     for pack in std::fs::read_dir(&lessons).unwrap() {
-        for f in std::fs::read_dir(pack.unwrap().path()).unwrap() {
+        let pack = pack.unwrap().path();
+        if !pack.is_dir() {
+            continue; // the authors' guide, README.md
+        }
+        for f in std::fs::read_dir(pack).unwrap() {
             let p = f.unwrap().path();
             if p.file_name().unwrap() != "pack.toml" {
                 sources.push(p);
