@@ -288,6 +288,13 @@ impl Session {
     /// Input is handled in order, so whatever came before was handled first.
     pub fn probe(&mut self, after: &str) {
         const ASKED: [&str; 4] = ["要退出吗", "关闭 zhulao", "Leave now?", "Close zhulao"];
+        // A window just made big enough again: the program must have drawn at the new size (it
+        // learns of a resize by a signal, which may come after keys already sent); in a window
+        // too small to ask, Ctrl+C leaves at once — or, on a kiosk, does nothing.
+        self.wait_until(
+            |t| !t.contains("请放大窗口") && !t.contains("Please enlarge"),
+            "a window big enough",
+        );
         // A question already open from what came before: close it first.
         if ASKED.iter().any(|q| self.text().contains(q)) {
             self.send("\x1b");
