@@ -446,6 +446,37 @@ fn lines_that_are_not_zhulao_statements_are_named_by_number_and_the_rest_is_impo
 }
 
 #[test]
+fn a_statement_stamped_in_a_year_no_lesson_was_taken_is_refused_with_its_line() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let mut l = lines(&file);
+    let good = l.len() - 1;
+    // The last line, stamped at the very end of year 9999 (a clock set wrong, a file made by
+    // hand): east of UTC there is no local time for it.
+    let last = l.len() - 1;
+    let stamp = |line: &str| -> String {
+        let v: Value = serde_json::from_str(line).unwrap();
+        v["timestamp"].as_str().unwrap().to_string()
+    };
+    let was = stamp(&l[last]);
+    l[last] = l[last].replace(&was, "9999-12-31T23:59:59.999Z");
+    let far = here.path("far.jsonl");
+    std::fs::write(&far, l.join("\n")).unwrap();
+    let there = Computer::new();
+    let said = there.import(&far);
+    assert_eq!(said.code, 1, "{said:?}");
+    assert!(
+        said.err.contains(&format!(
+            "far.jsonl:{}: not a valid zhulao statement: timestamp '9999-12-31T23:59:59.999Z'",
+            last + 1
+        )),
+        "{said:?}"
+    );
+    assert!(said.out.contains(&format!("{good} added")), "{said:?}");
+    assert_eq!(there.events().len(), good);
+}
+
+#[test]
 fn a_learner_whose_name_or_number_is_someone_elses_here_is_added_apart_and_told() {
     let here = class_computer();
     let file = here.export("class.jsonl");

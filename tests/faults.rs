@@ -382,3 +382,82 @@ fn drew_beyond_column(raw: &[u8], col: u32) -> bool {
         row.parse::<u32>().is_ok() && c.parse::<u32>().is_ok_and(|c| c > col)
     })
 }
+
+/// A record stamped at the last instant of year 9999 (a clock set wrong, or an older zhulao
+/// that let such a line in): east of UTC it has no local time. In China's time zone the learner
+/// is picked, the class dashboard shows them and the bureau's report is written — no screen
+/// and no command falls over on it.
+#[test]
+fn a_far_future_time_in_the_record_breaks_no_screen_in_china() {
+    use zhulao::content::StepKind;
+    use zhulao::lang::Lang;
+    use zhulao::progress::{EventDraft, NewLearner, StepAnswer};
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    let learner = store
+        .add_learner(&NewLearner::Named("王秀英".into()))
+        .unwrap();
+    let far = "9999-12-31T23:59:59.999Z";
+    let draft = |verb, registration: Option<String>, step| EventDraft {
+        verb,
+        learner_id: learner.id.clone(),
+        registration,
+        pack_id: "demo".into(),
+        lesson_id: "all-kinds".into(),
+        step,
+        stars: None,
+        lang: Lang::Zh,
+    };
+    let run = store
+        .record_at(&draft(Verb::Attempted, None, None), far)
+        .unwrap();
+    let wrong = StepAnswer {
+        step_id: "open-app".into(),
+        step_kind: StepKind::Tap,
+        outcome: Some(Outcome::Wrong),
+        attempt: 1,
+        response: "wechat".into(),
+        duration_ms: 2000,
+        shown: None,
+    };
+    store
+        .record_at(
+            &draft(Verb::Answered, Some(run.registration), Some(wrong)),
+            far,
+        )
+        .unwrap();
+    store
+        .set_pin_hash(&zhulao::pin::hash("24681012").unwrap())
+        .unwrap();
+    drop(store);
+    let china = [("TZ", "Asia/Shanghai")];
+
+    // The learner picks their name: their review schedule is worked out from that time.
+    let mut s = common::start_app(data.path(), 80, 24, &[], &china);
+    s.wait_for("开始学习");
+    s.key("1", "谁在学习");
+    s.key(&s.number_of("王秀英"), "选一门课");
+    s.back_to("开始学习", 4);
+    // The teacher's dashboard shows when the learner was last here.
+    s.key("\x1bOQ", "请输入老师密码");
+    s.send_raw("24681012\r");
+    s.wait_for("全班进度");
+    s.key("1", "王秀英");
+    s.probe("the dashboard");
+    // The report for the bureau, in the same time zone.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(data.path())
+        .args(["report", "--csv"])
+        .arg(data.path().join("report.csv"))
+        .envs(china)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    s.signal(Signal::SIGTERM);
+    assert_eq!(s.wait_status().exit_code(), 128 + 15);
+}

@@ -15,7 +15,9 @@ use super::effect::{Answer, Days, Query, RosterCommand, Taken};
 /// 7 or 30 days before `now`.
 pub fn days_since(days: Days, offset: UtcOffset, now: OffsetDateTime) -> Option<String> {
     let since = match days {
-        Days::Today => now.to_offset(offset).replace_time(time::Time::MIDNIGHT),
+        Days::Today => {
+            crate::progress::store::to_local(now, offset).replace_time(time::Time::MIDNIGHT)
+        }
         Days::Week => now - Duration::days(7),
         Days::Month => now - Duration::days(30),
         Days::All => return None,

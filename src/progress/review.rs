@@ -132,7 +132,9 @@ impl Reviews {
         if e.lesson_id == REVIEW_LESSON {
             return;
         }
-        let Some(day) = parse_time(&e.at).map(|t| t.to_offset(self.offset).date()) else {
+        let Some(day) =
+            parse_time(&e.at).map(|t| crate::progress::store::local_date(t, self.offset))
+        else {
             return;
         };
         let key = StepKey {

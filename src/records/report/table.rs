@@ -214,7 +214,7 @@ pub fn build(
         );
     }
 
-    let local = |at: &str| parse_time(at).map(|t| t.to_offset(offset));
+    let local = |at: &str| parse_time(at).map(|t| crate::progress::store::to_local(t, offset));
     let mut rows: Vec<Row> = Vec::with_capacity(data.figures.len());
     // Records whose learner is not in `data` (with a group filter: one who left the group
     // meanwhile) are left out; without one there are none, the database sees to that.
@@ -304,7 +304,7 @@ pub fn build(
         summaries,
         offset,
         period,
-        made_at: made_at.to_offset(offset),
+        made_at: crate::progress::store::to_local(made_at, offset),
     }
 }
 

@@ -610,6 +610,10 @@ fn lenient_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>,
 /// The longest response or shown order a statement may carry (zhulao's are far shorter).
 const MAX_TEXT: usize = 1000;
 
+/// The years a statement's time may fall in: a machine whose clock was set wrong, or a file
+/// made by hand, can say 9999 — a time no screen could show in a local time zone.
+pub const SANE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2199;
+
 /// Reads one statement made by `Encoder::statement` (from a file or an LRS) back into the event
 /// it came from. Ids are made canonical (lower-case UUIDs), the time canonical UTC.
 pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
@@ -639,12 +643,21 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
         .copied()
         .find(|l| l.tag() == language)
         .ok_or_else(|| invalid(format!("context.language '{language}' is not zh-CN or en")))?;
-    let at = parse_time(&s.timestamp).map(format_time).ok_or_else(|| {
+    let at = parse_time(&s.timestamp).ok_or_else(|| {
         invalid(format!(
             "timestamp '{}' is not an RFC 3339 time",
             s.timestamp
         ))
     })?;
+    if !SANE_YEARS.contains(&at.year()) {
+        return Err(invalid(format!(
+            "timestamp '{}' is not a time a lesson could have been taken (years {} to {})",
+            s.timestamp,
+            SANE_YEARS.start(),
+            SANE_YEARS.end()
+        )));
+    }
+    let at = format_time(at);
     let ext = s.context.extensions;
     let device_id = ext
         .device

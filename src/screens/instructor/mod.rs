@@ -82,7 +82,8 @@ pub fn when(cx: &ViewCx, at: &str, now: time::OffsetDateTime) -> String {
     let Some(t) = crate::progress::store::parse_time(at) else {
         return at.to_string();
     };
-    let (t, now) = (t.to_offset(offset), now.to_offset(offset));
+    let local = |t| crate::progress::store::to_local(t, offset);
+    let (t, now) = (local(t), local(now));
     if t.date() == now.date() {
         format!(
             "{} {:02}:{:02}",
