@@ -250,47 +250,82 @@ fn a_panic_in_a_kiosk_restarts_it_at_the_welcome_screen_with_nothing_lost() {
     s.wait_status();
 }
 
+/// Ways a progress file can be past using, as a power cut, a full disk or a bad copy leave it.
+fn damaged_files() -> Vec<(&'static str, Vec<u8>)> {
+    // A real record of some size, to cut short.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        for i in 0..400 {
+            store
+                .add_learner(&zhulao::progress::NewLearner::Named(format!(
+                    "学员{i:04}号"
+                )))
+                .unwrap();
+        }
+    }
+    let real = std::fs::read(dir.path().join("zhulao.sqlite3")).unwrap();
+    assert!(real.len() > 40_000, "{}", real.len());
+    let mut header_then_zeros = real[..100].to_vec();
+    header_then_zeros.resize(real.len(), 0);
+    vec![
+        (
+            "random bytes",
+            (0..20_000u32).map(|i| (i * 7919 % 251) as u8).collect(),
+        ),
+        ("cut in half", real[..real.len() / 2].to_vec()),
+        ("one page short", real[..real.len() - 4096].to_vec()),
+        ("the header, then zeros", header_then_zeros),
+    ]
+}
+
 #[test]
 fn a_damaged_database_is_set_aside_byte_for_byte_and_the_kiosk_starts_afresh() {
-    let data = tempfile::tempdir().unwrap();
-    let db = data.path().join("zhulao.sqlite3");
-    let damaged: Vec<u8> = (0..20_000u32).map(|i| (i * 7919 % 251) as u8).collect();
-    std::fs::write(&db, &damaged).unwrap();
+    for (how, damaged) in damaged_files() {
+        let data = tempfile::tempdir().unwrap();
+        let db = data.path().join("zhulao.sqlite3");
+        std::fs::write(&db, &damaged).unwrap();
 
-    // Outside kiosk mode: refused, explained, the file untouched.
-    let out = std::process::Command::new(BIN)
-        .arg("--data")
-        .arg(data.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert_eq!(std::fs::read(&db).unwrap(), damaged);
+        // Outside kiosk mode: refused, explained, the file untouched.
+        let out = std::process::Command::new(BIN)
+            .arg("--data")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{how}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("damaged"), "{how}: {err}");
+        assert_eq!(std::fs::read(&db).unwrap(), damaged, "{how}: untouched");
 
-    let lessons = lessons_dir();
-    let mut s = kiosk(data.path(), 80, 24, &["--lessons", &lessons]);
-    s.wait_for("开始了新的学习记录");
-    assert!(s.text().contains("请告诉老师"), "{}", s.text());
-    let set_aside = zhulao::kiosk::set_aside::list(data.path());
-    assert_eq!(set_aside.len(), 1);
-    assert_eq!(
-        std::fs::read(&set_aside[0]).unwrap(),
-        damaged,
-        "set aside byte for byte"
-    );
-    let name = set_aside[0]
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    assert!(name.starts_with("zhulao.sqlite3.broken-"), "{name}");
-    s.key("\r", "开始学习");
-    into_the_lesson(&mut s);
-    s.signal(nix::sys::signal::Signal::SIGTERM);
-    s.wait_status();
-    let store = Store::open(data.path()).unwrap();
-    assert!(store.event_count().unwrap() >= 2, "the new record works");
-    let log = std::fs::read_to_string(data.path().join("zhulao.log")).unwrap();
-    assert!(log.contains(&name), "{log}");
+        let lessons = lessons_dir();
+        let mut s = kiosk(data.path(), 80, 24, &["--lessons", &lessons]);
+        s.wait_for("开始了新的学习记录");
+        assert!(s.text().contains("请告诉老师"), "{how}: {}", s.text());
+        let set_aside = zhulao::kiosk::set_aside::list(data.path());
+        assert_eq!(set_aside.len(), 1, "{how}");
+        assert_eq!(
+            std::fs::read(&set_aside[0]).unwrap(),
+            damaged,
+            "{how}: set aside byte for byte"
+        );
+        let name = set_aside[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.starts_with("zhulao.sqlite3.broken-"), "{name}");
+        s.key("\r", "开始学习");
+        into_the_lesson(&mut s);
+        s.signal(nix::sys::signal::Signal::SIGTERM);
+        s.wait_status();
+        let store = Store::open(data.path()).unwrap();
+        assert!(
+            store.event_count().unwrap() >= 2,
+            "{how}: the new record works"
+        );
+        let log = std::fs::read_to_string(data.path().join("zhulao.log")).unwrap();
+        assert!(log.contains(&name), "{how}: {log}");
+    }
 }
 
 #[test]

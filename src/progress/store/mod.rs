@@ -74,6 +74,9 @@ pub enum StoreError {
     NotOurs { path: PathBuf, what: String },
     #[error("another zhulao window is saving at this moment")]
     Busy,
+    /// SQLite found the file damaged (a page cut off, zeros where data was) while using it.
+    #[error("the progress file is damaged")]
+    Corrupt,
     #[error("could not save or read progress: {0}")]
     Sqlite(String),
 }
@@ -82,6 +85,7 @@ impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt,
             _ => StoreError::Sqlite(plain_sqlite(&e)),
         }
     }
@@ -99,7 +103,7 @@ impl StoreError {
     pub fn is_damaged(&self) -> bool {
         matches!(
             self,
-            StoreError::Damaged { .. } | StoreError::NotOurs { .. }
+            StoreError::Damaged { .. } | StoreError::NotOurs { .. } | StoreError::Corrupt
         )
     }
 }
@@ -153,7 +157,12 @@ impl Store {
             Some(len) if len > 0 => Some(inspect(&path)?),
             _ => None,
         };
-        let result = Store::open_checked(dir, &path, found);
+        // However the damage shows itself while the file is opened — a page SQLite cannot read,
+        // zeros after a sound header — it is said the one way, naming the file.
+        let result = Store::open_checked(dir, &path, found).map_err(|e| match e {
+            StoreError::Corrupt => damaged(&path, ""),
+            other => other,
+        });
         if result.is_err() && existing.is_none() {
             // Nothing half-made is left behind (a full disk, a read-only folder).
             for suffix in ["", "-wal", "-shm", "-journal"] {
