@@ -7,7 +7,7 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-use crate::progress::store::instructor::PinState;
+use crate::progress::store::instructor::{PinState, PinTry};
 use crate::progress::{Store, StoreError};
 
 pub const MIN_DIGITS: usize = 6;
@@ -63,22 +63,17 @@ pub fn check(
     pin: &str,
     now: time::OffsetDateTime,
 ) -> Result<Checked, StoreError> {
-    let state = store.pin_state()?;
-    let Some(stored) = &state.hash else {
-        return Ok(Checked::NotSet);
+    let (stored, if_wrong) = match store.pin_try(now)? {
+        PinTry::NotSet => return Ok(Checked::NotSet),
+        PinTry::Locked => return Ok(Checked::Locked),
+        PinTry::TooSoon { wait_seconds } => return Ok(Checked::TooSoon { wait_seconds }),
+        PinTry::Check { hash, if_wrong } => (hash, if_wrong),
     };
-    if state.locked() {
-        return Ok(Checked::Locked);
-    }
-    if let Some(wait_seconds) = state.wait_seconds(now) {
-        return Ok(Checked::TooSoon { wait_seconds });
-    }
-    if matches(pin, stored) {
+    if matches(pin, &stored) {
         store.pin_passed()?;
         return Ok(Checked::Right);
     }
-    let state = store.pin_failed(now)?;
-    Ok(after_failure(&state, now))
+    Ok(after_failure(&if_wrong, now))
 }
 
 fn after_failure(state: &PinState, now: time::OffsetDateTime) -> Checked {

@@ -461,3 +461,37 @@ fn a_far_future_time_in_the_record_breaks_no_screen_in_china() {
     s.signal(Signal::SIGTERM);
     assert_eq!(s.wait_status().exit_code(), 128 + 15);
 }
+
+/// Twelve teacher windows with a wrong PIN typed, Enter pressed in all at once: one PIN check
+/// between them — the rest are told to wait — not twelve (which would be twelve guesses for the
+/// price of one wait).
+#[test]
+fn windows_pressing_enter_together_get_one_pin_check_between_them() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    store
+        .set_pin_hash(&zhulao::pin::hash("24681012").unwrap())
+        .unwrap();
+    drop(store);
+    let mut windows: Vec<Session> = (0..12)
+        .map(|_| common::start_app(data.path(), 80, 24, &["--instructor"], &[]))
+        .collect();
+    for w in &mut windows {
+        w.wait_for("请输入老师密码");
+        w.send_raw("13579");
+        w.wait_for("*****_");
+    }
+    for w in &mut windows {
+        w.send_raw("0\r");
+    }
+    let mut checked = 0;
+    for w in &windows {
+        match w.wait_for_any(&["密码不对", "再试"]) {
+            0 => checked += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(checked, 1, "one check for twelve windows");
+    let state = Store::open(data.path()).unwrap().pin_state().unwrap();
+    assert_eq!(state.failures, 1, "one wrong try counted");
+}

@@ -32,6 +32,22 @@ impl PinState {
     }
 }
 
+/// What a try at the PIN found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinTry {
+    NotSet,
+    Locked,
+    TooSoon {
+        wait_seconds: u64,
+    },
+    /// Check the typed PIN against `hash`; the try is already counted, and `if_wrong` is the
+    /// state it left (the count, the wait) for when the PIN is wrong.
+    Check {
+        hash: String,
+        if_wrong: PinState,
+    },
+}
+
 /// How long to wait after the `failures`-th wrong PIN: 1, 2, 4 … seconds, at most a minute.
 pub fn delay_after(failures: u32) -> time::Duration {
     time::Duration::seconds(1i64 << failures.saturating_sub(1).min(6)).min(time::Duration::MINUTE)
@@ -78,6 +94,45 @@ impl Store {
         )?;
         tx.commit()?;
         self.pin_state()
+    }
+
+    /// Takes one try at the PIN, at `now`, in one step that no other window can come between:
+    /// unless no PIN is set, it is locked or the wait after a wrong one is not over, the try is
+    /// counted as wrong before the PIN is even looked at (a right one then forgets it, see
+    /// `pin_passed`). So windows pressing Enter together get one check between them, not one
+    /// each.
+    pub fn pin_try(&mut self, now: time::OffsetDateTime) -> Result<PinTry, StoreError> {
+        let tx = self.write()?;
+        let state: PinState = tx.query_row(
+            "SELECT pin_hash, failures, next_try_at FROM instructor WHERE id = 1",
+            [],
+            |r| {
+                Ok(PinState {
+                    hash: r.get(0)?,
+                    failures: r.get(1)?,
+                    next_try_at: r.get(2)?,
+                })
+            },
+        )?;
+        let Some(hash) = state.hash.clone() else {
+            return Ok(PinTry::NotSet);
+        };
+        if state.locked() {
+            return Ok(PinTry::Locked);
+        }
+        if let Some(wait_seconds) = state.wait_seconds(now) {
+            return Ok(PinTry::TooSoon { wait_seconds });
+        }
+        let failures = state.failures + 1;
+        tx.execute(
+            "UPDATE instructor SET failures = ?1, next_try_at = ?2 WHERE id = 1",
+            params![failures, format_time(now + delay_after(failures))],
+        )?;
+        tx.commit()?;
+        Ok(PinTry::Check {
+            hash,
+            if_wrong: self.pin_state()?,
+        })
     }
 
     /// A right PIN: wrong tries are forgotten.
