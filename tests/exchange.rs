@@ -477,6 +477,47 @@ fn a_statement_stamped_in_a_year_no_lesson_was_taken_is_refused_with_its_line() 
 }
 
 #[test]
+fn a_name_from_another_machine_that_shows_nothing_is_not_used() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let l = lines(&file);
+    // Every card of one learner names them with an accent alone.
+    let first: Value = serde_json::from_str(&l[0]).unwrap();
+    let learner = first["actor"]["account"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let card = "https://zhulao.invalid/xapi/extensions/learner";
+    let changed: Vec<String> = l
+        .iter()
+        .map(|line| {
+            let mut v: Value = serde_json::from_str(line).unwrap();
+            if v["actor"]["account"]["name"] == learner.as_str() {
+                v["context"]["extensions"][card]["name"] = Value::from("\u{0301}");
+            }
+            v.to_string()
+        })
+        .collect();
+    let file = here.path("accent.jsonl");
+    std::fs::write(&file, changed.join("\n")).unwrap();
+    let there = Computer::new();
+    let said = there.import(&file);
+    assert!(
+        said.out.contains("cannot be used") && said.out.contains("number instead"),
+        "{said:?}"
+    );
+    let store = there.store();
+    let them = store
+        .learners()
+        .unwrap()
+        .into_iter()
+        .find(|l| l.id == learner)
+        .expect("the learner is there");
+    assert_eq!(them.name, None);
+    assert!(them.number.is_some(), "a numbered learner instead");
+}
+
+#[test]
 fn a_learner_whose_name_or_number_is_someone_elses_here_is_added_apart_and_told() {
     let here = class_computer();
     let file = here.export("class.jsonl");

@@ -297,6 +297,26 @@ fn a_typed_name_becomes_a_learner_and_the_same_name_finds_them_again() {
 }
 
 #[test]
+fn a_name_that_shows_nothing_is_refused_kindly() {
+    // A braille blank, a lone accent, an accent after a space: each would be a blank button.
+    for typed in ["\u{2800}", "\u{0301}", " \u{0301}\u{0301}"] {
+        let mut h = Harness::fixture(Lang::Zh);
+        h.act(Action::Confirm).act(Action::Select(0));
+        for c in typed.chars() {
+            h.act(Action::Type(c));
+        }
+        h.act(Action::Confirm);
+        assert_eq!(h.screen(), "NewLearner", "{typed:?}");
+        assert_eq!(
+            h.name_field().problem,
+            Some(NameProblem::Invisible),
+            "{typed:?}"
+        );
+        assert!(h.io.store.learners().unwrap().is_empty(), "{typed:?}");
+    }
+}
+
+#[test]
 fn a_name_longer_than_the_limit_is_refused_kindly() {
     let mut h = Harness::fixture(Lang::En);
     h.act(Action::Confirm).act(Action::Select(0));

@@ -37,6 +37,15 @@ pub enum TextProblem {
     /// skin-tone modifier), or a code point Unicode reserves for future
     /// emoji.
     Emoji { ch: char, at: usize },
+    /// A code point Unicode has not given a character to: no font has it.
+    Unassigned { ch: char, at: usize },
+    /// A character drawn as nothing at all although it is not a space: the braille blank
+    /// U+2800, the object replacement U+FFFC.
+    Blank { ch: char, at: usize },
+    /// An accent or other combining mark with no letter before it to sit on.
+    LoneMark { ch: char, at: usize },
+    /// A name with nothing in it that can be seen (only spaces, marks or blanks).
+    NothingVisible { ch: char, at: usize },
 }
 
 impl TextProblem {
@@ -60,7 +69,11 @@ impl TextProblem {
             | Self::VariationSelector { ch, at }
             | Self::PrivateUse { ch, at }
             | Self::Noncharacter { ch, at }
-            | Self::Emoji { ch, at } => (ch, at),
+            | Self::Emoji { ch, at }
+            | Self::Unassigned { ch, at }
+            | Self::Blank { ch, at }
+            | Self::LoneMark { ch, at }
+            | Self::NothingVisible { ch, at } => (ch, at),
         }
     }
 
@@ -172,6 +185,30 @@ impl TextProblem {
                 "is not a real character and cannot be shown",
                 DELETE,
             ),
+            Self::Unassigned { .. } => (
+                named("a code point with no character"),
+                "no font can show",
+                DELETE,
+            ),
+            Self::Blank { .. } => (
+                named(if ch == '\u{2800}' {
+                    "a braille blank"
+                } else {
+                    "an object replacement character"
+                }),
+                "shows as nothing, or as an empty box, although it is not a space",
+                "delete it or use a normal space",
+            ),
+            Self::LoneMark { .. } => (
+                named("an accent with no letter under it"),
+                "cannot be shown on its own",
+                "delete it, or type the letter it belongs to",
+            ),
+            Self::NothingVisible { .. } => (
+                named("nothing that can be seen"),
+                "would be a blank button in the list",
+                "type a name with letters or Chinese characters",
+            ),
             Self::Emoji { .. } => {
                 let what = match u32::from(ch) {
                     0x20E3 => named("a keycap mark (part of a number-in-a-box emoji)"),
@@ -222,6 +259,7 @@ impl std::error::Error for TextProblem {}
 /// A field that may legitimately span lines should be split on `'\n'` by the
 /// caller and each line checked.
 pub fn check_display_text(s: &str) -> Result<(), TextProblem> {
+    let mut before = None;
     for (at, ch) in s.chars().enumerate() {
         if let Some(kind) = unsafe_kind(ch) {
             return Err(match kind {
@@ -238,8 +276,50 @@ pub fn check_display_text(s: &str) -> Result<(), TextProblem> {
         if is_emoji(ch) {
             return Err(TextProblem::Emoji { ch, at });
         }
+        if let Some(problem) = undrawable(before, at, ch) {
+            return Err(problem);
+        }
+        before = Some(ch);
     }
     Ok(())
+}
+
+/// Characters that command nothing but draw nothing either (or nothing a reader can use):
+/// unassigned code points, blanks that are not spaces, a combining mark with nothing to sit on.
+fn undrawable(before: Option<char>, at: usize, ch: char) -> Option<TextProblem> {
+    if matches!(ch, '\u{2800}' | '\u{FFFC}') {
+        return Some(TextProblem::Blank { ch, at });
+    }
+    let category = ch.general_category();
+    if category == GeneralCategory::Unassigned && !is_reserved_pictographic(ch) {
+        return Some(TextProblem::Unassigned { ch, at });
+    }
+    let is_mark = matches!(
+        category,
+        GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
+    );
+    let after_space = before.is_none_or(char::is_whitespace);
+    (is_mark && after_space).then_some(TextProblem::LoneMark { ch, at })
+}
+
+/// Checks a learner's name (typed, in a roster file, from another machine): what
+/// [`check_display_text`] checks, and at least one character that can be seen — a name made
+/// only of spaces, accents or blanks would be an empty button in the learner list.
+pub fn check_name(s: &str) -> Result<(), TextProblem> {
+    check_display_text(s)?;
+    let visible = s.chars().any(|c| {
+        !c.is_whitespace()
+            && !matches!(
+                c.general_category(),
+                GeneralCategory::NonspacingMark
+                    | GeneralCategory::EnclosingMark
+                    | GeneralCategory::SpacingMark
+            )
+    });
+    match s.chars().next() {
+        Some(first) if !visible => Err(TextProblem::NothingVisible { ch: first, at: 0 }),
+        _ => Ok(()),
+    }
 }
 
 /// True if `c` is refused as an emoji by [`check_display_text`].
@@ -557,4 +637,36 @@ mod tests {
     }
 
     // ---- normalise_name ----
+
+    #[test]
+    fn blanks_unassigned_code_points_and_lone_marks_are_refused_in_any_text() {
+        for (text, bad) in [
+            ("\u{2800}", '\u{2800}'),
+            ("好\u{FFFC}", '\u{FFFC}'),
+            ("\u{0378}", '\u{0378}'),
+            ("\u{0301}", '\u{0301}'),
+            ("王 \u{0301}", '\u{0301}'),
+        ] {
+            let problem = check_display_text(text).unwrap_err();
+            assert_eq!(problem.ch(), bad, "{text:?}");
+        }
+        // An accent on its letter is ordinary text, composed or not.
+        for fine in ["José", "Jose\u{0301}", "Zoë", "吕", "lǚ"] {
+            assert_eq!(check_display_text(fine), Ok(()), "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_must_show_something() {
+        assert!(matches!(
+            check_name("\u{2800}"),
+            Err(TextProblem::Blank { .. })
+        ));
+        assert!(matches!(
+            check_name("\u{0301}"),
+            Err(TextProblem::LoneMark { .. })
+        ));
+        assert_eq!(check_name("王秀英"), Ok(()));
+        assert_eq!(check_name("Li Na"), Ok(()));
+    }
 }

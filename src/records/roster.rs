@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::inert::check_display_text;
+use crate::inert::check_name;
 use crate::progress::MAX_NAME_CHARS;
 use crate::progress::{NewLearner, Store, StoreError};
 
@@ -177,7 +177,7 @@ fn import_row(store: &mut Store, row: &RosterRow) -> Result<LineResult, StoreErr
         return Ok(LineResult::Wrong(Problem::TooLong));
     }
     for text in [Some(&name), row.group.as_ref()].into_iter().flatten() {
-        if let Err(problem) = check_display_text(text) {
+        if let Err(problem) = check_name(text) {
             return Ok(LineResult::Wrong(Problem::BadCharacter(
                 problem.to_string(),
             )));

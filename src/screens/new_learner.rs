@@ -83,7 +83,7 @@ impl Layer for NewLearner {
                     self.problem = Some(NameProblem::Empty);
                     return Outcome::none();
                 }
-                if let Err(problem) = crate::inert::check_display_text(&name) {
+                if let Err(problem) = crate::inert::check_name(&name) {
                     self.problem = Some(match problem {
                         crate::inert::TextProblem::Emoji { .. } => NameProblem::Emoji,
                         _ => NameProblem::Invisible,

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use super::statement::{Refusal, decode};
-use crate::inert::{check_display_text, inert};
+use crate::inert::{check_name, inert};
 use crate::progress::store::{AddedLearner, Incoming, LearnerCard, Merged};
 use crate::progress::{Store, StoreError};
 
@@ -199,7 +199,7 @@ fn usable(mut card: LearnerCard, report: &mut FileReport) -> LearnerCard {
         } else if trimmed.chars().count() > MAX_NAME_CHARS {
             Some(format!("it is longer than {MAX_NAME_CHARS} characters"))
         } else {
-            check_display_text(trimmed).err().map(|p| p.to_string())
+            check_name(trimmed).err().map(|p| p.to_string())
         };
         match problem {
             None => card.name = Some(trimmed.to_string()),

@@ -61,7 +61,7 @@ impl Entry {
                     self.problem = Some(w.name_empty.to_string());
                     return None;
                 }
-                if let Err(problem) = crate::inert::check_display_text(&text) {
+                if let Err(problem) = crate::inert::check_name(&text) {
                     self.problem = Some(match problem {
                         crate::inert::TextProblem::Emoji { .. } => w.name_emoji.to_string(),
                         _ => w.name_invisible.to_string(),
