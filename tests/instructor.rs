@@ -738,3 +738,132 @@ fn a_roster_workbook_is_imported_like_a_csv() {
             .any(|e| e.learner.name.as_deref() == Some("=SUM(A1)"))
     );
 }
+
+/// A minimal XLSX whose one worksheet is `sheet` (its `<sheetData>` content) and whose shared
+/// strings are `strings`, written with the zip crate as a spreadsheet program would.
+fn xlsx_with(path: &std::path::Path, sheet: &[u8], strings: &[&[u8]]) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    let parts: [(&str, &[u8]); 4] = [
+        ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#),
+        ("_rels/.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+        ("xl/workbook.xml", br#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Roster" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+        ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#),
+    ];
+    for (name, body) in parts {
+        zip.start_file(name, deflated).unwrap();
+        zip.write_all(body).unwrap();
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", deflated)
+        .unwrap();
+    zip.write_all(br#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).unwrap();
+    zip.write_all(sheet).unwrap();
+    zip.write_all(b"</sheetData></worksheet>").unwrap();
+    zip.start_file("xl/sharedStrings.xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#).unwrap();
+    for s in strings {
+        zip.write_all(b"<si><t>").unwrap();
+        zip.write_all(s).unwrap();
+        zip.write_all(b"</t></si>").unwrap();
+    }
+    zip.write_all(b"</sst>").unwrap();
+    zip.finish().unwrap();
+}
+
+/// `zhulao roster import FILE` with the process's memory capped at `megabytes`: what it said,
+/// and whether it stayed within the cap (an allocation past it ends the process with a signal
+/// or an abort, not with zhulao's own exit codes).
+fn roster_import_capped(
+    data: &std::path::Path,
+    file: &std::path::Path,
+    megabytes: u64,
+) -> (i32, String) {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {}; exec \"$0\" --data \"$1\" roster import \"$2\"",
+            megabytes * 1024
+        ))
+        .arg(env!("CARGO_BIN_EXE_zhulao"))
+        .arg(data)
+        .arg(file)
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), said)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_small_xlsx_that_would_expand_past_memory_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // One cell of 400 MiB of the same letter: a 400 KB file.
+    let huge = dir.path().join("一个大格子.xlsx");
+    let letters = vec![b'a'; 400 * 1024 * 1024];
+    xlsx_with(
+        &huge,
+        br#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+        &[&letters],
+    );
+    drop(letters);
+    assert!(std::fs::metadata(&huge).unwrap().len() < 10 * 1024 * 1024);
+    let (code, said) = roster_import_capped(dir.path(), &huge, 600);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("too big to be a class roster"), "{said}");
+
+    // Cells a million rows apart: a sheet that says it is a million lines long.
+    let far = dir.path().join("很远的格子.xlsx");
+    xlsx_with(
+        &far,
+        br#"<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1000000"><c r="XFD1000000" t="s"><v>0</v></c><c r="A1000000" t="s"><v>0</v></c></row>"#,
+        &[b"\xe7\x8e\x8b\xe7\xa7\x80\xe8\x8b\xb1"],
+    );
+    let (code, said) = roster_import_capped(dir.path(), &far, 600);
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("more than 20000 lines"), "{said}");
+    // Nothing was added from either.
+    assert!(
+        Store::open(dir.path())
+            .unwrap()
+            .learners()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_roster_saved_with_semicolons_is_read_by_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("名单.csv");
+    std::fs::write(
+        &csv,
+        "姓名;班级;座位号\r\n王秀英;周二上午班;1\r\n李桂兰;周二上午班;2\r\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["roster", "import"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    let names: Vec<String> = Store::open(dir.path())
+        .unwrap()
+        .roster(false)
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.learner.name)
+        .collect();
+    assert_eq!(names.len(), 2, "{said}");
+    assert!(names.contains(&"王秀英".to_string()) && names.contains(&"李桂兰".to_string()));
+}

@@ -46,11 +46,29 @@ pub enum Problem {
 pub enum RosterFileError {
     #[error("cannot read {path}: {reason}")]
     Read { path: String, reason: String },
-    #[error("{path} is not a CSV or XLSX file (it should end in .csv or .xlsx)")]
+    #[error(
+        "{path} is not a CSV or XLSX file (it should end in .csv or .xlsx; save other spreadsheets as one of these)"
+    )]
     Kind { path: String },
     #[error("{path} has no names in it")]
     Empty { path: String },
+    #[error(
+        "{path} is too big to be a class roster ({what}); a roster of a few thousand learners is far smaller. Save just the names, groups and seats in a new file"
+    )]
+    TooBig { path: String, what: String },
 }
+
+/// The most a roster file may be, and expand to, before it is read. A class of thousands of
+/// learners fits many times over; a file made to fill an old classroom PC's memory (a huge
+/// cell or millions of rows packed into a small XLSX) is refused before anything is read.
+const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// What the parts of an XLSX file may expand to, together.
+const MAX_UNPACKED_BYTES: u64 = 40 * 1024 * 1024;
+const MAX_ZIP_PARTS: usize = 500;
+/// Lines a roster may have.
+pub const MAX_ROWS: usize = 20_000;
+/// Columns looked at (name, group and seat are among the first few).
+const MAX_COLUMNS: u32 = 50;
 
 /// Which column holds what: from a header row if there is one ("姓名, 班级, 座位号" or
 /// "name, group, seat"), otherwise name, group, seat in that order.
@@ -94,38 +112,50 @@ pub fn read_rows(path: &Path) -> Result<Vec<RosterRow>, RosterFileError> {
         path: shown.clone(),
         reason,
     };
+    let too_big = |what: String| RosterFileError::TooBig {
+        path: shown.clone(),
+        what,
+    };
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let size = std::fs::metadata(path)
+        .map_err(|e| read(crate::progress::store::plain_io(&e)))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(format!("{} MB", size / (1024 * 1024))));
+    }
     let cells: Vec<Vec<String>> = match ext.as_str() {
         "csv" | "txt" => {
             let bytes = std::fs::read(path).map_err(|e| read(e.to_string()))?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| read("it is not UTF-8 text; save it as \"CSV UTF-8\"".into()))?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            csv::ReaderBuilder::new()
+            let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
+                .delimiter(delimiter(text))
                 .from_reader(text.as_bytes())
                 .records()
                 .map(|r| {
                     r.map(|r| r.iter().map(str::to_string).collect())
                         .map_err(|e| read(e.to_string()))
                 })
-                .collect::<Result<_, _>>()?
+                .collect::<Result<_, _>>()?;
+            if rows.len() > MAX_ROWS {
+                return Err(too_big(format!("more than {MAX_ROWS} lines")));
+            }
+            rows
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => {
-            use calamine::Reader;
-            let mut book = calamine::open_workbook_auto(path).map_err(|e| read(e.to_string()))?;
-            let range = book
-                .worksheet_range_at(0)
-                .ok_or_else(|| read("it has no worksheet".into()))?
-                .map_err(|e| read(e.to_string()))?;
-            range
-                .rows()
-                .map(|row| row.iter().map(cell_text).collect())
-                .collect()
+        "xlsx" | "xlsm" => {
+            let failed = |why| match why {
+                Unpacked::TooBig(what) => too_big(what),
+                Unpacked::NotXlsx => read("it is not an Excel (XLSX) file inside".into()),
+                Unpacked::Read(why) => read(why),
+            };
+            unpacked_size(path).map_err(failed)?;
+            xlsx_cells(path).map_err(failed)?
         }
         _ => return Err(RosterFileError::Kind { path: shown }),
     };
@@ -152,6 +182,90 @@ pub fn read_rows(path: &Path) -> Result<Vec<RosterRow>, RosterFileError> {
         .collect();
     if rows.is_empty() {
         return Err(RosterFileError::Empty { path: shown });
+    }
+    Ok(rows)
+}
+
+/// The character between the columns: a comma, or what a spreadsheet set to another country's
+/// ways used — a semicolon (where the comma is the decimal point) or a Tab — judged by the first
+/// line.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or_default();
+    let count = |c: char| first.chars().filter(|&x| x == c).count();
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| (count(char::from(d)), d == b','))
+        .unwrap_or(b',')
+}
+
+/// Why an XLSX file was not read.
+enum Unpacked {
+    TooBig(String),
+    NotXlsx,
+    Read(String),
+}
+
+/// Measures what the parts of an XLSX file expand to — by expanding them, up to the limit, not
+/// by believing the sizes the file states — and refuses past `MAX_UNPACKED_BYTES`.
+fn unpacked_size(path: &Path) -> Result<u64, Unpacked> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Unpacked::Read(e.to_string()))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| Unpacked::NotXlsx)?;
+    if zip.len() > MAX_ZIP_PARTS {
+        return Err(Unpacked::TooBig(format!("{} parts inside", zip.len())));
+    }
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(|_| Unpacked::NotXlsx)?;
+        if total.saturating_add(part.size()) > MAX_UNPACKED_BYTES {
+            return Err(Unpacked::TooBig("it expands to more than 40 MB".into()));
+        }
+        let left = MAX_UNPACKED_BYTES - total;
+        let read = std::io::copy(&mut part.take(left + 1), &mut std::io::sink())
+            .map_err(|_| Unpacked::NotXlsx)?;
+        total += read;
+        if total > MAX_UNPACKED_BYTES {
+            return Err(Unpacked::TooBig("it expands to more than 40 MB".into()));
+        }
+    }
+    Ok(total)
+}
+
+/// The first sheet's cells, row by row, read one cell at a time (a sheet that says it is
+/// millions of rows long is never laid out in memory), up to `MAX_ROWS` lines of
+/// `MAX_COLUMNS` columns.
+fn xlsx_cells(path: &Path) -> Result<Vec<Vec<String>>, Unpacked> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)
+        .map_err(|e: calamine::XlsxError| Unpacked::Read(e.to_string()))?;
+    let Some(sheet) = book.sheet_names().first().cloned() else {
+        return Err(Unpacked::Read("it has no worksheet".into()));
+    };
+    let mut reader = book
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| Unpacked::Read(e.to_string()))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| Unpacked::Read(e.to_string()))?
+    {
+        let (row, col) = cell.get_position();
+        let text = cell_text(&calamine::Data::from(cell.get_value().clone()));
+        if col >= MAX_COLUMNS || text.trim().is_empty() {
+            continue;
+        }
+        let row = row as usize;
+        if row >= MAX_ROWS {
+            return Err(Unpacked::TooBig(format!("more than {MAX_ROWS} lines")));
+        }
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        let cells = &mut rows[row];
+        if cells.len() <= col as usize {
+            cells.resize(col as usize + 1, String::new());
+        }
+        cells[col as usize] = text;
     }
     Ok(rows)
 }
