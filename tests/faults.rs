@@ -486,9 +486,8 @@ fn windows_pressing_enter_together_get_one_pin_check_between_them() {
     }
     let mut checked = 0;
     for w in &windows {
-        match w.wait_for_any(&["密码不对", "再试"]) {
-            0 => checked += 1,
-            _ => {}
+        if w.wait_for_any(&["密码不对", "再试"]) == 0 {
+            checked += 1;
         }
     }
     assert_eq!(checked, 1, "one check for twelve windows");
