@@ -82,7 +82,7 @@ pub fn roster_import(store: &mut Store, file: &Path, lang: Lang) -> Result<bool,
     let t = words(lang).roster;
     let rows = roster::read_rows(file).map_err(|e| e.to_string())?;
     let results = roster::import(store, &rows).map_err(|e| e.to_string())?;
-    let (mut added, mut already, mut wrong) = (0, 0, 0);
+    let (mut added, mut already, mut wrong, mut asked_teacher) = (0, 0, 0, 0);
     for (row, result) in rows.iter().zip(&results) {
         let line = row.line.to_string();
         let group = |g: &Option<String>| {
@@ -105,11 +105,30 @@ pub fn roster_import(store: &mut Store, file: &Path, lang: Lang) -> Result<bool,
                     ],
                 )
             }
-            LineResult::AlreadyThere { group: g } => {
+            LineResult::AlreadyThere { group: g, seat } => {
                 already += 1;
+                let seat = seat
+                    .map(|s| fill(t.seat_given, &[("seat", &s.to_string())]))
+                    .unwrap_or_default();
                 fill(
                     t.already,
-                    &[("line", &line), ("name", &row.name), ("extra", &group(g))],
+                    &[
+                        ("line", &line),
+                        ("name", &row.name),
+                        ("extra", &format!("{}{seat}", group(g))),
+                    ],
+                )
+            }
+            LineResult::OtherSeat { has, asked } => {
+                asked_teacher += 1;
+                fill(
+                    t.other_seat,
+                    &[
+                        ("line", &line),
+                        ("name", &row.name),
+                        ("has", &has.to_string()),
+                        ("asked", &asked.to_string()),
+                    ],
                 )
             }
             LineResult::Wrong(problem) => {
@@ -141,9 +160,9 @@ pub fn roster_import(store: &mut Store, file: &Path, lang: Lang) -> Result<bool,
             &[
                 ("added", &added.to_string()),
                 ("already", &already.to_string()),
-                ("wrong", &wrong.to_string()),
+                ("wrong", &(wrong + asked_teacher).to_string()),
             ],
         )
     );
-    Ok(wrong == 0)
+    Ok(wrong == 0 && asked_teacher == 0)
 }

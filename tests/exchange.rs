@@ -554,6 +554,74 @@ fn a_learner_whose_name_or_number_is_someone_elses_here_is_added_apart_and_told(
     assert_eq!(there.learner_id("王秀英 (2)"), wang_here);
 }
 
+/// A file of `n` statements, each from another machine's learner named 王秀英 (an id each).
+fn same_name_statements(path: &Path, n: usize) {
+    use zhulao::records::xapi::statement::{Audience, DEFAULT_HOMEPAGE, Encoder};
+    let enc = Encoder {
+        homepage: DEFAULT_HOMEPAGE,
+        audience: Audience::File,
+    };
+    let card = zhulao::progress::store::LearnerCard {
+        name: Some("王秀英".into()),
+        number: None,
+        seat: None,
+    };
+    let lines: Vec<String> = (0..n)
+        .map(|i| {
+            let event = Event {
+                id: uuid::Uuid::new_v4().to_string(),
+                verb: Verb::Attempted,
+                learner_id: uuid::Uuid::new_v4().to_string(),
+                registration: uuid::Uuid::new_v4().to_string(),
+                pack_id: "basics".into(),
+                lesson_id: "call-family".into(),
+                step: None,
+                stars: None,
+                lang: Lang::Zh,
+                at: format!("2026-11-02T01:00:{:02}.000Z", i % 60),
+                device_id: "0a0b0c0d-1111-4222-8333-444455556666".into(),
+            };
+            serde_json::to_string(&enc.statement(&event, Some(&card)).unwrap()).unwrap()
+        })
+        .collect();
+    std::fs::write(path, lines.join("\n")).unwrap();
+}
+
+/// Many learners of one name, over many batches and two files: each is a person of their own,
+/// numbered on from the last one there.
+#[test]
+fn many_learners_of_one_name_are_numbered_on_across_batches_and_files() {
+    let there = Computer::new();
+    let n = zhulao::records::xapi::import::BATCH * 2 + 7;
+    let (one, two) = (there.path("one.jsonl"), there.path("two.jsonl"));
+    same_name_statements(&one, n);
+    same_name_statements(&two, 5);
+    assert_eq!(there.import(&one).code, 0);
+    assert_eq!(there.import(&two).code, 0);
+    let mut names: Vec<String> = there
+        .store()
+        .learners()
+        .unwrap()
+        .into_iter()
+        .filter_map(|l| l.name)
+        .collect();
+    names.sort_by_key(|n| {
+        n.strip_prefix("王秀英 (")
+            .and_then(|r| r.strip_suffix(')'))
+            .map_or(1, |d| d.parse::<u32>().unwrap())
+    });
+    let expected: Vec<String> = (1..=n + 5)
+        .map(|i| {
+            if i == 1 {
+                "王秀英".to_string()
+            } else {
+                format!("王秀英 ({i})")
+            }
+        })
+        .collect();
+    assert_eq!(names, expected);
+}
+
 #[test]
 fn export_since_a_day_leaves_out_what_came_before_and_a_wrong_date_is_explained() {
     let here = class_computer();

@@ -867,3 +867,43 @@ fn a_roster_saved_with_semicolons_is_read_by_its_columns() {
     assert_eq!(names.len(), 2, "{said}");
     assert!(names.contains(&"王秀英".to_string()) && names.contains(&"李桂兰".to_string()));
 }
+
+/// Two people of one common name in a roster file: the second line would move the first
+/// one's seat. It is asked about instead, and nothing of it goes in.
+#[test]
+fn a_second_line_with_the_same_name_and_another_seat_is_a_question_not_a_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("名单.csv");
+    std::fs::write(
+        &csv,
+        "姓名,班级,座位号\n王秀英,周二上午班,1\n王秀英,周四下午班,13\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["roster", "import"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "a line needs the teacher: {said}");
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines[0], "第 2 行：王秀英 已加入，在 周二上午班，座位 1");
+    assert!(
+        lines[1].starts_with("第 3 行：王秀英 已在名单上，座位是 1，这一行写的是 13。是另一位同名的学员吗？这一行没有改动"),
+        "{said}"
+    );
+    let roster = Store::open(dir.path()).unwrap().roster(false).unwrap();
+    assert_eq!(roster.len(), 1);
+    assert_eq!(
+        roster[0].learner.seat,
+        Some(1),
+        "seat 1 can still find herself"
+    );
+    assert_eq!(
+        roster[0].groups,
+        ["周二上午班"],
+        "no group was added either"
+    );
+}

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::inert::check_name;
 use crate::progress::MAX_NAME_CHARS;
-use crate::progress::{NewLearner, Store, StoreError};
+use crate::progress::store::roster::{RosterLine, RosterOutcome};
+use crate::progress::{Store, StoreError};
 
 /// One line of the file, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +27,17 @@ pub enum LineResult {
         group: Option<String>,
         seat: Option<u32>,
     },
-    /// The name was on the list already: not added again (their group is added, if new).
+    /// The name was on the list already: not added again; the group (if new to them) and the
+    /// seat (if they had none) were given, and said.
     AlreadyThere {
         group: Option<String>,
+        seat: Option<u32>,
+    },
+    /// The name is on the list with another seat: perhaps two people of the same name. Nothing
+    /// was changed; the teacher is asked.
+    OtherSeat {
+        has: u32,
+        asked: u32,
     },
     Wrong(Problem),
 }
@@ -277,69 +286,72 @@ fn cell_text(d: &calamine::Data) -> String {
     }
 }
 
-/// Imports the rows: each line is checked and added on its own.
+/// Imports the rows: each line is checked on its own, and the good ones go in together
+/// (`Store::import_roster`, in small batches).
 pub fn import(store: &mut Store, rows: &[RosterRow]) -> Result<Vec<LineResult>, StoreError> {
-    rows.iter().map(|row| import_row(store, row)).collect()
+    let checked: Vec<Result<RosterLine, Problem>> = rows.iter().map(check_row).collect();
+    let good: Vec<RosterLine> = checked.iter().filter_map(|c| c.clone().ok()).collect();
+    let mut outcomes = store.import_roster(&good)?.into_iter();
+    let mut results = Vec::with_capacity(rows.len());
+    for c in checked {
+        let line = match c {
+            Err(problem) => {
+                results.push(LineResult::Wrong(problem));
+                continue;
+            }
+            Ok(line) => line,
+        };
+        let Some(outcome) = outcomes.next() else {
+            break;
+        };
+        results.push(match outcome {
+            RosterOutcome::Added => LineResult::Added {
+                group: line.group,
+                seat: line.seat,
+            },
+            RosterOutcome::AlreadyThere {
+                seat_set,
+                group_added,
+            } => LineResult::AlreadyThere {
+                group: line.group.filter(|_| group_added),
+                seat: line.seat.filter(|_| seat_set),
+            },
+            RosterOutcome::SeatTaken { seat, by } => {
+                LineResult::Wrong(Problem::SeatTaken { seat, by })
+            }
+            RosterOutcome::OtherSeat { has } => LineResult::OtherSeat {
+                has,
+                asked: line.seat.unwrap_or(has),
+            },
+        });
+    }
+    Ok(results)
 }
 
-fn import_row(store: &mut Store, row: &RosterRow) -> Result<LineResult, StoreError> {
+/// A line as it can go in, or what is wrong with it.
+fn check_row(row: &RosterRow) -> Result<RosterLine, Problem> {
     let name: String = unicode_normalization::UnicodeNormalization::nfc(row.name.trim()).collect();
     if name.is_empty() {
-        return Ok(LineResult::Wrong(Problem::NoName));
+        return Err(Problem::NoName);
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Ok(LineResult::Wrong(Problem::TooLong));
+        return Err(Problem::TooLong);
     }
     for text in [Some(&name), row.group.as_ref()].into_iter().flatten() {
         if let Err(problem) = check_name(text) {
-            return Ok(LineResult::Wrong(Problem::BadCharacter(
-                problem.to_string(),
-            )));
+            return Err(Problem::BadCharacter(problem.to_string()));
         }
     }
     let seat = match &row.seat {
         None => None,
         Some(s) => match s.trim().parse::<u32>() {
             Ok(n) if n > 0 => Some(n),
-            _ => return Ok(LineResult::Wrong(Problem::BadSeat(s.clone()))),
+            _ => return Err(Problem::BadSeat(s.clone())),
         },
     };
-    let key = crate::inert::normalise_name(&name);
-    let roster = store.roster(true)?;
-    let already = roster
-        .iter()
-        .any(|e| e.learner.name.as_deref().map(crate::inert::normalise_name) == Some(key.clone()));
-    // A seat someone else has makes the whole line wrong, before anything is added.
-    if let Some(seat) = seat
-        && let Some(other) = roster.iter().find(|e| {
-            e.learner.seat == Some(seat)
-                && e.learner.name.as_deref().map(crate::inert::normalise_name) != Some(key.clone())
-        })
-    {
-        let by = other
-            .learner
-            .name
-            .clone()
-            .or(other.learner.number.map(|n| n.to_string()))
-            .unwrap_or_default();
-        return Ok(LineResult::Wrong(Problem::SeatTaken { seat, by }));
-    }
-    let learner = store.add_learner(&NewLearner::Named(name))?;
-    if seat.is_some() && learner.seat != seat {
-        store.set_seat(&learner.id, seat)?;
-    }
-    if let Some(group) = &row.group {
-        let group = store.add_group(group)?;
-        store.set_member(&learner.id, &group.id, true)?;
-    }
-    Ok(if already {
-        LineResult::AlreadyThere {
-            group: row.group.clone(),
-        }
-    } else {
-        LineResult::Added {
-            group: row.group.clone(),
-            seat,
-        }
+    Ok(RosterLine {
+        name,
+        seat,
+        group: row.group.clone(),
     })
 }

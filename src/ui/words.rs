@@ -652,6 +652,10 @@ pub struct RosterWords {
     pub bad_char: &'static str,
     pub bad_seat: &'static str,
     pub seat_taken: &'static str,
+    /// An existing learner got the seat the line gives (they had none).
+    pub seat_given: &'static str,
+    /// The same name is on the list with another seat: nothing changed, the teacher is asked.
+    pub other_seat: &'static str,
     pub summary: &'static str,
 }
 
@@ -666,6 +670,8 @@ pub const ROSTER_ZH: RosterWords = RosterWords {
     bad_char: "有不能用的字符（{detail}）",
     bad_seat: "座位号“{seat}”不是大于 0 的数字",
     seat_taken: "座位 {seat} 已经是 {name} 的了",
+    seat_given: "，座位设为 {seat}",
+    other_seat: "第 {line} 行：{name} 已在名单上，座位是 {has}，这一行写的是 {asked}。是另一位同名的学员吗？这一行没有改动；如果是两个人，请把名字写得有区别（比如 {name}（周四））再导入。",
     summary: "加入 {added} 人，已在名单上 {already} 人，有问题 {wrong} 行。",
 };
 
@@ -680,6 +686,8 @@ pub const ROSTER_EN: RosterWords = RosterWords {
     bad_char: "a character that cannot be used ({detail})",
     bad_seat: "the seat “{seat}” is not a number above 0",
     seat_taken: "seat {seat} is {name}'s already",
+    seat_given: ", seat set to {seat}",
+    other_seat: "line {line}: {name} is on the list already at seat {has}; this line says {asked}. Is this another person with the same name? Nothing was changed; if they are two people, write their names so they differ (such as {name} (Thursday)) and import again.",
     summary: "{added} added, {already} on the list already, {wrong} lines with a problem.",
 };
 

@@ -162,6 +162,7 @@ impl Store {
     pub fn merge(&mut self, batch: &[Incoming]) -> Result<MergeReport, StoreError> {
         let tx = self.write()?;
         let mut report = MergeReport::default();
+        let mut suffixes = Suffixes::default();
         for incoming in batch {
             let event = &incoming.event;
             let stored = tx
@@ -181,7 +182,9 @@ impl Store {
                     }
                 }
                 None => {
-                    if let Some(added) = ensure_learner(&tx, event, incoming.learner.as_ref())? {
+                    if let Some(added) =
+                        ensure_learner(&tx, event, incoming.learner.as_ref(), &mut suffixes)?
+                    {
                         report.learners_added.push(added);
                     }
                     insert_event(&tx, event)?;
@@ -237,11 +240,58 @@ pub fn differences(a: &Event, b: &Event) -> Vec<&'static str> {
     out
 }
 
+/// Which " (n)" suffixes each name has here (1: the name itself), read once per name and
+/// batch — one query for all the learners called 王秀英, not one per number tried — and kept
+/// up to date as the batch adds more.
+#[derive(Default)]
+struct Suffixes {
+    /// Per name key: the suffixes taken, and the lowest that may be free (taken ones only grow
+    /// in a batch, so the search never goes back: each name costs its number once in all).
+    used: HashMap<String, (std::collections::HashSet<u32>, u32)>,
+}
+
+impl Suffixes {
+    /// The first free suffix for the name with key `base`, taken.
+    fn first_free(&mut self, tx: &Transaction, base: &str) -> rusqlite::Result<u32> {
+        if !self.used.contains_key(base) {
+            // The keys "base" and "base (…)": the range from "base (" up to "base )".
+            let open = format!("{base} (");
+            let close = format!("{base} )");
+            let mut used = std::collections::HashSet::new();
+            let mut stmt = tx.prepare_cached(
+                "SELECT name_key FROM learners
+                  WHERE name_key = ?1 OR (name_key >= ?2 AND name_key < ?3)",
+            )?;
+            let keys = stmt.query_map(params![base, open, close], |r| r.get::<_, String>(0))?;
+            for key in keys {
+                let key = key?;
+                if key == base {
+                    used.insert(1);
+                } else if let Some(n) = key
+                    .strip_prefix(&open)
+                    .and_then(|rest| rest.strip_suffix(')'))
+                    .and_then(|n| n.parse::<u32>().ok())
+                {
+                    used.insert(n);
+                }
+            }
+            self.used.insert(base.to_string(), (used, 1));
+        }
+        let (used, lowest) = self.used.get_mut(base).expect("just filled");
+        while used.contains(lowest) {
+            *lowest += 1;
+        }
+        used.insert(*lowest);
+        Ok(*lowest)
+    }
+}
+
 /// Adds the learner of `event` if this machine does not know them; see `Store::merge`.
 fn ensure_learner(
     tx: &Transaction,
     event: &Event,
     card: Option<&LearnerCard>,
+    suffixes: &mut Suffixes,
 ) -> rusqlite::Result<Option<AddedLearner>> {
     let known: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM learners WHERE id = ?1)")?
@@ -256,27 +306,14 @@ fn ensure_learner(
     let mut name = asked.name.clone();
     let mut key = None;
     if let Some(wanted) = &asked.name {
-        let base = normalise_name(wanted);
-        let mut n = 1;
-        loop {
-            let (candidate, candidate_key) = if n == 1 {
-                (wanted.clone(), base.clone())
-            } else {
-                (
-                    format!("{wanted} ({n})"),
-                    normalise_name(&format!("{wanted} ({n})")),
-                )
-            };
-            if !taken(
-                "SELECT EXISTS (SELECT 1 FROM learners WHERE name_key = ?1)",
-                &candidate_key,
-            )? {
-                name = Some(candidate);
-                key = Some(candidate_key);
-                break;
-            }
-            n += 1;
-        }
+        let n = suffixes.first_free(tx, &normalise_name(wanted))?;
+        let candidate = if n == 1 {
+            wanted.clone()
+        } else {
+            format!("{wanted} ({n})")
+        };
+        key = Some(normalise_name(&candidate));
+        name = Some(candidate);
     }
     let number = match (&name, asked.number) {
         (Some(_), _) => None,

@@ -46,6 +46,9 @@ pub const DB_FILE: &str = "zhulao.sqlite3";
 /// screen, so that its screen never freezes.
 pub const PATIENCE: Duration = Duration::from_secs(10);
 
+/// How long a long write leaves the lock free between its batches (`give_way`).
+const GIVE_WAY: Duration = Duration::from_millis(25);
+
 /// How long the check for damaged pages may take at start; a bigger file is checked in full by
 /// `zhulao check-db`.
 const QUICK_CHECK_BUDGET: Duration = Duration::from_millis(400);
@@ -211,6 +214,14 @@ impl Store {
                 })?;
         store.conn.busy_timeout(PATIENCE)?;
         Ok(store)
+    }
+
+    /// Between the batches of a long write (an import, a roster): leaves the lock free a moment,
+    /// so that a learner's save waiting in another window gets in. SQLite wakes a waiting writer
+    /// now and then, not at once, and a writer that takes the lock again straight away could
+    /// keep it from them.
+    pub fn give_way(&self) {
+        std::thread::sleep(GIVE_WAY);
     }
 
     /// How long a write waits for another process's lock before `StoreError::Busy` (`PATIENCE`

@@ -182,3 +182,154 @@ impl Store {
         Ok(())
     }
 }
+
+/// One line of a roster file, checked and ready to go in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterLine {
+    pub name: String,
+    pub seat: Option<u32>,
+    pub group: Option<String>,
+}
+
+/// What came of one roster line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterOutcome {
+    Added,
+    /// The name was on the list: not added again. What the line changed for them is said.
+    AlreadyThere {
+        seat_set: bool,
+        group_added: bool,
+    },
+    /// Someone else sits there: nothing from the line went in.
+    SeatTaken {
+        seat: u32,
+        by: String,
+    },
+    /// The name is on the list with another seat: perhaps another person of the same name.
+    /// A question for the teacher; nothing was changed.
+    OtherSeat {
+        has: u32,
+    },
+}
+
+/// Roster lines written per transaction: each holds the write lock only a moment, so a learner
+/// answering in another window while a big roster goes in never waits noticeably.
+pub const ROSTER_BATCH: usize = 100;
+
+impl Store {
+    /// Puts roster lines in, in batches of `ROSTER_BATCH` per transaction, each line found by
+    /// the indexed name key and seat — so a roster of thousands into a centre of thousands takes
+    /// time in proportion to the lines, whatever is already on the list.
+    pub fn import_roster(
+        &mut self,
+        lines: &[RosterLine],
+    ) -> Result<Vec<RosterOutcome>, StoreError> {
+        let mut out = Vec::with_capacity(lines.len());
+        for chunk in lines.chunks(ROSTER_BATCH) {
+            let ids: Vec<(String, String)> = chunk
+                .iter()
+                .map(|_| (self.new_id(), self.new_id()))
+                .collect();
+            let device = self.device_id.clone();
+            let now = now_rfc3339();
+            let tx = self.write()?;
+            for (line, (learner_id, group_id)) in chunk.iter().zip(ids) {
+                out.push(roster_line(
+                    &tx,
+                    line,
+                    &learner_id,
+                    &group_id,
+                    &device,
+                    &now,
+                )?);
+            }
+            tx.commit()?;
+            self.give_way();
+        }
+        Ok(out)
+    }
+}
+
+fn roster_line(
+    tx: &rusqlite::Transaction,
+    line: &RosterLine,
+    new_learner: &str,
+    new_group: &str,
+    device: &str,
+    now: &str,
+) -> Result<RosterOutcome, StoreError> {
+    let key = normalise_name(&line.name);
+    let existing: Option<(String, Option<u32>)> = tx
+        .prepare_cached("SELECT id, seat FROM learners WHERE name_key = ?1")?
+        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some(seat) = line.seat {
+        let holder: Option<(Option<String>, Option<u32>)> = tx
+            .prepare_cached("SELECT name, number FROM learners WHERE seat = ?1 AND name_key <> ?2")?
+            .query_row(params![seat, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((name, number)) = holder {
+            let by = name.or(number.map(|n| n.to_string())).unwrap_or_default();
+            return Ok(RosterOutcome::SeatTaken { seat, by });
+        }
+    }
+    let (id, outcome) = match existing {
+        Some((_, Some(has))) if line.seat.is_some_and(|asked| asked != has) => {
+            return Ok(RosterOutcome::OtherSeat { has });
+        }
+        Some((id, has)) => {
+            tx.prepare_cached("UPDATE learners SET archived_at = NULL WHERE id = ?1")?
+                .execute([&id])?;
+            let seat_set = line.seat.is_some() && has.is_none();
+            if seat_set {
+                tx.prepare_cached("UPDATE learners SET seat = ?1 WHERE id = ?2")?
+                    .execute(params![line.seat, id])?;
+            }
+            (
+                id,
+                RosterOutcome::AlreadyThere {
+                    seat_set,
+                    group_added: false,
+                },
+            )
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO learners (id, name, name_key, seat, created_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![new_learner, line.name, key, line.seat, now, device])?;
+            (new_learner.to_string(), RosterOutcome::Added)
+        }
+    };
+    let Some(group) = &line.group else {
+        return Ok(outcome);
+    };
+    let group_key = normalise_name(group);
+    let group_id: String = match tx
+        .prepare_cached("SELECT id FROM groups WHERE name_key = ?1")?
+        .query_row([&group_key], |r| r.get(0))
+        .optional()?
+    {
+        Some(id) => id,
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO groups (id, name, name_key, created_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![new_group, group.trim(), group_key, now])?;
+            new_group.to_string()
+        }
+    };
+    let joined = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO learner_groups (learner_id, group_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, group_id])?;
+    Ok(match outcome {
+        RosterOutcome::AlreadyThere { seat_set, .. } => RosterOutcome::AlreadyThere {
+            seat_set,
+            group_added: joined > 0,
+        },
+        other => other,
+    })
+}

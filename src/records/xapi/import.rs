@@ -10,7 +10,6 @@
 use crate::progress::MAX_NAME_CHARS;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -21,11 +20,9 @@ use crate::progress::{Store, StoreError};
 
 /// Lines merged per transaction: big enough to be quick, small enough that the app's own
 /// saves on this machine are never held up for long.
-pub const BATCH: usize = 500;
+pub const BATCH: usize = 50;
 /// Longer lines are refused without reading them whole (a zhulao statement is under 2 KiB).
 const MAX_LINE: usize = 64 * 1024;
-/// How long a batch waits for another zhulao on this machine that is saving.
-const BUSY_PATIENCE: Duration = Duration::from_secs(10);
 /// Problems of one kind listed line by line; past this they are counted.
 pub const LISTED: usize = 20;
 
@@ -227,22 +224,19 @@ fn merge(
         return Ok(());
     }
     let incoming: Vec<Incoming> = batch.iter().map(|(_, i)| i.clone()).collect();
-    let started = Instant::now();
-    let merged = loop {
-        match store.merge(&incoming) {
-            Err(e) if e.is_busy() && started.elapsed() < BUSY_PATIENCE => {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(error) => {
-                return Err(ImportError::Store {
-                    line: batch[0].0,
-                    error,
-                    report: Box::new(std::mem::take(report)),
-                });
-            }
-            Ok(merged) => break merged,
+    // The store waits for another window that is saving; and after each batch it gives way, so
+    // that a learner answering meanwhile is never kept waiting.
+    let merged = match store.merge(&incoming) {
+        Err(error) => {
+            return Err(ImportError::Store {
+                line: batch[0].0,
+                error,
+                report: Box::new(std::mem::take(report)),
+            });
         }
+        Ok(merged) => merged,
     };
+    store.give_way();
     for ((line, incoming), outcome) in batch.iter().zip(merged.outcomes) {
         match outcome {
             Merged::Added => report.added += 1,
