@@ -94,6 +94,7 @@ fn main() {
                         attempt: 1,
                         response: format!("item-{}", k % 4),
                         duration_ms: 20_000,
+                        timed: zhulao::progress::Timed::SinceLast,
                         shown: None,
                     }),
                     stars: None,

@@ -172,6 +172,7 @@ fn run(
             attempt: *attempt,
             response: response.into(),
             duration_ms: 1234 + 517 * i as u64,
+            timed: zhulao::progress::Timed::SinceLast,
             shown: (kind == StepKind::Choice).then(|| "ask,refuse,give".to_string()),
         };
         save(verb, Some(registration.clone()), Some(step), None);
@@ -196,6 +197,7 @@ fn review(store: &mut Store, learner: &Learner) {
             attempt: 1,
             response: "phone".into(),
             duration_ms: 2100,
+            timed: zhulao::progress::Timed::SinceLast,
             shown: None,
         }),
         ..draft(learner, "call-family", Lang::Zh, Verb::Answered)

@@ -341,7 +341,18 @@ fn an_absurd_window_size_is_survived() {
     let start = std::time::Instant::now();
     while !drew_beyond_column(&s.raw_output(), 200) {
         assert!(start.elapsed() < pty::WAIT, "no frame at the huge size");
-        assert!(s.alive(), "ended at the huge size");
+        if !s.alive() {
+            let tail = String::from_utf8_lossy(&s.raw_output())
+                .chars()
+                .rev()
+                .take(600)
+                .collect::<String>();
+            panic!(
+                "ended at the huge size: {:?}; output ends {:?}",
+                s.wait_status(),
+                tail.chars().rev().collect::<String>()
+            );
+        }
         std::thread::sleep(Duration::from_millis(5));
     }
     s.resize(80, 24);
@@ -418,6 +429,7 @@ fn a_far_future_time_in_the_record_breaks_no_screen_in_china() {
         attempt: 1,
         response: "wechat".into(),
         duration_ms: 2000,
+        timed: zhulao::progress::Timed::SinceLast,
         shown: None,
     };
     store

@@ -61,6 +61,7 @@ fn step(
         attempt,
         response: response.into(),
         duration_ms: 40_000,
+        timed: zhulao::progress::Timed::SinceLast,
         shown: None,
     }
 }

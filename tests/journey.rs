@@ -85,8 +85,9 @@ fn every_answer_is_an_event_with_what_an_xapi_statement_needs() {
     let right = events[3].step.as_ref().unwrap();
     assert_eq!((right.outcome, right.attempt), (Some(Outcome::Correct), 2));
     assert_eq!(
-        right.duration_ms, 3000,
-        "time since the step was shown, on the app clock"
+        (step.duration_ms, right.duration_ms),
+        (1500, 1500),
+        "each from the answer before it (or the step shown), on the app clock"
     );
     for e in &events {
         assert_eq!(e.id.len(), 36, "UUID statement id");
@@ -99,6 +100,33 @@ fn every_answer_is_an_event_with_what_an_xapi_statement_needs() {
         assert_eq!(e.device_id, h.io.store.device_id());
         assert!(e.at.ends_with('Z') && e.at.contains('T'), "{}", e.at);
     }
+}
+
+#[test]
+fn a_step_answered_three_times_counts_its_time_once() {
+    let mut h = Harness::fixture(Lang::Zh);
+    h.open_first_lesson();
+    h.act(Action::Confirm); // intro, 1.5 s
+    // open-app: wrong, wrong, right, each 1.5 s after the one before: 4.5 s on the step.
+    h.act(Action::Select(1))
+        .act(Action::Select(1))
+        .act(Action::Select(2));
+    assert_eq!(h.step_id(), "safe-code");
+    let learner = h.app.session.learner.clone().unwrap();
+    let events = h.io.store.events_for(&learner.id).unwrap();
+    let times: Vec<u64> = events
+        .iter()
+        .filter_map(|e| e.step.as_ref())
+        .map(|s| s.duration_ms)
+        .collect();
+    assert_eq!(times, [1500, 1500, 1500, 1500]);
+    let row = &h.io.store.class(None, "2026-11-02T02:00:00.000Z").unwrap()[0];
+    assert_eq!(
+        row.time_ms, 6000,
+        "1.5 s on the intro and 4.5 s on open-app, not 1.5 + 3 + 4.5"
+    );
+    let detail = h.io.store.learner_detail(&learner.id).unwrap();
+    assert_eq!(detail.lessons[0].time_ms, 6000);
 }
 
 #[test]

@@ -28,6 +28,7 @@ fn draft(
             attempt: 1,
             response: "x".into(),
             duration_ms: 10,
+            timed: zhulao::progress::Timed::SinceLast,
             shown: None,
         }),
         stars: None,
@@ -455,4 +456,74 @@ fn check_db_says_whether_the_progress_file_is_sound() {
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("damaged"), "{err}");
+}
+
+#[test]
+fn an_older_database_counts_a_steps_time_once_after_its_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let learner = {
+        let mut store = Store::open(dir.path()).unwrap();
+        store.add_learner(&NewLearner::Numbered).unwrap()
+    };
+    // As zhulao left it before answers were timed from the one before: no `timed` column, and
+    // three answers to one step timed 3, 6 and 9 s from when it was shown, kept as 18 s.
+    {
+        let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();
+        conn.execute_batch(
+            "DROP INDEX events_by_run_step;
+             ALTER TABLE events DROP COLUMN timed;
+             PRAGMA user_version = 6;",
+        )
+        .unwrap();
+        for (i, ms) in [3000, 6000, 9000].into_iter().enumerate() {
+            conn.execute(
+                "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id,
+                                     step_id, step_kind, outcome, attempt, response,
+                                     duration_ms, lang, at, device_id)
+                 VALUES (?1, 'answered', ?2, 'run', 'p', 'l', 's', 'tap', ?3, ?4, 'x', ?5,
+                         'zh', '2026-11-02T01:00:00.000Z', 'dev')",
+                rusqlite::params![
+                    format!("e{i}"),
+                    learner.id,
+                    if i < 2 { "wrong" } else { "correct" },
+                    i + 1,
+                    ms
+                ],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO lesson_stats (learner_id, pack_id, lesson_id, runs, completions, answers,
+                                       wrong, time_ms, first_at, last_at)
+             VALUES (?1, 'p', 'l', 1, 0, 3, 2, 18000, '2026-11-02T01:00:00.000Z',
+                     '2026-11-02T01:00:00.000Z')",
+            [&learner.id],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(dir.path()).unwrap();
+    let time = |store: &Store| store.learner_detail(&learner.id).unwrap().lessons[0].time_ms;
+    assert_eq!(
+        time(&store),
+        9000,
+        "the longest of the three, worked out again"
+    );
+    // A fourth old-style answer in the same run (from another machine's file) adds only what
+    // goes past the longest: 12 s from the step shown is 3 s more.
+    let mut d = draft(&learner.id, Verb::Answered, Some("run".into()), Some("s"));
+    let step = d.step.as_mut().unwrap();
+    step.duration_ms = 12_000;
+    step.timed = zhulao::progress::Timed::SinceShown;
+    store.record(&d).unwrap();
+    assert_eq!(time(&store), 12_000);
+    // A new answer counts all of its time.
+    store
+        .record(&draft(
+            &learner.id,
+            Verb::Answered,
+            Some("run".into()),
+            Some("s"),
+        ))
+        .unwrap();
+    assert_eq!(time(&store), 12_010);
 }

@@ -76,9 +76,25 @@ pub struct StepAnswer {
     /// What the learner gave: an element id, a choice id, order ids joined by commas, digits
     /// (masked for secret codes).
     pub response: String,
+    /// The time this answer took, counted as `timed` says.
     pub duration_ms: u64,
+    pub timed: Timed,
     /// Choice and order steps: the ids in the order they were shown (it differs by run).
     pub shown: Option<String>,
+}
+
+named_enum! {
+    /// What an answer's time counts from. Time on a step counts once: each answer counts from
+    /// the answer before it on that step (or from when the step was shown), so a step's answers
+    /// add up to the time spent on it. Answers recorded before this (and by older zhulao on
+    /// other machines) counted each from when the step was shown, so theirs overlap: of those,
+    /// a step's longest in a run is its time.
+    pub enum Timed {
+        /// From the answer before it on the step, or from when the step was shown.
+        SinceLast = "since-last",
+        /// From when the step was shown (older records).
+        SinceShown = "since-shown",
+    }
 }
 
 /// A committed event, as stored.

@@ -278,6 +278,7 @@ mod tests {
                     attempt: i as u32 + 1,
                     response: String::new(),
                     duration_ms: 1000,
+                    timed: crate::progress::Timed::SinceLast,
                     shown: None,
                 });
             }
@@ -407,6 +408,7 @@ mod tests {
             attempt: 2,
             response: String::new(),
             duration_ms: 0,
+            timed: crate::progress::Timed::SinceLast,
             shown: None,
         });
         assert_eq!(r.state("a"), Some((0, date!(2026 - 03 - 02))));

@@ -7,6 +7,25 @@ use crate::content::StepKind;
 use crate::lang::Lang;
 use crate::progress::event::*;
 
+/// What an answer adds to the time spent on its step (see `Timed`): all of it when it is timed
+/// from the answer before; for an older record timed from when the step was shown, only what
+/// goes past the longest answer to that step in that run so far (the time is counted once).
+fn step_time(tx: &rusqlite::Transaction, event: &Event, s: &StepAnswer) -> rusqlite::Result<i64> {
+    let ms = s.duration_ms as i64;
+    if s.timed == Timed::SinceLast {
+        return Ok(ms);
+    }
+    let before: Option<i64> = tx
+        .prepare_cached(
+            "SELECT MAX(duration_ms) FROM events
+              WHERE registration = ?1 AND step_id = ?2 AND timed IS NULL AND id <> ?3",
+        )?
+        .query_row(params![event.registration, s.step_id, event.id], |r| {
+            r.get(0)
+        })?;
+    Ok((ms - before.unwrap_or(0)).max(0))
+}
+
 /// Writes one event and keeps what is derived from it alongside: the learner's latest event (for
 /// the list of names) and the lesson's figures (for the instructor's dashboard). Every event,
 /// recorded here or imported from another machine, comes in through this one function.
@@ -15,8 +34,8 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
     tx.execute(
         "INSERT INTO events (id, verb, learner_id, registration, pack_id, lesson_id, step_id,
                              step_kind, outcome, attempt, response, duration_ms, stars, lang, at,
-                             device_id, shown)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                             device_id, shown, timed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             event.id,
             event.verb.as_str(),
@@ -35,6 +54,9 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
             event.at,
             event.device_id,
             s.and_then(|s| s.shown.as_deref()),
+            s.map(|s| s.timed)
+                .filter(|t| *t == Timed::SinceLast)
+                .map(Timed::as_str),
         ],
     )?;
     tx.execute(
@@ -42,6 +64,10 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
         params![tx.last_insert_rowid(), event.learner_id],
     )?;
     let wrong = s.and_then(|s| s.outcome) == Some(Outcome::Wrong);
+    let time = match s {
+        None => 0,
+        Some(s) => step_time(tx, event, s)?,
+    };
     tx.execute(
         "INSERT INTO lesson_stats (learner_id, pack_id, lesson_id, runs, completions, answers,
                                    wrong, time_ms, first_at, last_at)
@@ -62,7 +88,7 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
             i64::from(event.verb == Verb::Completed),
             i64::from(event.verb == Verb::Answered),
             i64::from(wrong),
-            s.map_or(0, |s| s.duration_ms as i64),
+            time,
             event.at,
         ],
     )?;
@@ -161,7 +187,8 @@ pub(super) fn word<T>(
 
 /// The columns `row_to_event` reads, in its order.
 pub(super) const EVENT_COLUMNS: &str = "id, verb, learner_id, registration, pack_id, lesson_id,
-    step_id, step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id, shown";
+    step_id, step_kind, outcome, attempt, response, duration_ms, stars, lang, at, device_id, shown,
+    timed";
 
 pub(super) fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
     let step_id: Option<String> = r.get(6)?;
@@ -176,6 +203,11 @@ pub(super) fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
             attempt: r.get::<_, Option<u32>>(9)?.unwrap_or(1),
             response: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
             duration_ms: r.get::<_, Option<i64>>(11)?.unwrap_or(0).max(0) as u64,
+            // Rows from before answers were timed from the one before say nothing here.
+            timed: match r.get::<_, Option<String>>(17)? {
+                None => Timed::SinceShown,
+                Some(_) => word(r, 17, Timed::parse, "how an answer is timed")?,
+            },
             shown: r.get(16)?,
         }),
         None => None,

@@ -119,7 +119,7 @@ impl Store {
               ORDER BY seq LIMIT ?3"
         ))?;
         let rows = stmt.query_map(params![lrs, after_seq, limit as i64], |r| {
-            Ok((r.get(17)?, row_to_event(r)?))
+            Ok((r.get("seq")?, row_to_event(r)?))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -230,6 +230,7 @@ pub fn differences(a: &Event, b: &Event) -> Vec<&'static str> {
         sa.map(|s| s.duration_ms) == sb.map(|s| s.duration_ms),
         "duration",
     );
+    check(sa.map(|s| s.timed) == sb.map(|s| s.timed), "timing");
     check(a.stars == b.stars, "stars");
     check(a.lang == b.lang, "language");
     check(

@@ -253,7 +253,8 @@ fn period_figures(
     let members = "AND (?3 IS NULL OR learner_id IN
                        (SELECT learner_id FROM learner_groups WHERE group_id = ?3))";
     let mut stmt = tx.prepare(&format!(
-        "SELECT learner_id, pack_id, lesson_id, verb, outcome IS 'wrong', duration_ms, at
+        "SELECT learner_id, pack_id, lesson_id, verb, outcome IS 'wrong', duration_ms, at,
+                timed IS NULL AND step_id IS NOT NULL, registration, step_id
            FROM events INDEXED BY events_by_time
           WHERE at >= ?1 AND at < ?2 {members}
           ORDER BY at"
@@ -263,6 +264,9 @@ fn period_figures(
     // learner, pack and lesson ids joined by NUL (which no id holds) → index in `figures`.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut key = String::new();
+    // Older answers timed from when their step was shown (see `Timed`): a run's step → the
+    // longest such answer so far, of which a later one adds only what goes past it.
+    let mut longest: HashMap<String, u64> = HashMap::new();
     while let Some(r) = found.next()? {
         let text = |i: usize| -> rusqlite::Result<&str> {
             r.get_ref(i)?.as_str().map_err(|e| {
@@ -302,7 +306,19 @@ fn period_figures(
             _ => {}
         }
         f.wrong += u64::from(r.get::<_, bool>(4)?);
-        f.time_ms += r.get::<_, Option<i64>>(5)?.unwrap_or(0).max(0) as u64;
+        let ms = r.get::<_, Option<i64>>(5)?.unwrap_or(0).max(0) as u64;
+        f.time_ms += if r.get::<_, bool>(7)? {
+            key.clear();
+            for part in [text(8)?, "\0", text(9)?] {
+                key.push_str(part);
+            }
+            let before = longest.entry(key.clone()).or_insert(0);
+            let past = ms.saturating_sub(*before);
+            *before = (*before).max(ms);
+            past
+        } else {
+            ms
+        };
         // In time order: the latest so far is this one.
         f.last_at.clear();
         f.last_at.push_str(at);

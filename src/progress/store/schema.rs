@@ -135,6 +135,21 @@ pub const MIGRATIONS: &[Migration] = &[
         updated_at   TEXT NOT NULL
     );",
     ),
+    // 7: an answer's time counts from the answer before it (so a step's time counts once);
+    // older answers counted from when the step was shown (`timed` NULL), and the time kept per
+    // lesson is worked out again: of those, a step's longest answer in a run.
+    Migration::Sql(
+        "ALTER TABLE events ADD COLUMN timed TEXT;
+    CREATE INDEX events_by_run_step ON events (registration, step_id);
+    UPDATE lesson_stats SET time_ms = COALESCE((
+        SELECT SUM(longest) FROM (
+            SELECT MAX(duration_ms) AS longest FROM events e
+             WHERE e.learner_id = lesson_stats.learner_id
+               AND e.pack_id = lesson_stats.pack_id
+               AND e.lesson_id = lesson_stats.lesson_id
+               AND e.step_id IS NOT NULL
+             GROUP BY e.registration, e.step_id)), 0);",
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -34,7 +34,7 @@ use crate::content::StepKind;
 use crate::lang::Lang;
 use crate::progress::store::LearnerCard;
 use crate::progress::store::{format_time, parse_time};
-use crate::progress::{Event, Outcome, StepAnswer, Verb};
+use crate::progress::{Event, Outcome, StepAnswer, Timed, Verb};
 
 pub const XAPI_VERSION: &str = "1.0.3";
 /// `context.platform` of every zhulao statement.
@@ -52,6 +52,9 @@ pub const EXT_STEP_KIND: &str = "https://zhulao.invalid/xapi/extensions/step-kin
 pub const EXT_ATTEMPT: &str = "https://zhulao.invalid/xapi/extensions/attempt";
 /// Choice and order steps: the ids in the order this run showed them.
 pub const EXT_SHOWN: &str = "https://zhulao.invalid/xapi/extensions/shown";
+/// "since-last" when the answer's duration counts from the answer before it on its step (see
+/// `Timed`); absent in statements from older zhulao, whose durations count from the step shown.
+pub const EXT_TIMED: &str = "https://zhulao.invalid/xapi/extensions/timed";
 /// The learner's name, number and seat: in exported files only, never sent to an LRS.
 pub const EXT_LEARNER: &str = "https://zhulao.invalid/xapi/extensions/learner";
 
@@ -196,6 +199,10 @@ impl Encoder<'_> {
                     step_kind: step.map(|s| s.step_kind.as_str()),
                     attempt: step.map(|s| s.attempt),
                     shown: step.and_then(|s| s.shown.as_deref()),
+                    timed: step
+                        .map(|s| s.timed)
+                        .filter(|t| *t == Timed::SinceLast)
+                        .map(Timed::as_str),
                     learner: match self.audience {
                         Audience::File => learner.map(CardJson::from),
                         Audience::Lrs => None,
@@ -341,6 +348,11 @@ struct Extensions<'a> {
         skip_serializing_if = "Option::is_none"
     )]
     shown: Option<&'a str>,
+    #[serde(
+        rename = "https://zhulao.invalid/xapi/extensions/timed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    timed: Option<&'static str>,
     #[serde(
         rename = "https://zhulao.invalid/xapi/extensions/learner",
         skip_serializing_if = "Option::is_none"
@@ -586,6 +598,8 @@ struct IncomingExtensions {
     attempt: Option<u32>,
     #[serde(rename = "https://zhulao.invalid/xapi/extensions/shown")]
     shown: Option<String>,
+    #[serde(rename = "https://zhulao.invalid/xapi/extensions/timed")]
+    timed: Option<String>,
     #[serde(rename = "https://zhulao.invalid/xapi/extensions/learner")]
     learner: Option<IncomingCard>,
 }
@@ -695,6 +709,12 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
             {
                 return Err(invalid("the shown extension is not a short text"));
             }
+            let timed = match ext.timed.as_deref() {
+                None => Timed::SinceShown,
+                Some(t) => Timed::parse(t).ok_or_else(|| {
+                    invalid("the timed extension is not \"since-last\" or \"since-shown\"")
+                })?,
+            };
             Some(StepAnswer {
                 step_id,
                 step_kind,
@@ -708,6 +728,7 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
                 attempt,
                 response,
                 duration_ms,
+                timed,
                 shown: ext.shown,
             })
         }
@@ -780,6 +801,7 @@ mod tests {
             attempt: 2,
             response: response.into(),
             duration_ms,
+            timed: Timed::SinceLast,
             shown: Some("wechat,phone,weread".into()),
         }
     }
@@ -790,6 +812,21 @@ mod tests {
             audience,
         };
         serde_json::to_value(enc.statement(e, card).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn how_an_answer_is_timed_travels_and_an_older_statement_is_timed_from_the_step_shown() {
+        let e = event(Verb::Answered, Some(answer(None, "x", 1500)), None);
+        let mut s = json(&e, Audience::Lrs, None);
+        assert_eq!(s["context"]["extensions"][EXT_TIMED], "since-last");
+        let timed = |s: &Value| decode(s).map(|d| d.event.step.unwrap().timed);
+        assert_eq!(timed(&s).unwrap(), Timed::SinceLast);
+        let ext = s["context"]["extensions"].as_object_mut().unwrap();
+        ext.remove(EXT_TIMED);
+        assert_eq!(timed(&s).unwrap(), Timed::SinceShown, "older zhulao");
+        s["context"]["extensions"][EXT_TIMED] = "whenever".into();
+        let err = timed(&s).unwrap_err();
+        assert!(err.to_string().contains("timed extension"), "{err}");
     }
 
     #[test]
@@ -1015,6 +1052,7 @@ mod tests {
             EXT_STEP_KIND,
             EXT_ATTEMPT,
             EXT_SHOWN,
+            EXT_TIMED,
             EXT_LEARNER,
         ] {
             assert!(keys.iter().any(|k| *k == ext), "{ext} in {keys:?}");

@@ -17,7 +17,7 @@ pub use crate::content::LessonAt;
 use crate::content::{Exercise, Lesson, Library, Step, Verdict};
 use crate::overlays::Overlay;
 use crate::progress::review::REVIEW_LESSON;
-use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Verb};
+use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Timed, Verb};
 
 use super::complete::Complete;
 use super::settings::SettingsScreen;
@@ -236,8 +236,16 @@ impl Player {
     }
 
     /// Asks for the learner's answer to the current step to be committed: `outcome` is `None`
-    /// for a read step (the learner went on), right or wrong for an exercise.
-    fn record(&self, cx: &Ctx, step: &Step, outcome: Option<Answer>, response: String) -> Outcome {
+    /// for a read step (the learner went on), right or wrong for an exercise. Its time counts
+    /// from the answer before it on this step (or from when the step was shown), and the next
+    /// answer's from this one, so that a step's time counts once however many tries it took.
+    fn record(
+        &mut self,
+        cx: &Ctx,
+        step: &Step,
+        outcome: Option<Answer>,
+        response: String,
+    ) -> Outcome {
         let verb = if outcome.is_some() {
             Verb::Answered
         } else {
@@ -253,8 +261,10 @@ impl Player {
             attempt: self.wrong + 1,
             response,
             duration_ms: cx.now.ms.saturating_sub(self.shown_at),
+            timed: Timed::SinceLast,
             shown: self.shown(step),
         });
+        self.shown_at = cx.now.ms;
         Outcome::effect(Effect::Record(d))
     }
 

@@ -178,6 +178,7 @@ mod tests {
                 attempt: 1,
                 response: "a".into(),
                 duration_ms: 0,
+                timed: crate::progress::Timed::SinceLast,
                 shown: None,
             }),
             stars: None,
