@@ -703,6 +703,25 @@ fn as_sent(mut statement: Value) -> Value {
 }
 
 #[test]
+fn a_busy_lrs_stops_the_sync_with_one_line_exit_5_and_a_few_requests() {
+    let here = class_computer();
+    let (url, count) = lrs::always_busy();
+    let said = here.zhulao(&["sync", "--lrs", &url]);
+    assert_eq!(said.code, 5, "{said:?}");
+    assert_eq!(
+        said.err,
+        format!(
+            "zhulao: the LRS at {url}statements is busy (HTTP 429). Nothing was marked as sent; run `zhulao sync` again later.\n"
+        ),
+    );
+    assert_eq!(
+        count.load(std::sync::atomic::Ordering::SeqCst),
+        zhulao::records::xapi::sync::MOST_WAITS as usize + 1
+    );
+    assert_eq!(here.sent_count(), 0);
+}
+
+#[test]
 fn sync_sends_each_statement_once_to_a_real_lrs_and_picks_up_after_it_was_unreachable() {
     let here = class_computer();
     let lrs_dir = tempfile::tempdir().unwrap();

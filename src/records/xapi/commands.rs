@@ -241,7 +241,8 @@ pub fn sync_command(data: &Path, lrs_url: Option<String>, homepage: Option<Strin
         })?;
         let mut store = open(data)?;
         let endpoint = inert(lrs.endpoint()).into_owned();
-        let (report, stop) = sync(&mut store, &lrs, &config.homepage);
+        // A busy LRS is waited for as it asks (a minute at most each time, a few times).
+        let (report, stop) = sync(&mut store, &lrs, &config.homepage, &mut std::thread::sleep);
         for skipped in &report.skipped {
             eprintln!("zhulao: {}; it was not sent", inert(&skipped.to_string()));
         }
@@ -279,7 +280,9 @@ pub fn sync_command(data: &Path, lrs_url: Option<String>, homepage: Option<Strin
                     )
                 };
                 let ending = match &stop {
-                    Stop::Unreachable { .. } | Stop::Server { .. } => Ending::LrsUnreachable,
+                    Stop::Unreachable { .. } | Stop::Server { .. } | Stop::Busy { .. } => {
+                        Ending::LrsUnreachable
+                    }
                     Stop::Credentials { .. } | Stop::NotAnLrs { .. } => Ending::Problems,
                     Stop::Store(_) => Ending::NoDatabase,
                 };

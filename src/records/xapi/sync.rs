@@ -9,6 +9,12 @@
 //! — it holds a different statement with the same id (409), or it finds one invalid (400) — is
 //! found by sending that batch one statement at a time, is reported, and is tried again next
 //! time; the rest go through.
+//!
+//! An LRS that is busy (429, or 503 with Retry-After) is waited for as it asks — a few times, a
+//! minute at most each — and then left alone: the sync stops with "try later" rather than
+//! sending more. Only what the LRS says it stored (the ids in its answer) is marked: an answer
+//! without some of them sends those again one at a time, and an LRS that answers even that
+//! without the id is not believed.
 
 use std::time::Duration;
 
@@ -21,6 +27,12 @@ use crate::progress::{Event, Store, StoreError};
 pub const BATCH: usize = 100;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// The longest a sync waits when a busy LRS asks it to; asked for longer, it stops.
+pub const LONGEST_WAIT: Duration = Duration::from_secs(60);
+/// How many times one sync waits for a busy LRS before it stops.
+pub const MOST_WAITS: u32 = 3;
+/// The first wait when a busy LRS does not say how long (then twice as long each time).
+const FIRST_WAIT: Duration = Duration::from_secs(2);
 
 /// A Learning Record Store, by its statements endpoint.
 pub struct Lrs {
@@ -31,12 +43,24 @@ pub struct Lrs {
 
 /// How the LRS answered one POST.
 enum Answer {
-    /// 200 (stored) or 204 (all already there): accepted.
-    Accepted,
+    /// 204: every statement was already there.
+    AllThere,
+    /// 200: the ids of the statements it stored.
+    Stored(Vec<String>),
     /// 409: it holds a different statement with one of these ids.
     Conflict(String),
-    /// Another 4xx but 401/403: it refuses the statements themselves.
+    /// Another 4xx but 401/403/429: it refuses the statements themselves.
     Refused(u16, String),
+}
+
+/// What came back from one POST: an answer, or "busy".
+enum Posted {
+    Answer(Answer),
+    /// 429, or 503 with Retry-After: try again later (after `wait`, if it said).
+    Busy {
+        status: u16,
+        wait: Option<Duration>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +76,13 @@ pub enum Stop {
         url: String,
         status: u16,
         message: String,
+    },
+    #[error("the LRS at {url} is busy (HTTP {status}){}", asked(*.wait))]
+    Busy {
+        url: String,
+        status: u16,
+        /// How long it last asked zhulao to wait, if it said.
+        wait: Option<Duration>,
     },
     #[error("the address {url} answered HTTP {status}: {message}")]
     NotAnLrs {
@@ -74,6 +105,36 @@ pub struct SyncReport {
     pub refused: Vec<(String, String)>,
     pub conflicts: u64,
     pub skipped: Vec<EncodeError>,
+}
+
+fn agent(timeout: Duration) -> ureq::Agent {
+    ureq::AgentBuilder::new()
+        .timeout_connect(CONNECT_TIMEOUT)
+        .timeout(timeout)
+        .redirects(0)
+        .user_agent(concat!("zhulao/", env!("CARGO_PKG_VERSION")))
+        .build()
+}
+
+/// ", and asked zhulao to wait 10 minutes", when a busy LRS said how long.
+fn asked(wait: Option<Duration>) -> String {
+    match wait.map(|w| w.as_secs()) {
+        None | Some(0) => String::new(),
+        Some(s) if s >= 120 => format!(" and asked zhulao to wait {} minutes", s.div_ceil(60)),
+        Some(1) => " and asked zhulao to wait a second".into(),
+        Some(s) => format!(" and asked zhulao to wait {s} seconds"),
+    }
+}
+
+/// How long a Retry-After header asks to wait: whole seconds, or an HTTP date (after `now`).
+fn retry_after(value: &str, now: time::OffsetDateTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at =
+        time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822).ok()?;
+    Some(Duration::try_from(at - now).unwrap_or(Duration::ZERO))
 }
 
 impl Lrs {
@@ -100,17 +161,20 @@ impl Lrs {
                 base64::engine::general_purpose::STANDARD.encode(pair)
             )
         });
-        let agent = ureq::AgentBuilder::new()
-            .timeout_connect(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .redirects(0)
-            .user_agent(concat!("zhulao/", env!("CARGO_PKG_VERSION")))
-            .build();
         Ok(Lrs {
             endpoint,
             authorization,
-            agent,
+            agent: agent(REQUEST_TIMEOUT),
         })
+    }
+
+    /// The same LRS with another limit on each request (tests of an answer that never ends).
+    #[cfg(test)]
+    fn patience(self, timeout: Duration) -> Lrs {
+        Lrs {
+            agent: agent(timeout),
+            ..self
+        }
     }
 
     /// The statements endpoint; also the name under which what was sent is remembered.
@@ -118,7 +182,7 @@ impl Lrs {
         &self.endpoint
     }
 
-    fn post(&self, body: &[u8]) -> Result<Answer, Stop> {
+    fn post(&self, body: &[u8]) -> Result<Posted, Stop> {
         let mut request = self
             .agent
             .post(&self.endpoint)
@@ -129,17 +193,26 @@ impl Lrs {
         }
         let url = || inert(&self.endpoint).into_owned();
         match request.send_bytes(body) {
-            Ok(response) => accepted(response).map_err(|(status, message)| Stop::NotAnLrs {
-                url: url(),
-                status,
-                message,
+            Ok(response) => accepted(response).map(Posted::Answer).map_err(|e| match e {
+                NotAccepted::Cut(reason) => Stop::Unreachable { url: url(), reason },
+                NotAccepted::Other(status, message) => Stop::NotAnLrs {
+                    url: url(),
+                    status,
+                    message,
+                },
             }),
             Err(ureq::Error::Status(status, response)) => {
+                let wait = response
+                    .header("Retry-After")
+                    .and_then(|v| retry_after(v, time::OffsetDateTime::now_utc()));
+                if status == 429 || (status == 503 && wait.is_some()) {
+                    return Ok(Posted::Busy { status, wait });
+                }
                 let message = short_body(response);
                 match status {
-                    409 => Ok(Answer::Conflict(message)),
+                    409 => Ok(Posted::Answer(Answer::Conflict(message))),
                     401 | 403 => Err(Stop::Credentials { url: url(), status }),
-                    400..=499 => Ok(Answer::Refused(status, message)),
+                    400..=499 => Ok(Posted::Answer(Answer::Refused(status, message))),
                     _ => Err(Stop::Server {
                         url: url(),
                         status,
@@ -159,31 +232,45 @@ impl Lrs {
     }
 }
 
+/// Why a 2xx/3xx answer is not taken as the LRS accepting statements.
+enum NotAccepted {
+    /// The answer stopped coming (cut, or too slow): a network failure.
+    Cut(String),
+    Other(u16, String),
+}
+
 /// Whether a 2xx/3xx answer really is an LRS accepting statements: 204 (all already there), or
 /// 200 with the list of statement ids the xAPI standard asks for. Anything else is not marked
 /// as sent: a redirect (the address is not the LRS's own) or a web page from something else.
-fn accepted(response: ureq::Response) -> Result<Answer, (u16, String)> {
+fn accepted(response: ureq::Response) -> Result<Answer, NotAccepted> {
     let status = response.status();
     match status {
-        204 => Ok(Answer::Accepted),
+        204 => Ok(Answer::AllThere),
         200 => {
-            let body = response.into_string().unwrap_or_default();
+            let body = response.into_string().map_err(|e| {
+                NotAccepted::Cut(match e.kind() {
+                    std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => {
+                        "its answer did not come in time".into()
+                    }
+                    _ => "the connection was cut while it answered".into(),
+                })
+            })?;
             match serde_json::from_str::<Vec<String>>(&body) {
-                Ok(_) => Ok(Answer::Accepted),
-                Err(_) => Err((
+                Ok(ids) => Ok(Answer::Stored(ids)),
+                Err(_) => Err(NotAccepted::Other(
                     status,
                     "it did not answer as an LRS does (no list of statement ids); is this the LRS's xAPI address?".into(),
                 )),
             }
         }
-        300..=399 => Err((
+        300..=399 => Err(NotAccepted::Other(
             status,
             format!(
                 "it sends zhulao to {}; give that address instead",
                 inert(response.header("Location").unwrap_or("another address"))
             ),
         )),
-        _ => Err((
+        _ => Err(NotAccepted::Other(
             status,
             "an answer an LRS does not give to statements".into(),
         )),
@@ -226,16 +313,55 @@ fn plain_transport(t: &ureq::Transport) -> String {
 }
 
 /// Sends every event `lrs` has not accepted yet. On a stop (the LRS unreachable, refusing the
-/// credentials, failing itself) the report says what was sent before it.
-pub fn sync(store: &mut Store, lrs: &Lrs, homepage: &str) -> (SyncReport, Option<Stop>) {
+/// credentials, failing itself, busy for longer than zhulao waits) the report says what was sent
+/// before it. `pause` waits as a busy LRS asks (the command sleeps; tests note the waits).
+pub fn sync(
+    store: &mut Store,
+    lrs: &Lrs,
+    homepage: &str,
+    pause: &mut dyn FnMut(Duration),
+) -> (SyncReport, Option<Stop>) {
     let mut report = SyncReport::default();
-    let stop = sync_into(store, lrs, homepage, &mut report).err();
+    let mut sender = Sender {
+        lrs,
+        pause,
+        waits: 0,
+    };
+    let stop = sync_into(store, &mut sender, homepage, &mut report).err();
     (report, stop)
+}
+
+/// Posts to the LRS, waiting for it when it is busy — `MOST_WAITS` times in one sync at most.
+struct Sender<'a> {
+    lrs: &'a Lrs,
+    pause: &'a mut dyn FnMut(Duration),
+    waits: u32,
+}
+
+impl Sender<'_> {
+    fn post(&mut self, body: &[u8]) -> Result<Answer, Stop> {
+        loop {
+            let (status, wait) = match self.lrs.post(body)? {
+                Posted::Answer(answer) => return Ok(answer),
+                Posted::Busy { status, wait } => (status, wait),
+            };
+            let next = wait.unwrap_or(FIRST_WAIT * 2u32.pow(self.waits.min(16)));
+            if self.waits >= MOST_WAITS || next > LONGEST_WAIT {
+                return Err(Stop::Busy {
+                    url: inert(self.lrs.endpoint()).into_owned(),
+                    status,
+                    wait,
+                });
+            }
+            self.waits += 1;
+            (self.pause)(next);
+        }
+    }
 }
 
 fn sync_into(
     store: &mut Store,
-    lrs: &Lrs,
+    sender: &mut Sender,
     homepage: &str,
     report: &mut SyncReport,
 ) -> Result<(), Stop> {
@@ -243,6 +369,7 @@ fn sync_into(
         homepage,
         audience: Audience::Lrs,
     };
+    let lrs = sender.lrs;
     let mut after = 0;
     loop {
         let batch = store.unsent_events(lrs.endpoint(), after, BATCH)?;
@@ -261,35 +388,67 @@ fn sync_into(
                 Err(e) => report.skipped.push(e),
             }
         }
-        match lrs.post(&json_array(&statements))? {
-            Answer::Accepted => {
+        // The ones to send again alone: those it refused (to find which), or did not say it
+        // stored.
+        let alone: Vec<usize> = match sender.post(&json_array(&statements))? {
+            Answer::AllThere => {
                 mark(store, lrs, &events, report)?;
+                Vec::new()
             }
-            Answer::Conflict(_) | Answer::Refused(..) => {
-                // Find the ones it will not take, and send the others.
-                for (event, statement) in events.iter().zip(&statements) {
-                    match lrs.post(statement)? {
-                        Answer::Accepted => mark(store, lrs, &[event], report)?,
-                        Answer::Conflict(message) => {
-                            report.conflicts += 1;
-                            report.refused.push((
-                                event.id.clone(),
-                                format!(
-                                    "the LRS already has a different statement with this id{}",
-                                    if message.is_empty() {
-                                        String::new()
-                                    } else {
-                                        format!(" ({message})")
-                                    }
-                                ),
-                            ));
-                        }
-                        Answer::Refused(status, message) => report
-                            .refused
-                            .push((event.id.clone(), format!("HTTP {status}: {message}"))),
+            Answer::Stored(ids) => {
+                let (stored, missing): (Vec<usize>, Vec<usize>) = (0..events.len())
+                    .partition(|&i| ids.iter().any(|id| id.eq_ignore_ascii_case(&events[i].id)));
+                let stored: Vec<&Event> = stored.into_iter().map(|i| events[i]).collect();
+                mark(store, lrs, &stored, report)?;
+                missing
+            }
+            Answer::Conflict(_) | Answer::Refused(..) => (0..events.len()).collect(),
+        };
+        for i in alone {
+            send_alone(store, sender, events[i], &statements[i], report)?;
+        }
+    }
+}
+
+/// Sends one statement by itself: marked if the LRS takes it, reported if it refuses it.
+fn send_alone(
+    store: &mut Store,
+    sender: &mut Sender,
+    event: &Event,
+    statement: &[u8],
+    report: &mut SyncReport,
+) -> Result<(), Stop> {
+    let lrs = sender.lrs;
+    match sender.post(statement)? {
+        Answer::AllThere => mark(store, lrs, &[event], report),
+        Answer::Stored(ids) if ids.iter().any(|id| id.eq_ignore_ascii_case(&event.id)) => {
+            mark(store, lrs, &[event], report)
+        }
+        Answer::Stored(_) => Err(Stop::NotAnLrs {
+            url: inert(lrs.endpoint()).into_owned(),
+            status: 200,
+            message: "it said it stored a statement but not which (its answer lacked the statement's id), so nothing more is marked as sent".into(),
+        }),
+        Answer::Conflict(message) => {
+            report.conflicts += 1;
+            report.refused.push((
+                event.id.clone(),
+                format!(
+                    "the LRS already has a different statement with this id{}",
+                    if message.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({message})")
                     }
-                }
-            }
+                ),
+            ));
+            Ok(())
+        }
+        Answer::Refused(status, message) => {
+            report
+                .refused
+                .push((event.id.clone(), format!("HTTP {status}: {message}")));
+            Ok(())
         }
     }
 }
@@ -351,26 +510,253 @@ mod tests {
         }
     }
 
-    /// A store with one event in it.
-    fn one_event() -> (tempfile::TempDir, Store) {
+    /// A store with `n` events in it.
+    fn events(n: usize) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         let learner = store
             .add_learner(&crate::progress::NewLearner::Numbered)
             .unwrap();
-        store
-            .record(&crate::progress::EventDraft {
-                verb: crate::progress::Verb::Attempted,
-                learner_id: learner.id,
-                registration: None,
-                pack_id: "p".into(),
-                lesson_id: "l".into(),
-                step: None,
-                stars: None,
-                lang: crate::lang::Lang::Zh,
-            })
-            .unwrap();
+        for _ in 0..n {
+            store
+                .record(&crate::progress::EventDraft {
+                    verb: crate::progress::Verb::Attempted,
+                    learner_id: learner.id.clone(),
+                    registration: None,
+                    pack_id: "p".into(),
+                    lesson_id: "l".into(),
+                    step: None,
+                    stars: None,
+                    lang: crate::lang::Lang::Zh,
+                })
+                .unwrap();
+        }
         (dir, store)
+    }
+
+    fn one_event() -> (tempfile::TempDir, Store) {
+        events(1)
+    }
+
+    /// Syncs, noting the waits instead of waiting.
+    fn sync_noting_waits(store: &mut Store, lrs: &Lrs) -> (SyncReport, Option<Stop>, Vec<u64>) {
+        let mut waits = Vec::new();
+        let (report, stop) = sync(store, lrs, DEFAULT, &mut |d: Duration| {
+            waits.push(d.as_secs())
+        });
+        (report, stop, waits)
+    }
+
+    const DEFAULT: &str = "https://zhulao.invalid/learners";
+
+    /// What a test server does with one request.
+    enum Reply {
+        /// Writes this and closes the connection.
+        Say(String),
+        /// Writes the head of a 200 answer and then its body a byte at a time, slowly, until
+        /// the client goes away.
+        Drip,
+    }
+
+    /// A web server on a local port answering each request (its number from 0, the statements
+    /// posted) as `reply` says; and the count of requests so far.
+    fn serving(
+        reply: impl Fn(usize, &[serde_json::Value]) -> Reply + Send + 'static,
+    ) -> (Lrs, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+        use std::io::{Read, Write};
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = count.clone();
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(mut conn) = conn else { return };
+                conn.set_read_timeout(Some(Duration::from_secs(10)))
+                    .unwrap();
+                let mut request = Vec::new();
+                let mut buf = [0u8; 65536];
+                let body = loop {
+                    let Ok(n) = conn.read(&mut buf) else {
+                        break None;
+                    };
+                    request.extend_from_slice(&buf[..n]);
+                    let text = String::from_utf8_lossy(&request).into_owned();
+                    if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                        let len = head
+                            .lines()
+                            .find_map(|l| {
+                                l.to_ascii_lowercase()
+                                    .strip_prefix("content-length:")
+                                    .map(|v| v.trim().parse::<usize>().unwrap())
+                            })
+                            .unwrap_or(0);
+                        if body.len() >= len {
+                            break Some(body.to_string());
+                        }
+                    }
+                    if n == 0 {
+                        break None;
+                    }
+                };
+                let Some(body) = body else { continue };
+                let posted = match serde_json::from_str(&body).unwrap() {
+                    serde_json::Value::Array(items) => items,
+                    one => vec![one],
+                };
+                let n = counted.fetch_add(1, Ordering::SeqCst);
+                match reply(n, &posted) {
+                    Reply::Say(answer) => {
+                        let _ = conn.write_all(answer.as_bytes());
+                    }
+                    Reply::Drip => {
+                        let _ = conn.write_all(
+                            b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n[",
+                        );
+                        // The stimulus, not a wait for something: one byte every 50 ms
+                        // until the client gives up and the write fails.
+                        while conn.write_all(b" ").is_ok() {
+                            std::thread::sleep(Duration::from_millis(50));
+                        }
+                    }
+                }
+            }
+        });
+        let lrs = Lrs::new(&format!("http://127.0.0.1:{port}/xAPI/"), None, None).unwrap();
+        (lrs, count)
+    }
+
+    /// An HTTP answer that closes the connection.
+    fn say(status: &str, headers: &str, body: &str) -> Reply {
+        Reply::Say(format!(
+            "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ))
+    }
+
+    /// The ids of the statements posted, as an LRS gives them back.
+    fn ids(posted: &[serde_json::Value]) -> String {
+        serde_json::to_string(&posted.iter().map(|s| s["id"].clone()).collect::<Vec<_>>()).unwrap()
+    }
+
+    fn requests(count: &std::sync::atomic::AtomicUsize) -> usize {
+        count.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    #[test]
+    fn a_busy_lrs_is_waited_for_as_it_asks_and_then_left_alone() {
+        // Busy once, asking for 7 s: waited for, then everything goes.
+        let (_dir, mut store) = events(3);
+        let (lrs, count) = serving(|n, posted| match n {
+            0 => say("429 Too Many Requests", "Retry-After: 7\r\n", ""),
+            _ => say("200 OK", "", &ids(posted)),
+        });
+        let (report, stop, waits) = sync_noting_waits(&mut store, &lrs);
+        assert!(stop.is_none(), "{stop:?}");
+        assert_eq!((report.sent, waits, requests(&count)), (3, vec![7], 2));
+
+        // Busy for good, over three batches: three waits, then one line's worth of stop —
+        // not a statement at a time (once 766 statements made 774 requests).
+        for (retry_after, expect_waits) in
+            [("Retry-After: 1\r\n", vec![1, 1, 1]), ("", vec![2, 4, 8])]
+        {
+            let (_dir, mut store) = events(2 * BATCH + 50);
+            let (lrs, count) = serving(move |_, _| say("429 Too Many Requests", retry_after, ""));
+            let (report, stop, waits) = sync_noting_waits(&mut store, &lrs);
+            let stop = stop.expect("a stop");
+            assert!(matches!(stop, Stop::Busy { status: 429, .. }), "{stop}");
+            assert_eq!(waits, expect_waits);
+            assert_eq!(requests(&count), MOST_WAITS as usize + 1);
+            assert_eq!((report.sent, report.refused.len()), (0, 0));
+            assert_eq!(store.sent_count(lrs.endpoint()).unwrap(), 0);
+        }
+
+        // Asked to wait an hour (a 503 saying so, as an LRS under maintenance does): no wait,
+        // a stop that says how long.
+        let (_dir, mut store) = one_event();
+        let (lrs, count) = serving(|_, _| {
+            say(
+                "503 Service Unavailable",
+                "Retry-After: 3600\r\n",
+                "maintenance",
+            )
+        });
+        let (_, stop, waits) = sync_noting_waits(&mut store, &lrs);
+        let stop = stop.expect("a stop").to_string();
+        assert!(
+            stop.ends_with("is busy (HTTP 503) and asked zhulao to wait 60 minutes"),
+            "{stop}"
+        );
+        assert_eq!((waits, requests(&count)), (vec![], 1));
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_a_date() {
+        let now = time::macros::datetime!(2026-12-05 03:00:00 UTC);
+        for (value, secs) in [
+            ("120", Some(120)),
+            (" 0 ", Some(0)),
+            ("Sat, 05 Dec 2026 03:01:30 GMT", Some(90)),
+            ("Sat, 05 Dec 2026 02:59:00 GMT", Some(0)),
+            ("soon", None),
+            ("-5", None),
+        ] {
+            assert_eq!(
+                retry_after(value, now).map(|d| d.as_secs()),
+                secs,
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_what_the_lrs_says_it_stored_is_marked_as_sent() {
+        // It names the first of two: the second is sent again alone and taken (204).
+        let (_dir, mut store) = events(2);
+        let (lrs, count) = serving(|n, posted| match n {
+            0 => say("200 OK", "", &ids(&posted[..1])),
+            _ => say("204 No Content", "", ""),
+        });
+        let (report, stop, _) = sync_noting_waits(&mut store, &lrs);
+        assert!(stop.is_none(), "{stop:?}");
+        assert_eq!((report.sent, requests(&count)), (2, 2));
+
+        // An empty list, to the batch and to a statement alone: nothing is marked.
+        let (_dir, mut store) = events(5);
+        let (lrs, count) = serving(|_, _| say("200 OK", "", "[]"));
+        let (report, stop, _) = sync_noting_waits(&mut store, &lrs);
+        let stop = stop.expect("a stop").to_string();
+        assert!(stop.contains("lacked the statement's id"), "{stop}");
+        assert_eq!((report.sent, requests(&count)), (0, 2));
+        assert_eq!(store.sent_count(lrs.endpoint()).unwrap(), 0);
+    }
+
+    #[test]
+    fn an_answer_cut_short_or_too_slow_is_a_network_failure() {
+        let (_dir, mut store) = one_event();
+        let (lrs, _) = serving(|_, _| {
+            Reply::Say(
+                "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n[\"0a".into(),
+            )
+        });
+        let (report, stop, _) = sync_noting_waits(&mut store, &lrs);
+        let stop = stop.expect("a stop");
+        assert!(
+            matches!(&stop, Stop::Unreachable { reason, .. } if reason == "the connection was cut while it answered"),
+            "{stop}"
+        );
+        assert_eq!(report.sent, 0);
+
+        let (lrs, _) = serving(|_, _| Reply::Drip);
+        let lrs = lrs.patience(Duration::from_millis(300));
+        let (report, stop, _) = sync_noting_waits(&mut store, &lrs);
+        let stop = stop.expect("a stop");
+        assert!(
+            matches!(&stop, Stop::Unreachable { reason, .. } if reason == "its answer did not come in time"),
+            "{stop}"
+        );
+        assert_eq!(report.sent, 0);
+        assert_eq!(store.sent_count(lrs.endpoint()).unwrap(), 0);
     }
 
     #[test]
@@ -388,7 +774,7 @@ mod tests {
             Some("s"),
         )
         .unwrap();
-        let (report, stop) = sync(&mut store, &lrs, "https://zhulao.invalid/learners");
+        let (report, stop, _) = sync_noting_waits(&mut store, &lrs);
         let stop = stop.expect("a stop");
         assert!(
             matches!(&stop, Stop::Unreachable { reason, .. } if reason == "connection refused"),
@@ -396,42 +782,6 @@ mod tests {
         );
         assert_eq!(report.sent, 0);
         assert_eq!(store.sent_count(lrs.endpoint()).unwrap(), 0);
-    }
-
-    /// A web server on a local port that gives `answer` to one request.
-    fn answering(answer: &'static str) -> u16 {
-        use std::io::{Read, Write};
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        std::thread::spawn(move || {
-            let (mut conn, _) = listener.accept().unwrap();
-            conn.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-            let mut request = Vec::new();
-            let mut buf = [0u8; 4096];
-            // Read the headers and the body (its length is in Content-Length).
-            while let Ok(n) = conn.read(&mut buf) {
-                request.extend_from_slice(&buf[..n]);
-                let text = String::from_utf8_lossy(&request);
-                if let Some((head, body)) = text.split_once("\r\n\r\n") {
-                    let len = head
-                        .lines()
-                        .find_map(|l| {
-                            l.to_ascii_lowercase()
-                                .strip_prefix("content-length:")
-                                .map(|v| v.trim().parse::<usize>().unwrap())
-                        })
-                        .unwrap_or(0);
-                    if body.len() >= len {
-                        break;
-                    }
-                }
-                if n == 0 {
-                    break;
-                }
-            }
-            let _ = conn.write_all(answer.as_bytes());
-        });
-        port
     }
 
     #[test]
@@ -451,9 +801,8 @@ mod tests {
             ),
         ] {
             let (_dir, mut store) = one_event();
-            let port = answering(answer);
-            let lrs = Lrs::new(&format!("http://127.0.0.1:{port}/xAPI/"), None, None).unwrap();
-            let (report, stop) = sync(&mut store, &lrs, "https://zhulao.invalid/learners");
+            let (lrs, _) = serving(move |_, _| Reply::Say(answer.into()));
+            let (report, stop, _) = sync_noting_waits(&mut store, &lrs);
             let stop = stop.expect("a stop").to_string();
             assert!(stop.contains(expect), "{stop}");
             assert_eq!(report.sent, 0);
