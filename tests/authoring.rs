@@ -50,6 +50,51 @@ fn a_starter_pack_is_written_checks_clean_and_is_never_written_over() {
 }
 
 #[test]
+fn check_quotes_a_huge_id_cut_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("demo");
+    std::fs::create_dir(&pack).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/demo");
+    for file in ["pack.toml", "02-short.toml"] {
+        std::fs::copy(fixture.join(file), pack.join(file)).unwrap();
+    }
+    // 100 000-character ids: a lesson's own, a screen it names, a tap target.
+    let lesson = std::fs::read_to_string(fixture.join("01-all-kinds.toml"))
+        .unwrap()
+        .replacen(
+            "id = \"all-kinds\"",
+            &format!("id = \"{}\"", "A".repeat(100_000)),
+            1,
+        )
+        .replacen(
+            "screen = \"home\"",
+            &format!("screen = \"{}\"", "d".repeat(100_000)),
+            1,
+        )
+        .replacen(
+            "target = \"weread\"",
+            &format!("target = \"{}\"", "c".repeat(50_000)),
+            1,
+        );
+    std::fs::write(pack.join("01-all-kinds.toml"), lesson).unwrap();
+    let out = zhulao(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.len() < 2000, "{} bytes: {}", err.len(), &err[..2000]);
+    for (what, c) in [
+        ("lesson id", 'A'),
+        ("no screen with id", 'd'),
+        ("tap target", 'c'),
+    ] {
+        let line = err.lines().find(|l| l.contains(what)).expect(what);
+        assert!(
+            line.contains(&format!("{}…'", c.to_string().repeat(60))),
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn check_warns_about_what_learners_would_trip_over_and_still_passes() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/warnings");
     let out = zhulao(&["check", dir.to_str().unwrap()]);

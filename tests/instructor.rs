@@ -869,6 +869,33 @@ fn a_roster_saved_with_semicolons_is_read_by_its_columns() {
     assert!(names.contains(&"王秀英".to_string()) && names.contains(&"李桂兰".to_string()));
 }
 
+#[test]
+fn a_file_that_is_not_a_spreadsheet_inside_is_said_so_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    // A CSV renamed .xlsx, and an old Excel file.
+    let renamed = dir.path().join("名单.xlsx");
+    std::fs::write(&renamed, "姓名,座位\n王秀英,1\n").unwrap();
+    let old = dir.path().join("名单.xls");
+    std::fs::write(&old, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap();
+    for (file, expect) in [
+        (&renamed, "is not an Excel (XLSX) file inside"),
+        (&old, "save other spreadsheets as one of these"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .arg("--data")
+            .arg(dir.path())
+            .args(["roster", "import"])
+            .arg(file)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{said}");
+        assert!(said.contains(expect), "{said}");
+        assert!(!said.to_lowercase().contains("zip"), "{said}");
+        assert!(!said.contains("EOCD"), "{said}");
+    }
+}
+
 /// Two people of one common name in a roster file: the second line would move the first
 /// one's seat. It is asked about instead, and nothing of it goes in.
 #[test]

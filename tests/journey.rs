@@ -402,7 +402,7 @@ fn a_failed_save_keeps_the_learner_on_the_step_and_enter_retries() {
         &h.io.lib,
         *by,
         Action::StoreFailed {
-            message: "disk full".into(),
+            trouble: zhulao::progress::Trouble::DiskFull,
             retry: effect.clone(),
         },
         h.now,

@@ -1126,3 +1126,56 @@ fn a_review_is_its_own_row_but_no_lesson_studied_and_its_answers_count_in_their_
         "help"
     );
 }
+
+/// A report that meets a full disk (here: a limit on the size of a file this process may write,
+/// which fails the write as a full disk does) says so in one message and leaves nothing
+/// behind: no half-written file, no stray line from inside the spreadsheet writer.
+#[cfg(unix)]
+#[test]
+fn a_report_on_a_full_disk_says_so_once_and_leaves_nothing() {
+    let mut class = Class::new();
+    // Enough learners that the spreadsheet is larger than the limit (the progress file is
+    // only read: its size does not matter).
+    let lines: Vec<zhulao::progress::store::roster::RosterLine> = (0..800)
+        .map(|i| zhulao::progress::store::roster::RosterLine {
+            name: format!("学员{i:04}号"),
+            seat: None,
+            group: None,
+        })
+        .collect();
+    class.store.import_roster(&lines).unwrap();
+    class.conn.execute_batch("BEGIN").unwrap();
+    for learner in class.store.learners().unwrap() {
+        class.run(&learner.id, ALL_KINDS, "2026-11-03T02:00", 1, true);
+    }
+    class.conn.execute_batch("COMMIT").unwrap();
+    let Class {
+        dir, store, conn, ..
+    } = class;
+    drop((store, conn));
+    let out = dir.path().join("reports");
+    std::fs::create_dir(&out).unwrap();
+    let report = out.join("r.xlsx");
+    let said = Command::new("bash")
+        .arg("-c")
+        // XFSZ ignored: a write past the limit fails (EFBIG) instead of killing the program.
+        .arg("trap '' XFSZ; ulimit -f 36; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["report", "--xlsx"])
+        .arg(&report)
+        .env_remove("ZHULAO_DATA")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&said.stderr);
+    assert_eq!(said.status.code(), Some(6), "{said:?}");
+    assert_eq!(err.lines().count(), 1, "one message: {err}");
+    assert!(err.contains("r.xlsx: the disk is full"), "{err}");
+    assert!(!err.contains("ZipWriter"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}

@@ -138,7 +138,7 @@ fn a_failed_save_says_so_plainly() {
         &h.io.lib,
         by,
         Action::StoreFailed {
-            message: "could not save or read progress: database or disk is full".into(),
+            trouble: zhulao::progress::Trouble::DiskFull,
             retry: effect,
         },
         h.now,

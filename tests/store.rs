@@ -336,6 +336,12 @@ fn a_damaged_page_behind_an_intact_header_is_caught_at_start_and_left_alone() {
     let before = snapshot(dir.path());
     let err = Store::open(dir.path()).err().expect("refused");
     assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
+    // SQLite's own lines, joined on one line (not an escaped line break).
+    let said = err.to_string();
+    assert!(
+        said.contains("(*** in database main ***; Tree ") && !said.contains("\\u{"),
+        "{said}"
+    );
     assert_eq!(snapshot(dir.path()), before, "left exactly as it was");
 }
 

@@ -76,7 +76,7 @@ pub enum Action {
     Recorded(Event),
     SettingsSaved,
     StoreFailed {
-        message: String,
+        trouble: crate::progress::Trouble,
         retry: Effect,
     },
     /// Something worth one line on screen (read-aloud could not start).

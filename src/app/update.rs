@@ -103,10 +103,10 @@ fn result_for(
             app.session.progress.apply(event);
             app.session.reviews.apply(event);
         }
-        Action::StoreFailed { message, retry } => {
+        Action::StoreFailed { trouble, retry } => {
             // One message at a time: a newer failure replaces an older one.
             app.close_overlays(|o| matches!(o, Overlay::SaveFailed(_)));
-            let failed = SaveFailed::new(message, Request { by, effect: retry });
+            let failed = SaveFailed::new(trouble, Request { by, effect: retry });
             return apply(
                 app,
                 lib,
@@ -463,7 +463,7 @@ mod tests {
             &lib,
             *by,
             Action::StoreFailed {
-                message: "disk full".into(),
+                trouble: crate::progress::Trouble::DiskFull,
                 retry: effect.clone(),
             },
             now(2),

@@ -4,6 +4,7 @@
 //! one run. `validate` (a whole file), `screens` (a phone screen) and `steps` (a step) all check
 //! with these.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -48,10 +49,42 @@ impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let line = format!(
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            self.file,
+            self.line,
+            self.column,
+            brief_quotes(&self.message)
         );
         f.write_str(&crate::inert::inert(&line))
     }
+}
+
+/// The longest quoted value a message shows whole.
+const MOST_QUOTED: usize = 60;
+/// The longest message shown whole.
+const MOST_MESSAGE: usize = 600;
+
+/// `message` with each value it quotes ('…') cut to `MOST_QUOTED` characters and the whole to
+/// `MOST_MESSAGE`: a file may hold a 200 KB id, and the message must still fit on a screen.
+fn brief_quotes(message: &str) -> Cow<'_, str> {
+    if message.chars().count() <= MOST_QUOTED {
+        return Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len().min(4 * MOST_MESSAGE));
+    let mut rest = message;
+    while let Some(open) = rest.find('\'') {
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('\'') else { break };
+        out.push_str(&crate::inert::brief(&rest[..close], MOST_QUOTED));
+        out.push('\'');
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    if let Some((i, _)) = out.char_indices().nth(MOST_MESSAGE) {
+        out.truncate(i);
+        out.push('…');
+    }
+    Cow::Owned(out)
 }
 
 /// Collects problems for one file, converting byte spans into line and column.
@@ -162,14 +195,20 @@ fn plain_toml_message(message: &str) -> String {
     message.to_string()
 }
 
-pub fn check_id(problems: &mut Problems, id: &Str, what: &str) -> String {
-    let value = id.get_ref();
-    let ok = !value.is_empty()
+/// Whether `value` is an id a pack may give (its pack, a lesson, a step, a screen, an item):
+/// 1–`MAX_ID_LEN` characters of a-z, 0-9 and '-' — safe in a file name, a web address and a
+/// spreadsheet, and the same however it is typed.
+pub fn is_id(value: &str) -> bool {
+    !value.is_empty()
         && value.len() <= MAX_ID_LEN
         && value
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ok {
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+pub fn check_id(problems: &mut Problems, id: &Str, what: &str) -> String {
+    let value = id.get_ref();
+    if !is_id(value) {
         problems.at(
             id.span(),
             format!("{what} id '{value}' must be 1–{MAX_ID_LEN} characters of a-z, 0-9 and '-'"),

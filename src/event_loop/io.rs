@@ -59,7 +59,7 @@ impl Runner for Io {
                 Performed::Later(retry)
             } else {
                 Performed::Done(Some(Action::StoreFailed {
-                    message: e.to_string(),
+                    trouble: e.trouble(),
                     retry,
                 }))
             }

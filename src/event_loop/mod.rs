@@ -35,7 +35,6 @@ use crate::app::{
 };
 use crate::content::Library;
 use crate::input::{TapFilter, is_activity};
-use crate::progress::StoreError;
 use crate::ui::{self, Hits};
 
 /// One thing that happened outside the app.
@@ -311,7 +310,7 @@ fn retry_deferred(app: &mut App, runner: &mut impl Runner, now: Now, pending: &m
             None
         }
         Performed::Later(effect) => Some(Action::StoreFailed {
-            message: StoreError::Busy.to_string(),
+            trouble: crate::progress::Trouble::Busy,
             retry: effect,
         }),
         Performed::Stop => {

@@ -180,6 +180,16 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`inert`], cut to its first `most` characters with "…" after them: for quoting what a file
+/// said in a message, where a 200 KB value would bury the message itself.
+pub fn brief(s: &str, most: usize) -> Cow<'_, str> {
+    let cut = s.char_indices().nth(most).map(|(i, _)| i);
+    match cut {
+        None => inert(s),
+        Some(i) => Cow::Owned(format!("{}…", inert(&s[..i]))),
+    }
+}
+
 /// Like [`inert`], for bytes that may not be UTF-8 (file names, OS strings,
 /// process output). Valid UTF-8 runs go through [`inert`]; each byte that is
 /// not part of valid UTF-8 is written as `\xHH` (upper-case hex) rather than

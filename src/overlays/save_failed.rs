@@ -1,10 +1,12 @@
 //! A save or load went wrong (a full disk, a database another program holds): say so plainly,
-//! keep the learner where they are, and let Enter try the very same save again.
+//! in the learner's language and by kind (the technical text is for the command line), keep the
+//! learner where they are, and let Enter try the very same save again.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, Ctx, Layer, Outcome, Reply, Request, menu_choice};
+use crate::progress::Trouble;
 use crate::ui::textblock::{Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::{dialog, menu::Entry};
@@ -15,15 +17,15 @@ pub const GO_BACK: usize = 1;
 
 #[derive(Debug, Clone)]
 pub struct SaveFailed {
-    message: String,
+    trouble: Trouble,
     retry: Request,
     pub cursor: usize,
 }
 
 impl SaveFailed {
-    pub fn new(message: String, retry: Request) -> SaveFailed {
+    pub fn new(trouble: Trouble, retry: Request) -> SaveFailed {
         SaveFailed {
-            message,
+            trouble,
             retry,
             cursor: TRY_AGAIN,
         }
@@ -33,7 +35,7 @@ impl SaveFailed {
         let w = cx.words;
         let mut text = TextBlock::new();
         text.push(w.save_failed, Role::Strong, Priority::Keep)
-            .push(&self.message, Role::Strong, Priority::Useful)
+            .push(w.trouble(self.trouble), Role::Strong, Priority::Useful)
             .push(w.retry, Role::Strong, Priority::Keep);
         text
     }

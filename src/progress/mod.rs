@@ -10,7 +10,7 @@ pub mod views;
 
 pub use event::*;
 pub use review::Reviews;
-pub use store::{Store, StoreError, default_data_dir};
+pub use store::{Store, StoreError, Trouble, default_data_dir};
 pub use views::{LessonProgress, Progress};
 
 /// The longest a learner's name may be, however it arrives — typed on the name screen, in a

@@ -71,6 +71,14 @@ pub struct Words {
     pub help_keys: &'static str,
     pub help_close: &'static str,
     pub save_failed: &'static str,
+    /// Why, by kind of trouble (see `Words::trouble`).
+    pub trouble_disk_full: &'static str,
+    pub trouble_disk_failing: &'static str,
+    pub trouble_read_only: &'static str,
+    pub trouble_busy: &'static str,
+    pub trouble_damaged: &'static str,
+    pub trouble_too_new: &'static str,
+    pub trouble_other: &'static str,
     pub retry: &'static str,
     pub try_again: &'static str,
     pub go_back: &'static str,
@@ -201,6 +209,13 @@ pub const ZH: Words = Words {
     help_keys: "数字键：选择或输入\n方向键：移动黄框\n回车：确定\nEsc：返回（学过的不会丢）\n+ 和 -：字变大、变小\nr：朗读",
     help_close: "关闭帮助（回车或 Esc）",
     save_failed: "没能保存，请告诉老师。",
+    trouble_disk_full: "电脑的存储空间满了，请老师腾出一些空间。",
+    trouble_disk_failing: "电脑的磁盘读写出错了（可能满了、被拔出或坏了）。",
+    trouble_read_only: "学习记录的文件或文件夹不能写入（只读或没有权限）。",
+    trouble_busy: "另一个窗口正在保存，等了很久还没好。",
+    trouble_damaged: "学习记录的文件坏了。",
+    trouble_too_new: "学习记录是新版本的助老学习写的，请老师更新本程序。",
+    trouble_other: "保存学习记录时出了问题。",
     retry: "按回车再试一次，按 Esc 回去。",
     try_again: "再试一次",
     go_back: "回去",
@@ -326,6 +341,13 @@ pub const EN: Words = Words {
     help_keys: "Number keys: choose or type\nArrow keys: move the yellow box\nEnter: OK\nEsc: go back (nothing is lost)\n+ and -: bigger or smaller text\nr: read aloud",
     help_close: "Close help (Enter/Esc)",
     save_failed: "Could not save. Please tell the teacher.",
+    trouble_disk_full: "The computer's disk is full; the teacher can free some space.",
+    trouble_disk_failing: "The computer's disk could not be read or written (full, removed or failing).",
+    trouble_read_only: "The progress file or its folder cannot be written (read-only, or no permission).",
+    trouble_busy: "Another window has been saving for a long time.",
+    trouble_damaged: "The progress file is damaged.",
+    trouble_too_new: "The progress file was written by a newer zhulao; the teacher can update this one.",
+    trouble_other: "Something went wrong while saving progress.",
     retry: "Press Enter to try again, Esc to go back.",
     try_again: "Try again",
     go_back: "Go back",
@@ -839,6 +861,22 @@ pub const REVIEW_EN: ReviewWords = ReviewWords {
     how_many: "Questions reviewed: {n}.",
     comes_back: "What you got right comes back in a few days; what needed help, tomorrow.",
 };
+
+impl Words {
+    /// The learner's words for a kind of trouble with the progress file.
+    pub fn trouble(&self, trouble: crate::progress::Trouble) -> &'static str {
+        use crate::progress::Trouble::*;
+        match trouble {
+            DiskFull => self.trouble_disk_full,
+            DiskFailing => self.trouble_disk_failing,
+            ReadOnly => self.trouble_read_only,
+            Busy => self.trouble_busy,
+            Damaged => self.trouble_damaged,
+            TooNew => self.trouble_too_new,
+            Other => self.trouble_other,
+        }
+    }
+}
 
 pub fn words(lang: Lang) -> &'static Words {
     match lang {

@@ -80,8 +80,32 @@ pub enum StoreError {
     /// SQLite found the file damaged (a page cut off, zeros where data was) while using it.
     #[error("the progress file is damaged")]
     Corrupt,
+    #[error("could not save progress: the disk is full")]
+    Full,
+    /// The disk failed a read or write (full, removed, failing).
+    #[error(
+        "could not save or read progress: the disk could not be read or written (it may be full, removed or failing)"
+    )]
+    Disk,
+    #[error("could not save progress: {0}")]
+    ReadOnly(String),
     #[error("could not save or read progress: {0}")]
     Sqlite(String),
+}
+
+/// What went wrong with the progress file, as the learner's screen tells it (in their language;
+/// the technical text is for the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    DiskFull,
+    DiskFailing,
+    ReadOnly,
+    /// Another zhulao window held the file for longer than the app waits.
+    Busy,
+    Damaged,
+    /// Written by a newer zhulao.
+    TooNew,
+    Other,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -89,6 +113,11 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt,
+            Some(ErrorCode::DiskFull) => StoreError::Full,
+            Some(ErrorCode::SystemIoFailure) => StoreError::Disk,
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                StoreError::ReadOnly(plain_sqlite(&e))
+            }
             _ => StoreError::Sqlite(plain_sqlite(&e)),
         }
     }
@@ -108,6 +137,21 @@ impl StoreError {
             self,
             StoreError::Damaged { .. } | StoreError::NotOurs { .. } | StoreError::Corrupt
         )
+    }
+
+    /// The kind of trouble, for the learner's screen.
+    pub fn trouble(&self) -> Trouble {
+        match self {
+            StoreError::Full => Trouble::DiskFull,
+            StoreError::Disk => Trouble::DiskFailing,
+            StoreError::ReadOnly(_) | StoreError::Folder { .. } => Trouble::ReadOnly,
+            StoreError::Busy => Trouble::Busy,
+            StoreError::Damaged { .. } | StoreError::NotOurs { .. } | StoreError::Corrupt => {
+                Trouble::Damaged
+            }
+            StoreError::TooNew { .. } => Trouble::TooNew,
+            StoreError::Sqlite(_) => Trouble::Other,
+        }
     }
 }
 
@@ -177,10 +221,12 @@ impl Store {
 
     fn open_checked(dir: &Path, path: &Path, found: Option<Found>) -> Result<Store, StoreError> {
         let explain = |e: StoreError| match e {
-            StoreError::Sqlite(_) if !writable(dir) => StoreError::Folder {
-                path: dir.to_path_buf(),
-                reason: "the folder is read-only".into(),
-            },
+            StoreError::Sqlite(_) | StoreError::ReadOnly(_) if !writable(dir) => {
+                StoreError::Folder {
+                    path: dir.to_path_buf(),
+                    reason: "the folder is read-only".into(),
+                }
+            }
             other => other,
         };
         let conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
@@ -464,10 +510,17 @@ fn inspect(path: &Path) -> Result<Found, StoreError> {
 fn damaged(path: &Path, problem: &str) -> StoreError {
     StoreError::Damaged {
         path: path.to_path_buf(),
-        detail: if problem.is_empty() {
+        detail: if problem.trim().is_empty() {
             String::new()
         } else {
-            format!(" ({})", crate::inert::inert(problem))
+            // SQLite's check writes several lines: one line here, each made safe to print.
+            let lines: Vec<String> = problem
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| crate::inert::brief(l, 200).into_owned())
+                .collect();
+            format!(" ({})", lines.join("; "))
         },
     }
 }
@@ -557,4 +610,46 @@ pub fn default_data_dir() -> PathBuf {
     directories::ProjectDirs::from("cn", "zhulao", "zhulao")
         .map(|d| d.data_dir().to_path_buf())
         .unwrap_or_else(|| PathBuf::from(".zhulao"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{EventDraft, NewLearner, Verb};
+
+    /// SQLite's own "full" (here: the file may grow no further, as on a full disk) reaches the
+    /// learner's screen as the full disk it is, not as SQLite's English.
+    #[test]
+    fn a_full_disk_is_told_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let learner = store.add_learner(&NewLearner::Numbered).unwrap();
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages)
+            .unwrap();
+        let err = (0..10_000)
+            .find_map(|_| {
+                store
+                    .record(&EventDraft {
+                        verb: Verb::Attempted,
+                        learner_id: learner.id.clone(),
+                        registration: None,
+                        pack_id: "p".repeat(500),
+                        lesson_id: "l".into(),
+                        step: None,
+                        stars: None,
+                        lang: crate::lang::Lang::Zh,
+                    })
+                    .err()
+            })
+            .expect("the file stops growing");
+        assert!(matches!(err, StoreError::Full), "{err:?}");
+        assert_eq!(err.trouble(), Trouble::DiskFull);
+        assert_eq!(err.to_string(), "could not save progress: the disk is full");
+    }
 }

@@ -131,6 +131,9 @@ fn plain(e: &std::io::Error) -> String {
         }
         ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
         ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::FileTooLarge => {
+            "the disk is full, or the file is larger than this system allows".into()
+        }
         ErrorKind::NotFound => "the folder does not exist".into(),
         ErrorKind::NotADirectory => "part of the path is a file, not a folder".into(),
         ErrorKind::IsADirectory => "there is a folder of that name".into(),

@@ -282,8 +282,10 @@ pub fn write_report(
                 });
             }
             let mut out = file::Pending::create(path)?;
-            xlsx::write(&report, out.writer())
-                .map_err(|e| out.explain(e.to_string(), xlsx_io(&e)))?;
+            let bytes =
+                xlsx::write(&report).map_err(|e| out.explain(e.to_string(), xlsx_io(&e)))?;
+            std::io::Write::write_all(out.writer(), &bytes)
+                .map_err(|e| out.explain(String::new(), Some(e.kind())))?;
             out.commit()?;
             vec![path.to_path_buf()]
         }

@@ -649,7 +649,12 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
     let verb = verb_from_iri(&s.verb.id)
         .ok_or_else(|| invalid(format!("the verb '{}' is not one of zhulao's", s.verb.id)))?;
     let (pack_id, lesson_id, step_id) = parse_activity(path)
-        .ok_or_else(|| invalid(format!("object.id '{object_id}' names no lesson or step")))?;
+        .ok_or_else(|| {
+            invalid(format!(
+                "object.id '{}' names no lesson or step of a zhulao pack (their ids are a-z, 0-9 and '-')",
+                crate::inert::brief(&object_id, 200)
+            ))
+        })?;
     let registration = uuid(&s.context.registration, "context.registration")?;
     let language = &s.context.language;
     let lang = Lang::ALL
@@ -763,12 +768,19 @@ fn uuid(s: &str, what: &str) -> Result<String, Refusal> {
 }
 
 /// `pack/P/lesson/L` or `pack/P/lesson/L/step/S` → (P, L, S).
+/// Ids are those a pack may give (see `content::problems::is_id`), and a lesson may also be a
+/// review run's: anything else (`BASICS`, `../..`) was not made by zhulao.
 fn parse_activity(path: &str) -> Option<(String, String, Option<String>)> {
     let parts: Vec<&str> = path.split('/').collect();
-    let id = |s: &str| decode_segment(s).filter(|id| id.chars().count() <= 100);
+    let id = |s: &str| decode_segment(s).filter(|id| crate::content::problems::is_id(id));
+    let lesson = |s: &str| {
+        decode_segment(s).filter(|id| {
+            crate::content::problems::is_id(id) || id == crate::progress::review::REVIEW_LESSON
+        })
+    };
     match parts.as_slice() {
-        ["pack", p, "lesson", l] => Some((id(p)?, id(l)?, None)),
-        ["pack", p, "lesson", l, "step", s] => Some((id(p)?, id(l)?, Some(id(s)?))),
+        ["pack", p, "lesson", l] => Some((id(p)?, lesson(l)?, None)),
+        ["pack", p, "lesson", l, "step", s] => Some((id(p)?, lesson(l)?, Some(id(s)?))),
         _ => None,
     }
 }
@@ -812,6 +824,29 @@ mod tests {
             audience,
         };
         serde_json::to_value(enc.statement(e, card).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_pack_lesson_or_step_id_zhulao_would_not_give_is_refused() {
+        let e = event(Verb::Answered, Some(answer(None, "x", 1500)), None);
+        let good = json(&e, Audience::Lrs, None);
+        assert!(decode(&good).is_ok());
+        let base = format!("{ACTIVITY_BASE}pack/");
+        for object in [
+            format!("{base}BASICS/lesson/call-family/step/open-phone"),
+            format!("{base}%2E%2E%2F%2E%2E/lesson/call-family/step/open-phone"),
+            format!("{base}basics/lesson/%2E%2E/step/open-phone"),
+            format!("{base}basics/lesson/call-family/step/Open%20Phone"),
+            format!("{base}{}/lesson/l/step/s", "a".repeat(41)),
+        ] {
+            let mut s = good.clone();
+            s["object"]["id"] = object.clone().into();
+            let err = decode(&s).unwrap_err().to_string();
+            assert!(err.contains("names no lesson or step"), "{object}: {err}");
+        }
+        let mut review = e.clone();
+        review.lesson_id = crate::progress::review::REVIEW_LESSON.into();
+        assert!(decode(&json(&review, Audience::Lrs, None)).is_ok());
     }
 
     #[test]
@@ -1024,16 +1059,19 @@ mod tests {
     }
 
     #[test]
-    fn ids_that_are_not_plain_go_into_iris_percent_encoded_and_come_back() {
+    fn ids_go_into_iris_percent_encoded_and_only_a_packs_ids_come_back() {
         let iri = activity_iri("my pack", Some("课"), Some("a/b"));
         assert_eq!(
             iri,
             format!("{ACTIVITY_BASE}pack/my%20pack/lesson/%E8%AF%BE/step/a%2Fb")
         );
         let path = iri.strip_prefix(ACTIVITY_BASE).unwrap();
+        assert_eq!(parse_activity(path), None, "no pack gives such ids");
+        let iri = activity_iri("basics", Some("call-2"), Some("open-phone"));
+        let path = iri.strip_prefix(ACTIVITY_BASE).unwrap();
         assert_eq!(
             parse_activity(path),
-            Some(("my pack".into(), "课".into(), Some("a/b".into())))
+            Some(("basics".into(), "call-2".into(), Some("open-phone".into())))
         );
     }
 
