@@ -281,25 +281,54 @@ fn data_folder(report: &mut Report, data: &Path) -> bool {
         );
         return false;
     }
-    let free_mb = free_megabytes(existing);
+    let (level, zh, en) = free_space(&shown, free_megabytes(existing));
+    report.add(level, zh, en);
+    true
+}
+
+/// What a day of classes writes, with room to spare, in MB: 30 learners answering for six
+/// hours, about 120 answers an hour each, is 21 600 answers; at about 450 bytes each in the
+/// progress file (measured: 438, with its indexes) that is 10 MB. The write-ahead log (128 KB
+/// at most), the day's reports and SQLite's working files take some more: twice that, and a
+/// little over.
+pub const DAY_OF_CLASSES_MB: u64 = 25;
+
+/// The free space under the data folder, said against a day of classes: less than a day is
+/// something to fix (answers would stop being saved that day), less than ten days a note.
+fn free_space(shown: &str, free_mb: Option<u64>) -> (Level, String, String) {
+    let day = DAY_OF_CLASSES_MB;
     match free_mb {
-        Some(mb) if mb < 100 => report.add(
+        Some(mb) if mb < day => (
             Level::Fix,
-            format!("数据文件夹：{shown} 可以写，但磁盘只剩 {mb} MB。请腾出空间。"),
-            format!("Data folder: {shown} can be written to, but only {mb} MB is free. Please make room."),
+            format!(
+                "数据文件夹：{shown} 可以写，但磁盘只剩 {mb} MB，不够一天的课（约要 {day} MB）。请腾出空间，不然学员的答题会存不下来。"
+            ),
+            format!(
+                "Data folder: {shown} can be written to, but only {mb} MB is free, less than a day of classes needs (about {day} MB). Please make room, or learners' answers will stop being saved."
+            ),
         ),
-        Some(mb) => report.add(
+        Some(mb) if mb < 10 * day => (
+            Level::Note,
+            format!(
+                "数据文件夹：{shown} 可以写，还有 {mb} MB，大约够 {} 天的课。请早点腾出空间。",
+                mb / day
+            ),
+            format!(
+                "Data folder: {shown} can be written to; {mb} MB free, about {} days of classes. Please make room soon.",
+                mb / day
+            ),
+        ),
+        Some(mb) => (
             Level::Fine,
             format!("数据文件夹：{shown} 可以写，还有 {mb} MB 空间。"),
             format!("Data folder: {shown} can be written to; {mb} MB free."),
         ),
-        None => report.add(
+        None => (
             Level::Fine,
             format!("数据文件夹：{shown} 可以写。"),
             format!("Data folder: {shown} can be written to."),
         ),
     }
-    true
 }
 
 #[cfg(unix)]
@@ -490,6 +519,24 @@ mod tests {
             "{en}"
         );
         assert!(r.text(Lang::Zh).ends_with("有 1 件事要修（标 ✗ 的）。\n"));
+    }
+
+    #[test]
+    fn free_space_is_weighed_against_a_day_of_classes() {
+        let level = |mb| free_space("/data", mb).0;
+        assert_eq!(level(Some(0)), Level::Fix);
+        assert_eq!(level(Some(DAY_OF_CLASSES_MB - 1)), Level::Fix);
+        assert_eq!(level(Some(DAY_OF_CLASSES_MB)), Level::Note);
+        assert_eq!(level(Some(10 * DAY_OF_CLASSES_MB)), Level::Fine);
+        assert_eq!(level(None), Level::Fine);
+        let (_, zh, en) = free_space("/data", Some(3));
+        assert!(zh.contains("只剩 3 MB，不够一天的课"), "{zh}");
+        assert!(
+            en.contains("only 3 MB is free, less than a day of classes needs"),
+            "{en}"
+        );
+        let (_, zh, _) = free_space("/data", Some(60));
+        assert!(zh.contains("大约够 2 天的课"), "{zh}");
     }
 
     #[test]

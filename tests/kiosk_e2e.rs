@@ -482,3 +482,45 @@ fn kiosk_setup_prints_the_files_with_the_font_size_for_the_panel() {
     let out = run(&["--panel", "huge"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The foot.ini for each panel is one foot itself accepts (an unknown option is an error in
+/// foot's check, and foot would start without the rest of the file's protections), and a
+/// mouse no more than a keyboard can paste into zhulao.
+#[test]
+fn foot_accepts_the_kiosk_foot_ini_and_it_unbinds_every_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    for panel in ["1024x600", "1280x800", "1920x1080"] {
+        let out = std::process::Command::new(BIN)
+            .args(["kiosk-setup", "--print", "foot.ini", "--panel", panel])
+            .output()
+            .unwrap();
+        let ini = String::from_utf8(out.stdout).unwrap();
+        let section = |name: &str| -> String {
+            ini.split(&format!("[{name}]\n"))
+                .nth(1)
+                .unwrap_or_else(|| panic!("no [{name}] in {ini}"))
+                .split("\n[")
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        assert!(section("key-bindings").contains("\nclipboard-paste=none\n"));
+        assert!(section("key-bindings").contains("\nprimary-paste=none\n"));
+        assert!(section("mouse-bindings").contains("\nprimary-paste=none\n"));
+        let file = dir.path().join(format!("foot-{panel}.ini"));
+        std::fs::write(&file, &ini).unwrap();
+        let checked = std::process::Command::new("foot")
+            .arg("--check-config")
+            .arg("-c")
+            .arg(&file)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("this test runs foot (Debian/Ubuntu: apt-get install foot; .ci/run installs it): {e}")
+            });
+        let said = String::from_utf8_lossy(&checked.stderr);
+        assert!(
+            checked.status.success() && !said.contains(" err:"),
+            "foot refuses the foot.ini for {panel}: {said}"
+        );
+    }
+}

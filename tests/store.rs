@@ -533,3 +533,78 @@ fn an_older_database_counts_a_steps_time_once_after_its_migration() {
         .unwrap();
     assert_eq!(time(&store), 12_010);
 }
+
+/// Names and the PIN's hash are in the progress file: a new one, and a folder zhulao makes for
+/// it, are for their owner's eyes only, whatever the umask lets others read.
+#[cfg(unix)]
+#[test]
+fn a_new_progress_file_and_its_folder_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("centre").join("zhulao");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    {
+        let mut store = Store::open(&data).unwrap();
+        let learner = store.add_learner(&NewLearner::Numbered).unwrap();
+        store
+            .record(&draft(&learner.id, Verb::Attempted, None, None))
+            .unwrap();
+        for file in ["zhulao.sqlite3", "zhulao.sqlite3-wal", "zhulao.sqlite3-shm"] {
+            assert_eq!(mode(&data.join(file)), 0o600, "{file}");
+        }
+    }
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&dir.path().join("centre")), 0o700);
+}
+
+/// The write-ahead log stays small between answers (on a nearly full disk a growing log would
+/// fill it): each answer's pages go into the database soon after, and a log that grew during
+/// an import is cut back.
+#[test]
+fn the_write_ahead_log_stays_small_between_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let wal = db_file(dir.path()).with_extension("sqlite3-wal");
+    let wal_size = || std::fs::metadata(&wal).map_or(0, |m| m.len());
+    let learner = store.add_learner(&NewLearner::Numbered).unwrap();
+    let start = store
+        .record(&draft(&learner.id, Verb::Attempted, None, None))
+        .unwrap();
+    for i in 0..50 {
+        store
+            .record(&draft(
+                &learner.id,
+                Verb::Answered,
+                Some(start.registration.clone()),
+                Some(&format!("step-{i}")),
+            ))
+            .unwrap();
+    }
+    assert!(
+        wal_size() <= 256 * 1024,
+        "after 50 answers: {} bytes",
+        wal_size()
+    );
+    // A roster of 2 000 names grows the log for a moment; it is cut back after.
+    let lines: Vec<zhulao::progress::store::roster::RosterLine> = (0..2000)
+        .map(|i| zhulao::progress::store::roster::RosterLine {
+            name: format!("学员{i:04}号"),
+            seat: None,
+            group: None,
+        })
+        .collect();
+    store.import_roster(&lines).unwrap();
+    store
+        .record(&draft(
+            &learner.id,
+            Verb::Answered,
+            Some(start.registration),
+            Some("s"),
+        ))
+        .unwrap();
+    assert!(
+        wal_size() <= 256 * 1024,
+        "after an import: {} bytes",
+        wal_size()
+    );
+}

@@ -177,7 +177,7 @@ impl Store {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let path = dir.join(DB_FILE);
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+        private_folder(dir).map_err(|e| StoreError::Folder {
             path: dir.to_path_buf(),
             reason: match e.kind() {
                 std::io::ErrorKind::NotFound => "a folder cannot be made there".into(),
@@ -204,6 +204,14 @@ impl Store {
             Some(len) if len > 0 => Some(inspect(&path)?),
             _ => None,
         };
+        if existing.is_none() {
+            // Made for its owner alone (names and the PIN's hash are in it); SQLite gives its
+            // -wal and -shm files the same permissions. An empty file is taken as new.
+            private_file(&path).map_err(|e| StoreError::Folder {
+                path: dir.to_path_buf(),
+                reason: plain_io(&e),
+            })?;
+        }
         // However the damage shows itself while the file is opened — a page SQLite cannot read,
         // zeros after a sound header — it is said the one way, naming the file.
         let result = Store::open_checked(dir, &path, found).map_err(|e| match e {
@@ -239,6 +247,12 @@ impl Store {
         // Not persistent in the file, so set on every connection.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // The write-ahead log kept small: an answer writes about ten pages (40 KB) to it, and
+        // SQLite's own setting (1000 pages) would let it grow to 4 MB before moving them into
+        // the database — on a nearly full disk, the log alone would fill it. Every few answers
+        // instead, and a log grown during an import is cut back to this once it is reused.
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_PAGES)?;
+        conn.pragma_update(None, "journal_size_limit", WAL_BYTES)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -524,6 +538,35 @@ fn damaged(path: &Path, problem: &str) -> StoreError {
         },
     }
 }
+
+/// Makes `dir` and any folders above it that are missing, readable by their owner only (a
+/// folder that is there already is left as it is).
+fn private_folder(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates the empty file `path` readable and writable by its owner only.
+fn private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another window made it a moment ago.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// How many pages the write-ahead log may hold before they are moved into the database.
+const WAL_PAGES: i64 = 32;
+/// What the write-ahead log is cut back to once it is reused.
+const WAL_BYTES: i64 = 128 * 1024;
 
 fn writable(dir: &Path) -> bool {
     std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly()) && tempfile_probe(dir)
