@@ -124,8 +124,8 @@ impl Channel {
         Ok(Caught {
             #[cfg(unix)]
             signals: {
-                use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-                signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?
+                use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+                signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH])?
             },
         })
     }
@@ -160,15 +160,24 @@ fn read_terminal(tx: Sender<Input>) {
 
 #[cfg(unix)]
 fn watch_signals(mut signals: signal_hook::iterator::Signals, tx: Sender<Input>) -> io::Result<()> {
-    use signal_hook::consts::SIGINT;
+    use signal_hook::consts::{SIGINT, SIGWINCH};
     std::thread::Builder::new()
         .name("zhulao-signals".into())
         .spawn(move || {
             for signal in signals.forever() {
-                let input = if signal == SIGINT {
-                    Input::Interrupt
-                } else {
-                    Input::Terminate(signal)
+                let input = match signal {
+                    SIGINT => Input::Interrupt,
+                    // The window changed size. The reader thread hears of it too, but only once
+                    // it has started (after the first screen): one that came before would be
+                    // lost, and the screen left at the old size until the next. A second
+                    // resize event only redraws.
+                    SIGWINCH => match crossterm::terminal::size() {
+                        Ok((cols, rows)) => {
+                            Input::Terminal(crossterm::event::Event::Resize(cols, rows))
+                        }
+                        Err(_) => continue,
+                    },
+                    _ => Input::Terminate(signal),
                 };
                 if tx.send(input).is_err() {
                     return;
