@@ -37,7 +37,7 @@ fn main() {
     };
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("{e}");
+            eprintln!("{}", e.shown(lang::Lang::En));
         }
         eprintln!(
             "The built-in lessons have {} problem(s); fix them (`zhulao check lessons` says the same).",

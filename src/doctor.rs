@@ -426,11 +426,12 @@ fn packs(report: &mut Report, lessons: Option<&Path>) {
             );
         }
         Err(errors) => {
-            let first: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
+            let first =
+                |lang| -> Vec<String> { errors.iter().take(5).map(|e| e.shown(lang)).collect() };
             report.add(
                 Level::Fix,
-                format!("课程：{} 个问题，比如：\n  {}\n  运行 zhulao check 文件夹 看全部。一体机模式会改用内置课程。", errors.len(), first.join("\n  ")),
-                format!("Lessons: {} problems, such as:\n  {}\n  Run zhulao check DIR to see them all. Kiosk mode falls back to the built-in lessons.", errors.len(), first.join("\n  ")),
+                format!("课程：{} 个问题，比如：\n  {}\n  运行 zhulao check 文件夹 看全部。一体机模式会改用内置课程。", errors.len(), first(Lang::Zh).join("\n  ")),
+                format!("Lessons: {} problems, such as:\n  {}\n  Run zhulao check DIR to see them all. Kiosk mode falls back to the built-in lessons.", errors.len(), first(Lang::En).join("\n  ")),
             );
         }
     }

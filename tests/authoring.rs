@@ -97,7 +97,7 @@ fn check_quotes_a_huge_id_cut_short() {
 #[test]
 fn check_warns_about_what_learners_would_trip_over_and_still_passes() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/warnings");
-    let out = zhulao(&["check", dir.to_str().unwrap()]);
+    let out = zhulao(&["--lang", "en", "check", dir.to_str().unwrap()]);
     assert!(out.status.success(), "warnings alone do not fail: {out:?}");
     let err = text(&out.stderr);
     for expected in [

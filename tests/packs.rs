@@ -59,7 +59,10 @@ fn every_broken_pack_is_rejected_with_its_file_line_and_column() {
             Ok(source) => source.load().1,
             Err(e) => vec![e],
         };
-        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let shown: Vec<String> = errors
+            .iter()
+            .map(|e| e.shown(zhulao::lang::Lang::En))
+            .collect();
         // Each line of EXPECTED is one problem that must be reported (all in one run).
         for expected in expected.lines().map(str::trim).filter(|l| !l.is_empty()) {
             assert!(
@@ -213,7 +216,7 @@ fn the_readme_example_pack_passes_check_and_its_sample_error_is_real() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/README.md"))
             .unwrap();
-    let shown = errors[0].to_string();
+    let shown = errors[0].shown(zhulao::lang::Lang::En);
     let tail = shown.split("my-centre/").nth(1).unwrap();
     assert!(
         readme.contains(&format!("my-centre/{tail}")),
@@ -249,8 +252,8 @@ fn damaged_lesson_files_are_rejected_with_a_location_never_a_panic() {
                     if let Err(errors) = result {
                         assert!(!errors.is_empty());
                         for e in errors {
-                            assert!(e.line >= 1 && e.column >= 1, "{e}");
-                            assert!(!e.message.is_empty());
+                            assert!(e.line >= 1 && e.column >= 1, "{e:?}");
+                            assert!(!e.message.zh.is_empty() && !e.message.en.is_empty());
                         }
                     }
                 }
@@ -276,7 +279,10 @@ fn a_lesson_file_that_is_not_text_is_named_plainly() {
     )
     .unwrap();
     let errors = Source::directory(&pack).unwrap().load().1;
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|e| e.shown(zhulao::lang::Lang::En))
+        .collect();
     assert!(
         shown
             .iter()
@@ -414,7 +420,10 @@ fn a_huge_lesson_file_is_refused_before_it_is_read_whole() {
     )
     .unwrap();
     let errors = Source::directory(&pack).unwrap().load().1;
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|e| e.shown(zhulao::lang::Lang::En))
+        .collect();
     assert!(
         shown
             .iter()

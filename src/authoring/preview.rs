@@ -159,7 +159,7 @@ impl Preview {
         let mut app = App::new(settings, env);
         if !self.problems.is_empty() {
             app.show(Problems {
-                lines: self.problems.iter().map(ToString::to_string).collect(),
+                lines: self.problems.iter().map(|e| e.shown(self.lang)).collect(),
             });
             return Ok(app);
         }

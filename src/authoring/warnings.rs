@@ -17,6 +17,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Env};
+use crate::content::problems::IntoSaid;
 use crate::content::{Color, Exercise, Lesson, Library, PackError, Step};
 use crate::lang::Lang;
 use crate::progress::Learner;
@@ -27,12 +28,16 @@ use crate::ui::Hits;
 /// The sizes a pack must read well at: a desk terminal and a kiosk with a huge font.
 pub const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
-fn warning(file: &str, line: usize, message: String) -> PackError {
+fn warning(file: &str, line: usize, message: impl IntoSaid) -> PackError {
+    let message = message.into_said();
     PackError {
         file: file.to_string(),
         line,
         column: 1,
-        message: format!("warning: {message}"),
+        message: crate::lang::Text {
+            zh: format!("提醒：{}", message.zh),
+            en: format!("warning: {}", message.en),
+        },
     }
 }
 
@@ -385,7 +390,10 @@ mod tests {
     fn the_built_in_course_has_no_warnings() {
         let lib = crate::built_in::load_library(None).unwrap();
         let found = warnings(&lib, &[]);
-        let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|e| e.shown(crate::lang::Lang::En))
+            .collect();
         assert!(shown.is_empty(), "{}", shown.join("\n"));
     }
 }

@@ -7,6 +7,7 @@ use super::args::{Cli, Command, PinCommand};
 use super::exit;
 use crate::content::{PackError, Source};
 use crate::inert::inert;
+use crate::lang::Lang;
 use crate::progress::{Store, default_data_dir};
 
 /// `export`, `import` and `sync` (see `crate::xapi`).
@@ -31,13 +32,13 @@ pub(super) fn exchange(command: Command, data: &std::path::Path) -> ExitCode {
     })
 }
 
-pub(super) fn print_errors(errors: &[PackError]) {
+pub(super) fn print_errors(errors: &[PackError], lang: Lang) {
     for e in errors {
-        complain!("{e}");
+        complain!("{}", e.shown(lang));
     }
 }
 
-pub(super) fn check(dir: Option<&std::path::Path>) -> ExitCode {
+pub(super) fn check(dir: Option<&std::path::Path>, lang: Lang) -> ExitCode {
     // Without a folder: the built-in course, validated when this zhulao was built.
     let (packs, errors) = match dir {
         None => match crate::built_in::packs() {
@@ -50,7 +51,7 @@ pub(super) fn check(dir: Option<&std::path::Path>) -> ExitCode {
         },
     };
     if !errors.is_empty() {
-        print_errors(&errors);
+        print_errors(&errors, lang);
         complain!(
             "{} problem{} found; fix them and run `zhulao check` again.",
             errors.len(),
@@ -95,7 +96,7 @@ pub(super) fn check(dir: Option<&std::path::Path>) -> ExitCode {
         }
     }
     if !warnings.is_empty() {
-        print_errors(&warnings);
+        print_errors(&warnings, lang);
         complain!(
             "{} warning{}: the packs load, but learners will trip over these.",
             warnings.len(),

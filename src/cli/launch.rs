@@ -31,6 +31,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     let data_dir = cli.data.clone().unwrap_or_else(default_data_dir);
+    // Problems with lesson packs are told in the language asked for (Chinese unless --lang en).
+    let lang = cli.lang.unwrap_or_default();
     let Started {
         copy,
         inputs,
@@ -115,7 +117,7 @@ pub fn run(cli: Cli) -> ExitCode {
         // A kiosk never refuses to start over the centre's own lessons: it teaches the
         // built-in ones and the log says why.
         Err(errors) if cli.kiosk => {
-            let why: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            let why: Vec<String> = errors.iter().map(|e| e.shown(lang)).collect();
             let _ = crate::kiosk::log::write(
                 &data_dir,
                 &format!(
@@ -127,11 +129,11 @@ pub fn run(cli: Cli) -> ExitCode {
             complain!(
                 "zhulao: 课程包有问题，改用内置课程 / lesson packs have problems, using the built-in ones:"
             );
-            print_errors(&errors);
+            print_errors(&errors, lang);
             match load_library(None) {
                 Ok(library) => library,
                 Err(errors) => {
-                    print_errors(&errors);
+                    print_errors(&errors, lang);
                     return ExitCode::from(exit::BROKEN_PACK);
                 }
             }
@@ -139,7 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(errors) => {
             drop(guard);
             complain!("zhulao: 课程包有问题 / some lesson packs have problems:");
-            print_errors(&errors);
+            print_errors(&errors, lang);
             complain!("Run `zhulao check DIR` after fixing them.");
             return ExitCode::from(exit::BROKEN_PACK);
         }

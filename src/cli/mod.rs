@@ -36,7 +36,7 @@ pub fn main() -> ExitCode {
         crate::records::report::local_offset();
     }
     match cli.command {
-        Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::Check { ref dir }) => check(dir.as_deref(), cli.lang.unwrap_or_default()),
         Some(Command::New { ref dir }) => new_pack(dir),
         Some(Command::Preview {
             ref dir,

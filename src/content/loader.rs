@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::model::Pack;
+use super::problems::IntoSaid;
 use super::validate::{PackError, validate_lesson, validate_pack};
 
 /// A set of lesson files keyed by their path relative to the lessons root ("weread/pack.toml"),
@@ -55,7 +56,7 @@ impl Source {
             file: shown_root.clone(),
             line: 1,
             column: 1,
-            message,
+            message: message.into_said(),
         };
         if !dir.is_dir() {
             return Err(read_error(
@@ -177,7 +178,8 @@ impl Source {
                 message: format!(
                     "this folder has {} packs; at most {MAX_PACKS} can be shown",
                     by_folder.len()
-                ),
+                )
+                .into_said(),
             });
             return (Vec::new(), errors);
         }
@@ -190,14 +192,14 @@ impl Source {
                 file: shown(file),
                 line: 1,
                 column: 1,
-                message: message.to_string(),
+                message: message.into_said(),
             };
             let Some((_, pack_text)) = files.iter().find(|(f, _)| *f == "pack.toml") else {
                 errors.push(PackError {
                     file: self.shown(folder),
                     line: 1,
                     column: 1,
-                    message: "this folder has lesson files but no pack.toml".into(),
+                    message: "this folder has lesson files but no pack.toml".into_said(),
                 });
                 continue;
             };
@@ -226,7 +228,8 @@ impl Source {
                     message: format!(
                         "duplicate pack id '{}' (also used by folder {other})",
                         info.id
-                    ),
+                    )
+                    .into_said(),
                 });
                 continue;
             }
@@ -257,7 +260,8 @@ impl Source {
                                 message: format!(
                                     "duplicate lesson id '{}' (also in {other})",
                                     lesson.id
-                                ),
+                                )
+                                .into_said(),
                             });
                             failed = true;
                         } else {

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
+
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
@@ -22,13 +22,56 @@ pub const MAX_STEPS: usize = 40;
 pub const MAX_ID_LEN: usize = 40;
 pub const MAX_DIGITS: usize = 12;
 
-/// One problem in a lesson pack, located for the person who will fix it.
+/// One problem in a lesson pack, located for the person who will fix it, and said in both
+/// languages: `check` and `preview` speak Chinese unless asked for English (`--lang en`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackError {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Said,
+}
+
+/// A message in both languages.
+pub type Said = Text;
+
+/// `said!("中文 {x}", "English {x}")`: a message in both languages, each written with
+/// `format!`'s rules (values named inside the braces).
+#[macro_export]
+macro_rules! said {
+    ($zh:literal, $en:literal $(,)?) => {
+        $crate::lang::Text {
+            zh: format!($zh),
+            en: format!($en),
+        }
+    };
+}
+
+/// What `Problems::at` takes: a message in both languages. (A `String` is a message not yet
+/// translated, shown as it is in both.)
+pub trait IntoSaid {
+    fn into_said(self) -> Said;
+}
+
+impl IntoSaid for Said {
+    fn into_said(self) -> Said {
+        self
+    }
+}
+
+impl IntoSaid for String {
+    fn into_said(self) -> Said {
+        Text {
+            zh: self.clone(),
+            en: self,
+        }
+    }
+}
+
+impl IntoSaid for &str {
+    fn into_said(self) -> Said {
+        self.to_string().into_said()
+    }
 }
 
 impl PackError {
@@ -38,23 +81,21 @@ impl PackError {
             file: "zhulao".into(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message: message.into_said(),
         }
     }
-}
 
-/// Shown inert: a file name or a value echoed from a pack can hold anything, and must not be
-/// able to talk to the terminal it is printed on.
-impl fmt::Display for PackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// `file:line:column: message` in `lang`, inert: a file name or a value echoed from a pack
+    /// can hold anything, and must not be able to talk to the terminal it is printed on.
+    pub fn shown(&self, lang: crate::lang::Lang) -> String {
         let line = format!(
             "{}:{}:{}: {}",
             self.file,
             self.line,
             self.column,
-            brief_quotes(&self.message)
+            brief_quotes(self.message.get(lang))
         );
-        f.write_str(&crate::inert::inert(&line))
+        crate::inert::inert(&line).into_owned()
     }
 }
 
@@ -104,7 +145,7 @@ impl<'a> Problems<'a> {
     }
 
     /// A problem with one character inside `span`: the column points at the character itself.
-    pub fn at_char(&mut self, span: Range<usize>, ch: char, message: impl Into<String>) {
+    pub fn at_char(&mut self, span: Range<usize>, ch: char, message: impl IntoSaid) {
         let start = self
             .source
             .get(span.clone())
@@ -113,13 +154,13 @@ impl<'a> Problems<'a> {
         self.at(start..span.end, message);
     }
 
-    pub fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub fn at(&mut self, span: Range<usize>, message: impl IntoSaid) {
         let (line, column) = line_column(self.source, span.start);
         self.list.push(PackError {
             file: self.file.to_string(),
             line,
             column,
-            message: message.into(),
+            message: message.into_said(),
         });
     }
 

@@ -68,7 +68,7 @@ pub fn run(
         let mut message = String::from("课程包有问题 / some lesson packs have problems:");
         for e in &errors {
             message.push('\n');
-            message.push_str(&e.to_string());
+            message.push_str(&e.shown(crate::lang::Lang::Zh));
         }
         (Failure::BrokenPack, message)
     })?;
