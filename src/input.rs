@@ -98,8 +98,15 @@ fn key_action(key: &KeyEvent, hits: &Hits, mode: Mode) -> Option<Action> {
         KeyCode::Down => Some(Action::Down),
         KeyCode::Left => Some(Action::Left),
         KeyCode::Right => Some(Action::Right),
-        KeyCode::PageUp => Some(Action::PageUp),
-        KeyCode::PageDown => Some(Action::PageDown),
+        // On a long phone screen, a page of it; elsewhere a page of a list.
+        KeyCode::PageUp => Some(match hits.scroller {
+            Some(s) => Action::ScrollTo(s.moved(-i32::from(s.page))),
+            None => Action::PageUp,
+        }),
+        KeyCode::PageDown => Some(match hits.scroller {
+            Some(s) => Action::ScrollTo(s.moved(i32::from(s.page))),
+            None => Action::PageDown,
+        }),
         KeyCode::Home => Some(Action::Home),
         KeyCode::End => Some(Action::End),
         KeyCode::Tab => Some(Action::Next),
@@ -118,19 +125,142 @@ fn key_action(key: &KeyEvent, hits: &Hits, mode: Mode) -> Option<Action> {
         KeyCode::Char('r') | KeyCode::Char('R') => Some(Action::ReadAloud),
         KeyCode::F(2) => Some(Action::Instructor),
         KeyCode::Char(c) if c.is_ascii_alphabetic() => Some(Action::Letter(c.to_ascii_lowercase())),
+        KeyCode::Char('.') => Some(Action::Point),
+        // In a step that asks to press and hold, Space is the long press.
+        KeyCode::Char(' ') if hits.holds => Some(Action::Hold(None)),
         KeyCode::Char(' ') => Some(Action::Confirm),
         _ => None,
     }
 }
 
 fn mouse_action(mouse: &MouseEvent, hits: &Hits) -> Option<Action> {
+    let over = |area: ratatui::layout::Rect| {
+        area.contains(ratatui::layout::Position::new(mouse.column, mouse.row))
+    };
     match mouse.kind {
         // A touchscreen tap arrives as a left press; acting on the press (not the release)
         // means an unsteady finger that slides before lifting still taps what it touched.
         MouseEventKind::Down(MouseButton::Left) => hits.at(mouse.column, mouse.row),
-        MouseEventKind::ScrollUp => Some(Action::Up),
-        MouseEventKind::ScrollDown => Some(Action::Down),
+        // The wheel over a long phone screen moves it; elsewhere it moves the highlight.
+        MouseEventKind::ScrollUp => Some(match hits.scroller.filter(|s| over(s.area)) {
+            Some(s) => Action::ScrollTo(s.moved(-WHEEL_ROWS)),
+            None => Action::Up,
+        }),
+        MouseEventKind::ScrollDown => Some(match hits.scroller.filter(|s| over(s.area)) {
+            Some(s) => Action::ScrollTo(s.moved(WHEEL_ROWS)),
+            None => Action::Down,
+        }),
         _ => None,
+    }
+}
+
+/// Rows a turn of the wheel moves a long phone screen.
+const WHEEL_ROWS: i32 = 3;
+
+/// A press held at least this long without moving is a long press (as phones count it). It
+/// measures the gesture, never the learner: nothing in zhulao has to be done in time.
+pub const HOLD: std::time::Duration = std::time::Duration::from_millis(500);
+/// A finger that moves this many columns, or rows, between press and lift has slid.
+const SLIDE_COLUMNS: u16 = 4;
+const SLIDE_ROWS: u16 = 2;
+
+/// Presses on a phone where a finger does more than tap (`Hits::gesture`): read when the
+/// finger lifts, as a swipe, a long press, a drag of a long screen or — short and still — the
+/// tap it always was, on what was under the finger when it went down. Elsewhere presses are
+/// acted on at once, as before (`TapFilter` and `to_action`).
+#[derive(Debug, Default)]
+pub struct Gestures {
+    press: Option<Press>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Press {
+    column: u16,
+    row: u16,
+    /// When it went down (the loop clock's milliseconds).
+    at: u64,
+    /// Where a long screen was shown from when it went down.
+    offset: Option<u16>,
+    slid: bool,
+}
+
+impl Gestures {
+    /// What this event means on the phone drawn in `hits`: `None` when it is not a gesture
+    /// there (map it as usual), else the actions it makes (often none yet).
+    pub fn feed(&mut self, event: &Event, hits: &Hits, now_ms: u64) -> Option<Vec<Action>> {
+        let Event::Mouse(m) = event else {
+            return None;
+        };
+        let Some(area) = hits.gesture else {
+            self.press = None;
+            return None;
+        };
+        let (column, row) = (m.column, m.row);
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                if !area.contains(ratatui::layout::Position::new(column, row)) {
+                    self.press = None;
+                    return None;
+                }
+                self.press = Some(Press {
+                    column,
+                    row,
+                    at: now_ms,
+                    offset: hits.scroller.map(|s| s.offset),
+                    slid: false,
+                });
+                Some(vec![])
+            }
+            MouseEventKind::Drag(MouseButton::Left) => {
+                let p = self.press.as_mut()?;
+                if p.column.abs_diff(column) >= SLIDE_COLUMNS || p.row.abs_diff(row) >= SLIDE_ROWS
+                {
+                    p.slid = true;
+                }
+                // A long screen follows the finger: up shows what is below.
+                let follow = match (p.slid, hits.swipes, hits.scroller, p.offset) {
+                    (true, false, Some(s), Some(from)) => {
+                        let moved = i32::from(p.row) - i32::from(row);
+                        let to = (i32::from(from) + moved).clamp(0, i32::from(s.max)) as u16;
+                        (to != s.offset).then_some(Action::ScrollTo(to))
+                    }
+                    _ => None,
+                };
+                Some(follow.into_iter().collect())
+            }
+            MouseEventKind::Up(MouseButton::Left) => {
+                let p = self.press.take()?;
+                let (dx, dy) = (
+                    i32::from(column) - i32::from(p.column),
+                    i32::from(row) - i32::from(p.row),
+                );
+                let slid = p.slid
+                    || dx.unsigned_abs() >= u32::from(SLIDE_COLUMNS)
+                    || dy.unsigned_abs() >= u32::from(SLIDE_ROWS);
+                if slid {
+                    if !hits.swipes {
+                        return Some(vec![]);
+                    }
+                    // A cell is about twice as tall as it is wide.
+                    use crate::content::Direction;
+                    let direction = if dx.abs() >= 2 * dy.abs() {
+                        if dx > 0 { Direction::Right } else { Direction::Left }
+                    } else if dy > 0 {
+                        Direction::Down
+                    } else {
+                        Direction::Up
+                    };
+                    return Some(vec![Action::Swipe(direction)]);
+                }
+                let under = hits.at(p.column, p.row);
+                let held = now_ms.saturating_sub(p.at) >= HOLD.as_millis() as u64;
+                Some(match (held && hits.holds, under) {
+                    (true, Some(Action::Select(i))) => vec![Action::Hold(Some(i))],
+                    (_, under) => under.into_iter().collect(),
+                })
+            }
+            _ => None,
+        }
     }
 }
 

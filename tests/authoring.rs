@@ -77,14 +77,14 @@ fn check_quotes_a_huge_id_cut_short() {
             1,
         );
     std::fs::write(pack.join("01-all-kinds.toml"), lesson).unwrap();
-    let out = zhulao(&["check", dir.path().to_str().unwrap()]);
+    let out = zhulao(&["--lang", "en", "check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(err.len() < 2000, "{} bytes: {}", err.len(), &err[..2000]);
     for (what, c) in [
         ("lesson id", 'A'),
         ("no screen with id", 'd'),
-        ("tap target", 'c'),
+        ("is not on screen", 'c'),
     ] {
         let line = err.lines().find(|l| l.contains(what)).expect(what);
         assert!(

@@ -100,14 +100,14 @@ fn a_centre_pack_with_the_same_id_replaces_the_embedded_one() {
 fn check_exits_non_zero_and_lists_problems_for_a_broken_folder() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_packs/unknown-kind");
     let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
-        .arg("check")
+        .args(["--lang", "en", "check"])
         .arg(&dir)
         .output()
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("01-a.toml:8:8: unknown step kind 'swipe'"),
+        err.contains("01-a.toml:8:8: unknown step kind 'shake'"),
         "{err}"
     );
     assert!(err.contains("1 problem found"), "{err}");
@@ -137,7 +137,7 @@ fn the_app_refuses_to_start_on_a_broken_centre_pack_and_says_why() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_packs/choice-two-right");
     let data = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
-        .arg("--lessons")
+        .args(["--lang", "en", "--lessons"])
         .arg(&dir)
         .arg("--data")
         .arg(data.path())

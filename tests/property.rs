@@ -95,7 +95,20 @@ fn check_sound(app: &App, lib: &zhulao::content::Library) {
                     assert_eq!(placed.len(), p.placed.len(), "placed once each");
                     assert!(placed.iter().all(|&i| i < items.len()));
                 }
-                Exercise::Digits { .. } => assert!(p.typed.len() <= 12),
+                Exercise::Digits { .. } => {
+                    assert!(p.typed.len() <= zhulao::content::problems::MAX_DIGITS)
+                }
+                Exercise::Hold { .. } => {
+                    let lesson = p.lesson(lib).unwrap();
+                    let screen = &lesson.screens[step.screen.unwrap()];
+                    assert!(p.cursor.is_none_or(|c| screen.tappable().contains(&c)));
+                }
+                Exercise::Slide { target, .. } => {
+                    let lesson = p.lesson(lib).unwrap();
+                    let screen = &lesson.screens[step.screen.unwrap()];
+                    assert!(p.level <= screen.items[*target].max);
+                }
+                Exercise::Swipe { .. } => {}
                 Exercise::Judge { signs, .. } => {
                     let len = if p.verdict_done { signs.len() } else { 2 };
                     assert!(p.cursor.is_none_or(|c| c < len));

@@ -141,6 +141,7 @@ fn lesson(step_ids: &[&str]) -> Lesson {
         id: "l".into(),
         title: Text::new("课", "Lesson"),
         checked: "2026-11".into(),
+        source: None,
         learned: vec![],
         screens: vec![],
         steps: step_ids
@@ -153,6 +154,7 @@ fn lesson(step_ids: &[&str]) -> Lesson {
                 why: None,
                 screen: None,
                 leads_to: None,
+                context: None,
                 exercise: Exercise::Read,
             })
             .collect(),

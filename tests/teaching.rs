@@ -254,7 +254,7 @@ fn taps_land_on_tabs_back_buttons_and_pop_up_buttons_where_the_hints_say() {
     let mut h = phone_lesson(Lang::Zh);
     // Tab bar: "我" is the right-most tab, in the bottom rows of the phone.
     let (_, hits) = h.render(80, 24);
-    let Exercise::Tap { target } = h.step().exercise else {
+    let Exercise::Tap { target, .. } = h.step().exercise else {
         unreachable!()
     };
     let taps = phone_taps(&hits);
@@ -299,7 +299,7 @@ fn taps_land_on_tabs_back_buttons_and_pop_up_buttons_where_the_hints_say() {
     assert!(taps.iter().all(|(_, i)| *i != book));
     h.act(Action::Select(book)); // the book behind the pop-up
     assert!(answers_to(&h, "not-now").is_empty(), "nothing happened");
-    let Exercise::Tap { target } = h.step().exercise else {
+    let Exercise::Tap { target, .. } = h.step().exercise else {
         unreachable!()
     };
     let later = taps.iter().find(|(_, i)| *i == target).unwrap().0;
@@ -314,7 +314,7 @@ fn an_incoming_call_has_hang_up_at_the_left_and_green_answer_at_the_right() {
         let a = h.right_answer();
         h.acts(&a);
     }
-    let Exercise::Tap { target } = h.step().exercise else {
+    let Exercise::Tap { target, .. } = h.step().exercise else {
         unreachable!()
     };
     for (w, ht) in [(80, 24), (40, 12)] {

@@ -39,6 +39,17 @@ pub enum Action {
     Select(usize),
     /// A digit, from a number key in a digits exercise or a tap on the on-screen keypad.
     Digit(u8),
+    /// `.`: the decimal point of an amount (a key, or the keypad's "." key).
+    Point,
+    /// A swipe across the phone (a drag by touch; in a swipe step the arrow keys too).
+    Swipe(crate::content::Direction),
+    /// A long press: on this phone item (touch, held down), or on the highlighted one (Space,
+    /// in a step that asks to press and hold).
+    Hold(Option<usize>),
+    /// Show a long phone screen from this row (a drag, the wheel, PgUp / PgDn).
+    ScrollTo(u16),
+    /// Put the slider of a slide step at this level (a tap on its track).
+    Level(u8),
     /// A typed character, in a text field (a new learner's name).
     Type(char),
     /// `+` / `-`: the text size, changed at once on any screen.

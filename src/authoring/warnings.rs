@@ -301,7 +301,7 @@ fn places(
     step: &Step,
     out: &mut Vec<PackError>,
 ) {
-    let Exercise::Tap { target } = step.exercise else {
+    let Exercise::Tap { target, .. } = step.exercise else {
         return;
     };
     for lang in Lang::ALL.iter().copied() {

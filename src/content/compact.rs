@@ -6,7 +6,7 @@
 use super::model::Pack;
 
 /// The first bytes of the compact form; bump the number when the model changes shape.
-const HEADER: &[u8] = b"zhulao packs v2 postcard\n";
+const HEADER: &[u8] = b"zhulao packs v3 postcard\n";
 
 pub fn encode(packs: &[Pack]) -> Vec<u8> {
     let mut out = HEADER.to_vec();

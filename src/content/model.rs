@@ -109,6 +109,8 @@ pub struct Lesson {
     pub title: Text,
     /// Month ("2026-11") the steps were last compared with the real app.
     pub checked: String,
+    /// What they were compared with (the app and its version, or a public help page).
+    pub source: Option<String>,
     pub learned: Vec<Text>,
     pub screens: Vec<Screen>,
     pub steps: Vec<Step>,
@@ -120,9 +122,13 @@ pub enum Layout {
     Grid,
     /// A column of rows: buttons, input fields, list rows, toggles, chat bubbles and text.
     List,
-    /// An incoming call: who is calling, and 挂断 / 接听 at the bottom, where real phones have
-    /// them (red at the left, green at the right).
+    /// A call: who, and the buttons real phones have at that moment — ringing (挂断 red at the
+    /// left, 接听 green at the right), talking, a video call — with 挂断 where it is on a phone.
     Call,
+    /// The 扫一扫 viewfinder: a frame with a code in it to aim at, words under it.
+    Scan,
+    /// A face check: a round frame and the words under it (请正对手机，眨眨眼).
+    Face,
 }
 
 /// A phone screen. Everything on it that can be tapped is an `Item`, whatever part of the
@@ -139,17 +145,41 @@ pub struct Screen {
     pub call: Option<Call>,
     /// Digits typed on this screen use the bank's secure pad: dots in boxes, 安全键盘.
     pub secure_pad: bool,
+    /// The phone's side buttons are drawn (items placed at `Place::Side`).
+    pub side: bool,
+    /// A bottom sheet over the screen (its buttons are the items at `Place::Sheet`).
+    pub sheet: Option<Sheet>,
+    /// A code shown at the top of the body.
+    pub code: Option<Code>,
+    /// The viewfinder's words (`Layout::Scan`; its code is the item at `Place::Scan`).
+    pub scan: Option<Scan>,
+    /// The face check's words (`Layout::Face`).
+    pub face: Option<Text>,
 }
 
 impl Screen {
     /// Indices of the items a learner can tap, in the order their number keys run (1, 2, 3 …).
+    /// While a pop-up or a sheet shows, only its buttons.
     pub fn tappable(&self) -> Vec<usize> {
+        let over = if self.popup.is_some() {
+            Some(Place::Popup)
+        } else if self.sheet.is_some() {
+            Some(Place::Sheet)
+        } else {
+            None
+        };
         (0..self.items.len())
             .filter(|&i| {
                 let item = &self.items[i];
-                item.kind.is_tappable() && (self.popup.is_none() || item.place == Place::Popup)
+                item.kind.is_tappable() && over.is_none_or(|p| item.place == p)
             })
             .collect()
+    }
+
+    /// Body items can be numbered one key each (nine at most): otherwise the number keys go
+    /// to the tappable things on screen at the moment (a long list scrolls).
+    pub fn keys_follow_scroll(&self) -> bool {
+        self.tappable().len() > super::problems::MAX_TAPPABLE
     }
 
     /// The items in one part of the screen, with their indices.
@@ -177,10 +207,56 @@ pub enum Place {
     Body,
     /// The bottom tab bar.
     Tab,
-    /// An incoming call's 挂断 (left) and 接听 (right).
+    /// A call's buttons (placed by its state).
     Call,
     /// A pop-up dialog's buttons.
     Popup,
+    /// A bottom sheet's buttons.
+    Sheet,
+    /// The phone's own side buttons, at its right edge.
+    Side,
+    /// The code in the 扫一扫 viewfinder (aiming at it is tapping it).
+    Scan,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Sheet {
+    pub title: Option<Text>,
+}
+
+named_enum! {
+    /// What a code block shows.
+    #[derive(Serialize, Deserialize)]
+    pub enum CodeKind {
+        /// A payment code: a barcode over a QR code (付款码).
+        Pay = "pay",
+        /// One QR code (乘车码, 群二维码, 收款码).
+        Qr = "qr",
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Code {
+    pub kind: CodeKind,
+    pub caption: Option<Text>,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Scan {
+    pub text: Text,
+    pub target: Text,
+}
+
+named_enum! {
+    /// How far a call is.
+    #[derive(Serialize, Deserialize)]
+    pub enum CallState {
+        Incoming = "incoming",
+        Talking = "talking",
+        Video = "video",
+        VideoIncoming = "video-incoming",
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -193,6 +269,9 @@ pub struct Popup {
 pub struct Call {
     pub from: Text,
     pub number: Option<String>,
+    pub state: CallState,
+    /// How long it has gone on ("00:12").
+    pub time: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,6 +285,12 @@ pub enum ItemKind {
     Toggle,
     /// A chat message in a bubble (not tappable).
     Bubble,
+    /// A voice message (its label is its length, 8″): tapping plays it.
+    Voice,
+    /// A track with a position (音量, 字体大小): `level` of `max`.
+    Slider,
+    /// An agreement tick box (我已阅读并同意…).
+    Check,
 }
 
 impl ItemKind {
@@ -257,8 +342,21 @@ pub struct Item {
     pub icon: Option<String>,
     /// A row's text at the right; a banner's sender.
     pub detail: Option<Text>,
-    /// A toggle that is on; the tab that is open.
+    /// A toggle that is on; a tick box that is ticked; the tab that is open.
     pub on: bool,
+    /// A slider's position and its most (0 when not a slider).
+    pub level: u8,
+    pub max: u8,
+    /// A button that does nothing until this tick box (an item index) is ticked.
+    pub needs: Option<usize>,
+    /// Drawn greyed; does nothing.
+    pub disabled: bool,
+    /// A countdown's seconds, put where the label says `{s}`.
+    pub count: Option<u16>,
+    /// A chat bubble's sender (group chats).
+    pub from: Option<Text>,
+    /// The learner's own message, at the right.
+    pub mine: bool,
 }
 
 impl Item {
@@ -273,6 +371,28 @@ impl Item {
             icon: None,
             detail: None,
             on: false,
+            level: 0,
+            max: 0,
+            needs: None,
+            disabled: false,
+            count: None,
+            from: None,
+            mine: false,
+        }
+    }
+
+    /// Whether tapping it does something now: a greyed button, or one whose tick box on
+    /// `screen` is not ticked, does nothing (as in real apps).
+    pub fn works(&self, screen: &Screen) -> bool {
+        !self.disabled && self.needs.is_none_or(|c| screen.items[c].on)
+    }
+
+    /// Its words in `lang` as drawn: a countdown's seconds put in.
+    pub fn words(&self, lang: crate::lang::Lang) -> String {
+        let label = self.label.get(lang);
+        match self.count {
+            Some(s) => label.replace("{s}", &s.to_string()),
+            None => label.to_string(),
         }
     }
 }
@@ -290,6 +410,8 @@ pub struct Step {
     pub screen: Option<usize>,
     /// A tap step: the screen the right tap leads to, shown with the praise.
     pub leads_to: Option<usize>,
+    /// What is happening, for when the step comes back alone in a review.
+    pub context: Option<Text>,
     pub exercise: Exercise,
 }
 
@@ -303,6 +425,37 @@ named_enum! {
         Order = "order",
         Digits = "digits",
         Judge = "judge",
+        Swipe = "swipe",
+        Hold = "hold",
+        Slide = "slide",
+    }
+}
+
+named_enum! {
+    /// Which way a swipe goes (the way the finger moves).
+    #[derive(Serialize, Deserialize)]
+    pub enum Direction {
+        Up = "up",
+        Down = "down",
+        Left = "left",
+        Right = "right",
+    }
+}
+
+named_enum! {
+    /// How a digits step's number is written and shown.
+    #[derive(Serialize, Deserialize)]
+    pub enum DigitsFormat {
+        /// Digits as typed (a code, a PIN).
+        Plain = "plain",
+        /// Money: digits and at most one point, two decimals ("25.50").
+        Amount = "amount",
+        /// A bank card: 16–19 digits, shown in fours.
+        Card = "card",
+        /// A mobile number: 11 digits from 1, shown 3-4-4.
+        Phone = "phone",
+        /// An ID card number: 17 digits and a digit or X, shown 6-8-4.
+        Id = "id",
     }
 }
 
@@ -318,9 +471,11 @@ named_enum! {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Exercise {
     Read,
-    /// Tap `target`, an index into the step screen's items.
+    /// Tap `target`, an index into the step screen's items; `wrong` says why a likely wrong
+    /// tap is wrong (item index, words).
     Tap {
         target: usize,
+        wrong: Vec<(usize, Text)>,
     },
     Choice {
         choices: Vec<Choice>,
@@ -333,13 +488,28 @@ pub enum Exercise {
     Digits {
         answer: String,
         secret: bool,
+        format: DigitsFormat,
     },
     /// A message, call or page (on the step's screen) to judge 安全 or 可疑, then the sign that
-    /// gives it away (`signs[right]`).
+    /// gives it away (`signs[right]`). `wrong_verdict` says why the other verdict is wrong.
     Judge {
         verdict: Verdict,
         signs: Vec<Choice>,
         right: usize,
+        wrong_verdict: Option<Text>,
+    },
+    /// Swipe across the phone this way (a drag, or the arrow key).
+    Swipe {
+        direction: Direction,
+    },
+    /// Press and hold `target` (touch: hold it down; keys: highlight it, then Space).
+    Hold {
+        target: usize,
+    },
+    /// Move the slider `target` to `level` (← →, or a tap on its track), then Enter.
+    Slide {
+        target: usize,
+        level: u8,
     },
 }
 
@@ -352,6 +522,9 @@ impl Exercise {
             Exercise::Order { .. } => StepKind::Order,
             Exercise::Digits { .. } => StepKind::Digits,
             Exercise::Judge { .. } => StepKind::Judge,
+            Exercise::Swipe { .. } => StepKind::Swipe,
+            Exercise::Hold { .. } => StepKind::Hold,
+            Exercise::Slide { .. } => StepKind::Slide,
         }
     }
 }
@@ -360,6 +533,8 @@ impl Exercise {
 pub struct Choice {
     pub id: String,
     pub text: Text,
+    /// Why it is wrong (a wrong choice or sign), shown after it is picked.
+    pub why: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -17,10 +17,12 @@ use crate::lang::Text;
 
 /// Limits that keep every exercise usable with number keys and on a 40×12 screen.
 pub const MAX_TAPPABLE: usize = 9;
-pub const MAX_ITEMS: usize = 12;
+/// Body items on one screen: a long list scrolls (a "more below" cue shows).
+pub const MAX_ITEMS: usize = 30;
 pub const MAX_STEPS: usize = 40;
 pub const MAX_ID_LEN: usize = 40;
-pub const MAX_DIGITS: usize = 12;
+/// The longest number a digits step asks for (a bank card has up to 19 digits).
+pub const MAX_DIGITS: usize = 19;
 
 /// One problem in a lesson pack, located for the person who will fix it, and said in both
 /// languages: `check` and `preview` speak Chinese unless asked for English (`--lang en`).
@@ -310,6 +312,8 @@ pub enum Field {
     Say,
     Hint,
     Why,
+    /// A step's one line of what is happening, for a review.
+    Context,
     /// A phone screen's item.
     Label,
     /// A message on a phone screen: an SMS banner, a chat bubble, a pop-up's text.
@@ -328,7 +332,7 @@ impl Field {
         match self {
             Field::Say | Field::Hint | Field::Why | Field::About => 160,
             Field::Message => 100,
-            Field::Answer | Field::Learned => 60,
+            Field::Answer | Field::Learned | Field::Context => 60,
             Field::Label | Field::Title => 40,
             Field::ScreenTitle => 30,
         }
@@ -339,6 +343,7 @@ impl Field {
             Field::Say => "say",
             Field::Hint => "hint",
             Field::Why => "why",
+            Field::Context => "context",
             Field::Label => "label",
             Field::Message => "text",
             Field::Answer => "text",

@@ -31,6 +31,8 @@ pub struct RawLesson {
     pub id: Str,
     pub title: SText,
     pub checked: Str,
+    /// What the steps were compared with: the app and its version, or a public help page.
+    pub source: Option<Str>,
     pub learned: Spanned<Vec<SText>>,
     #[serde(default)]
     pub screens: Vec<Spanned<RawScreen>>,
@@ -58,10 +60,52 @@ pub struct RawScreen {
     pub banner: Option<Spanned<RawBanner>>,
     /// A dialog over the screen: while it shows, only its buttons can be tapped.
     pub popup: Option<Spanned<RawPopup>>,
-    /// `layout = "call"`: who is calling; the screen has 挂断 (`decline`) and 接听 (`accept`).
+    /// `layout = "call"`: who is calling, and how far the call is (ringing, talking, video);
+    /// its buttons are made from that.
     pub call: Option<Spanned<RawCall>>,
     /// `pad = "secure"`: a digits step on this screen uses the bank's 安全键盘.
     pub pad: Option<Str>,
+    /// `side = true`: the phone's own side buttons (音量+ 音量− 电源) at its right edge.
+    pub side: Option<Spanned<bool>>,
+    /// A bottom sheet (分享到…, 选择支付方式): while it shows, only its buttons can be tapped.
+    pub sheet: Option<Spanned<RawSheet>>,
+    /// A code shown at the top of a list screen: a payment code or a QR code.
+    pub code: Option<Spanned<RawCode>>,
+    /// `layout = "scan"`: the 扫一扫 viewfinder's words and what is in its frame.
+    pub scan: Option<Spanned<RawScan>>,
+    /// `layout = "face"`: the face check's words under its round frame.
+    pub face: Option<Spanned<RawFace>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSheet {
+    pub title: Option<SText>,
+    pub buttons: Spanned<Vec<Spanned<RawItem>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCode {
+    /// "pay" (a barcode over a QR code, 付款码) or "qr" (one QR code).
+    pub kind: Str,
+    pub caption: Option<SText>,
+    pub note: Option<SText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScan {
+    /// The words under the frame ("将二维码放入框内，即可自动扫描").
+    pub text: SText,
+    /// What the code in the frame is ("店家收款码").
+    pub target: SText,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFace {
+    pub text: SText,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,8 +120,21 @@ pub struct RawItem {
     pub icon: Option<Str>,
     /// A row's text at the right (a value, a time).
     pub detail: Option<SText>,
-    /// A toggle's state, or the tab that is open.
+    /// A toggle's or tick box's state, or the tab that is open.
     pub on: Option<Spanned<bool>>,
+    /// A slider: where it is (0..=max), and its most.
+    pub level: Option<Spanned<i64>>,
+    pub max: Option<Spanned<i64>>,
+    /// A button that does nothing until this tick box (an item id) is ticked.
+    pub needs: Option<Str>,
+    /// A button drawn greyed that does nothing.
+    pub disabled: Option<Spanned<bool>>,
+    /// A countdown drawn as a state: the seconds put where the label says `{s}`.
+    pub count: Option<Spanned<i64>>,
+    /// A chat bubble's sender, shown above it (group chats).
+    pub from: Option<SText>,
+    /// A chat bubble of the learner's own, drawn at the right.
+    pub mine: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,6 +160,10 @@ pub struct RawCall {
     pub from: SText,
     /// The number shown under the name, like "138 1234 5678" (digits and spaces).
     pub number: Option<Str>,
+    /// "incoming" (the default), "talking", "video" or "video-incoming".
+    pub state: Option<Str>,
+    /// How long the call has gone on, "00:12" (talking and video).
+    pub time: Option<Str>,
 }
 
 /// One step of any kind. The fields of all kinds live side by side so the validator can say
@@ -116,8 +177,20 @@ pub struct RawStep {
     pub say: SText,
     pub hint: Option<SText>,
     pub why: Option<SText>,
+    /// One line of what is happening, shown when the step comes back alone in a review.
+    pub context: Option<SText>,
     pub screen: Option<Str>,
     pub target: Option<Str>,
+    /// A tap step: the likely wrong taps, each with why it is wrong.
+    pub wrong: Option<Spanned<Vec<Spanned<RawWrongTap>>>>,
+    /// A judge step: what to say when the learner gives the wrong verdict.
+    pub wrong_verdict: Option<SText>,
+    /// A swipe step: "up", "down", "left" or "right".
+    pub direction: Option<Str>,
+    /// A slide step: the level to move the slider to.
+    pub level: Option<Spanned<i64>>,
+    /// A digits step: "amount", "card", "phone" or "id" (plain digits without it).
+    pub format: Option<Str>,
     pub choices: Option<Spanned<Vec<Spanned<RawChoice>>>>,
     pub items: Option<Spanned<Vec<Spanned<RawOrderItem>>>>,
     pub answer: Option<Str>,
@@ -137,6 +210,15 @@ pub struct RawChoice {
     pub text: SText,
     #[serde(default)]
     pub right: bool,
+    /// Why this one is wrong (on a wrong choice or sign), shown after it is picked.
+    pub why: Option<SText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWrongTap {
+    pub target: Str,
+    pub why: SText,
 }
 
 #[derive(Debug, Deserialize)]

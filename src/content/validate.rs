@@ -52,6 +52,22 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
     let id = check_id(p, &raw.id, "lesson");
     let title = text(p, &raw.title, Field::Title);
     let checked = raw.checked.get_ref().clone();
+    let source = raw.source.as_ref().map(|s| {
+        let value = s.get_ref().trim().to_string();
+        let n = value.chars().count();
+        if value.is_empty() || n > 200 {
+            p.at(
+                s.span(),
+                crate::said!(
+                    "`source` 写和哪个 App（哪个版本）或哪个官方帮助页面对照过，1 到 200 个字，这里有 {n} 个",
+                    "`source` says what the steps were compared with (the app and version, or a help page) in 1 to 200 characters; this has {n}"
+                ),
+            );
+        } else if let Err(problem) = crate::inert::check_display_text(&value) {
+            p.at_char(s.span(), problem.ch(), format!("`source` {problem}"));
+        }
+        value
+    });
     if !is_year_month(&checked) {
         p.at(
             raw.checked.span(),
@@ -104,6 +120,7 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
                 file: file.to_string(),
                 title,
                 checked,
+                source,
                 learned,
                 screens,
                 steps,

@@ -154,6 +154,7 @@ where
     let mut next_tick: Option<u64> = None;
     let mut last_activity = clock.now().ms;
     let mut taps = TapFilter::default();
+    let mut gestures = crate::input::Gestures::default();
     let mut pending = Pending::default();
     for action in at_start {
         dispatch(app, runner, action, clock.now(), &mut pending);
@@ -224,7 +225,18 @@ where
                 }
                 wanted = taps.accept(event, now.ms);
             }
-            if let Some(action) = to_action(&input, &hits, app).filter(|_| wanted) {
+            let gesture = match &input {
+                Input::Terminal(event) if wanted => gestures.feed(event, &hits, now.ms),
+                _ => None,
+            };
+            let actions = match gesture {
+                Some(actions) => actions,
+                None => to_action(&input, &hits, app)
+                    .filter(|_| wanted)
+                    .into_iter()
+                    .collect(),
+            };
+            for action in actions {
                 dispatch(app, runner, action, now, &mut pending);
             }
             next = inputs.pending();

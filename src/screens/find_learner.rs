@@ -110,7 +110,7 @@ impl Layer for FindLearner {
             body.width.min(44),
             body.bottom().saturating_sub(y),
         );
-        keypad::render(cx, buf, pad, hits);
+        keypad::render(cx, buf, pad, None, hits);
     }
 
     fn spoken(&self, cx: &ViewCx) -> Option<String> {

@@ -13,6 +13,32 @@ pub struct Hits {
     keys: [Option<Action>; 10],
     /// The window was too small to draw anything usable: only Ctrl+C works.
     pub too_small: bool,
+    /// A phone where a finger does more than tap: a press inside is read when it lifts — a
+    /// slide across is a swipe (`swipes`) or moves a long list, a press held down is a long
+    /// press (`holds`), anything else the tap it always was.
+    pub gesture: Option<Rect>,
+    pub swipes: bool,
+    /// A step that asks to press and hold: Space is the long press, for keyboards.
+    pub holds: bool,
+    /// A phone screen longer than the phone: where it is shown from, and how far it goes.
+    pub scroller: Option<Scroller>,
+}
+
+/// A long phone screen as drawn: its area, the first row shown, the last first row there can
+/// be, and a page (the rows shown, less one kept for context).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroller {
+    pub area: Rect,
+    pub offset: u16,
+    pub max: u16,
+    pub page: u16,
+}
+
+impl Scroller {
+    /// The first row shown after moving `rows` (down if positive), within the screen.
+    pub fn moved(&self, rows: i32) -> u16 {
+        (i32::from(self.offset) + rows).clamp(0, i32::from(self.max)) as u16
+    }
 }
 
 impl Hits {
@@ -52,6 +78,10 @@ impl Hits {
     pub fn cover(&mut self, area: Rect) {
         self.areas.retain(|(r, _)| r.intersection(area).is_empty());
         self.keys = Default::default();
+        self.gesture = None;
+        self.swipes = false;
+        self.holds = false;
+        self.scroller = None;
     }
 }
 

@@ -5,7 +5,13 @@
 
 use crate::lang::Lang;
 
+pub mod phone;
+pub mod steps;
+
 pub struct Words {
+    /// The simulated phone's own words; the player's words for gestures and explained taps.
+    pub phone: &'static phone::PhoneWords,
+    pub steps: &'static steps::StepWords,
     pub app_name: &'static str,
     pub tagline: &'static str,
     pub start: &'static str,
@@ -146,6 +152,8 @@ pub struct Words {
 }
 
 pub const ZH: Words = Words {
+    phone: &phone::ZH,
+    steps: &steps::ZH,
     app_name: "智慧助老",
     tagline: "一步一步，学会用手机",
     start: "开始学习",
@@ -278,6 +286,8 @@ pub const ZH: Words = Words {
 };
 
 pub const EN: Words = Words {
+    phone: &phone::EN,
+    steps: &steps::EN,
     app_name: "zhulao",
     tagline: "Phone skills, one step at a time",
     start: "Start learning",

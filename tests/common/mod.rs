@@ -249,7 +249,7 @@ impl Harness {
         }
         match &self.step().exercise {
             Exercise::Read => vec![Action::Confirm],
-            Exercise::Tap { target } => vec![Action::Select(*target)],
+            Exercise::Tap { target, .. } => vec![Action::Select(*target)],
             Exercise::Choice { right, .. } => {
                 vec![Action::Select(
                     p.shuffle.iter().position(|&x| x == *right).unwrap(),
@@ -260,9 +260,16 @@ impl Harness {
                 .collect(),
             Exercise::Digits { answer, .. } => answer
                 .bytes()
-                .map(|b| Action::Digit(b - b'0'))
+                .map(|b| match b {
+                    b'.' => Action::Point,
+                    b'X' => Action::Letter('x'),
+                    d => Action::Digit(d - b'0'),
+                })
                 .chain([Action::Confirm])
                 .collect(),
+            Exercise::Swipe { direction } => vec![Action::Swipe(*direction)],
+            Exercise::Hold { target } => vec![Action::Hold(Some(*target))],
+            Exercise::Slide { level, .. } => vec![Action::Level(*level), Action::Confirm],
             Exercise::Judge { verdict, right, .. } => {
                 let sign = Action::Select(p.shuffle.iter().position(|&x| x == *right).unwrap());
                 if p.verdict_done {
@@ -443,7 +450,7 @@ impl Harness {
         let step = self.step();
         match &step.exercise {
             Exercise::Read => Vec::new(),
-            Exercise::Tap { target } => {
+            Exercise::Tap { target, .. } => {
                 let lesson = p.lesson(&self.io.lib).unwrap();
                 let screen = &lesson.screens[step.screen.unwrap()];
                 let other = screen.tappable().into_iter().find(|i| i != target);
@@ -462,6 +469,20 @@ impl Harness {
                 let wrong = if answer.starts_with('9') { 8 } else { 9 };
                 vec![Action::Digit(wrong), Action::Confirm]
             }
+            Exercise::Swipe { direction } => {
+                use zhulao::content::Direction::*;
+                let other = match direction {
+                    Up => Down,
+                    Down => Up,
+                    Left => Right,
+                    Right => Left,
+                };
+                vec![Action::Swipe(other)]
+            }
+            // A quick tap where a press and hold is asked for.
+            Exercise::Hold { target } => vec![Action::Select(*target)],
+            // Enter with the slider where it was: not where it should be.
+            Exercise::Slide { .. } => vec![Action::Confirm],
             Exercise::Judge { verdict, right, .. } => {
                 if p.verdict_done {
                     vec![Action::Select(

@@ -178,7 +178,7 @@ impl Layer for Entry {
                 body.width.min(44),
                 body.bottom().saturating_sub(y),
             );
-            keypad::render(cx, buf, pad, hits);
+            keypad::render(cx, buf, pad, None, hits);
         }
     }
 }

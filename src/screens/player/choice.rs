@@ -15,6 +15,8 @@ pub(super) fn answer(
     match pick(&mut p.cursor, choices.len(), &action) {
         Pick::Chosen(pos) => {
             let i = p.shuffle[pos];
+            // A wrong choice is answered with its own reason, when the lesson gives one.
+            p.explain = choices[i].why.clone().filter(|_| i != right);
             p.record(cx, step, judged(i == right), choices[i].id.clone())
         }
         Pick::NothingHighlighted => p.nothing_chosen(),

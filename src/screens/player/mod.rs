@@ -5,6 +5,7 @@
 
 mod choice;
 mod digits;
+mod gesture;
 mod judge;
 mod order;
 pub mod review;
@@ -15,6 +16,7 @@ mod view;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 pub use crate::content::LessonAt;
 use crate::content::{Exercise, Lesson, Library, Step, Verdict};
+use crate::lang::Text;
 use crate::overlays::Overlay;
 use crate::progress::review::REVIEW_LESSON;
 use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Timed, Verb};
@@ -66,6 +68,14 @@ pub struct Player {
     pub verdict_done: bool,
     /// A review run: the due steps it goes through. `at` and `step` are then the one showing.
     pub review: Option<review::ReviewRun>,
+    /// Why the last answer was wrong, when that answer has its own explanation (a wrong
+    /// choice's `why`, a greyed button, a quick tap where a long press was asked for …).
+    pub explain: Option<Text>,
+    /// A slide step: where the learner has put the slider so far.
+    pub level: u8,
+    /// A long phone screen moved by the learner: its first row shown (else it follows the
+    /// highlight).
+    pub scroll: Option<u16>,
 }
 
 impl Player {
@@ -93,6 +103,9 @@ impl Player {
             shown_at: now_ms,
             verdict_done: false,
             review: None,
+            explain: None,
+            level: 0,
+            scroll: None,
         };
         p.reset_step(lib, step, wrong, now_ms);
         p
@@ -128,11 +141,20 @@ impl Player {
         self.cursor = None;
         self.shuffle.clear();
         self.verdict_done = false;
+        self.explain = None;
+        self.scroll = None;
         let Some(lesson) = self.at.lesson(lib) else {
             return;
         };
         if let Some(s) = lesson.steps.get(step) {
             match &s.exercise {
+                Exercise::Slide { target, .. } => {
+                    self.level = s
+                        .screen
+                        .and_then(|sc| lesson.screens.get(sc))
+                        .and_then(|sc| sc.items.get(*target))
+                        .map_or(0, |it| it.level);
+                }
                 Exercise::Choice { choices, .. } => {
                     self.shuffle = shuffled(&self.registration, &s.id, choices.len());
                 }
@@ -277,6 +299,7 @@ impl Player {
                     return Outcome::none();
                 };
                 if event.step.as_ref().and_then(|s| s.outcome) == Some(Answer::Correct) {
+                    self.explain = None;
                     if step.why.is_some() {
                         self.feedback = Feedback::Right;
                         self.praise = false;
@@ -289,9 +312,15 @@ impl Player {
                 self.praise = false;
                 self.typed.clear();
                 self.placed.clear();
-                if self.wrong >= 2 {
-                    self.cursor = right_answer_cursor(step, self);
-                }
+                // Nothing stays highlighted from the wrong answer (Enter to go on must not
+                // give it again); from the second wrong answer on, the right one is.
+                self.cursor = if self.wrong >= 2 {
+                    right_answer_cursor(step, self)
+                } else if matches!(step.exercise, Exercise::Order { .. }) {
+                    None
+                } else {
+                    self.cursor
+                };
                 Outcome::none()
             }
             Verb::Completed if self.review.is_some() => review::completed(self, event),
@@ -302,24 +331,50 @@ impl Player {
     /// The learner's answer (or move) on the step showing: each kind of exercise in a file of
     /// its own.
     fn answer(&mut self, cx: &Ctx, step: &Step, action: Action) -> Outcome {
+        // A long phone screen moves in any step that shows one.
+        if let Action::ScrollTo(row) = action {
+            self.scroll = Some(row);
+            return Outcome::none();
+        }
         match &step.exercise {
             Exercise::Read => match action {
                 Action::Confirm | Action::Select(_) => self.record(cx, step, None, String::new()),
                 _ => Outcome::none(),
             },
-            Exercise::Tap { target } => tap::answer(self, cx, step, *target, action),
+            Exercise::Tap { target, wrong } => {
+                tap::answer(self, cx, step, *target, wrong, action)
+            }
             Exercise::Choice { choices, right } => {
                 choice::answer(self, cx, step, choices, *right, action)
             }
             Exercise::Order { items } => order::answer(self, cx, step, items, action),
-            Exercise::Digits { answer, secret } => {
-                digits::answer(self, cx, step, answer, *secret, action)
-            }
+            Exercise::Digits {
+                answer,
+                secret,
+                format,
+            } => digits::answer(self, cx, step, answer, *secret, *format, action),
             Exercise::Judge {
                 verdict,
                 signs,
                 right,
-            } => judge::answer(self, cx, step, *verdict, signs, *right, action),
+                wrong_verdict,
+            } => judge::answer(
+                self,
+                cx,
+                step,
+                judge::Judged {
+                    verdict: *verdict,
+                    signs,
+                    right: *right,
+                    wrong_verdict: wrong_verdict.as_ref(),
+                },
+                action,
+            ),
+            Exercise::Swipe { direction } => gesture::swipe(self, cx, step, *direction, action),
+            Exercise::Hold { target } => gesture::hold(self, cx, step, *target, action),
+            Exercise::Slide { target, level } => {
+                gesture::slide(self, cx, step, *target, *level, action)
+            }
         }
     }
 }
@@ -389,14 +444,16 @@ fn judged(correct: bool) -> Option<Answer> {
 /// position of the right choice or of the next order item.
 pub fn right_answer_cursor(step: &Step, p: &Player) -> Option<usize> {
     match &step.exercise {
-        Exercise::Tap { target } => Some(*target),
+        Exercise::Tap { target, .. } | Exercise::Hold { target } | Exercise::Slide { target, .. } => {
+            Some(*target)
+        }
         Exercise::Choice { right, .. } => p.shuffle.iter().position(|&i| i == *right),
         Exercise::Order { .. } => p.shuffle.iter().position(|&i| i == p.placed.len()),
         Exercise::Judge { verdict, .. } if !p.verdict_done => {
             VERDICTS.iter().position(|v| v == verdict)
         }
         Exercise::Judge { right, .. } => p.shuffle.iter().position(|&i| i == *right),
-        Exercise::Read | Exercise::Digits { .. } => None,
+        Exercise::Read | Exercise::Digits { .. } | Exercise::Swipe { .. } => None,
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::layout::{Offset, Rect};
 
 use super::{Feedback, Listed, Player, right_answer_cursor};
 use crate::app::Action;
-use crate::content::{Exercise, Lesson, Step, Verdict};
+use crate::content::{DigitsFormat, Direction, Exercise, Lesson, Step, Verdict};
 use crate::settings::TextSize;
 use crate::ui::draw::{fill, put};
 use crate::ui::text::width;
@@ -53,7 +53,7 @@ pub fn render(p: &Player, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut 
         ],
     );
     let (header, counter) = super::review::heading(p, cx).unwrap_or((header, counter));
-    let keys = footer_keys(cx, step, p);
+    let keys = footer_keys(cx, lesson, step, p);
     let body = page::render(cx, buf, area, &header, &counter, &keys, hits);
     let text = message(p, cx, lesson, step, false);
     // Stacked, a judge step shows its answers instead of the phone: the message it judges is
@@ -168,7 +168,7 @@ impl View<'_> {
                     inner.width,
                     inner.height.saturating_sub(2).min(keypad::ROWS * 3),
                 );
-                keypad::render(cx, buf, pad, hits);
+                keypad::render(cx, buf, pad, pad_extra(step), hits);
             }
             Panel::Answers => self.draw_answers(buf, panel_area, hits),
             Panel::None => {}
@@ -218,7 +218,7 @@ impl View<'_> {
                     rest.width.min(44),
                     rest.height.saturating_sub(1),
                 );
-                keypad::render(cx, buf, pad, hits);
+                keypad::render(cx, buf, pad, pad_extra(self.step), hits);
             }
             Panel::Answers => self.draw_answers(buf, rest, hits),
             Panel::None => {}
@@ -226,12 +226,30 @@ impl View<'_> {
     }
 
     fn draw_phone(&self, buf: &mut Buffer, area: Rect, screen: usize, on: bool, hits: &mut Hits) {
+        let p = self.p;
+        // What the step asks of the finger, while it can still be answered.
+        let (asks, interactive, cursor) = match (&self.step.exercise, on) {
+            (_, false) => (phone::Asks::Tap, false, None),
+            (Exercise::Swipe { .. }, true) => (phone::Asks::Swipe, false, None),
+            (Exercise::Hold { .. }, true) => (phone::Asks::Hold, true, p.cursor),
+            (Exercise::Slide { target, .. }, true) => (
+                phone::Asks::Slide {
+                    item: *target,
+                    level: p.level,
+                },
+                false,
+                None,
+            ),
+            _ => (phone::Asks::Tap, true, p.cursor),
+        };
         let view = phone::Phone {
             screen: &self.lesson.screens[screen],
             lang: self.cx.lang,
             theme: &self.cx.theme,
-            cursor: if on { self.p.cursor } else { None },
-            interactive: on,
+            cursor,
+            interactive,
+            asks,
+            scroll: p.scroll,
         };
         phone::render(buf, area, &view, hits);
     }
@@ -310,9 +328,15 @@ impl View<'_> {
 }
 
 /// The digits typed so far, masked when secret (or typed on a secure pad), with `_` for the
-/// ones still to come.
+/// ones still to come (not for an amount, whose length is the learner's to know), grouped as
+/// the real form shows the number.
 fn typed_display(p: &Player, lesson: &Lesson, step: &Step, sep: &str) -> String {
-    let Exercise::Digits { answer, secret } = &step.exercise else {
+    let Exercise::Digits {
+        answer,
+        secret,
+        format,
+    } = &step.exercise
+    else {
         return String::new();
     };
     let secure = step.screen.is_some_and(|s| lesson.screens[s].secure_pad);
@@ -321,13 +345,36 @@ fn typed_display(p: &Player, lesson: &Lesson, step: &Step, sep: &str) -> String 
     } else {
         p.typed.clone()
     };
-    let blanks = answer.len().saturating_sub(p.typed.len());
-    shown
+    let blanks = match format {
+        DigitsFormat::Amount => 0,
+        _ => answer.len().saturating_sub(p.typed.len()),
+    };
+    let all: String = shown
         .chars()
+        .chain(std::iter::repeat_n('_', blanks))
+        .collect();
+    if *format != DigitsFormat::Plain {
+        return super::digits::grouped(&all, *format);
+    }
+    all.chars()
         .map(String::from)
-        .chain(std::iter::repeat_n("_".to_string(), blanks))
         .collect::<Vec<_>>()
         .join(sep)
+}
+
+/// The key a digits step's pad has besides the digits, if its number needs one.
+fn pad_extra(step: &Step) -> Option<keypad::Extra> {
+    match step.exercise {
+        Exercise::Digits {
+            format: DigitsFormat::Amount,
+            ..
+        } => Some(keypad::Extra::Point),
+        Exercise::Digits {
+            format: DigitsFormat::Id,
+            ..
+        } => Some(keypad::Extra::X),
+        _ => None,
+    }
 }
 
 fn min_panel(panel: Panel, step: &Step, p: &Player) -> u16 {
@@ -399,7 +446,13 @@ fn panel_kind(step: &Step, p: &Player) -> Panel {
         return Panel::Phone(next, false);
     }
     match (&step.exercise, step.screen) {
-        (Exercise::Tap { .. }, Some(s)) => Panel::Phone(s, !done),
+        (
+            Exercise::Tap { .. }
+            | Exercise::Swipe { .. }
+            | Exercise::Hold { .. }
+            | Exercise::Slide { .. },
+            Some(s),
+        ) => Panel::Phone(s, !done),
         (Exercise::Digits { .. }, _) if !done => Panel::Keypad,
         (Exercise::Choice { .. } | Exercise::Order { .. } | Exercise::Judge { .. }, None)
             if !done =>
@@ -415,7 +468,7 @@ fn answer_rows(step: &Step, p: &Player) -> usize {
     p.listed(step).len()
 }
 
-fn footer_keys(cx: &ViewCx, step: &Step, p: &Player) -> Vec<Key> {
+fn footer_keys(cx: &ViewCx, lesson: &Lesson, step: &Step, p: &Player) -> Vec<Key> {
     let w = cx.words;
     let back = Key::new(w.key_esc, w.word_back, Some(Action::Back));
     let help = Key::new(w.key_help, w.word_help, Some(Action::Help));
@@ -443,16 +496,63 @@ fn footer_keys(cx: &ViewCx, step: &Step, p: &Player) -> Vec<Key> {
             help,
             read,
         ],
-        _ => vec![
-            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
+        // The arrow key that swipes is named: the one of the way to go.
+        Exercise::Swipe { direction } => {
+            let key = match direction {
+                Direction::Up => "↑",
+                Direction::Down => "↓",
+                Direction::Left => "←",
+                Direction::Right => "→",
+            };
+            vec![
+                Key::new(key, w.steps.word_swipe, None),
+                back,
+                help,
+                read,
+            ]
+        }
+        Exercise::Hold { .. } => vec![
+            Key::new(w.steps.key_space, w.steps.word_hold, Some(Action::Hold(None))),
             back,
             help,
-            Key::new(w.key_numbers, w.word_choose, None),
             Key::new(w.key_arrows, w.word_move, None),
             read,
         ],
+        Exercise::Slide { .. } => vec![
+            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
+            back,
+            Key::new("← →", w.steps.word_slide, None),
+            help,
+            read,
+        ],
+        _ => {
+            let mut keys = vec![
+                Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
+                back,
+                help,
+                Key::new(w.key_numbers, w.word_choose, None),
+                Key::new(w.key_arrows, w.word_move, None),
+                read,
+            ];
+            if long_screen(lesson, step) {
+                keys.insert(3, Key::new(w.steps.key_pages, w.steps.word_scroll, None));
+            }
+            keys
+        }
     }
 }
+
+/// Whether the step's phone screen is a long one (a list that scrolls on most windows): the
+/// footer then names the keys that move it.
+fn long_screen(lesson: &Lesson, step: &Step) -> bool {
+    step.screen.is_some_and(|s| {
+        let screen = &lesson.screens[s];
+        screen.placed(crate::content::Place::Body).count() >= LONG_BODY
+    })
+}
+
+/// Body items from which a phone screen is long.
+const LONG_BODY: usize = 8;
 
 /// The text column: praise, the instruction, then feedback or help — each with how much it
 /// matters when room is short.
@@ -461,6 +561,19 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step, summary: bool)
     let mut out = TextBlock::new();
     if p.praise && p.feedback == Feedback::None {
         out.push(w.well_done, Role::Right, Priority::Extra);
+    }
+    // A step that comes back alone in a review says first where it comes from, and what was
+    // happening there, so that "登录好了…" does not start from nowhere.
+    if p.review.is_some() {
+        let from = fill_in(
+            w.steps.review_from,
+            &[("lesson", lesson.title.get(lang))],
+        );
+        let line = match &step.context {
+            Some(c) => format!("{from}：{}", c.get(lang)),
+            None => from,
+        };
+        out.push(line, Role::Dim, Priority::Keep);
     }
     out.push_big(step.say.get(lang), Role::Strong);
     if let Exercise::Judge { verdict, .. } = &step.exercise {
@@ -493,12 +606,19 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step, summary: bool)
         }
         Feedback::Wrong if p.wrong < 2 => {
             out.push(w.wrong_first, Role::NotYet, Priority::Useful);
+            // Why that answer is wrong, when it can be said, before the hint.
+            if let Some(why) = &p.explain {
+                out.push(why.get(lang), Role::NotYet, Priority::Keep);
+            }
             if let Some(h) = hint {
                 out.push(h, Role::Base, Priority::Keep);
             }
         }
         Feedback::Wrong => {
             out.push(w.wrong_again, Role::NotYet, Priority::Useful);
+            if let Some(why) = &p.explain {
+                out.push(why.get(lang), Role::NotYet, Priority::Keep);
+            }
             out.push(pointer(p, cx, lesson, step), Role::NotYet, Priority::Keep);
         }
         Feedback::NothingTyped => {
@@ -529,17 +649,38 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step, summary: bool)
 fn pointer(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> String {
     let (w, lang) = (cx.words, cx.lang);
     let at = right_answer_cursor(step, p);
+    let screen = step.screen.map(|s| &lesson.screens[s]);
     match (&step.exercise, at) {
-        (Exercise::Tap { target }, _) => {
-            let screen = &lesson.screens[step.screen.unwrap_or(0)];
-            let key = phone::key_of(screen, *target).unwrap_or(0).to_string();
-            fill_in(
-                w.point_tap,
-                &[
-                    ("label", screen.items[*target].label.get(lang)),
-                    ("key", &key),
-                ],
-            )
+        (Exercise::Tap { target, .. }, _) => {
+            let Some(screen) = screen else {
+                return String::new();
+            };
+            let label = screen.items[*target].words(lang);
+            match phone::key_of(screen, *target) {
+                Some(key) => fill_in(
+                    w.point_tap,
+                    &[("label", &label), ("key", &key.to_string())],
+                ),
+                // The numbers follow a long list as it moves: Enter, on the highlight.
+                None => fill_in(w.steps.point_tap_enter, &[("label", &label)]),
+            }
+        }
+        (Exercise::Hold { target }, _) => {
+            let label = screen.map_or(String::new(), |s| s.items[*target].words(lang));
+            fill_in(w.steps.point_hold, &[("label", &label)])
+        }
+        (Exercise::Slide { level, .. }, _) => fill_in(
+            w.steps.point_slide,
+            &[("want", &level.to_string()), ("keys", "← →")],
+        ),
+        (Exercise::Swipe { direction }, _) => {
+            let (way, key) = match direction {
+                Direction::Up => (w.steps.way_up, "↑"),
+                Direction::Down => (w.steps.way_down, "↓"),
+                Direction::Left => (w.steps.way_left, "←"),
+                Direction::Right => (w.steps.way_right, "→"),
+            };
+            fill_in(w.steps.point_swipe, &[("way", way), ("key", key)])
         }
         (Exercise::Choice { choices, right }, Some(pos)) => fill_in(
             w.point_choice,

@@ -1,5 +1,6 @@
 //! The on-screen number pad of a digits exercise: 1–9, 0, delete and OK, every key tappable,
-//! laid out like a phone's so the learner practises the real thing.
+//! laid out like a phone's so the learner practises the real thing. An amount's pad has a "."
+//! and an ID number's an "X" at the bottom left, as real ones do (OK is then the footer's).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,13 +12,20 @@ use crate::ui::hits::Hits;
 
 pub const ROWS: u16 = 4;
 
-pub fn render(cx: &ViewCx, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
+/// The key at the bottom left of a pad for a number with more than digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    Point,
+    X,
+}
+
+pub fn render(cx: &ViewCx, buf: &mut Buffer, area: Rect, extra: Option<Extra>, hits: &mut Hits) {
     let area = area.intersection(buf.area);
     if area.width < 9 || area.height < ROWS {
         return;
     }
     let (del, ok) = (cx.words.pad_delete, cx.words.pad_ok);
-    let keys: [(String, Action); 12] = [
+    let mut keys: [(String, Action); 12] = [
         ("1".into(), Action::Digit(1)),
         ("2".into(), Action::Digit(2)),
         ("3".into(), Action::Digit(3)),
@@ -31,6 +39,13 @@ pub fn render(cx: &ViewCx, buf: &mut Buffer, area: Rect, hits: &mut Hits) {
         ("0".into(), Action::Digit(0)),
         (ok.into(), Action::Confirm),
     ];
+    if let Some(extra) = extra {
+        keys[9] = match extra {
+            Extra::Point => (".".into(), Action::Point),
+            Extra::X => ("X".into(), Action::Letter('x')),
+        };
+        keys[11] = (del.into(), Action::Delete);
+    }
     let row_h = (area.height / ROWS).min(3);
     let key_w = (area.width / 3).min(12);
     let left = area.x + (area.width - key_w * 3) / 2;
