@@ -6,7 +6,8 @@ use std::io::Write;
 
 use super::cell::{csv_text, date_time, minutes};
 use super::table::{GroupSummary, Report, Row};
-use super::{SUMMARY_HEADERS, detail_headers, helped_text, hours, one_decimal};
+use super::{detail_headers, helped_text, hours, one_decimal};
+use crate::ui::words::report::{ARCHIVED_YES, SUMMARY_HEADERS};
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -66,7 +67,7 @@ fn write_row(w: &mut csv::Writer<impl Write>, row: &Row) -> Result<(), csv::Erro
             Cell::Text(&row.learner),
             Cell::Plain(row.seat.map(|s| s.to_string()).unwrap_or_default()),
             Cell::Text(&row.groups),
-            Cell::Text(if row.archived { "是" } else { "" }),
+            Cell::Text(if row.archived { ARCHIVED_YES } else { "" }),
             Cell::Text(&row.course),
             Cell::Text(&row.lesson),
             Cell::Text(row.status()),

@@ -8,6 +8,8 @@
 //! - `file`: writing a file whole or not at all.
 //! - `cli`: the `report` subcommand.
 //!
+//! The fixed words of the cells (titles, headers, labels) are in `crate::ui::words::report`.
+//!
 //! Times: a report shows them in one time zone, this computer's unless told otherwise
 //! (`--tz`), and says which in its headers. `--since` and `--until` are whole days in that
 //! zone, both included. The figures of a row (attempts, help, time, completions, first and
@@ -30,6 +32,10 @@ use crate::progress::Store;
 use crate::progress::StoreError;
 use crate::progress::store::format_time;
 use crate::progress::store::report::ReportQuery;
+use crate::ui::words::fill;
+use crate::ui::words::report::{
+    DETAIL_HEADERS, HELPED, PERIOD_ALL, PERIOD_BETWEEN, PERIOD_FROM, PERIOD_UNTIL,
+};
 
 pub use table::{GroupSummary, Report, Row};
 
@@ -193,11 +199,12 @@ pub fn period_bounds(
 }
 
 fn period_text(since: Option<Date>, until: Option<Date>) -> String {
-    match (since, until) {
-        (None, None) => "全部记录 whole record".into(),
-        (Some(s), None) => format!("{s} 起 from {s}"),
-        (None, Some(u)) => format!("至 {u} until {u}"),
-        (Some(s), Some(u)) => format!("{s} – {u}"),
+    let (s, u) = (since.map(|d| d.to_string()), until.map(|d| d.to_string()));
+    match (s.as_deref(), u.as_deref()) {
+        (None, None) => PERIOD_ALL.into(),
+        (Some(s), None) => fill(PERIOD_FROM, &[("since", s)]),
+        (None, Some(u)) => fill(PERIOD_UNTIL, &[("until", u)]),
+        (Some(s), Some(u)) => fill(PERIOD_BETWEEN, &[("since", s), ("until", u)]),
     }
 }
 
@@ -328,9 +335,6 @@ fn csv_io(e: &::csv::Error) -> Option<std::io::ErrorKind> {
     }
 }
 
-/// A column header in both languages: Chinese first.
-pub type Header = (&'static str, &'static str);
-
 /// The details' headers; the English half of the two times says their zone.
 pub fn detail_header_pairs(offset: UtcOffset) -> Vec<(&'static str, String)> {
     let zone = cell::zone_label(offset);
@@ -352,45 +356,17 @@ pub fn detail_headers(offset: UtcOffset) -> Vec<String> {
         .collect()
 }
 
-pub const DETAIL_HEADERS: [Header; 14] = [
-    ("学员", "Learner"),
-    ("座位", "Seat"),
-    ("小组", "Groups"),
-    ("已归档", "Archived"),
-    ("课程", "Course"),
-    ("课", "Lesson"),
-    ("状态", "Status"),
-    ("首次学习", "First activity"),
-    ("最近学习", "Last activity"),
-    ("开始次数", "Attempts"),
-    ("求助次数", "Help used"),
-    ("用时（分钟）", "Minutes"),
-    ("星星", "Stars"),
-    ("完成次数", "Completions"),
-];
-
-pub const SUMMARY_HEADERS: [&str; 14] = [
-    "小组 Group",
-    "学员人数 Learners",
-    "已归档 Archived",
-    "有学习记录的学员 Learners who studied",
-    "学过的课 Lessons studied",
-    "完成的课 Lessons completed",
-    "完成次数 Completions",
-    "平均星星 Average stars",
-    "总用时（小时）Hours",
-    "开始次数 Attempts",
-    "求助次数 Help used",
-    "回答次数 Answers",
-    "最需要帮助的学员 Needed help most",
-    "时间范围 Period",
-];
-
 /// "张三（12 次）、学员 7（9 次）"
 pub fn helped_text(s: &GroupSummary) -> String {
     s.most_helped
         .iter()
-        .map(|h| format!("{}（{} 次）", h.learner, h.help))
+        .map(|h| {
+            // The name (outside text) last, so nothing in it is taken for a placeholder.
+            fill(
+                HELPED,
+                &[("help", &h.help.to_string()), ("learner", &h.learner)],
+            )
+        })
         .collect::<Vec<_>>()
         .join(table::GROUP_SEPARATOR)
 }

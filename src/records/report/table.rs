@@ -12,6 +12,7 @@ use crate::progress::review::REVIEW_LESSON;
 use crate::progress::store::parse_time;
 use crate::progress::store::report::{GroupEntry, ReportData};
 use crate::ui::context::learner_display_name;
+use crate::ui::words::report::{ALL, STATUS_DONE, STATUS_LEARNING};
 use crate::ui::words::words;
 
 /// How many learners "needed help most" lists.
@@ -75,9 +76,6 @@ impl Row {
     }
 }
 
-pub const STATUS_DONE: &str = "完成";
-pub const STATUS_LEARNING: &str = "学习中";
-
 /// A learner who needed help, for the summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Helped {
@@ -128,8 +126,6 @@ pub struct GroupSummary {
     pub most_helped: Vec<Helped>,
     pub lessons: Vec<LessonLine>,
 }
-
-pub const ALL: &str = "全部 All";
 
 /// The report, ready to be written in either format.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,11 +13,10 @@ use unicode_width::UnicodeWidthStr;
 use super::cell::{minutes, needs_guard, zone_label};
 use super::table::{GroupSummary, Report, Row};
 use super::{detail_header_pairs, hours, one_decimal};
+use crate::ui::words::report::{self as words, DETAILS};
 
 /// Excel's last row is 1 048 576; one is the header.
 pub const MAX_ROWS: usize = 1_048_575;
-
-pub const DETAILS: &str = "明细 Details";
 
 struct Styles {
     title: Format,
@@ -184,7 +183,17 @@ fn detail_row(ws: &mut Worksheet, r: u32, row: &Row, st: &Styles) -> Result<(), 
         ws.write_number(r, 1, seat as f64)?;
     }
     text(ws, r, 2, &row.groups, &st.plain)?;
-    text(ws, r, 3, if row.archived { "是" } else { "" }, &st.plain)?;
+    text(
+        ws,
+        r,
+        3,
+        if row.archived {
+            words::ARCHIVED_YES
+        } else {
+            ""
+        },
+        &st.plain,
+    )?;
     text(ws, r, 4, &row.course, &st.plain)?;
     text(ws, r, 5, &row.lesson, &st.plain)?;
     text(ws, r, 6, row.status(), &st.plain)?;
@@ -204,17 +213,11 @@ fn summary_sheet(
     s: &GroupSummary,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    text(
-        ws,
-        0,
-        0,
-        "智慧助老 学习情况汇总 zhulao learning report",
-        &st.title,
-    )?;
+    text(ws, 0, 0, words::TITLE, &st.title)?;
     let facts: [(&str, &str); 3] = [
-        ("小组 Group", &s.name),
-        ("时间范围 Period", &report.period),
-        ("时区 Time zone", &zone_label(report.offset)),
+        (words::FACT_GROUP, &s.name),
+        (words::FACT_PERIOD, &report.period),
+        (words::FACT_ZONE, &zone_label(report.offset)),
     ];
     let mut r = 1;
     for (label, value) in facts {
@@ -222,50 +225,31 @@ fn summary_sheet(
         text(ws, r, 1, value, &st.plain)?;
         r += 1;
     }
-    text(ws, r, 0, "生成时间 Made", &st.bold)?;
+    text(ws, r, 0, words::FACT_MADE, &st.bold)?;
     date(ws, r, 1, report.made_at, st)?;
     r += 2;
 
-    headers(ws, r, &[("项目", "Item"), ("数值", "Value")], st)?;
+    headers(ws, r, &words::FIGURE_HEADERS, st)?;
     r += 1;
     let active_minutes = if s.active > 0 {
         minutes(s.time_ms) / s.active as f64
     } else {
         0.0
     };
+    let f = &words::FIGURES;
     let figures: [(&str, f64, bool); 12] = [
-        ("学员人数 Learners", s.learners as f64, false),
-        ("其中已归档 Of them archived", s.archived as f64, false),
-        (
-            "有学习记录的学员 Learners who studied",
-            s.active as f64,
-            false,
-        ),
-        (
-            "学过的课（人次）Lessons studied",
-            s.lessons_started as f64,
-            false,
-        ),
-        (
-            "完成的课（人次）Lessons completed",
-            s.lessons_completed as f64,
-            false,
-        ),
-        ("完成次数 Completions", s.completions as f64, false),
-        (
-            "平均星星（每课）Average stars per lesson",
-            one_decimal(s.average_stars),
-            true,
-        ),
-        ("总用时（小时）Total time (hours)", hours(s.time_ms), true),
-        (
-            "人均用时（分钟）Minutes per learner",
-            one_decimal(active_minutes),
-            true,
-        ),
-        ("开始次数 Attempts", s.attempts as f64, false),
-        ("回答次数 Answers", s.answers as f64, false),
-        ("求助次数 Help used", s.help as f64, false),
+        (f.learners, s.learners as f64, false),
+        (f.archived, s.archived as f64, false),
+        (f.active, s.active as f64, false),
+        (f.lessons_started, s.lessons_started as f64, false),
+        (f.lessons_completed, s.lessons_completed as f64, false),
+        (f.completions, s.completions as f64, false),
+        (f.average_stars, one_decimal(s.average_stars), true),
+        (f.hours, hours(s.time_ms), true),
+        (f.minutes_per_learner, one_decimal(active_minutes), true),
+        (f.attempts, s.attempts as f64, false),
+        (f.answers, s.answers as f64, false),
+        (f.help, s.help as f64, false),
     ];
     for (label, value, tenth) in figures {
         text(ws, r, 0, label, &st.plain)?;
@@ -278,28 +262,12 @@ fn summary_sheet(
     }
     r += 1;
 
-    text(
-        ws,
-        r,
-        0,
-        "最需要帮助的学员 Learners who needed help most",
-        &st.bold,
-    )?;
+    text(ws, r, 0, words::MOST_HELPED, &st.bold)?;
     r += 1;
-    headers(
-        ws,
-        r,
-        &[
-            ("学员", "Learner"),
-            ("座位", "Seat"),
-            ("求助次数", "Help used"),
-            ("回答次数", "Answers"),
-        ],
-        st,
-    )?;
+    headers(ws, r, &words::MOST_HELPED_HEADERS, st)?;
     r += 1;
     if s.most_helped.is_empty() {
-        text(ws, r, 0, "（无 none）", &st.plain)?;
+        text(ws, r, 0, words::NOBODY, &st.plain)?;
         r += 1;
     }
     for h in &s.most_helped {
@@ -313,21 +281,9 @@ fn summary_sheet(
     }
     r += 1;
 
-    text(ws, r, 0, "各课情况 By lesson", &st.bold)?;
+    text(ws, r, 0, words::BY_LESSON, &st.bold)?;
     r += 1;
-    headers(
-        ws,
-        r,
-        &[
-            ("课程", "Course"),
-            ("课", "Lesson"),
-            ("学过的学员", "Learners"),
-            ("完成的学员", "Completed"),
-            ("求助次数", "Help used"),
-            ("用时（分钟）", "Minutes"),
-        ],
-        st,
-    )?;
+    headers(ws, r, &words::BY_LESSON_HEADERS, st)?;
     r += 1;
     let mut widths = [34usize, 24, 10, 10, 10, 12];
     for line in &s.lessons {
@@ -364,7 +320,7 @@ pub fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
         .collect();
     let cleaned = cleaned.trim().trim_matches('\'').trim();
     let base = if cleaned.is_empty() {
-        "小组"
+        words::UNNAMED_GROUP
     } else {
         cleaned
     };

@@ -2,8 +2,15 @@
 //! lookup table, so a missing translation is a compile error. The tone is a patient teacher's:
 //! no "wrong!", no scores, always a way forward. Templates use `{name}` placeholders, filled by
 //! `fill`.
+//!
+//! Words for people other than the learner live beside this table: `doctor` (what `zhulao
+//! doctor` says to a helper) and `report` (the fixed words of the education bureau's report).
+
+pub mod doctor;
+pub mod report;
 
 use crate::lang::Lang;
+use doctor::{DOCTOR_EN, DOCTOR_ZH, DoctorWords};
 
 pub mod phone;
 pub mod steps;
@@ -133,6 +140,8 @@ pub struct Words {
     pub preview: &'static PreviewWords,
     /// Review between classes (复习).
     pub review: &'static ReviewWords,
+    /// `zhulao doctor`, for the helper setting up a machine (see `doctor`).
+    pub doctor: &'static DoctorWords,
     // Footer keys.
     pub key_numbers: &'static str,
     pub key_arrows: &'static str,
@@ -268,6 +277,7 @@ pub const ZH: Words = Words {
     kiosk: &KIOSK_ZH,
     preview: &PREVIEW_ZH,
     review: &REVIEW_ZH,
+    doctor: &DOCTOR_ZH,
     key_numbers: "数字键",
     key_arrows: "方向键",
     key_enter: "回车",
@@ -402,6 +412,7 @@ pub const EN: Words = Words {
     kiosk: &KIOSK_EN,
     preview: &PREVIEW_EN,
     review: &REVIEW_EN,
+    doctor: &DOCTOR_EN,
     key_numbers: "1-9",
     key_arrows: "Arrows",
     key_enter: "Enter",
