@@ -403,3 +403,44 @@ fn snapshots_of_a_review_from_the_pack_list_to_its_end() {
     h.finish_lesson();
     snap("review_done", &h);
 }
+
+#[test]
+fn the_course_with_questions_due_is_the_one_highlighted_and_the_list_says_how_many() {
+    // The phone pack first and never opened; the review is due in the second.
+    let mut lib = common::phone_library();
+    let mut packs = common::fixture_library().packs;
+    packs[0].order = 5;
+    let fixture = packs[0].id.clone();
+    lib.merge(packs);
+    let at = lib.packs.iter().position(|p| p.id == fixture).unwrap();
+    assert!(at > 0, "the fixture's course comes after the phone's");
+    let mut h = on_day(Harness::new(lib, Lang::Zh), 0);
+    h.act(Action::Confirm);
+    h.act(Action::Select(zhulao::screens::learners::NEW_NUMBERED));
+    h.act(Action::Select(at)).act(Action::Select(0));
+    assert_eq!(h.screen(), "Player");
+    help_with(&mut h, "open-app");
+    h.finish_lesson();
+    h.act(Action::Back).act(Action::Back);
+
+    let h = come_back(h, 1);
+    match &h.app.screen {
+        Screen::Packs(p) => assert_eq!(
+            p.cursor, at,
+            "the course with the review, not the first unfinished"
+        ),
+        other => panic!("on {}", other.name()),
+    }
+    assert!(
+        screen_text(&h).contains("今天有 1 题要复习。"),
+        "{}",
+        screen_text(&h)
+    );
+    // Another day with nothing due: the first unfinished course, and no such line.
+    let h = come_back(h, 0);
+    match &h.app.screen {
+        Screen::Packs(p) => assert_eq!(p.cursor, 0),
+        other => panic!("on {}", other.name()),
+    }
+    assert!(!screen_text(&h).contains("要复习"), "{}", screen_text(&h));
+}

@@ -69,6 +69,34 @@ mod tests {
         for place in [Place::Tab, Place::Back, Place::Action, Place::Banner] {
             assert!(has(&|s| s.has(place)), "{place:?}");
         }
+        assert!(has(&|s| s.layout == Layout::Scan));
+        assert!(has(&|s| s.layout == Layout::Face));
+        assert!(has(&|s| s.sheet.is_some()));
+        assert!(has(&|s| s.code.is_some()));
+        assert!(has(&|s| s.side && s.has(Place::Side)));
+        use crate::content::{CallState, DigitsFormat, ItemKind};
+        assert!(has(&|s| s
+            .call
+            .as_ref()
+            .is_some_and(|c| c.state == CallState::Talking)));
+        for kind in [ItemKind::Slider, ItemKind::Check, ItemKind::Voice] {
+            assert!(has(&|s| s.items.iter().any(|i| i.kind == kind)), "{kind:?}");
+        }
+        assert!(has(&|s| s.items.iter().any(|i| i.needs.is_some())));
+        assert!(has(&|s| s.items.iter().any(|i| i.count.is_some())));
+        assert!(has(&|s| s.items.iter().any(|i| i.mine)));
+        assert!(has(&|s| s.items.iter().any(|i| i.from.is_some())));
+        assert!(has(&|s| s.placed(Place::Body).count() > 9), "a long list");
+        assert!(lesson.source.is_some());
+        assert!(lesson.steps.iter().any(|s| s.context.is_some()));
+        assert!(lesson.steps.iter().any(|s| matches!(
+            &s.exercise,
+            Exercise::Tap { wrong, .. } if !wrong.is_empty()
+        )));
+        assert!(lesson.steps.iter().any(|s| matches!(
+            &s.exercise,
+            Exercise::Digits { format, .. } if *format == DigitsFormat::Amount
+        )));
         assert!(lesson.steps.iter().any(|s| s.leads_to.is_some()));
         assert!(
             lesson

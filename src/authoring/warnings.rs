@@ -61,6 +61,7 @@ pub fn warnings(lib: &Library, built_in: &[String]) -> Vec<PackError> {
                 let at = LessonAt { pack: p, lesson: l };
                 colours(lesson, step, &mut out);
                 places(lib, at, s, lesson, step, &mut out);
+                below_the_fold(lib, at, s, lesson, step, &mut out);
                 cut(lib, at, s, lesson, step, &mut out);
             }
         }
@@ -236,7 +237,12 @@ fn colours(lesson: &Lesson, step: &Step, out: &mut Vec<PackError>) {
     for lang in Lang::ALL.iter().copied() {
         let text = words_of(step, lang);
         for (word, colour) in colour_words(lang) {
-            if says(&text, &word, lang) && !screen.items.iter().any(|i| i.color == Some(colour)) {
+            // (A button that does not work yet — greyed by `needs` or `disabled` — is grey.)
+            let drawn = |i: &crate::content::Item| {
+                i.color == Some(colour)
+                    || (colour == crate::content::Color::Grey && !i.works(screen))
+            };
+            if says(&text, &word, lang) && !screen.items.iter().any(drawn) {
                 out.push(warning(
                     &lesson.file,
                     step.line,
@@ -359,6 +365,62 @@ fn places(
                     ),
                 ));
             }
+        }
+    }
+}
+
+/// Words that tell the learner to move a long screen.
+/// ("下面" or "at the bottom" are not enough: they say where, not that it is out of sight.)
+const SCROLL_WORDS: [&str; 6] = ["滑", "翻", "往下", "scroll", "swipe", "further down"];
+
+/// For a step with a target on a long screen: when the target is not on the first screenful at
+/// 80×24, the step's words must say to scroll (a learner does not look for what they cannot see).
+fn below_the_fold(
+    lib: &Library,
+    at: LessonAt,
+    s: usize,
+    lesson: &Lesson,
+    step: &Step,
+    out: &mut Vec<PackError>,
+) {
+    let target = match step.exercise {
+        Exercise::Tap { target, .. } | Exercise::Hold { target } => target,
+        Exercise::Slide { target, .. } => target,
+        _ => return,
+    };
+    let Some(screen) = step.screen.and_then(|i| lesson.screens.get(i)) else {
+        return;
+    };
+    let Some(item) = screen.items.get(target) else {
+        return;
+    };
+    if item.place != crate::content::Place::Body {
+        return;
+    }
+    for lang in Lang::ALL.iter().copied() {
+        let text = words_of(step, lang);
+        if SCROLL_WORDS.iter().any(|w| text.contains(w)) {
+            continue;
+        }
+        let app = app_at(lib, at, s, lang);
+        let (_, hits) = draw(&app, lib, 80, 24);
+        let shown = hits.areas().iter().any(|(_, a)| {
+            matches!(a, Action::Select(i) | Action::Hold(Some(i)) if *i == target)
+                || (matches!(a, Action::Level(_))
+                    && matches!(step.exercise, Exercise::Slide { .. }))
+        });
+        if !shown && hits.scroller.is_some() {
+            let (sid, tid, name) = (&step.id, &item.id, lang_name(lang));
+            let name_zh = if lang == Lang::Zh { "中文" } else { "英文" };
+            out.push(warning(
+                &lesson.file,
+                step.line,
+                crate::said!(
+                    "第 '{sid}' 步：在 80×24 的{name_zh}界面上，'{tid}' 在手机屏幕下面，一开始看不到；请在 say 或 hint 里说“往下滑，找到…”",
+                    "step '{sid}': at 80×24 in {name}, '{tid}' is below the first screenful of the phone; say to scroll down in its say or hint (“scroll down to …”)"
+                ),
+            ));
+            return;
         }
     }
 }

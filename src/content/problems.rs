@@ -113,11 +113,26 @@ fn brief_quotes(message: &str) -> Cow<'_, str> {
         return Cow::Borrowed(message);
     }
     let mut out = String::with_capacity(message.len().min(4 * MOST_MESSAGE));
+    // A quote opens after a space or punctuation and closes before one: the apostrophe of
+    // "a call's" is neither.
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let opens = |s: &str, i: usize| !word(s[..i].chars().next_back());
+    let closes = |s: &str, i: usize| !word(s[i + 1..].chars().next());
     let mut rest = message;
-    while let Some(open) = rest.find('\'') {
+    while let Some(open) = rest
+        .match_indices('\'')
+        .map(|(i, _)| i)
+        .find(|&i| opens(rest, i))
+    {
         out.push_str(&rest[..=open]);
         rest = &rest[open + 1..];
-        let Some(close) = rest.find('\'') else { break };
+        let Some(close) = rest
+            .match_indices('\'')
+            .map(|(i, _)| i)
+            .find(|&i| closes(rest, i))
+        else {
+            break;
+        };
         out.push_str(&crate::inert::brief(&rest[..close], MOST_QUOTED));
         out.push('\'');
         rest = &rest[close + 1..];
@@ -384,5 +399,27 @@ pub fn text(problems: &mut Problems, t: &SText, field: Field) -> Text {
     Text {
         zh: check_string(problems, &raw.zh, "zh", field),
         en: check_string(problems, &raw.en, "en", field),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_quoted_value_is_cut_but_an_apostrophe_is_not_a_quote() {
+        let long = "x".repeat(200);
+        let message = format!(
+            "a call's `state` is \"incoming\", \"talking\", \"video\" or \"video-incoming\" (a video call coming in), not '{long}'"
+        );
+        let shown = brief_quotes(&message);
+        assert!(
+            shown.starts_with("a call's `state` is \"incoming\""),
+            "{shown}"
+        );
+        assert!(shown.contains("not 'xxx"), "{shown}");
+        assert!(shown.chars().count() < 200, "{shown}");
+        let short = "a code's `kind` is \"pay\" (a barcode over a QR code) or \"qr\" (one QR code), not 'barcode'";
+        assert_eq!(brief_quotes(short), short);
     }
 }

@@ -28,7 +28,9 @@ const LAYOUTS: [&str; 5] = ["grid", "list", "call", "scan", "face"];
 /// The buttons zhulao makes for a call in each state: id, Chinese, English, colour. Where they
 /// sit is the phone's business (`widgets::phone`): 挂断 red and centred at the bottom once the
 /// call is going, at the left while it rings.
-pub fn call_buttons(state: CallState) -> &'static [(&'static str, &'static str, &'static str, Option<Color>)] {
+pub fn call_buttons(
+    state: CallState,
+) -> &'static [(&'static str, &'static str, &'static str, Option<Color>)] {
     match state {
         CallState::Incoming => &[
             ("decline", "挂断", "Decline", Some(Color::Red)),
@@ -56,9 +58,9 @@ pub fn call_buttons(state: CallState) -> &'static [(&'static str, &'static str, 
 
 /// The phone's side buttons (`side = true`): id, Chinese, English.
 pub const SIDE_BUTTONS: [(&str, &str, &str); 3] = [
-    ("volume-up", "音量+", "Volume +"),
-    ("volume-down", "音量−", "Volume −"),
-    ("power", "电源键", "Power"),
+    ("volume-up", "音量+", "Vol +"),
+    ("volume-down", "音量−", "Vol −"),
+    ("power", "电源", "Power"),
 ];
 
 /// An item zhulao makes itself (a call's buttons, the side buttons, the scan code, `back`).
@@ -769,17 +771,18 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
     });
     let detail = r.detail.as_ref().map(|d| text(p, d, Field::Label));
     // A field that belongs to other kinds of item: said plainly, with the kinds it is for.
-    let mut belongs = |present: Option<std::ops::Range<usize>>, ok: bool, name: &str, zh: &str, en: &str| {
-        if let (Some(span), false) = (present, ok) {
-            p.at(
-                span,
-                said!(
-                    "项目 '{id}'：`{name}` 只用在{zh}上",
-                    "item '{id}': `{name}` belongs on {en}"
-                ),
-            );
-        }
-    };
+    let mut belongs =
+        |present: Option<std::ops::Range<usize>>, ok: bool, name: &str, zh: &str, en: &str| {
+            if let (Some(span), false) = (present, ok) {
+                p.at(
+                    span,
+                    said!(
+                        "项目 '{id}'：`{name}` 只用在{zh}上",
+                        "item '{id}': `{name}` belongs on {en}"
+                    ),
+                );
+            }
+        };
     belongs(
         r.detail.as_ref().map(|d| d.span()),
         matches!(kind, ItemKind::Row | ItemKind::Toggle),
@@ -929,7 +932,10 @@ pub fn check_icon(icon: &str) -> Result<(), Said> {
     use unicode_width::UnicodeWidthChar;
     let mut chars = icon.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
-        return Err(Text::new("图标只能是一个符号", "an icon is exactly one symbol"));
+        return Err(Text::new(
+            "图标只能是一个符号",
+            "an icon is exactly one symbol",
+        ));
     };
     if crate::inert::check_display_text(icon).is_err() || c.width() != Some(1) {
         return Err(Text::new(

@@ -222,7 +222,12 @@ pub(super) fn validate_step(
     if !uses(&[StepKind::Tap, StepKind::Hold, StepKind::Slide]) {
         forbid(p, &raw.target, "target", kind);
     }
-    if !uses(&[StepKind::Tap, StepKind::Hold, StepKind::Slide, StepKind::Swipe]) {
+    if !uses(&[
+        StepKind::Tap,
+        StepKind::Hold,
+        StepKind::Slide,
+        StepKind::Swipe,
+    ]) {
         forbid(p, &raw.leads_to, "leads_to", kind);
     }
     if kind != StepKind::Tap {
@@ -633,7 +638,9 @@ pub fn answer_fits(answer: &str, format: DigitsFormat) -> Result<(), Text> {
         DigitsFormat::Id => {
             answer.len() == 18
                 && digits(&answer[..17])
-                && answer[17..].bytes().all(|b| b.is_ascii_digit() || b == b'X')
+                && answer[17..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'X')
         }
     };
     if ok {

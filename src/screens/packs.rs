@@ -22,7 +22,8 @@ pub struct Packs {
     pub cursor: usize,
 }
 
-/// Signs a learner in: the course list, on the first pack they have not finished.
+/// Signs a learner in: the course list, on the first course with questions to review, or else
+/// the first they have not finished.
 pub fn signed_in(
     cx: &mut Ctx,
     learner: Learner,
@@ -31,7 +32,11 @@ pub fn signed_in(
     settings: Option<Settings>,
 ) -> Packs {
     cx.session.sign_in(learner, progress, reviews, settings);
-    Packs::first_unfinished(cx.lib, &cx.session.progress)
+    let due = (0..cx.lib.packs.len()).find(|&i| !cx.session.reviews.due_in(cx.lib, i).is_empty());
+    match due {
+        Some(cursor) => Packs { cursor },
+        None => Packs::first_unfinished(cx.lib, &cx.session.progress),
+    }
 }
 
 impl Packs {
@@ -113,6 +118,14 @@ impl Layer for Packs {
         let header = Self::header(cx);
         // On roomy screens, a line about the highlighted course.
         let mut about = TextBlock::new();
+        // Questions to review today, said first: review is how it sticks.
+        let due: usize = (0..cx.lib.packs.len())
+            .map(|i| cx.session.reviews.due_in(cx.lib, i).len())
+            .sum();
+        if due > 0 {
+            let line = fill(cx.words.review.today, &[("n", &due.to_string())]);
+            about.push(&line, Role::Strong, Priority::Useful);
+        }
         if let Some(pack) = cx.lib.packs.get(self.cursor)
             && area.height >= ROOMY_HEIGHT
         {

@@ -124,7 +124,11 @@ mod tests {
             s
         };
         assert_eq!(typed("25.505", DigitsFormat::Amount), "25.50");
-        assert_eq!(typed(".5", DigitsFormat::Amount), "5", "no point before a digit");
+        assert_eq!(
+            typed(".5", DigitsFormat::Amount),
+            "5",
+            "no point before a digit"
+        );
         assert_eq!(typed("1.2.3", DigitsFormat::Amount), "1.23");
         assert_eq!(typed("12.5", DigitsFormat::Plain), "125");
         assert_eq!(

@@ -848,6 +848,8 @@ pub struct ReviewWords {
     pub title: &'static str,
     /// Beside a course's "学完 n/m 课" when steps of it are due.
     pub pack_due: &'static str,
+    /// Over the course list when questions are due (all courses together).
+    pub today: &'static str,
     /// The first entry of a course's lessons when steps of it are due.
     pub entry: &'static str,
     /// Above the lessons when a review is due (where there is room).
@@ -864,6 +866,7 @@ pub struct ReviewWords {
 pub const REVIEW_ZH: ReviewWords = ReviewWords {
     title: "复习",
     pack_due: "复习 {n} 题",
+    today: "今天有 {n} 题要复习。",
     entry: "复习：{n} 题",
     about: "复习：把上次需要帮助的题再做一遍。",
     step_of: "第 {n} 题 / 共 {total} 题",
@@ -875,6 +878,7 @@ pub const REVIEW_ZH: ReviewWords = ReviewWords {
 pub const REVIEW_EN: ReviewWords = ReviewWords {
     title: "Review",
     pack_due: "{n} to review",
+    today: "{n} questions to review today.",
     entry: "Review: {n} to practise",
     about: "Review: the questions you needed help with last time, once more.",
     step_of: "Question {n} of {total}",

@@ -12,11 +12,9 @@ use crate::ui::draw::put;
 
 /// A small deterministic generator (splitmix64): the pattern of a code from its screen's id.
 fn bits(seed: &str) -> impl Iterator<Item = bool> {
-    let mut state = seed
-        .bytes()
-        .fold(0x9E37_79B9_7F4A_7C15_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
-        });
+    let mut state = seed.bytes().fold(0x9E37_79B9_7F4A_7C15_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
+    });
     std::iter::from_fn(move || {
         state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = state;
@@ -43,17 +41,14 @@ fn qr_modules(n: usize, seed: &str) -> Vec<Vec<bool>> {
                 let core = dx >= 2 && dy >= 2 && dx <= f - 3 && dy <= f - 3;
                 Some(edge || core)
             };
-            let near = |ox: usize, oy: usize| {
-                x.wrapping_sub(ox) <= f && y.wrapping_sub(oy) <= f
-            };
+            let near = |ox: usize, oy: usize| x.wrapping_sub(ox) <= f && y.wrapping_sub(oy) <= f;
             *cell = finder(0, 0)
                 .or_else(|| finder(n - f, 0))
                 .or_else(|| finder(0, n - f))
                 .unwrap_or_else(|| {
                     // A quiet ring around each finder, as real codes have.
-                    let quiet = near(0, 0)
-                        || (x + 1 >= n - f && y <= f)
-                        || (x <= f && y + 1 >= n - f);
+                    let quiet =
+                        near(0, 0) || (x + 1 >= n - f && y <= f) || (x <= f && y + 1 >= n - f);
                     !quiet && noise.next().unwrap_or(false)
                 });
         }
@@ -66,13 +61,14 @@ pub fn qr_size(w: u16, h: u16) -> Option<(u16, u16)> {
     // Two modules to a cell row, one to a cell column: a square code is n wide, n/2 high.
     let n = (w.min(21)).min(h.saturating_mul(2).min(22));
     let n = n - n % 2;
-    (n >= 10).then_some((n, n / 2))
+    // Under 14 modules the three finder squares (7 each) run into each other: not a code.
+    (n >= 14).then_some((n, n / 2))
 }
 
 /// Draws a QR code filling `area` (see `qr_size`).
 pub fn qr(buf: &mut Buffer, area: Rect, seed: &str, style: Style) {
     let n = area.width.min(area.height * 2) as usize;
-    if n < 10 {
+    if n < 14 {
         return;
     }
     let grid = qr_modules(n, seed);
@@ -155,7 +151,11 @@ mod tests {
     fn a_qr_code_has_its_finder_squares_and_looks_the_same_each_time() {
         let a = qr_modules(20, "pay-code");
         assert_eq!(a, qr_modules(20, "pay-code"));
-        assert_ne!(a, qr_modules(20, "group-code"), "another screen, another code");
+        assert_ne!(
+            a,
+            qr_modules(20, "group-code"),
+            "another screen, another code"
+        );
         // The top-left finder: a ring of 7 with a 3×3 core.
         for i in 0..7 {
             assert!(a[0][i] && a[i][0] && a[6][i] && a[i][6]);

@@ -69,12 +69,26 @@ impl Shown {
 
 /// Lays the body out for `area`, and works out what part of it shows.
 pub(super) fn layout(phone: &Phone, area: Rect, roomy: bool) -> Shown {
-    let (tall, tall_h) = pieces(phone, area.width, true, roomy);
-    let (places, total) = if tall_h <= area.height || area.height >= 9 {
-        (tall, tall_h)
-    } else {
-        pieces(phone, area.width, false, roomy)
+    let (_, tall_h) = pieces(phone, area.width, true, ART_ROWS[0]);
+    let tall = tall_h <= area.height || area.height >= 9;
+    // The code, viewfinder or face frame as big as fits whole (what is under it scrolls; a
+    // picture cut in half would show nothing that helps).
+    let mut sizes = ART_ROWS
+        .iter()
+        .filter(|&&rows| tall || rows <= 7)
+        .peekable();
+    let (places, total) = loop {
+        let rows = *sizes.next().unwrap_or(&0);
+        let (places, total) = pieces(phone, area.width, tall, rows);
+        let art_end = places
+            .iter()
+            .find(|p| matches!(p.piece, Piece::Item(_) | Piece::From(_)))
+            .map_or(total, |p| p.y);
+        if total <= area.height || art_end <= area.height || sizes.peek().is_none() {
+            break (places, total);
+        }
     };
+    let _ = roomy;
     let max = total.saturating_sub(area.height);
     let offset = match phone.scroll {
         Some(row) => row.min(max),
@@ -94,7 +108,11 @@ pub(super) fn layout(phone: &Phone, area: Rect, roomy: bool) -> Shown {
 
 /// The pieces of the body on a canvas `w` wide, tall (boxes a finger's height) or not; and the
 /// rows they take.
-fn pieces(phone: &Phone, w: u16, tall: bool, roomy: bool) -> (Vec<Placed>, u16) {
+/// The rows a code or a frame may take, biggest first: tall, then ever smaller, then none (a
+/// frame with the name in it; a code's words without the picture).
+const ART_ROWS: [u16; 4] = [8, 7, 2, 0];
+
+fn pieces(phone: &Phone, w: u16, tall: bool, art: u16) -> (Vec<Placed>, u16) {
     let screen = phone.screen;
     let mut out = Vec::new();
     let mut y = 0u16;
@@ -132,7 +150,7 @@ fn pieces(phone: &Phone, w: u16, tall: bool, roomy: bool) -> (Vec<Placed>, u16) 
         }
         Layout::Scan => {
             if let Some((code, _)) = screen.placed(Place::Scan).next() {
-                let h = viewfinder_height(w, tall);
+                let h = viewfinder_height(w, art);
                 push(&mut out, Piece::Viewfinder(code), 0, w, h, &mut y);
             }
             if let Some(scan) = &screen.scan {
@@ -141,7 +159,11 @@ fn pieces(phone: &Phone, w: u16, tall: bool, roomy: bool) -> (Vec<Placed>, u16) 
             }
         }
         Layout::Face => {
-            let h = if tall { 9 } else { 5 };
+            let h = match art {
+                8.. => 9,
+                2.. => 5,
+                _ => 3,
+            };
             push(&mut out, Piece::Face, 0, w, h, &mut y);
             if let Some(words) = &screen.face {
                 let h = wrap(words.get(phone.lang), w as usize).len() as u16;
@@ -150,7 +172,7 @@ fn pieces(phone: &Phone, w: u16, tall: bool, roomy: bool) -> (Vec<Placed>, u16) 
         }
         Layout::List => {
             if screen.code.is_some() {
-                let h = code_height(phone, w, tall);
+                let h = code_height(phone, w, art);
                 push(&mut out, Piece::Code, 0, w, h, &mut y);
             }
         }
@@ -188,7 +210,6 @@ fn pieces(phone: &Phone, w: u16, tall: bool, roomy: bool) -> (Vec<Placed>, u16) 
             }
         }
     }
-    let _ = roomy;
     (out, y)
 }
 
@@ -200,17 +221,16 @@ fn bubble_text(phone: &Phone, item: &Item) -> String {
     }
 }
 
-fn viewfinder_height(w: u16, tall: bool) -> u16 {
-    // The code, its name under it, and the frame round both.
-    let rows = if tall { 8 } else { 5 };
-    match art::qr_size(w.saturating_sub(6), rows) {
+fn viewfinder_height(w: u16, art: u16) -> u16 {
+    // The code, its name under it, and the frame round both (or the name alone in the frame).
+    match art::qr_size(w.saturating_sub(6), art) {
         Some((_, h)) => h + 3,
-        None => 4,
+        None => 3,
     }
 }
 
 /// Caption, barcode (a payment code), QR code and note.
-fn code_height(phone: &Phone, w: u16, tall: bool) -> u16 {
+fn code_height(phone: &Phone, w: u16, art: u16) -> u16 {
     let Some(code) = &phone.screen.code else {
         return 0;
     };
@@ -218,12 +238,11 @@ fn code_height(phone: &Phone, w: u16, tall: bool) -> u16 {
         t.as_ref()
             .map_or(0, |t| wrap(t.get(phone.lang), w as usize).len() as u16)
     };
-    let qr_rows = if tall { 8 } else { 5 };
-    let qr = art::qr_size(w, qr_rows).map_or(0, |(_, h)| h);
+    let qr = art::qr_size(w, art).map_or(0, |(_, h)| h);
     let bar = match code.kind {
-        CodeKind::Pay if tall => 3,
-        CodeKind::Pay => 2,
-        CodeKind::Qr => 0,
+        CodeKind::Pay if art >= 8 => 3,
+        CodeKind::Pay if art > 0 => 2,
+        _ => 0,
     };
     lines(&code.caption) + bar + qr + lines(&code.note)
 }
@@ -246,7 +265,14 @@ pub(super) fn draw(
             Piece::Item(i) => item(d, buf, rect, i, hits),
             Piece::From(i) => {
                 let from = d.item(i).from.as_ref().map_or("", |f| f.get(d.phone.lang));
-                put(buf, rect, rect.x, rect.y, from, d.phone.theme.style(Role::Dim));
+                put(
+                    buf,
+                    rect,
+                    rect.x,
+                    rect.y,
+                    from,
+                    d.phone.theme.style(Role::Dim),
+                );
             }
             Piece::Code => code(d, buf, rect),
             Piece::Caller => call::caller(d, buf, rect),
@@ -264,7 +290,14 @@ pub(super) fn draw(
                 };
                 for (n, line) in wrap(&words, rect.width as usize).iter().enumerate() {
                     let line = center(line, rect.width as usize);
-                    put(buf, rect, rect.x, rect.y + n as u16, &line, d.phone.theme.style(Role::Strong));
+                    put(
+                        buf,
+                        rect,
+                        rect.x,
+                        rect.y + n as u16,
+                        &line,
+                        d.phone.theme.style(Role::Strong),
+                    );
                 }
             }
         }
@@ -303,12 +336,17 @@ fn code(d: &Drawing, buf: &mut Buffer, rect: Rect) {
         }
     };
     words(buf, &code.caption, Role::Title, &mut y);
-    let tall = d.roomy;
-    let qr_rows = if tall { 8 } else { 5 };
+    let note_lines = code
+        .note
+        .as_ref()
+        .map_or(0, |t| wrap(t.get(phone.lang), w).len() as u16);
+    // As laid out: the rows left between the caption and the note.
+    let room = rect.bottom().saturating_sub(y + note_lines);
+    let tall = room >= 11;
     let seed = &phone.screen.id;
     // Codes are drawn dark on light where the theme allows, as a screen shows them.
     let ink = theme.style(Role::Strong);
-    if code.kind == CodeKind::Pay {
+    if code.kind == CodeKind::Pay && room > 0 {
         let bar_h = if tall { 2 } else { 1 };
         let bw = rect.width.saturating_sub(4).min(30);
         art::barcode(
@@ -319,8 +357,8 @@ fn code(d: &Drawing, buf: &mut Buffer, rect: Rect) {
         );
         y += bar_h + 1;
     }
-    let remaining = rect.bottom().saturating_sub(y);
-    if let Some((qw, qh)) = art::qr_size(rect.width, qr_rows.min(remaining)) {
+    let remaining = rect.bottom().saturating_sub(y + note_lines);
+    if let Some((qw, qh)) = art::qr_size(rect.width, remaining) {
         art::qr(
             buf,
             Rect::new(rect.x + (rect.width - qw) / 2, y, qw, qh),
@@ -338,7 +376,12 @@ fn viewfinder(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hi
     let theme = d.phone.theme;
     let focused = d.focused(i);
     let frame_w = rect.width.min(28);
-    let frame = Rect::new(rect.x + (rect.width - frame_w) / 2, rect.y, frame_w, rect.height);
+    let frame = Rect::new(
+        rect.x + (rect.width - frame_w) / 2,
+        rect.y,
+        frame_w,
+        rect.height,
+    );
     let style = theme.style(if focused { Role::Focus } else { Role::Strong });
     art::corners(buf, frame, style);
     let key = d.tappable_at(i, frame, hits);
@@ -376,10 +419,7 @@ fn item(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) {
     let theme = d.phone.theme;
     match it.kind {
         ItemKind::Text => {
-            let style = it
-                .color
-                .and_then(|c| theme.tint(c))
-                .unwrap_or(theme.base());
+            let style = it.color.and_then(|c| theme.tint(c)).unwrap_or(theme.base());
             for (n, line) in wrap(&d.label(it), rect.width as usize).iter().enumerate() {
                 put(buf, rect, rect.x, rect.y + n as u16, line, style);
             }
@@ -458,11 +498,10 @@ fn bubble(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) 
         } else {
             BorderType::Rounded
         };
-        let block = Block::bordered().border_type(kind).style(if focused {
-            style
-        } else {
-            theme.base()
-        });
+        let block =
+            Block::bordered()
+                .border_type(kind)
+                .style(if focused { style } else { theme.base() });
         let inner = block.inner(rect);
         block.render(rect, buf);
         inner
@@ -530,7 +569,11 @@ fn slider(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) 
         } else {
             "─".repeat(cell as usize)
         };
-        let knob = if k == level { theme.style(Role::Title) } else { strong };
+        let knob = if k == level {
+            theme.style(Role::Title)
+        } else {
+            strong
+        };
         put(buf, inner, x, y, &mark, knob);
         if moving.is_some() {
             hits.add(Rect::new(x, y, cell.max(1), 1), Action::Level(k));
@@ -569,9 +612,19 @@ fn check(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) {
     let head = format!("{marker}{number}{tick} ");
     let indent = width(&head) as u16;
     put(buf, inner, inner.x, inner.y, &head, style);
-    let lines = wrap(&it.words(d.phone.lang), inner.width.saturating_sub(indent) as usize);
+    let lines = wrap(
+        &it.words(d.phone.lang),
+        inner.width.saturating_sub(indent) as usize,
+    );
     for (n, line) in lines.iter().enumerate() {
-        put(buf, inner, inner.x + indent, inner.y + n as u16, line, style);
+        put(
+            buf,
+            inner,
+            inner.x + indent,
+            inner.y + n as u16,
+            line,
+            style,
+        );
     }
 }
 

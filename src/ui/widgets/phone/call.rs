@@ -70,7 +70,10 @@ pub(super) fn buttons(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
     let screen = d.screen();
     let items: Vec<usize> = screen.placed(Place::Call).map(|(i, _)| i).collect();
     let find = |id: &str| items.iter().copied().find(|&i| screen.items[i].id == id);
-    let state = screen.call.as_ref().map_or(CallState::Incoming, |c| c.state);
+    let state = screen
+        .call
+        .as_ref()
+        .map_or(CallState::Incoming, |c| c.state);
     let h = if d.roomy { 3 } else { 1 }.min(area.height);
     let upper = Rect::new(area.x, area.y, area.width, h);
     let lower = Rect::new(area.x, area.bottom() - h, area.width, h);
@@ -112,15 +115,18 @@ pub(super) fn buttons(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
                 .copied()
                 .filter(|&i| screen.items[i].id != "hangup")
                 .collect();
-            let n = row.len() as u16;
-            if n > 0 {
-                let w = upper.width / n;
-                for (k, i) in row.into_iter().enumerate() {
-                    let x = upper.x + k as u16 * w;
-                    let last = k as u16 == n - 1;
-                    let width = if last { upper.right() - x } else { w };
-                    d.button(buf, Rect::new(x, upper.y, width, upper.height), i, hits);
-                }
+            // Each button what its words need ("2 拨号键盘" is wider than "1 静音").
+            let needs: Vec<u16> = row
+                .iter()
+                .map(|&i| crate::ui::text::width(&d.label(d.item(i))) as u16 + 4)
+                .collect();
+            let mut x = upper.x;
+            for (i, w) in row
+                .into_iter()
+                .zip(super::parts::shares(&needs, upper.width))
+            {
+                d.button(buf, Rect::new(x, upper.y, w, upper.height), i, hits);
+                x += w;
             }
             middle(buf, lower, "hangup", 1, hits);
         }

@@ -118,9 +118,9 @@ impl Drawing<'_> {
         if let Some(icon) = &item.icon {
             label = format!("{icon} {label}");
         }
-        let color = item.color.or_else(|| {
-            (!item.works(phone.screen)).then_some(crate::content::Color::Grey)
-        });
+        let color = item
+            .color
+            .or_else(|| (!item.works(phone.screen)).then_some(crate::content::Color::Grey));
         if let Some(color) = color
             && phone.theme.tint(color).is_none()
         {
@@ -140,7 +140,11 @@ impl Drawing<'_> {
         let theme = self.phone.theme;
         let key = self.tappable_at(i, rect, hits);
         let number = key.map_or(String::new(), |k| format!("{k} "));
-        let text = format!("{number}{}", self.label(item));
+        let mut text = format!("{number}{}", self.label(item));
+        if item.place == Place::Back && width(&text) as u16 + 2 > rect.width {
+            // A narrow top bar shows the arrow alone, as most apps do anyway.
+            text = format!("{number}‹");
+        }
         let tint = if !item.works(self.screen()) {
             theme.tint(crate::content::Color::Grey)
         } else {
@@ -153,6 +157,33 @@ impl Drawing<'_> {
             tint
         };
         crate::ui::draw::tinted_button(buf, rect, &text, self.focused(i), theme, tint);
+        if !item.works(self.screen()) {
+            dashed(buf, rect);
+        }
+    }
+}
+
+/// A button that does nothing yet (greyed until a box is ticked, or counting down) gets a
+/// dashed edge: grey is not the only sign of it.
+fn dashed(buf: &mut Buffer, rect: Rect) {
+    let rect = rect.intersection(buf.area);
+    for y in rect.top()..rect.bottom() {
+        for x in rect.left()..rect.right() {
+            let edge = y == rect.top()
+                || y + 1 == rect.bottom()
+                || x == rect.left()
+                || x + 1 == rect.right();
+            if !edge {
+                continue;
+            }
+            let cell = &mut buf[(x, y)];
+            let dashed = match cell.symbol() {
+                "─" => "╌",
+                "│" | "[" | "]" => "╎",
+                _ => continue,
+            };
+            cell.set_symbol(dashed);
+        }
     }
 }
 
@@ -275,10 +306,17 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
     let mut bottom = inner.bottom();
 
     // The parts' heights first: the body is what is left.
-    let banner = screen
-        .placed(Place::Banner)
-        .next()
-        .map(|(i, _)| (i, parts::banner_height(Rect::new(inner.x, top, inner.width, bottom - top), phone, i, roomy)));
+    let banner = screen.placed(Place::Banner).next().map(|(i, _)| {
+        (
+            i,
+            parts::banner_height(
+                Rect::new(inner.x, top, inner.width, bottom - top),
+                phone,
+                i,
+                roomy,
+            ),
+        )
+    });
     let banner_rect = banner.map(|(_, h)| Rect::new(inner.x, top, inner.width, h));
     top += banner.map_or(0, |(_, h)| h);
     let bar_rect = Rect::new(inner.x, top, inner.width, bottom.saturating_sub(top));
@@ -318,7 +356,12 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
     if let (Some((i, _)), Some(rect)) = (banner, banner_rect) {
         parts::banner(&d, buf, rect, i, hits);
     }
-    parts::top_bar(&d, buf, Rect::new(inner.x, bar_rect.y, inner.width, bar_h), hits);
+    parts::top_bar(
+        &d,
+        buf,
+        Rect::new(inner.x, bar_rect.y, inner.width, bar_h),
+        hits,
+    );
     if body_rect.height > 0 && body_rect.width >= 4 {
         body::draw(&d, buf, area, body_rect, &shown_body, hits);
     }

@@ -25,7 +25,8 @@ pub(super) fn side_strip(area: Rect, phone: &Phone) -> (Rect, Option<Rect>) {
         .map(|(_, it)| width(it.label.get(phone.lang)) as u16)
         .max()
         .unwrap_or(0);
-    let strip = widest + 3;
+    // The join, the frame's two sides, the number key and a space: "┤│3 音量+│".
+    let strip = widest + 5;
     if area.width < MIN_WIDTH + strip {
         return (area, None);
     }
@@ -60,10 +61,24 @@ pub(super) fn side_buttons(d: &Drawing, buf: &mut Buffer, strip: Rect, hits: &mu
         put(buf, strip, strip.x, join_y, "┤", theme.base());
         if h == 3 {
             let inner = crate::ui::draw::frame(buf, rect, focused, theme);
-            put(buf, inner, inner.x, inner.y, &format!("{number}{label}"), style);
+            put(
+                buf,
+                inner,
+                inner.x,
+                inner.y,
+                &format!("{number} {label}"),
+                style,
+            );
         } else {
             let marker = if focused { FOCUS } else { "" };
-            put(buf, rect, rect.x, rect.y, &format!("{marker}{number}{label}"), style);
+            put(
+                buf,
+                rect,
+                rect.x,
+                rect.y,
+                &format!("{marker}{number} {label}"),
+                style,
+            );
         }
         y += h;
     }
@@ -170,12 +185,25 @@ pub(super) fn top_bar(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
         return;
     }
     let h = area.height;
-    let side = 10.min(area.width / 3);
+    // Both ends as wide as the wider one needs (so the title stays centred), but never more
+    // than two fifths of the bar each.
+    let side = back
+        .iter()
+        .chain(action.iter())
+        .map(|&i| width(&d.label(d.item(i))) as u16 + 4)
+        .max()
+        .unwrap_or(0)
+        .min(area.width * 2 / 5);
     if let Some(i) = back {
         d.button(buf, Rect::new(area.x, area.y, side, h), i, hits);
     }
     if let Some(i) = action {
-        d.button(buf, Rect::new(area.right() - side, area.y, side, h), i, hits);
+        d.button(
+            buf,
+            Rect::new(area.right() - side, area.y, side, h),
+            i,
+            hits,
+        );
     }
     let middle = Rect::new(
         area.x + side,
@@ -227,11 +255,12 @@ pub(super) fn row_of_buttons(
     }
     // A one-row bar gives each button what its words need ("[7 通讯录]") and shares the rest,
     // so that short names do not cut long ones; a tall bar shares the width evenly.
+    // (Its number key and a space, and a frame's sides or brackets.)
     let needs: Vec<u16> = items
         .iter()
         .map(|&i| width(&d.label(d.item(i))) as u16 + 4)
         .collect();
-    let widths = if area.height >= 3 {
+    let widths = if tabs && area.height >= 3 {
         shares(&vec![0; items.len()], room)
     } else {
         shares(&needs, room)
@@ -251,7 +280,7 @@ pub(super) fn row_of_buttons(
 /// Splits `room` columns between parts that need `needs` each: if they all fit, each gets its
 /// need plus an even share of what is left (the first ones take the remainder); if not, all
 /// get the same.
-fn shares(needs: &[u16], room: u16) -> Vec<u16> {
+pub(super) fn shares(needs: &[u16], room: u16) -> Vec<u16> {
     let n = needs.len() as u16;
     if n == 0 {
         return Vec::new();
@@ -329,7 +358,11 @@ pub(super) fn sheet(d: &Drawing, buf: &mut Buffer, glass: Rect, hits: &mut Hits)
     let n = items.len() as u16;
     let title_h = u16::from(title.is_some());
     // Boxes a finger's height if they fit, else one row each.
-    let button_h = if 2 + title_h + 3 * n <= glass.height { 3 } else { 1 };
+    let button_h = if 2 + title_h + 3 * n <= glass.height {
+        3
+    } else {
+        1
+    };
     let h = (2 + title_h + button_h * n).min(glass.height);
     if h < 3 || glass.width < 8 {
         return;
