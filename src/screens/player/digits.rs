@@ -26,8 +26,8 @@ fn may_type(typed: &str, c: char, format: DigitsFormat) -> bool {
     let decimals = typed.split_once('.').map(|(_, d)| d.len());
     match c {
         '0'..='9' => {
-            !(format == DigitsFormat::Amount && decimals.is_some_and(|d| d >= 2))
-                && !typed.ends_with('X')
+            let amount_full = format == DigitsFormat::Amount && decimals.is_some_and(|d| d >= 2);
+            !(amount_full || typed.ends_with('X'))
         }
         '.' => format == DigitsFormat::Amount && decimals.is_none() && !typed.is_empty(),
         'X' => format == DigitsFormat::Id && typed.len() == 17,
@@ -124,7 +124,11 @@ mod tests {
             s
         };
         assert_eq!(typed("25.505", DigitsFormat::Amount), "25.50");
-        assert_eq!(typed(".5", DigitsFormat::Amount), "5", "no point before a digit");
+        assert_eq!(
+            typed(".5", DigitsFormat::Amount),
+            "5",
+            "no point before a digit"
+        );
         assert_eq!(typed("1.2.3", DigitsFormat::Amount), "1.23");
         assert_eq!(typed("12.5", DigitsFormat::Plain), "125");
         assert_eq!(

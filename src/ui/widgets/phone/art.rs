@@ -12,11 +12,9 @@ use crate::ui::draw::put;
 
 /// A small deterministic generator (splitmix64): the pattern of a code from its screen's id.
 fn bits(seed: &str) -> impl Iterator<Item = bool> {
-    let mut state = seed
-        .bytes()
-        .fold(0x9E37_79B9_7F4A_7C15_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
-        });
+    let mut state = seed.bytes().fold(0x9E37_79B9_7F4A_7C15_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
+    });
     std::iter::from_fn(move || {
         state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = state;
@@ -43,17 +41,14 @@ fn qr_modules(n: usize, seed: &str) -> Vec<Vec<bool>> {
                 let core = dx >= 2 && dy >= 2 && dx <= f - 3 && dy <= f - 3;
                 Some(edge || core)
             };
-            let near = |ox: usize, oy: usize| {
-                x.wrapping_sub(ox) <= f && y.wrapping_sub(oy) <= f
-            };
+            let near = |ox: usize, oy: usize| x.wrapping_sub(ox) <= f && y.wrapping_sub(oy) <= f;
             *cell = finder(0, 0)
                 .or_else(|| finder(n - f, 0))
                 .or_else(|| finder(0, n - f))
                 .unwrap_or_else(|| {
                     // A quiet ring around each finder, as real codes have.
-                    let quiet = near(0, 0)
-                        || (x + 1 >= n - f && y <= f)
-                        || (x <= f && y + 1 >= n - f);
+                    let quiet =
+                        near(0, 0) || (x + 1 >= n - f && y <= f) || (x <= f && y + 1 >= n - f);
                     !quiet && noise.next().unwrap_or(false)
                 });
         }
@@ -155,8 +150,13 @@ mod tests {
     fn a_qr_code_has_its_finder_squares_and_looks_the_same_each_time() {
         let a = qr_modules(20, "pay-code");
         assert_eq!(a, qr_modules(20, "pay-code"));
-        assert_ne!(a, qr_modules(20, "group-code"), "another screen, another code");
+        assert_ne!(
+            a,
+            qr_modules(20, "group-code"),
+            "another screen, another code"
+        );
         // The top-left finder: a ring of 7 with a 3×3 core.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..7 {
             assert!(a[0][i] && a[i][0] && a[6][i] && a[i][6]);
         }

@@ -70,7 +70,10 @@ pub(super) fn buttons(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
     let screen = d.screen();
     let items: Vec<usize> = screen.placed(Place::Call).map(|(i, _)| i).collect();
     let find = |id: &str| items.iter().copied().find(|&i| screen.items[i].id == id);
-    let state = screen.call.as_ref().map_or(CallState::Incoming, |c| c.state);
+    let state = screen
+        .call
+        .as_ref()
+        .map_or(CallState::Incoming, |c| c.state);
     let h = if d.roomy { 3 } else { 1 }.min(area.height);
     let upper = Rect::new(area.x, area.y, area.width, h);
     let lower = Rect::new(area.x, area.bottom() - h, area.width, h);
@@ -113,8 +116,7 @@ pub(super) fn buttons(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
                 .filter(|&i| screen.items[i].id != "hangup")
                 .collect();
             let n = row.len() as u16;
-            if n > 0 {
-                let w = upper.width / n;
+            if let Some(w) = upper.width.checked_div(n) {
                 for (k, i) in row.into_iter().enumerate() {
                     let x = upper.x + k as u16 * w;
                     let last = k as u16 == n - 1;
