@@ -213,8 +213,7 @@ impl Gestures {
             }
             MouseEventKind::Drag(MouseButton::Left) => {
                 let p = self.press.as_mut()?;
-                if p.column.abs_diff(column) >= SLIDE_COLUMNS || p.row.abs_diff(row) >= SLIDE_ROWS
-                {
+                if p.column.abs_diff(column) >= SLIDE_COLUMNS || p.row.abs_diff(row) >= SLIDE_ROWS {
                     p.slid = true;
                 }
                 // A long screen follows the finger: up shows what is below.
@@ -244,7 +243,11 @@ impl Gestures {
                     // A cell is about twice as tall as it is wide.
                     use crate::content::Direction;
                     let direction = if dx.abs() >= 2 * dy.abs() {
-                        if dx > 0 { Direction::Right } else { Direction::Left }
+                        if dx > 0 {
+                            Direction::Right
+                        } else {
+                            Direction::Left
+                        }
                     } else if dy > 0 {
                         Direction::Down
                     } else {

@@ -16,7 +16,7 @@ mod steps;
 pub mod validate;
 
 pub use loader::Source;
+pub use model::*;
 pub use screens::{SIDE_BUTTONS, call_buttons};
 pub use steps::answer_fits;
-pub use model::*;
 pub use validate::PackError;

@@ -24,7 +24,12 @@ pub(super) fn swipe(
         _ => return Outcome::none(),
     };
     p.explain = (done != direction).then(|| both(|w| w.swipe_wrong));
-    p.record(cx, step, judged(done == direction), done.as_str().to_string())
+    p.record(
+        cx,
+        step,
+        judged(done == direction),
+        done.as_str().to_string(),
+    )
 }
 
 pub(super) fn hold(

@@ -341,9 +341,7 @@ impl Player {
                 Action::Confirm | Action::Select(_) => self.record(cx, step, None, String::new()),
                 _ => Outcome::none(),
             },
-            Exercise::Tap { target, wrong } => {
-                tap::answer(self, cx, step, *target, wrong, action)
-            }
+            Exercise::Tap { target, wrong } => tap::answer(self, cx, step, *target, wrong, action),
             Exercise::Choice { choices, right } => {
                 choice::answer(self, cx, step, choices, *right, action)
             }
@@ -444,9 +442,9 @@ fn judged(correct: bool) -> Option<Answer> {
 /// position of the right choice or of the next order item.
 pub fn right_answer_cursor(step: &Step, p: &Player) -> Option<usize> {
     match &step.exercise {
-        Exercise::Tap { target, .. } | Exercise::Hold { target } | Exercise::Slide { target, .. } => {
-            Some(*target)
-        }
+        Exercise::Tap { target, .. }
+        | Exercise::Hold { target }
+        | Exercise::Slide { target, .. } => Some(*target),
         Exercise::Choice { right, .. } => p.shuffle.iter().position(|&i| i == *right),
         Exercise::Order { .. } => p.shuffle.iter().position(|&i| i == p.placed.len()),
         Exercise::Judge { verdict, .. } if !p.verdict_done => {

@@ -18,19 +18,21 @@ pub(super) fn moved(p: &mut Player, screen: &Screen, action: &Action) -> bool {
     let row = if screen.layout == Layout::Grid { 2 } else { 1 };
     // Moving the highlight shows it: a long screen follows it again.
     p.scroll = None;
-    p.cursor = Some(match p.cursor.and_then(|c| tappable.iter().position(|&i| i == c)) {
-        // The first arrow key shows the highlight, on the first item.
-        None => tappable[0],
-        Some(pos) => {
-            let to = match action {
-                Action::Left | Action::Prev => pos.saturating_sub(1),
-                Action::Right | Action::Next => pos + 1,
-                Action::Up => pos.saturating_sub(row),
-                _ => pos + row,
-            };
-            tappable[to.min(tappable.len() - 1)]
-        }
-    });
+    p.cursor = Some(
+        match p.cursor.and_then(|c| tappable.iter().position(|&i| i == c)) {
+            // The first arrow key shows the highlight, on the first item.
+            None => tappable[0],
+            Some(pos) => {
+                let to = match action {
+                    Action::Left | Action::Prev => pos.saturating_sub(1),
+                    Action::Right | Action::Next => pos + 1,
+                    Action::Up => pos.saturating_sub(row),
+                    _ => pos + row,
+                };
+                tappable[to.min(tappable.len() - 1)]
+            }
+        },
+    );
     true
 }
 

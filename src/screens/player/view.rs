@@ -356,10 +356,7 @@ fn typed_display(p: &Player, lesson: &Lesson, step: &Step, sep: &str) -> String 
     if *format != DigitsFormat::Plain {
         return super::digits::grouped(&all, *format);
     }
-    all.chars()
-        .map(String::from)
-        .collect::<Vec<_>>()
-        .join(sep)
+    all.chars().map(String::from).collect::<Vec<_>>().join(sep)
 }
 
 /// The key a digits step's pad has besides the digits, if its number needs one.
@@ -504,15 +501,14 @@ fn footer_keys(cx: &ViewCx, lesson: &Lesson, step: &Step, p: &Player) -> Vec<Key
                 Direction::Left => "←",
                 Direction::Right => "→",
             };
-            vec![
-                Key::new(key, w.steps.word_swipe, None),
-                back,
-                help,
-                read,
-            ]
+            vec![Key::new(key, w.steps.word_swipe, None), back, help, read]
         }
         Exercise::Hold { .. } => vec![
-            Key::new(w.steps.key_space, w.steps.word_hold, Some(Action::Hold(None))),
+            Key::new(
+                w.steps.key_space,
+                w.steps.word_hold,
+                Some(Action::Hold(None)),
+            ),
             back,
             help,
             Key::new(w.key_arrows, w.word_move, None),
@@ -565,10 +561,7 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step, summary: bool)
     // A step that comes back alone in a review says first where it comes from, and what was
     // happening there, so that "登录好了…" does not start from nowhere.
     if p.review.is_some() {
-        let from = fill_in(
-            w.steps.review_from,
-            &[("lesson", lesson.title.get(lang))],
-        );
+        let from = fill_in(w.steps.review_from, &[("lesson", lesson.title.get(lang))]);
         let line = match &step.context {
             Some(c) => format!("{from}：{}", c.get(lang)),
             None => from,
@@ -657,10 +650,7 @@ fn pointer(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step) -> String {
             };
             let label = screen.items[*target].words(lang);
             match phone::key_of(screen, *target) {
-                Some(key) => fill_in(
-                    w.point_tap,
-                    &[("label", &label), ("key", &key.to_string())],
-                ),
+                Some(key) => fill_in(w.point_tap, &[("label", &label), ("key", &key.to_string())]),
                 // The numbers follow a long list as it moves: Enter, on the highlight.
                 None => fill_in(w.steps.point_tap_enter, &[("label", &label)]),
             }

@@ -246,7 +246,14 @@ pub(super) fn draw(
             Piece::Item(i) => item(d, buf, rect, i, hits),
             Piece::From(i) => {
                 let from = d.item(i).from.as_ref().map_or("", |f| f.get(d.phone.lang));
-                put(buf, rect, rect.x, rect.y, from, d.phone.theme.style(Role::Dim));
+                put(
+                    buf,
+                    rect,
+                    rect.x,
+                    rect.y,
+                    from,
+                    d.phone.theme.style(Role::Dim),
+                );
             }
             Piece::Code => code(d, buf, rect),
             Piece::Caller => call::caller(d, buf, rect),
@@ -264,7 +271,14 @@ pub(super) fn draw(
                 };
                 for (n, line) in wrap(&words, rect.width as usize).iter().enumerate() {
                     let line = center(line, rect.width as usize);
-                    put(buf, rect, rect.x, rect.y + n as u16, &line, d.phone.theme.style(Role::Strong));
+                    put(
+                        buf,
+                        rect,
+                        rect.x,
+                        rect.y + n as u16,
+                        &line,
+                        d.phone.theme.style(Role::Strong),
+                    );
                 }
             }
         }
@@ -338,7 +352,12 @@ fn viewfinder(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hi
     let theme = d.phone.theme;
     let focused = d.focused(i);
     let frame_w = rect.width.min(28);
-    let frame = Rect::new(rect.x + (rect.width - frame_w) / 2, rect.y, frame_w, rect.height);
+    let frame = Rect::new(
+        rect.x + (rect.width - frame_w) / 2,
+        rect.y,
+        frame_w,
+        rect.height,
+    );
     let style = theme.style(if focused { Role::Focus } else { Role::Strong });
     art::corners(buf, frame, style);
     let key = d.tappable_at(i, frame, hits);
@@ -376,10 +395,7 @@ fn item(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) {
     let theme = d.phone.theme;
     match it.kind {
         ItemKind::Text => {
-            let style = it
-                .color
-                .and_then(|c| theme.tint(c))
-                .unwrap_or(theme.base());
+            let style = it.color.and_then(|c| theme.tint(c)).unwrap_or(theme.base());
             for (n, line) in wrap(&d.label(it), rect.width as usize).iter().enumerate() {
                 put(buf, rect, rect.x, rect.y + n as u16, line, style);
             }
@@ -458,11 +474,10 @@ fn bubble(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) 
         } else {
             BorderType::Rounded
         };
-        let block = Block::bordered().border_type(kind).style(if focused {
-            style
-        } else {
-            theme.base()
-        });
+        let block =
+            Block::bordered()
+                .border_type(kind)
+                .style(if focused { style } else { theme.base() });
         let inner = block.inner(rect);
         block.render(rect, buf);
         inner
@@ -530,7 +545,11 @@ fn slider(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) 
         } else {
             "─".repeat(cell as usize)
         };
-        let knob = if k == level { theme.style(Role::Title) } else { strong };
+        let knob = if k == level {
+            theme.style(Role::Title)
+        } else {
+            strong
+        };
         put(buf, inner, x, y, &mark, knob);
         if moving.is_some() {
             hits.add(Rect::new(x, y, cell.max(1), 1), Action::Level(k));
@@ -569,9 +588,19 @@ fn check(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) {
     let head = format!("{marker}{number}{tick} ");
     let indent = width(&head) as u16;
     put(buf, inner, inner.x, inner.y, &head, style);
-    let lines = wrap(&it.words(d.phone.lang), inner.width.saturating_sub(indent) as usize);
+    let lines = wrap(
+        &it.words(d.phone.lang),
+        inner.width.saturating_sub(indent) as usize,
+    );
     for (n, line) in lines.iter().enumerate() {
-        put(buf, inner, inner.x + indent, inner.y + n as u16, line, style);
+        put(
+            buf,
+            inner,
+            inner.x + indent,
+            inner.y + n as u16,
+            line,
+            style,
+        );
     }
 }
 

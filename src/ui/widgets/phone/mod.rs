@@ -118,9 +118,9 @@ impl Drawing<'_> {
         if let Some(icon) = &item.icon {
             label = format!("{icon} {label}");
         }
-        let color = item.color.or_else(|| {
-            (!item.works(phone.screen)).then_some(crate::content::Color::Grey)
-        });
+        let color = item
+            .color
+            .or_else(|| (!item.works(phone.screen)).then_some(crate::content::Color::Grey));
         if let Some(color) = color
             && phone.theme.tint(color).is_none()
         {
@@ -275,10 +275,17 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
     let mut bottom = inner.bottom();
 
     // The parts' heights first: the body is what is left.
-    let banner = screen
-        .placed(Place::Banner)
-        .next()
-        .map(|(i, _)| (i, parts::banner_height(Rect::new(inner.x, top, inner.width, bottom - top), phone, i, roomy)));
+    let banner = screen.placed(Place::Banner).next().map(|(i, _)| {
+        (
+            i,
+            parts::banner_height(
+                Rect::new(inner.x, top, inner.width, bottom - top),
+                phone,
+                i,
+                roomy,
+            ),
+        )
+    });
     let banner_rect = banner.map(|(_, h)| Rect::new(inner.x, top, inner.width, h));
     top += banner.map_or(0, |(_, h)| h);
     let bar_rect = Rect::new(inner.x, top, inner.width, bottom.saturating_sub(top));
@@ -318,7 +325,12 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
     if let (Some((i, _)), Some(rect)) = (banner, banner_rect) {
         parts::banner(&d, buf, rect, i, hits);
     }
-    parts::top_bar(&d, buf, Rect::new(inner.x, bar_rect.y, inner.width, bar_h), hits);
+    parts::top_bar(
+        &d,
+        buf,
+        Rect::new(inner.x, bar_rect.y, inner.width, bar_h),
+        hits,
+    );
     if body_rect.height > 0 && body_rect.width >= 4 {
         body::draw(&d, buf, area, body_rect, &shown_body, hits);
     }

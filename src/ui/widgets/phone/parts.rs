@@ -60,10 +60,24 @@ pub(super) fn side_buttons(d: &Drawing, buf: &mut Buffer, strip: Rect, hits: &mu
         put(buf, strip, strip.x, join_y, "┤", theme.base());
         if h == 3 {
             let inner = crate::ui::draw::frame(buf, rect, focused, theme);
-            put(buf, inner, inner.x, inner.y, &format!("{number}{label}"), style);
+            put(
+                buf,
+                inner,
+                inner.x,
+                inner.y,
+                &format!("{number}{label}"),
+                style,
+            );
         } else {
             let marker = if focused { FOCUS } else { "" };
-            put(buf, rect, rect.x, rect.y, &format!("{marker}{number}{label}"), style);
+            put(
+                buf,
+                rect,
+                rect.x,
+                rect.y,
+                &format!("{marker}{number}{label}"),
+                style,
+            );
         }
         y += h;
     }
@@ -175,7 +189,12 @@ pub(super) fn top_bar(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
         d.button(buf, Rect::new(area.x, area.y, side, h), i, hits);
     }
     if let Some(i) = action {
-        d.button(buf, Rect::new(area.right() - side, area.y, side, h), i, hits);
+        d.button(
+            buf,
+            Rect::new(area.right() - side, area.y, side, h),
+            i,
+            hits,
+        );
     }
     let middle = Rect::new(
         area.x + side,
@@ -329,7 +348,11 @@ pub(super) fn sheet(d: &Drawing, buf: &mut Buffer, glass: Rect, hits: &mut Hits)
     let n = items.len() as u16;
     let title_h = u16::from(title.is_some());
     // Boxes a finger's height if they fit, else one row each.
-    let button_h = if 2 + title_h + 3 * n <= glass.height { 3 } else { 1 };
+    let button_h = if 2 + title_h + 3 * n <= glass.height {
+        3
+    } else {
+        1
+    };
     let h = (2 + title_h + button_h * n).min(glass.height);
     if h < 3 || glass.width < 8 {
         return;

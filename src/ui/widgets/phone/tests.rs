@@ -140,16 +140,15 @@ fn once_a_call_is_going_hang_up_is_red_and_centred_at_the_bottom() {
         let (text, hits) = draw(&call, 36, 22, &Theme::default());
         let n = call.items.len();
         let hangup = area_of(&hits, &Action::Select(n - 1));
-        let others: Vec<Rect> = (0..n - 1).map(|i| area_of(&hits, &Action::Select(i))).collect();
+        let others: Vec<Rect> = (0..n - 1)
+            .map(|i| area_of(&hits, &Action::Select(i)))
+            .collect();
         assert!(
             others.iter().all(|r| r.bottom() <= hangup.y),
             "the row above 挂断: {text}"
         );
         let middle = hangup.x + hangup.width / 2;
-        assert!(
-            (16..=19).contains(&middle),
-            "centred ({middle}): {text}"
-        );
+        assert!((16..=19).contains(&middle), "centred ({middle}): {text}");
         assert!(text.contains("挂断"), "{text}");
     }
     let (text, _) = draw(&call_screen(CallState::Talking), 36, 22, &Theme::default());
@@ -179,8 +178,16 @@ fn while_a_pop_up_or_a_sheet_shows_only_its_buttons_can_be_tapped() {
         "{text}"
     );
 
-    let mut s = screen(vec![Item::plain("photo", t("照片", "Photo"), ItemKind::Button)]);
-    for (id, zh) in [("friend", "发送给朋友"), ("moments", "分享到朋友圈"), ("cancel", "取消")] {
+    let mut s = screen(vec![Item::plain(
+        "photo",
+        t("照片", "Photo"),
+        ItemKind::Button,
+    )]);
+    for (id, zh) in [
+        ("friend", "发送给朋友"),
+        ("moments", "分享到朋友圈"),
+        ("cancel", "取消"),
+    ] {
         s.items.push(placed(id, zh, ItemKind::Button, Place::Sheet));
     }
     s.sheet = Some(Sheet {
@@ -200,7 +207,11 @@ fn while_a_pop_up_or_a_sheet_shows_only_its_buttons_can_be_tapped() {
 
 #[test]
 fn a_payment_code_looks_like_a_code_with_its_words() {
-    let mut s = screen(vec![Item::plain("refresh", t("刷新", "Refresh"), ItemKind::Button)]);
+    let mut s = screen(vec![Item::plain(
+        "refresh",
+        t("刷新", "Refresh"),
+        ItemKind::Button,
+    )]);
     s.code = Some(Code {
         kind: CodeKind::Pay,
         caption: Some(t("向商家付款", "Pay a shop")),
@@ -213,24 +224,39 @@ fn a_payment_code_looks_like_a_code_with_its_words() {
     assert!(text.contains("向商家付款"), "{text}");
     assert!(text.contains("请勿泄露"), "{text}");
     // A barcode row and the QR code's finder corners (█ blocks, half blocks).
-    assert!(text.lines().any(|l| l.contains("█▌") || l.contains("▌█") || l.contains("▐█")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("█▌") || l.contains("▌█") || l.contains("▐█")),
+        "{text}"
+    );
     let blocks = text.chars().filter(|c| "█▀▄".contains(*c)).count();
     assert!(blocks > 60, "{blocks} block characters: {text}");
 }
 
 #[test]
 fn the_viewfinder_has_a_code_to_aim_at_and_a_face_check_its_round_frame() {
-    let mut s = screen(vec![placed("code", "店家收款码", ItemKind::Button, Place::Scan)]);
+    let mut s = screen(vec![placed(
+        "code",
+        "店家收款码",
+        ItemKind::Button,
+        Place::Scan,
+    )]);
     s.layout = Layout::Scan;
     s.items
         .push(Item::plain("album", t("相册", "Album"), ItemKind::Button));
     s.scan = Some(Scan {
-        text: t("将二维码放入框内，即可自动扫描", "Put the code in the frame"),
+        text: t(
+            "将二维码放入框内，即可自动扫描",
+            "Put the code in the frame",
+        ),
         target: t("店家收款码", "Shop's code"),
     });
     let (text, hits) = draw(&s, 36, 24, &Theme::default());
     assert!(text.contains("┏━") && text.contains("━┛"), "{text}");
-    assert!(text.contains("1 店家收款码") && text.contains("即可自动扫描"), "{text}");
+    assert!(
+        text.contains("1 店家收款码") && text.contains("即可自动扫描"),
+        "{text}"
+    );
     let code = area_of(&hits, &Action::Select(0));
     assert!(code.height >= 4, "the whole frame can be tapped: {code:?}");
     assert!(text.contains("2 相册"), "{text}");
@@ -239,7 +265,10 @@ fn the_viewfinder_has_a_code_to_aim_at_and_a_face_check_its_round_frame() {
     s.layout = Layout::Face;
     s.face = Some(t("请正对手机，眨眨眼", "Face the phone and blink"));
     let (text, _) = draw(&s, 36, 24, &Theme::default());
-    assert!(text.contains("╭") && text.contains("╯") && text.contains('('), "{text}");
+    assert!(
+        text.contains("╭") && text.contains("╯") && text.contains('('),
+        "{text}"
+    );
     assert!(text.contains("请正对手机，眨眨眼"), "{text}");
 }
 
@@ -254,21 +283,41 @@ fn side_buttons_stand_at_the_right_edge_and_can_be_tapped() {
     let up = area_of(&hits, &Action::Select(1));
     let power = area_of(&hits, &Action::Select(3));
     assert!(up.x >= 30 && power.y > up.y, "{text}");
-    assert!(text.contains("2音量+") || text.contains("2 音量+") || text.contains("音量+"), "{text}");
+    assert!(
+        text.contains("2音量+") || text.contains("2 音量+") || text.contains("音量+"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_tick_box_shows_its_state_in_shape_and_a_button_waiting_for_it_is_grey() {
-    let mut agree = Item::plain("agree", t("我已阅读并同意《用户协议》", "I agree"), ItemKind::Check);
+    let mut agree = Item::plain(
+        "agree",
+        t("我已阅读并同意《用户协议》", "I agree"),
+        ItemKind::Check,
+    );
     let mut next = Item::plain("next", t("下一步", "Next"), ItemKind::Button);
     next.needs = Some(0);
     let s = screen(vec![agree.clone(), next.clone()]);
-    let (text, _) = draw(&s, 40, 22, &Theme::new(crate::settings::ThemeName::Dark, true));
+    let (text, _) = draw(
+        &s,
+        40,
+        22,
+        &Theme::new(crate::settings::ThemeName::Dark, true),
+    );
     assert!(text.contains("[ ]"), "{text}");
-    assert!(text.contains("下一步(灰色)"), "greyed, said in words without colour: {text}");
+    assert!(
+        text.contains("下一步(灰色)"),
+        "greyed, said in words without colour: {text}"
+    );
     agree.on = true;
     let s = screen(vec![agree, next]);
-    let (text, _) = draw(&s, 40, 22, &Theme::new(crate::settings::ThemeName::Dark, true));
+    let (text, _) = draw(
+        &s,
+        40,
+        22,
+        &Theme::new(crate::settings::ThemeName::Dark, true),
+    );
     assert!(text.contains("[✓]") && !text.contains("(灰色)"), "{text}");
 }
 
@@ -305,12 +354,21 @@ fn a_slider_being_moved_can_be_set_by_a_tap_on_its_track() {
 #[test]
 fn a_long_list_scrolls_says_there_is_more_and_numbers_what_shows() {
     let items: Vec<Item> = (0..30)
-        .map(|n| Item::plain(&format!("r{n}"), t(&format!("第{n}行"), "row"), ItemKind::Row))
+        .map(|n| {
+            Item::plain(
+                &format!("r{n}"),
+                t(&format!("第{n}行"), "row"),
+                ItemKind::Row,
+            )
+        })
         .collect();
     let s = screen(items);
     assert!(s.keys_follow_scroll());
     let (text, hits) = draw(&s, 36, 22, &Theme::default());
-    assert!(text.contains("下面还有") && !text.contains("上面还有"), "{text}");
+    assert!(
+        text.contains("下面还有") && !text.contains("上面还有"),
+        "{text}"
+    );
     assert!(text.contains("1 第0行"), "{text}");
     let scroller = hits.scroller.expect("a long screen");
     assert_eq!(scroller.offset, 0);
@@ -326,7 +384,10 @@ fn a_long_list_scrolls_says_there_is_more_and_numbers_what_shows() {
         scroll: Some(scroller.max),
     };
     let (text, hits) = draw_with(&phone, 36, 22);
-    assert!(text.contains("上面还有") && !text.contains("下面还有"), "{text}");
+    assert!(
+        text.contains("上面还有") && !text.contains("下面还有"),
+        "{text}"
+    );
     assert!(text.contains("第29行"), "{text}");
     let shown: Vec<usize> = (0..30)
         .filter(|&i| hits.areas().iter().any(|(_, a)| *a == Action::Select(i)))
