@@ -28,7 +28,9 @@ const LAYOUTS: [&str; 5] = ["grid", "list", "call", "scan", "face"];
 /// The buttons zhulao makes for a call in each state: id, Chinese, English, colour. Where they
 /// sit is the phone's business (`widgets::phone`): 挂断 red and centred at the bottom once the
 /// call is going, at the left while it rings.
-pub fn call_buttons(state: CallState) -> &'static [(&'static str, &'static str, &'static str, Option<Color>)] {
+pub fn call_buttons(
+    state: CallState,
+) -> &'static [(&'static str, &'static str, &'static str, Option<Color>)] {
     match state {
         CallState::Incoming => &[
             ("decline", "挂断", "Decline", Some(Color::Red)),
@@ -94,12 +96,15 @@ fn layout_of(p: &mut Problems, raw: &RawScreen) -> Layout {
         "scan" => Layout::Scan,
         "face" => Layout::Face,
         other => {
-            let hint = super::slips::did_you_mean(other, LAYOUTS);
+            let Text {
+                zh: hint_zh,
+                en: hint_en,
+            } = super::slips::did_you_mean(other, LAYOUTS);
             p.at(
                 raw.layout.span(),
                 said!(
-                    "没有 '{other}' 这种布局{hint}：可以用 \"grid\"（应用图标）、\"list\"（一行一行）、\"call\"（电话）、\"scan\"（扫一扫）、\"face\"（刷脸）",
-                    "unknown layout '{other}'{hint}: use \"grid\" (app icons), \"list\" (rows), \"call\" (a call), \"scan\" (the 扫一扫 viewfinder) or \"face\" (a face check)"
+                    "没有 '{other}' 这种布局{hint_zh}：可以用 \"grid\"（应用图标）、\"list\"（一行一行）、\"call\"（电话）、\"scan\"（扫一扫）、\"face\"（刷脸）",
+                    "unknown layout '{other}'{hint_en}: use \"grid\" (app icons), \"list\" (rows), \"call\" (a call), \"scan\" (the 扫一扫 viewfinder) or \"face\" (a face check)"
                 ),
             );
             // Go on checking as the layout it was probably meant to be, so that one slip does
@@ -720,12 +725,15 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
             let kinds = [
                 "button", "field", "text", "row", "toggle", "bubble", "voice", "slider", "check",
             ];
-            let hint = super::slips::did_you_mean(other, kinds);
+            let Text {
+                zh: hint_zh,
+                en: hint_en,
+            } = super::slips::did_you_mean(other, kinds);
             p.at(
                 span,
                 said!(
-                    "没有 '{other}' 这种项目{hint}：可以用 button 按钮、field 输入框、text 文字、row 列表行、toggle 开关、bubble 聊天气泡、voice 语音消息、slider 滑块、check 勾选框",
-                    "unknown item kind '{other}'{hint}: use button, field, text, row, toggle, bubble, voice, slider or check"
+                    "没有 '{other}' 这种项目{hint_zh}：可以用 button 按钮、field 输入框、text 文字、row 列表行、toggle 开关、bubble 聊天气泡、voice 语音消息、slider 滑块、check 勾选框",
+                    "unknown item kind '{other}'{hint_en}: use button, field, text, row, toggle, bubble, voice, slider or check"
                 ),
             );
             ItemKind::Button
@@ -745,12 +753,15 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
             None => {
                 let names: Vec<&str> = Color::ALL.iter().map(|c| c.as_str()).collect();
                 let (value, list) = (c.get_ref(), names.join(", "));
-                let hint = super::slips::did_you_mean(value, names.iter().copied());
+                let Text {
+                    zh: hint_zh,
+                    en: hint_en,
+                } = super::slips::did_you_mean(value, names.iter().copied());
                 p.at(
                     c.span(),
                     said!(
-                        "没有 '{value}' 这种颜色{hint}：可以用 {list}",
-                        "unknown colour '{value}'{hint}: use one of {list}"
+                        "没有 '{value}' 这种颜色{hint_zh}：可以用 {list}",
+                        "unknown colour '{value}'{hint_en}: use one of {list}"
                     ),
                 );
                 None
@@ -769,17 +780,18 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
     });
     let detail = r.detail.as_ref().map(|d| text(p, d, Field::Label));
     // A field that belongs to other kinds of item: said plainly, with the kinds it is for.
-    let mut belongs = |present: Option<std::ops::Range<usize>>, ok: bool, name: &str, zh: &str, en: &str| {
-        if let (Some(span), false) = (present, ok) {
-            p.at(
-                span,
-                said!(
-                    "项目 '{id}'：`{name}` 只用在{zh}上",
-                    "item '{id}': `{name}` belongs on {en}"
-                ),
-            );
-        }
-    };
+    let mut belongs =
+        |present: Option<std::ops::Range<usize>>, ok: bool, name: &str, zh: &str, en: &str| {
+            if let (Some(span), false) = (present, ok) {
+                p.at(
+                    span,
+                    said!(
+                        "项目 '{id}'：`{name}` 只用在{zh}上",
+                        "item '{id}': `{name}` belongs on {en}"
+                    ),
+                );
+            }
+        };
     belongs(
         r.detail.as_ref().map(|d| d.span()),
         matches!(kind, ItemKind::Row | ItemKind::Toggle),
@@ -929,7 +941,10 @@ pub fn check_icon(icon: &str) -> Result<(), Said> {
     use unicode_width::UnicodeWidthChar;
     let mut chars = icon.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
-        return Err(Text::new("图标只能是一个符号", "an icon is exactly one symbol"));
+        return Err(Text::new(
+            "图标只能是一个符号",
+            "an icon is exactly one symbol",
+        ));
     };
     if crate::inert::check_display_text(icon).is_err() || c.width() != Some(1) {
         return Err(Text::new(
