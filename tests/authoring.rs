@@ -34,10 +34,14 @@ fn a_starter_pack_is_written_checks_clean_and_is_never_written_over() {
     let out = zhulao(&["check", d]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
-        !text(&out.stderr).contains("warning"),
+        !text(&out.stderr).contains("提醒"),
         "the starter pack is an example to copy: {}",
         text(&out.stderr)
     );
+    assert!(text(&out.stdout).contains("10 步"), "{}", text(&out.stdout));
+    let out = zhulao(&["--lang", "en", "check", d]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains("warning"));
     assert!(text(&out.stdout).contains("10 steps"));
 
     // Written over? Never: the second time is refused and the first stays.
@@ -116,12 +120,28 @@ fn check_warns_about_what_learners_would_trip_over_and_still_passes() {
         "one place is said once: {err}"
     );
     assert!(err.contains("7 warnings"), "{err}");
+
+    // The same, in Chinese unless asked otherwise.
+    let out = zhulao(&["check", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = text(&out.stderr);
+    for expected in [
+        "basics/pack.toml:1:1: 提醒：课程包的 id 'basics' 和一个内置课程包的一样",
+        "01-a.toml:29:1: 提醒：步骤 'open' 点了以后到屏幕 'chats'，可是下一步 'jump' 显示的是屏幕 'other'",
+        "01-a.toml:29:1: 提醒：步骤 'open' 说了“绿色”，可是屏幕 'home' 上没有绿色的东西",
+        "01-a.toml:29:1: 提醒：步骤 'open' 说了“右下角”，可是 'phone' 并不在那里",
+        "01-a.toml:38:1: 提醒：步骤 'jump' 在 40×12 的中文屏幕上：说明文字（`say`）放不下",
+        "7 条提醒：课程包可以用，但学员会在这些地方卡住。",
+    ] {
+        assert!(err.contains(expected), "{expected}\n---\n{err}");
+    }
+    assert!(!err.contains(": warning:"), "{err}");
 }
 
 #[test]
 fn the_built_in_packs_and_the_phone_pack_have_no_warnings() {
     let phone = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone");
-    let out = zhulao(&["check", phone.to_str().unwrap()]);
+    let out = zhulao(&["--lang", "en", "check", phone.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(
         !text(&out.stderr).contains("warning"),
@@ -129,7 +149,7 @@ fn the_built_in_packs_and_the_phone_pack_have_no_warnings() {
         text(&out.stderr)
     );
     let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
-    let out = zhulao(&["check", lessons.to_str().unwrap()]);
+    let out = zhulao(&["--lang", "en", "check", lessons.to_str().unwrap()]);
     assert!(out.status.success());
     let err = text(&out.stderr);
     // The built-in packs replace themselves, of course; nothing else may be said.
@@ -145,16 +165,25 @@ fn a_bad_preview_target_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
     assert!(zhulao(&["new", d]).status.success());
-    for (target, says) in [
-        ("my-pack", "pack id and the lesson id with a /"),
+    for (lang, target, says) in [
+        ("en", "my-pack", "pack id and the lesson id with a /"),
         (
+            "en",
             "nope/every-kind",
             "no pack with id 'nope' here; the packs are: my-pack",
         ),
-        ("my-pack/nope", "its lessons are: every-kind"),
-        ("my-pack/every-kind:99", "a number from 1 to 10"),
+        ("en", "my-pack/nope", "its lessons are: every-kind"),
+        ("en", "my-pack/every-kind:99", "a number from 1 to 10"),
+        ("zh", "my-pack", "中间用 / 隔开"),
+        (
+            "zh",
+            "nope/every-kind",
+            "这里没有 id 为 'nope' 的课程包；这里的课程包有：my-pack",
+        ),
+        ("zh", "my-pack/nope", "它的课有：every-kind"),
+        ("zh", "my-pack/every-kind:99", "1 到 10 之间的一个数"),
     ] {
-        let out = zhulao(&["preview", d, target]);
+        let out = zhulao(&["--lang", lang, "preview", d, target]);
         assert_eq!(out.status.code(), Some(2), "{target}");
         assert!(
             text(&out.stderr).contains(says),

@@ -113,6 +113,108 @@ fn check_exits_non_zero_and_lists_problems_for_a_broken_folder() {
     assert!(err.contains("1 problem found"), "{err}");
 }
 
+/// A lesson file for `check_speaks_chinese_by_default_and_english_when_asked`, its step's
+/// lines given.
+fn lesson_with(id: &str, step: &str) -> String {
+    format!(
+        "id = \"{id}\"\ntitle = {{ zh = \"课\", en = \"Lesson\" }}\nchecked = \"2026-11\"\nlearned = [{{ zh = \"学\", en = \"Learn\" }}]\n\n[[steps]]\nid = \"s\"\n{step}\n"
+    )
+}
+
+#[test]
+fn check_speaks_chinese_by_default_and_english_when_asked() {
+    let root = tempfile::tempdir().unwrap();
+    let pack = root.path().join("mine");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::copy(
+        common::fixture_dir().join("demo/pack.toml"),
+        pack.join("pack.toml"),
+    )
+    .unwrap();
+    let read = "say = { zh = \"读\", en = \"Read\" }";
+    let files = [
+        // A syntax slip the TOML parser finds: a colon for `=`.
+        (
+            "01-syntax.toml",
+            lesson_with("a", &format!("kind: \"read\"\n{read}")),
+        ),
+        // One found before the parser: a Chinese quote around a text (the “，” inside the
+        // text is the text's own and must not be named).
+        (
+            "02-quote.toml",
+            lesson_with(
+                "b",
+                "kind = “read”\nsay = { zh = \"点“好”，再读\", en = \"Read\" }",
+            ),
+        ),
+        // An unknown field, one letter-swap off.
+        (
+            "03-field.toml",
+            lesson_with(
+                "c",
+                &format!("kind = \"read\"\n{read}\nhnit = {{ zh = \"提示\", en = \"Hint\" }}"),
+            ),
+        ),
+        // A `say` too long for a small screen.
+        (
+            "04-long.toml",
+            lesson_with(
+                "d",
+                &format!(
+                    "kind = \"read\"\nsay = {{ zh = \"{}\", en = \"Read\" }}",
+                    "长".repeat(170)
+                ),
+            ),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(pack.join(name), text).unwrap();
+    }
+    let check = |lang: Option<&str>| {
+        let mut args = Vec::new();
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .args(args)
+            .arg("check")
+            .arg(root.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let zh = check(None);
+    for expected in [
+        "mine/01-syntax.toml:8:5: 请把冒号 : 换成英文的等号 =，例如 kind = \"…\"",
+        "mine/02-quote.toml:8:8: 用了中文引号 “ ，请换成英文的 \"",
+        "mine/02-quote.toml:8:13: 用了中文引号 ” ，请换成英文的 \"",
+        "mine/03-field.toml:10:1: 这里没有 'hnit' 这一项（是不是想写 `hint`？）",
+        "mine/04-long.toml:9:14: 这段 `say` 的中文（`zh`）有 170 个字，最多只能 160 个字",
+        "发现 5 个问题：改好以后，请再运行一次 `zhulao check`。",
+    ] {
+        assert!(zh.contains(expected), "{expected}\n---\n{zh}");
+    }
+    assert!(!zh.contains("problem"), "nothing said in English: {zh}");
+    assert!(
+        !zh.contains("02-quote.toml:9:"),
+        "the text's own “，” is not named: {zh}"
+    );
+
+    let en = check(Some("en"));
+    for expected in [
+        "mine/01-syntax.toml:8:5: type = instead of the colon :, e.g. kind = \"…\"",
+        "mine/02-quote.toml:8:8: a Chinese quote “: type the English \" instead",
+        "mine/02-quote.toml:8:13: a Chinese quote ”: type the English \" instead",
+        "mine/03-field.toml:10:1: unknown field 'hnit' — did you mean `hint`?",
+        "mine/04-long.toml:9:14: this `say` (zh) has 170 characters; at most 160 are allowed",
+        "5 problems found; fix them and run `zhulao check` again.",
+    ] {
+        assert!(en.contains(expected), "{expected}\n---\n{en}");
+    }
+    assert!(!en.contains("中文引号") && !en.contains("发现"), "{en}");
+}
+
 #[test]
 fn check_passes_on_the_embedded_packs_and_a_good_folder() {
     for args in [
@@ -154,12 +256,15 @@ fn the_app_refuses_to_start_on_a_broken_centre_pack_and_says_why() {
 
 #[test]
 fn a_missing_lessons_folder_is_a_plain_message() {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
-        .args(["check", "/no/such/folder"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    for (lang, says) in [("zh", "不存在"), ("en", "does not exist")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhulao"))
+            .args(["--lang", lang, "check", "/no/such/folder"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+    }
 }
 
 /// The example pack in the lesson authors' guide (lessons/README.md), written out to a folder
@@ -311,6 +416,9 @@ fn bad_command_lines_get_plain_messages() {
     );
     let (code, err) = run(&["check", "Cargo.toml"]);
     assert_eq!(code, Some(1), "check found a problem");
+    assert!(err.contains("不是文件夹"), "{err}");
+    let (code, err) = run(&["--lang", "en", "check", "Cargo.toml"]);
+    assert_eq!(code, Some(1));
     assert!(err.contains("not a folder"), "{err}");
     let (code, err) = run(&["--no-such-flag"]);
     assert_eq!(code, Some(2));
@@ -381,7 +489,7 @@ fn escape_sequences_anywhere_in_a_pack_never_reach_the_terminal() {
     let mut all = check.stdout.clone();
     all.extend(&check.stderr);
     assert!(
-        String::from_utf8_lossy(&all).contains("problem"),
+        String::from_utf8_lossy(&all).contains("个问题"),
         "it did report"
     );
     assert!(

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::app::{Action, App, Clock, Effect, Env, Now, SystemClock};
+use crate::content::problems::Said;
 use crate::content::{LessonAt, Library, PackError, Source};
 use crate::event_loop::{Performed, Runner};
 use crate::lang::Lang;
@@ -40,18 +41,20 @@ pub struct Target {
 }
 
 impl Target {
-    pub fn parse(text: &str) -> Result<Target, String> {
+    pub fn parse(text: &str) -> Result<Target, Said> {
         let (path, step) = match text.split_once(':') {
             Some((path, step)) => (path, Some(step.to_string())),
             None => (text, None),
         };
         let Some((pack, lesson)) = path.split_once('/') else {
-            return Err(format!(
+            return Err(crate::said!(
+                "“{text}”：请写课程包的 id 和课的 id，中间用 / 隔开，例如 wechat/01-open（要看某一步，再加 :3 或 :步骤id）",
                 "“{text}”: write the pack id and the lesson id with a / between them, e.g. wechat/01-open (and :3 or :step-id for a step)"
             ));
         };
         if pack.is_empty() || lesson.is_empty() || step.as_deref() == Some("") {
-            return Err(format!(
+            return Err(crate::said!(
+                "“{text}”：请写成 课程包/课 或者 课程包/课:步骤",
                 "“{text}”: write it as pack/lesson or pack/lesson:step"
             ));
         }
@@ -112,7 +115,7 @@ impl Preview {
         target: Option<Target>,
         lang: Lang,
         no_color: bool,
-    ) -> Result<(Preview, App), String> {
+    ) -> Result<(Preview, App), Said> {
         let mut p = Preview {
             dir: dir.to_path_buf(),
             target,
@@ -146,7 +149,7 @@ impl Preview {
 
     /// A fresh app: on the target step, the course list and the lesson list under it — or on
     /// the problems while a file is broken.
-    fn app(&self) -> Result<App, String> {
+    fn app(&self) -> Result<App, Said> {
         let env = Env {
             no_color: self.no_color,
             preview: true,
@@ -175,7 +178,7 @@ impl Preview {
         Ok(app)
     }
     /// The target's place in the library: its pack and lesson, and the step index.
-    fn find(&self) -> Result<(LessonAt, usize), String> {
+    fn find(&self) -> Result<(LessonAt, usize), Said> {
         let Some(t) = &self.target else {
             return if self
                 .lib
@@ -185,25 +188,27 @@ impl Preview {
             {
                 Ok((LessonAt { pack: 0, lesson: 0 }, 0))
             } else {
-                Err("this folder has no lesson to show".into())
+                Err(crate::said!(
+                    "这个文件夹里没有可以看的课",
+                    "this folder has no lesson to show"
+                ))
             };
         };
         let Some(pack) = self.lib.packs.iter().position(|p| p.id == t.pack) else {
             let ids: Vec<&str> = self.lib.packs.iter().map(|p| p.id.as_str()).collect();
-            return Err(format!(
-                "no pack with id '{}' here; the packs are: {}",
-                t.pack,
-                ids.join(", ")
+            let (pack, ids) = (&t.pack, ids.join(", "));
+            return Err(crate::said!(
+                "这里没有 id 为 '{pack}' 的课程包；这里的课程包有：{ids}",
+                "no pack with id '{pack}' here; the packs are: {ids}"
             ));
         };
         let lessons = &self.lib.packs[pack].lessons;
         let Some(lesson) = lessons.iter().position(|l| l.id == t.lesson) else {
             let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
-            return Err(format!(
-                "no lesson with id '{}' in pack '{}'; its lessons are: {}",
-                t.lesson,
-                t.pack,
-                ids.join(", ")
+            let (lesson, pack, ids) = (&t.lesson, &t.pack, ids.join(", "));
+            return Err(crate::said!(
+                "课程包 '{pack}' 里没有 id 为 '{lesson}' 的课；它的课有：{ids}",
+                "no lesson with id '{lesson}' in pack '{pack}'; its lessons are: {ids}"
             ));
         };
         let steps = &lessons[lesson].steps;
@@ -214,10 +219,10 @@ impl Preview {
                 None => match s.parse::<usize>() {
                     Ok(n) if (1..=steps.len()).contains(&n) => n - 1,
                     _ => {
-                        return Err(format!(
-                            "no step '{s}' in lesson '{}': give its id or a number from 1 to {}",
-                            t.lesson,
-                            steps.len()
+                        let (lesson, n) = (&t.lesson, steps.len());
+                        return Err(crate::said!(
+                            "课 '{lesson}' 里没有步骤 '{s}'：请写步骤的 id，或者 1 到 {n} 之间的一个数",
+                            "no step '{s}' in lesson '{lesson}': give its id or a number from 1 to {n}"
                         ));
                     }
                 },
@@ -267,7 +272,7 @@ impl Preview {
         match placed {
             Ok(fresh) => *app = fresh,
             Err(why) => {
-                self.problems = vec![PackError::internal(&why)];
+                self.problems = vec![PackError::internal(why)];
                 if let Ok(fresh) = self.app() {
                     *app = fresh;
                 }

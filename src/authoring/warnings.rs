@@ -17,10 +17,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Env};
-use crate::content::problems::IntoSaid;
+use crate::content::problems::Said;
 use crate::content::{Color, Exercise, Lesson, Library, PackError, Step};
 use crate::lang::Lang;
 use crate::progress::Learner;
+use crate::said;
 use crate::screens::player::{LessonAt, Player};
 use crate::settings::Settings;
 use crate::ui::Hits;
@@ -28,8 +29,7 @@ use crate::ui::Hits;
 /// The sizes a pack must read well at: a desk terminal and a kiosk with a huge font.
 pub const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
-fn warning(file: &str, line: usize, message: impl IntoSaid) -> PackError {
-    let message = message.into_said();
+fn warning(file: &str, line: usize, message: Said) -> PackError {
     PackError {
         file: file.to_string(),
         line,
@@ -49,10 +49,13 @@ pub fn warnings(lib: &Library, built_in: &[String]) -> Vec<PackError> {
             out.push(warning(
                 &pack.file,
                 id_line(&pack.file),
-                format!(
-                    "pack id '{}' is the id of a built-in pack: on this machine this pack replaces it. If that is not what you want, choose another id.",
-                    pack.id
-                ),
+                {
+                    let id = &pack.id;
+                    said!(
+                        "课程包的 id '{id}' 和一个内置课程包的一样：在这台电脑上，这个课程包会替换掉内置的那个。如果不想这样，请换一个 id。",
+                        "pack id '{id}' is the id of a built-in pack: on this machine this pack replaces it. If that is not what you want, choose another id."
+                    )
+                },
             ));
         }
         for (l, lesson) in pack.lessons.iter().enumerate() {
@@ -105,10 +108,11 @@ fn draw(app: &App, lib: &Library, w: u16, h: u16) -> (Buffer, Hits) {
     (buf, hits)
 }
 
-fn lang_name(lang: Lang) -> &'static str {
+/// The name of a language, in each language: ("中文", "Chinese").
+fn lang_name(lang: Lang) -> (&'static str, &'static str) {
     match lang {
-        Lang::Zh => "Chinese",
-        Lang::En => "English",
+        Lang::Zh => ("中文", "Chinese"),
+        Lang::En => ("英文", "English"),
     }
 }
 
@@ -124,15 +128,17 @@ fn cut(
     // The header (row 0) may shorten a long lesson title; that is by design and not reported.
     for lang in Lang::ALL.iter().copied() {
         let mut app = app_at(lib, at, s, lang);
-        let mut states = vec![("", app.clone())];
+        let mut states = vec![(("", ""), app.clone())];
         if step.hint.is_some() {
             crate::app::update(&mut app, lib, Action::Help, Default::default());
-            states.push((" with its hint showing", app));
+            states.push((("（显示提示时）", " with its hint showing"), app));
         }
+        let (lang_zh, lang_en) = lang_name(lang);
         let mut seen = std::collections::HashSet::new();
         let texts = step_texts(lesson, step, lang);
         let say: String = step.say.get(lang).split_whitespace().collect();
-        for (state, app) in &states {
+        for ((state_zh, state_en), app) in &states {
+            let id = &step.id;
             for (w, h) in SIZES {
                 let (buf, _) = draw(app, lib, w, h);
                 let rows = crate::ui::text::buffer_rows(&buf);
@@ -145,14 +151,13 @@ fn cut(
                         rest = after;
                     }
                 }
-                if state.is_empty() && !rest.is_empty() && seen.insert((w, String::new())) {
+                if state_en.is_empty() && !rest.is_empty() && seen.insert((w, String::new())) {
                     out.push(warning(
                         &lesson.file,
                         step.line,
-                        format!(
-                            "step '{}' at {w}×{h} in {}{state}: the instruction (`say`) does not fit; only part of it shows. Use fewer words, or split the step in two",
-                            step.id,
-                            lang_name(lang)
+                        said!(
+                            "步骤 '{id}' 在 {w}×{h} 的{lang_zh}屏幕上{state_zh}：说明文字（`say`）放不下，只显示了一部分。请少写几个字，或者把这一步分成两步",
+                            "step '{id}' at {w}×{h} in {lang_en}{state_en}: the instruction (`say`) does not fit; only part of it shows. Use fewer words, or split the step in two"
                         ),
                     ));
                 }
@@ -173,10 +178,9 @@ fn cut(
                     out.push(warning(
                         &lesson.file,
                         step.line,
-                        format!(
-                            "step '{}' at {w}×{h} in {}{state}: “{line}” is cut short; use fewer words",
-                            step.id,
-                            lang_name(lang)
+                        said!(
+                            "步骤 '{id}' 在 {w}×{h} 的{lang_zh}屏幕上{state_zh}：“{line}”被截短了，请少写几个字",
+                            "step '{id}' at {w}×{h} in {lang_en}{state_en}: “{line}” is cut short; use fewer words"
                         ),
                     ));
                 }
@@ -243,15 +247,14 @@ fn colours(lesson: &Lesson, step: &Step, out: &mut Vec<PackError>) {
                     || (colour == crate::content::Color::Grey && !i.works(screen))
             };
             if says(&text, &word, lang) && !screen.items.iter().any(drawn) {
+                let (id, sid, name) = (&step.id, &screen.id, colour.as_str());
+                let colour_zh = colour.word().zh;
                 out.push(warning(
                     &lesson.file,
                     step.line,
-                    format!(
-                        "step '{}' says “{word}”, but nothing on screen '{}' is {}: add color = \"{}\" to the item it means",
-                        step.id,
-                        screen.id,
-                        colour.as_str(),
-                        colour.as_str()
+                    said!(
+                        "步骤 '{id}' 说了“{word}”，可是屏幕 '{sid}' 上没有{colour_zh}的东西：请给它说的那一项加上 color = \"{name}\"",
+                        "step '{id}' says “{word}”, but nothing on screen '{sid}' is {name}: add color = \"{name}\" to the item it means"
                     ),
                 ));
             }
@@ -359,10 +362,13 @@ fn places(
                 out.push(warning(
                     &lesson.file,
                     step.line,
-                    format!(
-                        "step '{}' says “{word}”, but '{target_id}' is not drawn there: put it there (a tab, back = true, action, a call's buttons), or say where it is",
-                        step.id
-                    ),
+                    {
+                        let id = &step.id;
+                        said!(
+                            "步骤 '{id}' 说了“{word}”，可是 '{target_id}' 并不在那里：请把它放到那里（用 tab、back = true、action 或电话的按钮），或者改说它真正在哪里",
+                            "step '{id}' says “{word}”, but '{target_id}' is not drawn there: put it there (a tab, back = true, action, a call's buttons), or say where it is"
+                        )
+                    },
                 ));
             }
         }
@@ -410,8 +416,7 @@ fn below_the_fold(
                     && matches!(step.exercise, Exercise::Slide { .. }))
         });
         if !shown && hits.scroller.is_some() {
-            let (sid, tid, name) = (&step.id, &item.id, lang_name(lang));
-            let name_zh = if lang == Lang::Zh { "中文" } else { "英文" };
+            let (sid, tid, (name_zh, name)) = (&step.id, &item.id, lang_name(lang));
             out.push(warning(
                 &lesson.file,
                 step.line,
@@ -435,10 +440,18 @@ fn flow(lesson: &Lesson, out: &mut Vec<PackError>) {
             out.push(warning(
                 &lesson.file,
                 step.line,
-                format!(
-                    "step '{}' leads to screen '{}', but the next step, '{}', shows '{}': the lesson jumps",
-                    step.id, lesson.screens[to].id, next.id, lesson.screens[shown].id
-                ),
+                {
+                    let (id, to, next, shown) = (
+                        &step.id,
+                        &lesson.screens[to].id,
+                        &next.id,
+                        &lesson.screens[shown].id,
+                    );
+                    said!(
+                        "步骤 '{id}' 点了以后到屏幕 '{to}'，可是下一步 '{next}' 显示的是屏幕 '{shown}'：这一课前后接不上",
+                        "step '{id}' leads to screen '{to}', but the next step, '{next}', shows '{shown}': the lesson jumps"
+                    )
+                },
             ));
         }
     }

@@ -52,11 +52,13 @@ pub(super) fn check(dir: Option<&std::path::Path>, lang: Lang) -> ExitCode {
     };
     if !errors.is_empty() {
         print_errors(&errors, lang);
-        complain!(
-            "{} problem{} found; fix them and run `zhulao check` again.",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
+        let n = errors.len();
+        let s = if n == 1 { "" } else { "s" };
+        let found = crate::said!(
+            "发现 {n} 个问题：改好以后，请再运行一次 `zhulao check`。",
+            "{n} problem{s} found; fix them and run `zhulao check` again."
         );
+        complain!("{}", found.get(lang));
         return ExitCode::from(exit::PROBLEMS);
     }
     let mut library = crate::content::Library::default();
@@ -74,34 +76,35 @@ pub(super) fn check(dir: Option<&std::path::Path>, lang: Lang) -> ExitCode {
         use std::io::Write;
         let _ = writeln!(std::io::stdout(), "{}", inert(&line));
     };
-    say(format!(
-        "OK: {} packs, {lessons} lessons, {steps} steps.",
-        packs.len()
-    ));
+    // "OK:" in both languages: scripts look for it.
+    let n = packs.len();
+    let ok = crate::said!(
+        "OK: {n} 个课程包，{lessons} 课，{steps} 步。",
+        "OK: {n} packs, {lessons} lessons, {steps} steps."
+    );
+    say(ok.get(lang).to_string());
     for p in &packs {
-        say(format!(
-            "  {} ({}): {} lessons",
-            p.id,
-            p.title.zh,
-            p.lessons.len()
-        ));
+        let (id, title, n) = (&p.id, p.title.get(lang), p.lessons.len());
+        let line = crate::said!("  {id}（{title}）：{n} 课", "  {id} ({title}): {n} lessons");
+        say(line.get(lang).to_string());
         for l in &p.lessons {
-            say(format!(
-                "    {} ({}): {} steps, last compared with the real app {}",
-                l.id,
-                l.title.zh,
-                l.steps.len(),
-                l.checked
-            ));
+            let (id, title, n, checked) = (&l.id, l.title.get(lang), l.steps.len(), &l.checked);
+            let line = crate::said!(
+                "    {id}（{title}）：{n} 步，最后一次和真实的 App 对照是 {checked}",
+                "    {id} ({title}): {n} steps, last compared with the real app {checked}"
+            );
+            say(line.get(lang).to_string());
         }
     }
     if !warnings.is_empty() {
         print_errors(&warnings, lang);
-        complain!(
-            "{} warning{}: the packs load, but learners will trip over these.",
-            warnings.len(),
-            if warnings.len() == 1 { "" } else { "s" }
+        let n = warnings.len();
+        let s = if n == 1 { "" } else { "s" };
+        let summary = crate::said!(
+            "{n} 条提醒：课程包可以用，但学员会在这些地方卡住。",
+            "{n} warning{s}: the packs load, but learners will trip over these."
         );
+        complain!("{}", summary.get(lang));
     }
     ExitCode::SUCCESS
 }
@@ -135,7 +138,7 @@ pub(super) fn preview(
     let target = match target.map(Target::parse).transpose() {
         Ok(t) => t,
         Err(why) => {
-            complain!("zhulao: {}", inert(&why));
+            complain!("zhulao: {}", inert(why.get(lang)));
             return ExitCode::from(exit::BAD_ARGUMENTS);
         }
     };
@@ -143,7 +146,7 @@ pub(super) fn preview(
     let (mut p, mut app) = match Preview::open(dir, target, lang, no_color) {
         Ok(opened) => opened,
         Err(why) => {
-            complain!("zhulao: {}", inert(&why));
+            complain!("zhulao: {}", inert(why.get(lang)));
             return ExitCode::from(exit::BAD_ARGUMENTS);
         }
     };

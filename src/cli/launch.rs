@@ -109,9 +109,12 @@ pub fn run(cli: Cli) -> ExitCode {
     if cli.instructor {
         at_start.push(Action::Instructor);
     }
-    let library = library
-        .join()
-        .unwrap_or_else(|_| Err(vec![PackError::internal(&stopped("loading the packs"))]));
+    let library = library.join().unwrap_or_else(|_| {
+        Err(vec![PackError::internal(crate::said!(
+            "读取课程包时程序出了内部错误",
+            "loading the packs stopped with an internal error"
+        ))])
+    });
     let library = match library {
         Ok(library) => library,
         // A kiosk never refuses to start over the centre's own lessons: it teaches the
@@ -142,7 +145,13 @@ pub fn run(cli: Cli) -> ExitCode {
             drop(guard);
             complain!("zhulao: 课程包有问题 / some lesson packs have problems:");
             print_errors(&errors, lang);
-            complain!("Run `zhulao check DIR` after fixing them.");
+            complain!(
+                "{}",
+                match lang {
+                    crate::lang::Lang::Zh => "改好以后，请运行 `zhulao check 文件夹` 再检查一遍。",
+                    crate::lang::Lang::En => "Run `zhulao check DIR` after fixing them.",
+                }
+            );
             return ExitCode::from(exit::BROKEN_PACK);
         }
     };
@@ -250,11 +259,6 @@ fn clock() -> Box<dyn crate::app::Clock> {
         return Box::new(crate::app::clock::FileShifted::new(file.into()));
     }
     Box::new(crate::app::SystemClock::new())
-}
-
-/// A thread that panicked, in words.
-fn stopped(what: &str) -> String {
-    format!("{what} stopped with an internal error")
 }
 
 /// The names of damaged progress files set aside in `data_dir` (the teacher is told of them).

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::model::Pack;
-use super::problems::IntoSaid;
+use super::problems::Said;
 use super::validate::{PackError, validate_lesson, validate_pack};
+use crate::said;
 
 /// A set of lesson files keyed by their path relative to the lessons root ("weread/pack.toml"),
 /// plus the prefix shown in error messages.
@@ -18,7 +19,7 @@ pub struct Source {
 }
 
 /// A file's text, or why it could not be read.
-type FileText = Result<String, String>;
+type FileText = Result<String, Said>;
 
 /// A validated lesson with the span of its id, or its problems.
 type LessonResult = Result<(super::model::Lesson, std::ops::Range<usize>), Vec<PackError>>;
@@ -33,35 +34,50 @@ pub const MAX_PACKS: usize = 40;
 /// Reads a lesson file, refusing (without reading it all) one that is too big.
 fn read_limited(path: &Path) -> FileText {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    let cannot = |e: std::io::Error| said!("读不了这个文件（{e}）", "cannot read this file: {e}");
+    let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read this file: {e}"))?;
+        .map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "this file is more than {} KiB; a lesson file may be at most {} KiB",
-            MAX_FILE_BYTES / 1024,
-            MAX_FILE_BYTES / 1024
+        let kib = MAX_FILE_BYTES / 1024;
+        return Err(said!(
+            "这个文件超过了 {kib} KiB：一个课程文件最多 {kib} KiB，请把它分成几课",
+            "this file is more than {kib} KiB; a lesson file may be at most {kib} KiB"
         ));
     }
-    String::from_utf8(bytes).map_err(|_| "this file is not UTF-8 text".into())
+    String::from_utf8(bytes).map_err(|_| {
+        said!(
+            "这个文件不是 UTF-8 编码的文字：请用文字编辑器另存为 UTF-8 格式",
+            "this file is not UTF-8 text"
+        )
+    })
+}
+
+/// Said of a folder with lesson files and no pack.toml.
+fn no_pack_toml() -> Said {
+    said!(
+        "这个文件夹里有课程文件，但是没有 pack.toml：请加一个 pack.toml（写明课程包的 id 和名字）",
+        "this folder has lesson files but no pack.toml"
+    )
 }
 
 impl Source {
     /// A folder of packs (each subfolder with a pack.toml), or one pack folder itself.
     pub fn directory(dir: &Path) -> Result<Source, PackError> {
         let shown_root = dir.display().to_string();
-        let read_error = |message: String| PackError {
+        let read_error = |message: Said| PackError {
             file: shown_root.clone(),
             line: 1,
             column: 1,
-            message: message.into_said(),
+            message,
         };
         if !dir.is_dir() {
-            return Err(read_error(
-                "this lessons folder does not exist or is not a folder".into(),
-            ));
+            return Err(read_error(said!(
+                "找不到这个课程文件夹（它不存在，或者不是文件夹）",
+                "this lessons folder does not exist or is not a folder"
+            )));
         }
         let mut files = BTreeMap::new();
         let single_pack = dir.join("pack.toml").is_file();
@@ -71,8 +87,12 @@ impl Source {
                 .map_or_else(|| "pack".into(), |n| n.to_string_lossy().into_owned());
             vec![(name, dir.to_path_buf())]
         } else {
-            let entries = std::fs::read_dir(dir)
-                .map_err(|e| read_error(format!("cannot read this folder: {e}")))?;
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                read_error(said!(
+                    "读不了这个文件夹（{e}）",
+                    "cannot read this folder: {e}"
+                ))
+            })?;
             let mut dirs: Vec<(String, PathBuf)> = entries
                 .filter_map(Result::ok)
                 .filter(|e| e.path().is_dir())
@@ -80,19 +100,26 @@ impl Source {
                 .collect();
             dirs.sort();
             let loose_lessons = std::fs::read_dir(dir)
-                .map_err(|e| read_error(format!("cannot read this folder: {e}")))?
+                .map_err(|e| {
+                    read_error(said!(
+                        "读不了这个文件夹（{e}）",
+                        "cannot read this folder: {e}"
+                    ))
+                })?
                 .filter_map(Result::ok)
                 .any(|e| e.path().is_file() && e.file_name().to_string_lossy().ends_with(".toml"));
             if loose_lessons {
-                return Err(read_error(
-                    "this folder has lesson files but no pack.toml".into(),
-                ));
+                return Err(read_error(no_pack_toml()));
             }
             dirs
         };
         for (name, path) in pack_dirs {
-            let entries = std::fs::read_dir(&path)
-                .map_err(|e| read_error(format!("cannot read folder {name}: {e}")))?;
+            let entries = std::fs::read_dir(&path).map_err(|e| {
+                read_error(said!(
+                    "读不了文件夹 {name}（{e}）",
+                    "cannot read folder {name}: {e}"
+                ))
+            })?;
             for entry in entries.filter_map(Result::ok) {
                 let file_name = entry.file_name().to_string_lossy().into_owned();
                 if !file_name.ends_with(".toml") || !entry.path().is_file() {
@@ -102,10 +129,10 @@ impl Source {
             }
         }
         if files.is_empty() {
-            return Err(read_error(
+            return Err(read_error(said!(
+                "这里没有课程包：一个课程包是一个文件夹，里面有一个 pack.toml 和几个课程 .toml 文件",
                 "no lesson packs here: a pack is a folder with a pack.toml and lesson .toml files"
-                    .into(),
-            ));
+            )));
         }
         let shown_root = if single_pack {
             dir.parent()
@@ -175,11 +202,13 @@ impl Source {
                 file: self.shown_root.clone(),
                 line: 1,
                 column: 1,
-                message: format!(
-                    "this folder has {} packs; at most {MAX_PACKS} can be shown",
-                    by_folder.len()
-                )
-                .into_said(),
+                message: {
+                    let n = by_folder.len();
+                    said!(
+                        "这个文件夹里有 {n} 个课程包，最多只能放 {MAX_PACKS} 个：请移走一些",
+                        "this folder has {n} packs; at most {MAX_PACKS} can be shown"
+                    )
+                },
             });
             return (Vec::new(), errors);
         }
@@ -188,18 +217,18 @@ impl Source {
         let mut pack_ids: HashMap<String, String> = HashMap::new();
         for (folder, files) in by_folder {
             let shown = |file: &str| self.shown(&format!("{folder}/{file}"));
-            let unreadable = |file: &str, message: &str| PackError {
+            let unreadable = |file: &str, message: &Said| PackError {
                 file: shown(file),
                 line: 1,
                 column: 1,
-                message: message.into_said(),
+                message: message.clone(),
             };
             let Some((_, pack_text)) = files.iter().find(|(f, _)| *f == "pack.toml") else {
                 errors.push(PackError {
                     file: self.shown(folder),
                     line: 1,
                     column: 1,
-                    message: "this folder has lesson files but no pack.toml".into_said(),
+                    message: no_pack_toml(),
                 });
                 continue;
             };
@@ -225,11 +254,13 @@ impl Source {
                     file: shown("pack.toml"),
                     line,
                     column,
-                    message: format!(
-                        "duplicate pack id '{}' (also used by folder {other})",
-                        info.id
-                    )
-                    .into_said(),
+                    message: {
+                        let id = &info.id;
+                        said!(
+                            "课程包的 id '{id}' 重复了：文件夹 {other} 里的课程包也叫这个名字，请改掉其中一个",
+                            "duplicate pack id '{id}' (also used by folder {other})"
+                        )
+                    },
                 });
                 continue;
             }
@@ -257,11 +288,13 @@ impl Source {
                                 file: shown(file),
                                 line,
                                 column,
-                                message: format!(
-                                    "duplicate lesson id '{}' (also in {other})",
-                                    lesson.id
-                                )
-                                .into_said(),
+                                message: {
+                                    let id = &lesson.id;
+                                    said!(
+                                        "课的 id '{id}' 重复了：{other} 里的课也叫这个名字，请改掉其中一个",
+                                        "duplicate lesson id '{id}' (also in {other})"
+                                    )
+                                },
                             });
                             failed = true;
                         } else {
@@ -275,11 +308,12 @@ impl Source {
                 }
             }
             if lessons.len() > MAX_LESSONS {
+                let n = lessons.len();
                 errors.push(unreadable(
                     "pack.toml",
-                    &format!(
-                        "this pack has {} lessons; at most {MAX_LESSONS} fit in one pack, so split it",
-                        lessons.len()
+                    &said!(
+                        "这个课程包有 {n} 课，一个包最多放 {MAX_LESSONS} 课：请把它分成两个课程包",
+                        "this pack has {n} lessons; at most {MAX_LESSONS} fit in one pack, so split it"
                     ),
                 ));
                 continue;
@@ -287,7 +321,10 @@ impl Source {
             if lessons.is_empty() && !failed {
                 errors.push(unreadable(
                     "pack.toml",
-                    "this pack has no lessons: add a lesson .toml file beside pack.toml",
+                    &said!(
+                        "这个课程包里还没有课：请在 pack.toml 旁边放一个课程 .toml 文件",
+                        "this pack has no lessons: add a lesson .toml file beside pack.toml"
+                    ),
                 ));
                 continue;
             }

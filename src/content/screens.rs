@@ -96,12 +96,15 @@ fn layout_of(p: &mut Problems, raw: &RawScreen) -> Layout {
         "scan" => Layout::Scan,
         "face" => Layout::Face,
         other => {
-            let hint = super::slips::did_you_mean(other, LAYOUTS);
+            let Text {
+                zh: hint_zh,
+                en: hint_en,
+            } = super::slips::did_you_mean(other, LAYOUTS);
             p.at(
                 raw.layout.span(),
                 said!(
-                    "没有 '{other}' 这种布局{hint}：可以用 \"grid\"（应用图标）、\"list\"（一行一行）、\"call\"（电话）、\"scan\"（扫一扫）、\"face\"（刷脸）",
-                    "unknown layout '{other}'{hint}: use \"grid\" (app icons), \"list\" (rows), \"call\" (a call), \"scan\" (the 扫一扫 viewfinder) or \"face\" (a face check)"
+                    "没有 '{other}' 这种布局{hint_zh}：可以用 \"grid\"（应用图标）、\"list\"（一行一行）、\"call\"（电话）、\"scan\"（扫一扫）、\"face\"（刷脸）",
+                    "unknown layout '{other}'{hint_en}: use \"grid\" (app icons), \"list\" (rows), \"call\" (a call), \"scan\" (the 扫一扫 viewfinder) or \"face\" (a face check)"
                 ),
             );
             // Go on checking as the layout it was probably meant to be, so that one slip does
@@ -722,12 +725,15 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
             let kinds = [
                 "button", "field", "text", "row", "toggle", "bubble", "voice", "slider", "check",
             ];
-            let hint = super::slips::did_you_mean(other, kinds);
+            let Text {
+                zh: hint_zh,
+                en: hint_en,
+            } = super::slips::did_you_mean(other, kinds);
             p.at(
                 span,
                 said!(
-                    "没有 '{other}' 这种项目{hint}：可以用 button 按钮、field 输入框、text 文字、row 列表行、toggle 开关、bubble 聊天气泡、voice 语音消息、slider 滑块、check 勾选框",
-                    "unknown item kind '{other}'{hint}: use button, field, text, row, toggle, bubble, voice, slider or check"
+                    "没有 '{other}' 这种项目{hint_zh}：可以用 button 按钮、field 输入框、text 文字、row 列表行、toggle 开关、bubble 聊天气泡、voice 语音消息、slider 滑块、check 勾选框",
+                    "unknown item kind '{other}'{hint_en}: use button, field, text, row, toggle, bubble, voice, slider or check"
                 ),
             );
             ItemKind::Button
@@ -747,12 +753,15 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
             None => {
                 let names: Vec<&str> = Color::ALL.iter().map(|c| c.as_str()).collect();
                 let (value, list) = (c.get_ref(), names.join(", "));
-                let hint = super::slips::did_you_mean(value, names.iter().copied());
+                let Text {
+                    zh: hint_zh,
+                    en: hint_en,
+                } = super::slips::did_you_mean(value, names.iter().copied());
                 p.at(
                     c.span(),
                     said!(
-                        "没有 '{value}' 这种颜色{hint}：可以用 {list}",
-                        "unknown colour '{value}'{hint}: use one of {list}"
+                        "没有 '{value}' 这种颜色{hint_zh}：可以用 {list}",
+                        "unknown colour '{value}'{hint_en}: use one of {list}"
                     ),
                 );
                 None

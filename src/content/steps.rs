@@ -83,13 +83,16 @@ fn screen_named(
             let l = known.join(", ");
             said!("这一课的屏幕：{l}", "its screens: {l}")
         };
-        let hint = super::slips::did_you_mean(value, known.iter().copied());
+        let Text {
+            zh: hint_zh,
+            en: hint_en,
+        } = super::slips::did_you_mean(value, known.iter().copied());
         let (lzh, len) = (list.zh, list.en);
         p.at(
             name.span(),
             said!(
-                "{what_zh}这一课没有 id 为 '{value}' 的屏幕{hint}（{lzh}）",
-                "{what_en}no screen with id '{value}' in this lesson{hint} ({len})"
+                "{what_zh}这一课没有 id 为 '{value}' 的屏幕{hint_zh}（{lzh}）",
+                "{what_en}no screen with id '{value}' in this lesson{hint_en} ({len})"
             ),
         );
     }
@@ -109,13 +112,16 @@ fn item_named(p: &mut Problems, target: &Str, sc: &Screen, tappable: bool) -> Op
         .filter(|i| !tappable || i.kind.is_tappable())
         .map(|i| i.id.as_str())
         .collect();
-    let hint = super::slips::did_you_mean(value, known.iter().copied());
+    let Text {
+        zh: hint_zh,
+        en: hint_en,
+    } = super::slips::did_you_mean(value, known.iter().copied());
     let list = known.join(", ");
     p.at(
         target.span(),
         said!(
-            "屏幕 '{sid}' 上没有 '{value}'{hint}（能点的有：{list}）",
-            "'{value}' is not on screen '{sid}'{hint} (what can be tapped there: {list})"
+            "屏幕 '{sid}' 上没有 '{value}'{hint_zh}（能点的有：{list}）",
+            "'{value}' is not on screen '{sid}'{hint_en} (what can be tapped there: {list})"
         ),
     );
     None
@@ -177,12 +183,15 @@ pub(super) fn validate_step(
     let Some(kind) = StepKind::parse(raw.kind.get_ref()) else {
         let names: Vec<&str> = StepKind::ALL.iter().map(|k| k.as_str()).collect();
         let (value, list) = (raw.kind.get_ref(), names.join(", "));
-        let hint = super::slips::did_you_mean(value, names.iter().copied());
+        let Text {
+            zh: hint_zh,
+            en: hint_en,
+        } = super::slips::did_you_mean(value, names.iter().copied());
         p.at(
             raw.kind.span(),
             said!(
-                "没有 '{value}' 这种步骤{hint}：可以用 {list}",
-                "unknown step kind '{value}'{hint}: use one of {list}"
+                "没有 '{value}' 这种步骤{hint_zh}：可以用 {list}",
+                "unknown step kind '{value}'{hint_en}: use one of {list}"
             ),
         );
         return None;

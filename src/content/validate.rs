@@ -64,14 +64,20 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
                 ),
             );
         } else if let Err(problem) = crate::inert::check_display_text(&value) {
-            p.at_char(s.span(), problem.ch(), format!("`source` {problem}"));
+            let zh = problem.zh();
+            p.at_char(
+                s.span(),
+                problem.ch(),
+                crate::said!("`source` 里{zh}", "`source` {problem}"),
+            );
         }
         value
     });
     if !is_year_month(&checked) {
         p.at(
             raw.checked.span(),
-            format!(
+            crate::said!(
+                "`checked` 要写成“年-月”，例如 \"2026-11\"（四位年份、减号、两位月份），不能写成 '{checked}'",
                 "`checked` must be a month written as YYYY-MM, like \"2026-11\", not '{checked}'"
             ),
         );
@@ -83,9 +89,13 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
         .map(|t| text(p, t, Field::Learned))
         .collect();
     if learned.is_empty() || learned.len() > 4 {
+        let n = learned.len();
         p.at(
             raw.learned.span(),
-            format!("`learned` needs 1 to 4 lines, found {}", learned.len()),
+            crate::said!(
+                "`learned`（学到了什么）要写 1 到 4 句，这里有 {n} 句",
+                "`learned` needs 1 to 4 lines, found {n}"
+            ),
         );
     }
 
@@ -98,11 +108,12 @@ pub fn validate_lesson(file: &str, source: &str) -> Result<(Lesson, Range<usize>
 
     if raw.steps.is_empty() || raw.steps.len() > MAX_STEPS {
         let at = raw.id.span();
+        let n = raw.steps.len();
         p.at(
             at,
-            format!(
-                "a lesson needs 1 to {MAX_STEPS} steps ([[steps]]), found {}",
-                raw.steps.len()
+            crate::said!(
+                "一课要有 1 到 {MAX_STEPS} 步（每一步以一行 [[steps]] 开头），这里有 {n} 步",
+                "a lesson needs 1 to {MAX_STEPS} steps ([[steps]]), found {n}"
             ),
         );
     }

@@ -229,6 +229,143 @@ impl TextProblem {
     }
 }
 
+impl TextProblem {
+    /// The problem in Chinese, for a volunteer reading `zhulao check` in Chinese: e.g.
+    /// "有一个零宽空格（U+200B，第 3 个字），屏幕上看不见：请删掉它".
+    pub fn zh(&self) -> String {
+        let (ch, at) = self.parts();
+        let (what, why, fix) = self.explain_zh();
+        let code = u32::from(ch);
+        let n = at + 1;
+        if matches!(self, Self::NothingVisible { .. }) {
+            return format!("里面没有看得见的字，{why}：{fix}");
+        }
+        format!("有{what}（U+{code:04X}，第 {n} 个字），{why}：{fix}")
+    }
+
+    /// (what it is; why it is a problem; what to do), in Chinese.
+    fn explain_zh(&self) -> (String, &'static str, &'static str) {
+        const DELETE: &str = "请删掉它";
+        let (ch, _) = self.parts();
+        let named = |s: &str| s.to_owned();
+        match self {
+            Self::Control { .. } => match ch {
+                '\n' => (
+                    named("一个换行"),
+                    "会把这一行文字断开",
+                    "请把文字写在同一行",
+                ),
+                '\r' => (
+                    named("一个回车符"),
+                    "会让屏幕从行首重写，盖住前面的字",
+                    DELETE,
+                ),
+                '\t' => (
+                    named("一个 Tab 制表符"),
+                    "显示出来的空白宽窄不一定",
+                    "请换成普通空格",
+                ),
+                '\u{1B}' => (
+                    named("一个 ESC 转义字符"),
+                    "可能向终端发送隐藏的命令",
+                    DELETE,
+                ),
+                _ => (
+                    named("一个看不见的控制字符"),
+                    "可能向终端发送隐藏的命令",
+                    DELETE,
+                ),
+            },
+            Self::Bidi { .. } => {
+                let why = if matches!(ch, '\u{202D}' | '\u{202E}') {
+                    "会让文字倒过来显示"
+                } else {
+                    "看不见，还会打乱文字的顺序"
+                };
+                (named("一个控制文字方向的隐藏符号"), why, DELETE)
+            }
+            Self::Invisible { .. } => {
+                let name = match ch {
+                    '\u{200B}' => "一个零宽空格",
+                    '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{034F}' => "一个零宽连接符号",
+                    '\u{FEFF}' => "一个零宽不换行空格（BOM）",
+                    '\u{00AD}' => "一个软连字符",
+                    _ => "一个看不见的格式符号",
+                };
+                (named(name), "屏幕上看不见", DELETE)
+            }
+            Self::LineSeparator { .. } => (
+                named(if ch == '\u{2028}' {
+                    "一个行分隔符"
+                } else {
+                    "一个段落分隔符"
+                }),
+                "有的屏幕会在这里换行，有的不会",
+                "请删掉它，或者换成普通空格",
+            ),
+            Self::Tag { .. } => (
+                named("一个看不见的标签字符"),
+                "可能藏着谁也看不见的文字",
+                DELETE,
+            ),
+            Self::VariationSelector { .. } => match ch {
+                '\u{FE0F}' => (
+                    named("一个表情选择符"),
+                    "看不见，会把前面的字变成表情图片",
+                    DELETE,
+                ),
+                _ => (
+                    named("一个字形选择符"),
+                    "看不见，会改变前面那个字的样子",
+                    DELETE,
+                ),
+            },
+            Self::PrivateUse { .. } => (
+                named("一个私用区字符"),
+                "没有通用的意思，会显示成空方框或者别的图案",
+                "请换成真正的字",
+            ),
+            Self::Noncharacter { .. } => (named("一个非字符"), "不是真正的字，显示不出来", DELETE),
+            Self::Unassigned { .. } => (
+                named("一个还没有定义的字符编码"),
+                "没有字体能显示它",
+                DELETE,
+            ),
+            Self::Blank { .. } => (
+                named(if ch == '\u{2800}' {
+                    "一个盲文空白"
+                } else {
+                    "一个对象替换符"
+                }),
+                "显示出来什么也没有，或者是一个空方框，可它又不是空格",
+                "请删掉它，或者换成普通空格",
+            ),
+            Self::LoneMark { .. } => (
+                named("一个单独的附加符号（上面没有字母）"),
+                "不能单独显示",
+                "请删掉它，或者补上它所属的字母",
+            ),
+            Self::NothingVisible { .. } => (
+                String::new(),
+                "在名单里会是一个空白按钮",
+                "请写一个有字母或汉字的名字",
+            ),
+            Self::Emoji { .. } => {
+                let what = match u32::from(ch) {
+                    0x20E3 => named("一个键帽符号（数字方框表情的一部分）"),
+                    0x1F1E6..=0x1F1FF => named("一个国旗字母（国旗表情的一部分）"),
+                    0x1F3FB..=0x1F3FF => named("一个肤色符号（表情的一部分）"),
+                    _ if ch.general_category() == GeneralCategory::Unassigned => {
+                        named("一个本程序还不认识的表情或图形符号")
+                    }
+                    _ => format!("表情符号 {ch}"),
+                };
+                (what, "大字屏幕显示不稳定", "请删掉它，或者用文字说")
+            }
+        }
+    }
+}
+
 impl fmt::Display for TextProblem {
     /// E.g. "contains a right-to-left override (U+202E) at character 3, which
     /// can make text display backwards; delete it".

@@ -26,8 +26,8 @@ fn may_type(typed: &str, c: char, format: DigitsFormat) -> bool {
     let decimals = typed.split_once('.').map(|(_, d)| d.len());
     match c {
         '0'..='9' => {
-            !(format == DigitsFormat::Amount && decimals.is_some_and(|d| d >= 2))
-                && !typed.ends_with('X')
+            let amount_full = format == DigitsFormat::Amount && decimals.is_some_and(|d| d >= 2);
+            !(amount_full || typed.ends_with('X'))
         }
         '.' => format == DigitsFormat::Amount && decimals.is_none() && !typed.is_empty(),
         'X' => format == DigitsFormat::Id && typed.len() == 17,

@@ -157,6 +157,7 @@ mod tests {
             "another screen, another code"
         );
         // The top-left finder: a ring of 7 with a 3×3 core.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..7 {
             assert!(a[0][i] && a[i][0] && a[6][i] && a[i][6]);
         }
