@@ -38,11 +38,11 @@ fn a_starter_pack_is_written_checks_clean_and_is_never_written_over() {
         "the starter pack is an example to copy: {}",
         text(&out.stderr)
     );
-    assert!(text(&out.stdout).contains("10 步"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("22 步"), "{}", text(&out.stdout));
     let out = zhulao(&["--lang", "en", "check", d]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(!text(&out.stderr).contains("warning"));
-    assert!(text(&out.stdout).contains("10 steps"));
+    assert!(text(&out.stdout).contains("22 steps"));
 
     // Written over? Never: the second time is refused and the first stays.
     let lesson = dir.path().join("my-pack/01-every-kind.toml");
@@ -173,7 +173,7 @@ fn a_bad_preview_target_is_explained() {
             "no pack with id 'nope' here; the packs are: my-pack",
         ),
         ("en", "my-pack/nope", "its lessons are: every-kind"),
-        ("en", "my-pack/every-kind:99", "a number from 1 to 10"),
+        ("en", "my-pack/every-kind:99", "a number from 1 to 22"),
         ("zh", "my-pack", "中间用 / 隔开"),
         (
             "zh",
@@ -181,7 +181,7 @@ fn a_bad_preview_target_is_explained() {
             "这里没有 id 为 'nope' 的课程包；这里的课程包有：my-pack",
         ),
         ("zh", "my-pack/nope", "它的课有：every-kind"),
-        ("zh", "my-pack/every-kind:99", "1 到 10 之间的一个数"),
+        ("zh", "my-pack/every-kind:99", "1 到 22 之间的一个数"),
     ] {
         let out = zhulao(&["--lang", lang, "preview", d, target]);
         assert_eq!(out.status.code(), Some(2), "{target}");
@@ -210,7 +210,7 @@ fn preview_opens_a_step_redraws_on_save_shows_problems_in_place_and_records_noth
     let mut s =
         common::pty::Session::start(env!("CARGO_BIN_EXE_zhulao"), data.path(), 80, 24, &args);
     s.wait_for("想看书，用哪个应用？");
-    s.wait_for("第 7 步 / 共 10 步");
+    s.wait_for("第 7 步 / 共 22 步");
 
     // Saved with new words: the same step, redrawn.
     std::fs::write(
@@ -219,7 +219,7 @@ fn preview_opens_a_step_redraws_on_save_shows_problems_in_place_and_records_noth
     )
     .unwrap();
     s.wait_for("想读一本书，该用哪个应用？");
-    s.wait_for("第 7 步 / 共 10 步");
+    s.wait_for("第 7 步 / 共 22 步");
 
     // Saved broken (typed with a Chinese input method): the problem, where it is.
     std::fs::write(
@@ -234,14 +234,14 @@ fn preview_opens_a_step_redraws_on_save_shows_problems_in_place_and_records_noth
     // Fixed: back on the step being looked at.
     std::fs::write(&file, &original).unwrap();
     s.wait_for("想看书，用哪个应用？");
-    s.wait_for("第 7 步 / 共 10 步");
+    s.wait_for("第 7 步 / 共 22 步");
 
     // It plays as a lesson does: the right choice moves on.
     let key = s.number_of("微信读书");
     s.send(&key);
     s.wait_for("微信读书是看书的应用。");
     s.send("\r");
-    s.wait_for("第 8 步 / 共 10 步");
+    s.wait_for("第 8 步 / 共 22 步");
 
     s.send("\x03");
     let status = s.wait_status();

@@ -295,7 +295,25 @@ fn every_tap_target_on_a_kiosk_is_big_enough_for_a_finger() {
                         let (text, hits) = render(&app, &lib, w, h);
                         let areas = hits.areas();
                         let at = format!("{} {lang:?} {size:?} {w}x{h}", app.screen.name());
+                        // A slider's track is one target cut into its levels, each as tall as
+                        // the others and at least two columns wide; the whole track is as wide
+                        // as any button.
+                        let track: Vec<&Rect> = areas
+                            .iter()
+                            .filter(|(_, a)| matches!(a, Action::Level(_)))
+                            .map(|(r, _)| r)
+                            .collect();
+                        if !track.is_empty() {
+                            let left = track.iter().map(|r| r.x).min().unwrap();
+                            let right = track.iter().map(|r| r.right()).max().unwrap();
+                            assert!(right - left >= min_w, "{at}: a slider {left}..{right}");
+                        }
                         for (i, (r, action)) in areas.iter().enumerate() {
+                            let min_w = if matches!(action, Action::Level(_)) {
+                                2
+                            } else {
+                                min_w
+                            };
                             assert!(
                                 r.width >= min_w && r.height >= min_h,
                                 "{at}: {action:?} is {}×{} at {r:?}\n{text}",

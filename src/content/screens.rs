@@ -43,8 +43,8 @@ pub fn call_buttons(
             ("hangup", "挂断", "Hang up", Some(Color::Red)),
         ],
         CallState::Video => &[
-            ("voice", "转为语音", "Switch to voice", None),
-            ("switch-camera", "切换摄像头", "Switch camera", None),
+            ("voice", "转为语音", "Voice", None),
+            ("switch-camera", "切换摄像头", "Flip camera", None),
             ("mute", "静音", "Mute", None),
             ("hangup", "挂断", "Hang up", Some(Color::Red)),
         ],
@@ -677,8 +677,7 @@ fn check_counts(p: &mut Problems, s: &Spanned<RawScreen>, screen: &Screen, body:
         || screen.sheet.is_some()
         || screen.call.is_some()
         || screen.has(Place::Banner)
-        || screen.scan.is_some()
-        || screen.face.is_some()
+        || matches!(screen.layout, Layout::Scan | Layout::Face)
         || screen.code.is_some();
     if body > MAX_ITEMS || (body == 0 && !has_more) {
         p.at(
@@ -867,6 +866,8 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
                 "item '{id}' counts down (`count`): put {{s}} in both its `label`s where the seconds go, like \"Resend in {{s}}s\""
             ),
         ),
+        // (A `count` that is there but out of range was reported just above.)
+        (None, _) if r.count.is_some() => {}
         (None, _) => p.at(
             r.label.span(),
             said!(
@@ -919,7 +920,8 @@ fn slider(p: &mut Problems, r: &RawItem, kind: ItemKind, id: &str) -> (u8, u8) {
                 "a slider's `max` is {lo} to {hi}, not {m}"
             ),
         );
-        return (0, *lo as u8);
+        // Checked on as the nearest slider there can be, so its steps are not blamed too.
+        return (0, m.clamp(*lo, *hi) as u8);
     }
     let level = r.level.as_ref().map_or(0, |l| *l.get_ref());
     if !(0..=m).contains(&level) {

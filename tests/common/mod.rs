@@ -481,8 +481,14 @@ impl Harness {
             }
             // A quick tap where a press and hold is asked for.
             Exercise::Hold { target } => vec![Action::Select(*target)],
-            // Enter with the slider where it was: not where it should be.
-            Exercise::Slide { .. } => vec![Action::Confirm],
+            // The slider moved, but not where it should be (Enter where it started answers
+            // nothing).
+            Exercise::Slide { level, target } => {
+                let lesson = p.at.lesson(&self.io.lib).unwrap();
+                let start = lesson.screens[step.screen.unwrap()].items[*target].level;
+                let other = (0..=2).find(|l| l != level && *l != start).unwrap();
+                vec![Action::Level(other), Action::Confirm]
+            }
             Exercise::Judge { verdict, right, .. } => {
                 if p.verdict_done {
                     vec![Action::Select(

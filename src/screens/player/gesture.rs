@@ -21,6 +21,7 @@ pub(super) fn swipe(
         Action::Down => Direction::Down,
         Action::Left => Direction::Left,
         Action::Right => Direction::Right,
+        Action::Confirm => return p.nothing_chosen(),
         _ => return Outcome::none(),
     };
     p.explain = (done != direction).then(|| both(|w| w.swipe_wrong));
@@ -81,15 +82,17 @@ pub(super) fn slide(
     want: u8,
     action: Action,
 ) -> Outcome {
-    let max = p
+    let (start, max) = p
         .lesson(cx.lib)
         .and_then(|l| l.screens.get(step.screen.unwrap_or(0)))
         .and_then(|s| s.items.get(target))
-        .map_or(0, |it| it.max);
+        .map_or((0, 0), |it| (it.level, it.max));
     match action {
         Action::Left | Action::Down => p.level = p.level.saturating_sub(1),
         Action::Right | Action::Up => p.level = (p.level + 1).min(max),
         Action::Level(k) => p.level = k.min(max),
+        // Enter with the slider where it started answers nothing: it says what to do.
+        Action::Confirm if p.level == start => return p.nothing_chosen(),
         Action::Confirm => {
             let level = p.level;
             p.explain = (level != want).then(|| {

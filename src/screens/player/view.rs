@@ -618,7 +618,13 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step, summary: bool)
             out.push(w.nothing_typed, Role::NotYet, Priority::Keep);
         }
         Feedback::NothingChosen => {
-            out.push(w.nothing_chosen, Role::NotYet, Priority::Keep);
+            let said = match step.exercise {
+                Exercise::Swipe { .. } => w.steps.first_swipe,
+                Exercise::Hold { .. } => w.steps.first_hold,
+                Exercise::Slide { .. } => w.steps.first_slide,
+                _ => w.nothing_chosen,
+            };
+            out.push(said, Role::NotYet, Priority::Keep);
         }
         Feedback::None => {
             if p.wrong >= 2 {

@@ -174,8 +174,9 @@ mod tests {
     fn a_qr_code_fits_where_it_is_drawn_or_is_left_out() {
         assert_eq!(qr_size(30, 20), Some((20, 10)));
         assert_eq!(qr_size(14, 20), Some((14, 7)));
-        assert_eq!(qr_size(30, 6), Some((12, 6)));
-        assert_eq!(qr_size(9, 20), None);
-        assert_eq!(qr_size(30, 4), None);
+        assert_eq!(qr_size(30, 7), Some((14, 7)));
+        // Smaller, the three finder squares would run into each other.
+        assert_eq!(qr_size(30, 6), None);
+        assert_eq!(qr_size(13, 20), None);
     }
 }

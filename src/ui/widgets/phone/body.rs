@@ -575,17 +575,23 @@ fn slider(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) 
             strong
         };
         put(buf, inner, x, y, &mark, knob);
+        // A finger on the slider's box at a level's column puts the knob there: each level
+        // is as tall as the box, as a finger is wide.
         if moving.is_some() {
-            hits.add(Rect::new(x, y, cell.max(1), 1), Action::Level(k));
+            hits.add(
+                Rect::new(x, rect.y, cell.max(1), rect.height),
+                Action::Level(k),
+            );
         }
     }
     if moving.is_some() {
         hits.add(
-            Rect::new(inner.x, y, 2, 1),
+            Rect::new(rect.x, rect.y, x0 - rect.x, rect.height),
             Action::Level(level.saturating_sub(1)),
         );
+        let end = x0 + (u16::from(it.max) + 1) * cell;
         hits.add(
-            Rect::new(inner.right() - 2, y, 2, 1),
+            Rect::new(end, rect.y, rect.right().saturating_sub(end), rect.height),
             Action::Level(level.saturating_add(1).min(it.max)),
         );
     }

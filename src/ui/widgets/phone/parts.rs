@@ -205,10 +205,13 @@ pub(super) fn top_bar(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
             hits,
         );
     }
+    // (A column apart from the buttons where there is room, so the title does not run into
+    // them.)
+    let gap = u16::from(area.width >= 2 * side + width(&title) as u16 + 2);
     let middle = Rect::new(
-        area.x + side,
+        area.x + side + gap,
         area.y,
-        area.width.saturating_sub(2 * side),
+        area.width.saturating_sub(2 * side + 2 * gap),
         h,
     );
     if middle.width > 2 {
