@@ -209,7 +209,11 @@ impl Gestures {
                     offset: hits.scroller.map(|s| s.offset),
                     slid: false,
                 });
-                Some(vec![])
+                // On what can be held, in a step that asks for it: "being held" shows at once.
+                Some(match hits.at(column, row) {
+                    Some(Action::Select(i)) if hits.holds => vec![Action::Press(i)],
+                    _ => vec![],
+                })
             }
             MouseEventKind::Drag(MouseButton::Left) => {
                 let p = self.press.as_mut()?;

@@ -19,6 +19,7 @@ mod kiosk;
 mod kiosk_e2e;
 mod launch;
 mod packs;
+mod phone_e2e;
 mod property;
 mod read_aloud;
 mod report;

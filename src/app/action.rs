@@ -46,6 +46,9 @@ pub enum Action {
     /// A long press: on this phone item (touch, held down), or on the highlighted one (Space,
     /// in a step that asks to press and hold).
     Hold(Option<usize>),
+    /// A finger came down on this phone item in a step that asks to press and hold: it is
+    /// being held (the screen says so, and that letting go after a moment is the long press).
+    Press(usize),
     /// Show a long phone screen from this row (a drag, the wheel, PgUp / PgDn).
     ScrollTo(u16),
     /// Put the slider of a slide step at this level (a tap on its track).

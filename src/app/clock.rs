@@ -197,3 +197,15 @@ mod file_tests {
         assert!(after.wall >= before.wall + Duration::from_millis(1100));
     }
 }
+
+/// The loop's clock (the app's and the preview's). A debug build (the tests' binary) follows
+/// `ZHULAO_TEST_CLOCK`: a file holding how many milliseconds ahead of the real clock to be,
+/// which an end-to-end test writes to move the app's clock instead of waiting. A release build
+/// has only the real clock.
+pub fn for_the_loop() -> Box<dyn Clock> {
+    #[cfg(debug_assertions)]
+    if let Some(file) = std::env::var_os("ZHULAO_TEST_CLOCK") {
+        return Box::new(FileShifted::new(file.into()));
+    }
+    Box::new(SystemClock::new())
+}

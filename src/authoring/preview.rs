@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use crate::app::{Action, App, Clock, Effect, Env, Now, SystemClock};
+use crate::app::{Action, App, Effect, Env, Now};
 use crate::content::problems::Said;
 use crate::content::{LessonAt, Library, PackError, Source};
 use crate::event_loop::{Performed, Runner};
@@ -342,14 +342,14 @@ impl Runner for Preview {
 pub fn run(preview: &mut Preview, app: &mut App) -> anyhow::Result<()> {
     let mut inputs = crate::terminal::Channel::start()?;
     let mut guard = crate::terminal::TerminalGuard::new()?;
-    let clock = SystemClock::new();
+    let clock = crate::app::clock::for_the_loop();
     preview.next_look = clock.now().ms + LOOK_EVERY.as_millis() as u64;
     crate::event_loop::run(
         &mut guard.terminal,
         app,
         preview,
         &mut inputs,
-        &clock,
+        clock.as_ref(),
         vec![],
     )?;
     Ok(())

@@ -157,7 +157,7 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let mut io = Io::new(library, store, speaker);
     io.utc_offset = utc_offset;
-    let clock = clock();
+    let clock = crate::app::clock::for_the_loop();
     let mut inputs = match inputs.and_then(|caught| caught.listen()) {
         Ok(channel) => TestPanic::new(channel),
         Err(e) => {
@@ -248,17 +248,6 @@ fn start(data_dir: &std::path::Path) -> Started {
         inputs,
         guard: TerminalGuard::new(),
     }
-}
-
-/// The loop's clock. A debug build (the tests' binary) follows `ZHULAO_TEST_CLOCK`: a file
-/// holding how many milliseconds ahead of the real clock to be, which an end-to-end test
-/// writes to move the app's clock instead of waiting. A release build has only the real clock.
-fn clock() -> Box<dyn crate::app::Clock> {
-    #[cfg(debug_assertions)]
-    if let Some(file) = std::env::var_os("ZHULAO_TEST_CLOCK") {
-        return Box::new(crate::app::clock::FileShifted::new(file.into()));
-    }
-    Box::new(crate::app::SystemClock::new())
 }
 
 /// The names of damaged progress files set aside in `data_dir` (the teacher is told of them).

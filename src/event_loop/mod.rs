@@ -216,8 +216,6 @@ where
             }
             runner.before_input();
             let now = clock.now();
-            let before = app.screen.name();
-            let overlays = app.overlays().len();
             let mut wanted = true;
             if let Input::Terminal(event) = &input {
                 if is_activity(event) {
@@ -240,9 +238,10 @@ where
                 dispatch(app, runner, action, now, &mut pending);
             }
             next = inputs.pending();
-            // A key that waited behind one that changed the screen means what the changed
-            // screen shows: work out its taps and number keys without drawing it.
-            if next.is_some() && (app.screen.name() != before || app.overlays().len() != overlays) {
+            // A key that waited behind another means what the screen shows after that one (a
+            // new screen, a list moved on by the wheel, its number keys with it): work out its
+            // taps and number keys without drawing it.
+            if next.is_some() {
                 let mut scratch = Buffer::empty(area);
                 hits = ui::draw(app, runner.lib(), area, &mut scratch);
             }

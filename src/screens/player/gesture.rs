@@ -48,6 +48,10 @@ pub(super) fn hold(
         return Outcome::none();
     }
     let tappable = screen.tappable();
+    if let Action::Press(i) = action {
+        p.pressing = tappable.contains(&i).then_some(i);
+        return Outcome::none();
+    }
     // (the item, whether it was held)
     let (item, held) = match action {
         Action::Hold(Some(i)) if tappable.contains(&i) => (i, true),

@@ -73,6 +73,8 @@ pub struct Player {
     pub explain: Option<Text>,
     /// A slide step: where the learner has put the slider so far.
     pub level: u8,
+    /// The phone item a finger is down on, in a hold step (until it lifts).
+    pub pressing: Option<usize>,
     /// A long phone screen moved by the learner: its first row shown (else it follows the
     /// highlight).
     pub scroll: Option<u16>,
@@ -105,6 +107,7 @@ impl Player {
             review: None,
             explain: None,
             level: 0,
+            pressing: None,
             scroll: None,
         };
         p.reset_step(lib, step, wrong, now_ms);
@@ -544,6 +547,10 @@ impl Layer for Player {
         let Some(step) = self.step(cx.lib) else {
             return Outcome::back();
         };
+        // A finger held down shows until whatever comes next (the lift, most often).
+        if !matches!(action, Action::Press(_)) {
+            self.pressing = None;
+        }
         if action == Action::Help {
             return Outcome::open(Overlay::help(step.hint.clone(), true));
         }

@@ -569,6 +569,11 @@ fn message(p: &Player, cx: &ViewCx, lesson: &Lesson, step: &Step, summary: bool)
         out.push(line, Role::Dim, Priority::Keep);
     }
     out.push_big(step.say.get(lang), Role::Strong);
+    if p.pressing.is_some() {
+        // A finger is down on it: only that, until it lifts.
+        out.push(w.steps.holding, Role::Right, Priority::Keep);
+        return out;
+    }
     if let Exercise::Judge { verdict, .. } = &step.exercise {
         if summary && let Some(s) = step.screen {
             out.push(

@@ -25,7 +25,7 @@ pub fn render(cx: &ViewCx, buf: &mut Buffer, area: Rect, extra: Option<Extra>, h
         return;
     }
     let (del, ok) = (cx.words.pad_delete, cx.words.pad_ok);
-    let mut keys: [(String, Action); 12] = [
+    let mut keys: Vec<(String, Action)> = vec![
         ("1".into(), Action::Digit(1)),
         ("2".into(), Action::Digit(2)),
         ("3".into(), Action::Digit(3)),
@@ -39,23 +39,33 @@ pub fn render(cx: &ViewCx, buf: &mut Buffer, area: Rect, extra: Option<Extra>, h
         ("0".into(), Action::Digit(0)),
         (ok.into(), Action::Confirm),
     ];
+    // A number with more than digits: the bottom row is that key, 0, delete and OK.
     if let Some(extra) = extra {
         keys[9] = match extra {
             Extra::Point => (".".into(), Action::Point),
             Extra::X => ("X".into(), Action::Letter('x')),
         };
         keys[11] = (del.into(), Action::Delete);
+        keys.push((ok.into(), Action::Confirm));
     }
     let row_h = (area.height / ROWS).min(3);
     let key_w = (area.width / 3).min(12);
     let left = area.x + (area.width - key_w * 3) / 2;
+    let last_row = (keys.len() - 9) as u16;
+    let last_w = key_w * 3 / last_row;
     for (n, (label, action)) in keys.into_iter().enumerate() {
-        let rect = Rect::new(
-            left + (n % 3) as u16 * key_w,
-            area.y + (n / 3) as u16 * row_h,
-            key_w,
-            row_h,
+        let (row, col) = (
+            (n / 3).min(3) as u16,
+            if n < 9 { n % 3 } else { n - 9 } as u16,
         );
+        let (x, w) = if row < 3 {
+            (left + col * key_w, key_w)
+        } else if col + 1 == last_row {
+            (left + col * last_w, key_w * 3 - col * last_w)
+        } else {
+            (left + col * last_w, last_w)
+        };
+        let rect = Rect::new(x, area.y + row * row_h, w, row_h);
         button(buf, rect, &label, false, &cx.theme);
         hits.add(rect, action);
     }

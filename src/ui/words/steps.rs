@@ -17,6 +17,8 @@ pub struct StepWords {
     pub point_swipe: &'static str,
     /// Enter alone on a swipe, hold or slide step: which keys (or touches) do it.
     pub first_swipe: &'static str,
+    /// While a finger is down on the item of a hold step.
+    pub holding: &'static str,
     pub first_hold: &'static str,
     pub first_slide: &'static str,
     /// The pointer for a press and hold on "{label}".
@@ -48,6 +50,7 @@ pub const ZH: StepWords = StepWords {
     swipe_wrong: "方向不对，再看看要往哪边滑。",
     slide_wrong: "现在在第 {level} 格，要调到第 {want} 格。",
     point_swipe: "» 手指按住屏幕往{way}滑，或者按 {key} 键。",
+    holding: "正按住……等一两秒再松开手指。",
     first_swipe: "这一步要滑一下：手指按住手机屏幕往要去的方向滑，或者按方向键（↑ ↓ ← →）。",
     first_hold: "这一步要按住不放：用方向键选中那一项，再按空格键；用手指就按住它，等一两秒。",
     first_slide: "先调一调：按 ← → 键，或者点滑块上的位置，调好了再按回车。",
@@ -74,6 +77,7 @@ pub const EN: StepWords = StepWords {
     swipe_wrong: "Not that way. Look again at which way to swipe.",
     slide_wrong: "It is at {level} now; it should be at {want}.",
     point_swipe: "» Put your finger on the screen and slide it {way}, or press {key}.",
+    holding: "Holding… let go after a second or two.",
     first_swipe: "This step is a swipe: slide your finger across the phone the way it should go, or press an arrow key (↑ ↓ ← →).",
     first_hold: "This step is a press and hold: move to the item with the arrows, then press Space; by touch, keep your finger on it for a second or two.",
     first_slide: "Move the slider first: press ← →, or tap a place on its track; then press Enter.",
