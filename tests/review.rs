@@ -449,3 +449,44 @@ fn the_course_with_questions_due_is_the_one_highlighted_and_the_list_says_how_ma
     }
     assert!(!screen_text(&h).contains("要复习"), "{}", screen_text(&h));
 }
+
+#[test]
+fn a_step_back_alone_in_a_review_says_where_it_comes_from_and_what_was_happening() {
+    let dir = tempfile::tempdir().unwrap();
+    zhulao::authoring::starter::write(dir.path()).unwrap();
+    let (packs, errors) = zhulao::content::Source::directory(dir.path())
+        .unwrap()
+        .load();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut lib = Library::default();
+    lib.merge(packs);
+    let mut h = first_class(lib, Lang::Zh);
+    while h.step_id() != "hold-talk" {
+        let a = h.right_answer();
+        h.acts(&a);
+        if h.player().feedback == Feedback::Right {
+            h.act(Action::Confirm);
+        }
+    }
+    needs_help(&mut h);
+    h.act(Action::Back).act(Action::Back);
+
+    let mut h = come_back(h, 1);
+    start_review(&mut h);
+    assert_eq!(h.step_id(), "hold-talk");
+    // (The words column, its wrapped lines joined.)
+    let text: String = screen_text(&h)
+        .lines()
+        .map(|l| {
+            l.split(['│', '╭', '╰'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        text.contains("复习：来自“示范：每一种练习”：在微信群里，准备发语音"),
+        "{text}"
+    );
+}

@@ -410,3 +410,149 @@ fn without_colours_a_coloured_button_says_its_colour() {
         "{screen}"
     );
 }
+
+/// The starter pack `zhulao new` writes (every kind, every explanation), as a library.
+fn starter_library() -> Library {
+    let dir = tempfile::tempdir().unwrap();
+    zhulao::authoring::starter::write(dir.path()).unwrap();
+    let (packs, errors) = zhulao::content::Source::directory(dir.path())
+        .unwrap()
+        .load();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut lib = Library::default();
+    lib.merge(packs);
+    lib
+}
+
+/// Answers right up to step `id` (going on past the "why" of a right answer).
+fn go_to(h: &mut Harness, id: &str) {
+    while h.step_id() != id {
+        let a = h.right_answer();
+        h.acts(&a);
+        if h.player().feedback == Feedback::Right {
+            h.act(Action::Confirm);
+        }
+    }
+}
+
+/// The text column: what the learner reads, with its lines joined (a sentence may wrap).
+fn words_shown(h: &Harness) -> String {
+    let (screen, _) = h.render(80, 24);
+    let join = match h.app.session.settings.lang {
+        Lang::Zh => "",
+        Lang::En => " ",
+    };
+    screen
+        .lines()
+        .map(|l| {
+            l.get(..l.char_indices().nth(40).map_or(l.len(), |(i, _)| i))
+                .unwrap_or(l)
+                .trim()
+        })
+        .collect::<Vec<_>>()
+        .join(join)
+}
+
+#[test]
+fn a_wrong_answer_is_explained_before_the_hint() {
+    let mut h = Harness::new(starter_library(), Lang::Zh);
+    h.open_first_lesson();
+
+    // A tap on a likely wrong icon: the author's words for it, then the hint.
+    go_to(&mut h, "open-wechat");
+    let screen = h.step().screen.unwrap();
+    let lesson = h.player().at.lesson(&h.io.lib).unwrap();
+    let phone = lesson.screens[screen]
+        .items
+        .iter()
+        .position(|i| i.id == "phone")
+        .unwrap();
+    h.act(Action::Select(phone));
+    let shown = words_shown(&h);
+    let (why, hint) = (
+        shown.find("这是打电话的").expect(&shown),
+        shown.find("第一排右边").expect(&shown),
+    );
+    assert!(why < hint, "the why comes first: {shown}");
+
+    // A wrong choice: its own why.
+    go_to(&mut h, "which-app");
+    let camera = h.player().shuffle.iter().position(|&c| c == 1).unwrap();
+    h.act(Action::Select(camera));
+    assert_eq!(h.player().feedback, Feedback::Wrong);
+    assert!(
+        words_shown(&h).contains("相机是拍照的。"),
+        "{}",
+        words_shown(&h)
+    );
+
+    // After a wrong order, nothing is highlighted: Enter cannot place an item by accident.
+    go_to(&mut h, "call-order");
+    let shuffle = h.player().shuffle.clone();
+    let pos = |item: usize| shuffle.iter().position(|&x| x == item).unwrap();
+    h.act(Action::Select(pos(2)))
+        .act(Action::Select(pos(1)))
+        .act(Action::Select(pos(0)));
+    assert_eq!(h.player().wrong, 1);
+    assert_eq!(h.player().cursor, None);
+    h.act(Action::Confirm);
+    assert!(h.player().placed.is_empty(), "Enter placed nothing");
+
+    // A judge step: the other verdict is explained; so is a wrong sign.
+    go_to(&mut h, "scam-sms");
+    let safe = VERDICTS
+        .iter()
+        .position(|v| *v == zhulao::content::Verdict::Safe)
+        .unwrap();
+    h.act(Action::Select(safe));
+    assert!(
+        words_shown(&h).contains("陌生号码发来网址"),
+        "{}",
+        words_shown(&h)
+    );
+    let suspicious = 1 - safe;
+    h.act(Action::Select(suspicious));
+    assert!(h.player().verdict_done);
+    let number = h.player().shuffle.iter().position(|&s| s == 1).unwrap();
+    h.act(Action::Select(number));
+    assert!(
+        words_shown(&h).contains("106 开头的号码，银行也会用"),
+        "{}",
+        words_shown(&h)
+    );
+}
+
+#[test]
+fn greyed_buttons_and_quick_taps_on_a_hold_are_explained_and_count_as_wrong() {
+    let mut h = Harness::new(starter_library(), Lang::En);
+    h.open_first_lesson();
+    go_to(&mut h, "hold-talk");
+    let talk = h.step().exercise.clone();
+    let Exercise::Hold { target } = talk else {
+        panic!("a hold step")
+    };
+    h.act(Action::Select(target));
+    assert_eq!(h.player().wrong, 1);
+    assert!(
+        words_shown(&h).contains("That was a quick tap"),
+        "{}",
+        words_shown(&h)
+    );
+    h.act(Action::Hold(Some(target)));
+    assert_ne!(h.step_id(), "hold-talk");
+
+    go_to(&mut h, "tick-first");
+    let lesson = h.player().at.lesson(&h.io.lib).unwrap();
+    let next = lesson.screens[h.step().screen.unwrap()]
+        .items
+        .iter()
+        .position(|i| i.id == "next")
+        .unwrap();
+    h.act(Action::Select(next));
+    assert_eq!(h.player().wrong, 1);
+    assert!(
+        words_shown(&h).contains("tick “I agree” above first"),
+        "{}",
+        words_shown(&h)
+    );
+}
