@@ -34,10 +34,14 @@ fn step(n: usize) -> String {
 /// Moves the highlight with ↓ until it is on `label` (the » before its number).
 fn highlight(s: &mut Session, label: &str) {
     for _ in 0..8 {
-        let on = s
-            .text()
-            .lines()
-            .any(|l| l.find('»').is_some_and(|at| l[at..].contains(label)));
+        // "»5 按住 说话": the mark, the number, the label.
+        let on = s.text().lines().any(|l| {
+            l.match_indices('»').any(|(at, _)| {
+                let rest =
+                    l[at + '»'.len_utf8()..].trim_start_matches(|c: char| c.is_ascii_digit());
+                rest.trim_start().starts_with(label)
+            })
+        });
         if on {
             return;
         }

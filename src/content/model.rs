@@ -205,6 +205,9 @@ pub enum Place {
     /// The top bar's action, at the right.
     Action,
     Body,
+    /// A row fixed at the bottom of the screen, above the tab bar (a chat's input row, a shop's
+    /// 立即购买): it stays where it is while the list above it moves.
+    Bar,
     /// The bottom tab bar.
     Tab,
     /// A call's buttons (placed by its state).
@@ -295,7 +298,9 @@ pub enum ItemKind {
 
 impl ItemKind {
     pub fn is_tappable(self) -> bool {
-        !matches!(self, ItemKind::Text | ItemKind::Bubble)
+        // (A chat message can be pressed, as on a phone: a photo opens, a long press brings
+        // the menu with 撤回.)
+        !matches!(self, ItemKind::Text)
     }
 }
 

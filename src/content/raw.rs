@@ -56,6 +56,9 @@ pub struct RawScreen {
     pub items: Option<Spanned<Vec<Spanned<RawItem>>>>,
     /// The bottom tab bar (微信 通讯录 发现 我): 2 to 5 tappable tabs.
     pub tabs: Option<Spanned<Vec<Spanned<RawItem>>>>,
+    /// A row fixed at the bottom, above the tabs (a chat's 语音 / 输入框 / +, a shop's 加入购物车
+    /// / 立即购买): 1 to 4 buttons or fields.
+    pub bar: Option<Spanned<Vec<Spanned<RawItem>>>>,
     /// A notification banner at the top of the screen, such as an SMS that just came in.
     pub banner: Option<Spanned<RawBanner>>,
     /// A dialog over the screen: while it shows, only its buttons can be tapped.

@@ -14,6 +14,7 @@ use crate::said;
 
 /// Tabs a tab bar may have.
 const TABS: std::ops::RangeInclusive<usize> = 2..=5;
+const BAR: std::ops::RangeInclusive<usize> = 1..=4;
 /// Buttons a pop-up may have.
 const POPUP_BUTTONS: std::ops::RangeInclusive<usize> = 1..=3;
 /// Buttons a bottom sheet may have.
@@ -229,6 +230,44 @@ pub(super) fn validate_screen(
         }
     }
     let body = items.len() - body_start;
+    if let Some(bar) = &raw.bar {
+        let list = bar.get_ref();
+        if layout != Layout::List {
+            p.at(
+                bar.span(),
+                said!(
+                    "屏幕 '{id}'：最下面固定的一排按钮（`bar`）只用在 layout = \"list\" 的屏幕上",
+                    "screen '{id}': a bottom bar (`bar`) belongs on a screen with layout = \"list\""
+                ),
+            );
+        }
+        if !BAR.contains(&list.len()) {
+            let (lo, hi, n) = (BAR.start(), BAR.end(), list.len());
+            p.at(
+                bar.span(),
+                said!(
+                    "最下面固定的一排要有 {lo} 到 {hi} 个按钮，这里有 {n} 个",
+                    "a bottom bar needs {lo} to {hi} buttons, found {n}"
+                ),
+            );
+        }
+        for b in list {
+            let mut item = validate_item(p, b, &mut item_ids);
+            if !matches!(item.kind, ItemKind::Button | ItemKind::Field) {
+                let bid = &item.id;
+                p.at(
+                    b.span(),
+                    said!(
+                        "最下面固定的一排里，'{bid}' 只能是按钮或输入框（kind = \"field\"）",
+                        "'{bid}' in a bottom bar is a button or a field (kind = \"field\")"
+                    ),
+                );
+            }
+            item.place = Place::Bar;
+            items.push(item);
+            spans.push(b.span());
+        }
+    }
     if let Some(tabs) = &raw.tabs {
         let list = tabs.get_ref();
         if matches!(layout, Layout::Call | Layout::Scan | Layout::Face) {
@@ -620,6 +659,7 @@ fn resolve_needs(
         .flat_map(|l| l.get_ref())
         .chain(raw.action.iter())
         .chain(raw.tabs.iter().flat_map(|l| l.get_ref()))
+        .chain(raw.bar.iter().flat_map(|l| l.get_ref()))
         .chain(raw.sheet.iter().flat_map(|s| s.get_ref().buttons.get_ref()))
         .chain(raw.popup.iter().flat_map(|s| s.get_ref().buttons.get_ref()));
     for r in lists {
@@ -673,6 +713,7 @@ fn check_counts(p: &mut Problems, s: &Spanned<RawScreen>, screen: &Screen, body:
     let sid = &screen.id;
     let at = raw.items.as_ref().map_or(s.span(), |i| i.span());
     let has_more = screen.has(Place::Tab)
+        || screen.has(Place::Bar)
         || screen.popup.is_some()
         || screen.sheet.is_some()
         || screen.call.is_some()
@@ -700,7 +741,7 @@ fn check_counts(p: &mut Problems, s: &Spanned<RawScreen>, screen: &Screen, body:
             at,
             said!(
                 "屏幕 '{sid}' 在列表以外有 {fixed} 个能点的东西（顶栏、标签、侧键、按钮）；最多 {MAX_TAPPABLE} 个，每个才有自己的数字键",
-                "screen '{sid}' has {fixed} tappable things outside its list (top bar, tabs, side buttons, buttons); at most {MAX_TAPPABLE}, so each has a number key"
+                "screen '{sid}' has {fixed} tappable things outside its list (top bar, bottom bar, tabs, side buttons, buttons); at most {MAX_TAPPABLE}, so each has a number key"
             ),
         );
     }

@@ -72,7 +72,10 @@ pub fn tinted_button(
         Some(t) if !focused => t,
         _ => theme.style(if focused { Role::Focus } else { Role::Strong }),
     };
-    let label = if focused {
+    // The » of the highlight where it fits (the thick border and colour show it too): the
+    // words are never cut for it.
+    // (Two columns: a frame's sides, or the brackets of a one-row button.)
+    let label = if focused && width(label) + width(FOCUS) + 2 <= area.width as usize {
         format!("{FOCUS}{label}")
     } else {
         label.to_string()

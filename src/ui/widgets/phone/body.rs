@@ -483,11 +483,7 @@ fn bubble(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) 
     let it = d.item(i);
     let theme = d.phone.theme;
     let focused = d.focused(i);
-    let key = if it.kind == ItemKind::Voice {
-        d.tappable_at(i, rect, hits)
-    } else {
-        None
-    };
+    let key = d.tappable_at(i, rect, hits);
     let number = key.map_or(String::new(), |k| format!("{k} "));
     let marker = if focused { FOCUS } else { "" };
     let text = format!("{marker}{number}{}", bubble_text(d.phone, it));

@@ -330,6 +330,13 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
         0
     };
     bottom -= bottom_h;
+    // A bottom bar sits above the tabs, and stays while the list moves.
+    let fixed_h = if screen.has(Place::Bar) && screen.layout == Layout::List {
+        (if roomy { 3 } else { 1 }).min(bottom.saturating_sub(top))
+    } else {
+        0
+    };
+    bottom -= fixed_h;
     let body_rect = Rect::new(inner.x, top, inner.width, bottom.saturating_sub(top));
 
     // What the body shows, then the numbers, then the drawing.
@@ -365,8 +372,12 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
     if body_rect.height > 0 && body_rect.width >= 4 {
         body::draw(&d, buf, area, body_rect, &shown_body, hits);
     }
+    if fixed_h > 0 {
+        let rect = Rect::new(inner.x, bottom, inner.width, fixed_h);
+        parts::row_of_buttons(&d, buf, rect, Place::Bar, hits);
+    }
     if bottom_h > 0 {
-        let rect = Rect::new(inner.x, bottom, inner.width, bottom_h);
+        let rect = Rect::new(inner.x, bottom + fixed_h, inner.width, bottom_h);
         if screen.layout == Layout::Call {
             call::buttons(&d, buf, rect, hits);
         } else {

@@ -187,13 +187,19 @@ pub(super) fn top_bar(d: &Drawing, buf: &mut Buffer, area: Rect, hits: &mut Hits
     let h = area.height;
     // Both ends as wide as the wider one needs (so the title stays centred), but never more
     // than two fifths of the bar each.
-    let side = back
-        .iter()
-        .chain(action.iter())
-        .map(|&i| width(&d.label(d.item(i))) as u16 + 4)
-        .max()
-        .unwrap_or(0)
-        .min(area.width * 2 / 5);
+    // A title that would not fit beside "‹ 返回" gets the room of the words: the back button
+    // shows its arrow alone, as most apps do.
+    let need = |i: usize| width(&d.label(d.item(i))) as u16 + 4;
+    let action_need = action.map_or(0, need);
+    let full = back.map_or(0, need).max(action_need);
+    let short = back.map_or(0, |_| 8).max(action_need);
+    let title_w = width(&title) as u16;
+    let side = if area.width >= 2 * full + title_w + 2 {
+        full
+    } else {
+        short
+    };
+    let side = side.min(area.width * 2 / 5);
     if let Some(i) = back {
         d.button(buf, Rect::new(area.x, area.y, side, h), i, hits);
     }
@@ -258,11 +264,20 @@ pub(super) fn row_of_buttons(
     }
     // A one-row bar gives each button what its words need ("[7 通讯录]") and shares the rest,
     // so that short names do not cut long ones; a tall bar shares the width evenly.
-    // (Its number key and a space, and a frame's sides or brackets.)
-    let needs: Vec<u16> = items
-        .iter()
-        .map(|&i| width(&d.label(d.item(i))) as u16 + 4)
-        .collect();
+    // (Its number key and a space, and a frame's sides or brackets; the » of the highlight too
+    // where there is room; a finger's width at least.)
+    let finger = if area.height >= 3 { 8 } else { 6 };
+    let needs_with = |pad: u16, least: u16| -> Vec<u16> {
+        items
+            .iter()
+            .map(|&i| (width(&d.label(d.item(i))) as u16 + pad).max(least))
+            .collect()
+    };
+    let needs = [(5, finger), (4, finger), (4, 0)]
+        .into_iter()
+        .map(|(pad, least)| needs_with(pad, least))
+        .find(|n| n.iter().sum::<u16>() <= room)
+        .unwrap_or_else(|| needs_with(4, 0));
     let widths = if tabs && area.height >= 3 {
         shares(&vec![0; items.len()], room)
     } else {
