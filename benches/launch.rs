@@ -2,12 +2,10 @@
 //! pseudo-terminal to its first screen fully drawn, for
 //! - a minimal ratatui app (this very benchmark, run with `--minimal-app`: raw mode, the
 //!   alternate screen, one bordered paragraph, wait for a key) — the floor;
-//! - zhulao on its built-in course (compiled in, pre-validated);
-//! - zhulao on a generated 40-lesson course in the same compiled-in form (four packs of ten
-//!   lessons, copies of the built-in ones under new ids, passed as a compact file through
-//!   `ZHULAO_BENCH_BUILT_IN`);
-//! - zhulao reading the same 40 lessons as TOML from `--lessons` (parsed and validated at
-//!   start, as a centre's own folder is), for contrast.
+//! - zhulao on its built-in course (eight packs, 47 lessons; compiled in, pre-validated);
+//! - zhulao reading the same course as TOML from `--lessons` (`lessons/` of the source, parsed
+//!   and validated at start as a centre's own folder is, its packs replacing the built-in
+//!   ones), for contrast.
 //!
 //! All in one run, interleaved, on an existing database (the first, uncounted round leaves the
 //! copy of the first screen's settings beside it, as any earlier day would); medians of many
@@ -15,13 +13,13 @@
 //! loads the packs, so for zhulao a second figure is given too: launch to a key answered
 //! (Ctrl+C sent the moment the first screen shows, until "要退出吗" is drawn) — the database
 //! opened and checked, the packs loaded and the key handled. Also timed in-process: decoding
-//! the compact 40-lesson course vs parsing and validating its TOML.
+//! the compact course vs parsing and validating its TOML.
 //! Run with `cargo bench --bench launch`. No pass/fail thresholds: figures to read.
 
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 const LAUNCHES: usize = 40;
@@ -55,51 +53,6 @@ fn minimal_app() {
     }
     crossterm::execute!(std::io::stdout(), LeaveAlternateScreen).unwrap();
     disable_raw_mode().unwrap();
-}
-
-/// Four packs of ten lessons: the built-in lessons again and again under new ids.
-fn forty_lessons(root: &Path) {
-    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
-    let mut sources: Vec<PathBuf> = Vec::new();
-    for pack in std::fs::read_dir(&lessons).unwrap() {
-        let pack = pack.unwrap().path();
-        if !pack.is_dir() {
-            continue; // the authors' guide, README.md
-        }
-        for f in std::fs::read_dir(pack).unwrap() {
-            let p = f.unwrap().path();
-            if p.file_name().unwrap() != "pack.toml" {
-                sources.push(p);
-            }
-        }
-    }
-    sources.sort();
-    for p in 0..4 {
-        let dir = root.join(format!("pack{p}"));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("pack.toml"),
-            format!(
-                "id = \"pack{p}\"\norder = {p}\ntitle = {{ zh = \"课程{p}\", en = \"Course {p}\" }}\nabout = {{ zh = \"说明\", en = \"About\" }}\n"
-            ),
-        )
-        .unwrap();
-        for l in 0..10 {
-            let text = std::fs::read_to_string(&sources[(p * 10 + l) % sources.len()]).unwrap();
-            let mut out = String::new();
-            let mut renamed = false;
-            for line in text.lines() {
-                if !renamed && line.starts_with("id = ") {
-                    out.push_str(&format!("id = \"lesson-{l}\"\n"));
-                    renamed = true;
-                } else {
-                    out.push_str(line);
-                    out.push('\n');
-                }
-            }
-            std::fs::write(dir.join(format!("{l:02}-lesson.toml")), out).unwrap();
-        }
-    }
 }
 
 fn median(mut samples: Vec<Duration>) -> (f64, f64, f64) {
@@ -140,28 +93,21 @@ fn main() {
     let zhulao = env!("CARGO_BIN_EXE_zhulao").to_string();
     let me = std::env::current_exe().unwrap().display().to_string();
 
-    let course = tempfile::tempdir().unwrap();
-    forty_lessons(course.path());
-    let (packs, errors) = zhulao::content::Source::directory(course.path())
-        .unwrap()
-        .load();
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let (packs, errors) = zhulao::content::Source::directory(&course).unwrap().load();
     assert!(errors.is_empty(), "{errors:?}");
     let (lessons, steps) = zhulao::content::counts(&packs);
     println!(
-        "generated course: {} packs, {lessons} lessons, {steps} steps",
+        "the course: {} packs, {lessons} lessons, {steps} steps",
         packs.len()
     );
     let compact = zhulao::content::compact::encode(&packs);
-    let blob = course.path().join("forty.bin");
-    std::fs::write(&blob, &compact).unwrap();
 
     // In-process: what launch spends on the course.
     let toml: Vec<Duration> = (0..DECODES)
         .map(|_| {
             let t = Instant::now();
-            let (p, _) = zhulao::content::Source::directory(course.path())
-                .unwrap()
-                .load();
+            let (p, _) = zhulao::content::Source::directory(&course).unwrap().load();
             std::hint::black_box(p);
             t.elapsed()
         })
@@ -173,8 +119,8 @@ fn main() {
             t.elapsed()
         })
         .collect();
-    report("40 lessons: read, parse and validate the TOML", toml);
-    report("40 lessons: decode the compact pre-validated form", decode);
+    report("the course: read, parse and validate the TOML", toml);
+    report("the course: decode the compact pre-validated form", decode);
     println!("compact form: {} bytes", compact.len());
 
     let mut launches = vec![
@@ -197,18 +143,9 @@ fn main() {
             answered: vec![],
         },
         Launch {
-            name: "zhulao, 40-lesson course (compiled-in form)",
+            name: "zhulao, the same course as TOML (--lessons)",
             binary: zhulao.clone(),
-            args: vec![],
-            env: vec![(zhulao::built_in::BENCH_FILE_VAR, blob.display().to_string())],
-            needle: "English",
-            samples: vec![],
-            answered: vec![],
-        },
-        Launch {
-            name: "zhulao, 40-lesson course as TOML (--lessons)",
-            binary: zhulao.clone(),
-            args: vec!["--lessons".into(), course.path().display().to_string()],
+            args: vec!["--lessons".into(), course.display().to_string()],
             env: vec![],
             needle: "English",
             samples: vec![],

@@ -14,24 +14,16 @@ use crate::content::{Library, Pack, PackError, Source, compact};
 #[folder = "$OUT_DIR/built-in/"]
 struct Compiled;
 
-/// For the launch benchmark only: a compact course file to use in place of the compiled-in one
-/// (so a 40-lesson course can be timed without building one into the binary).
-pub const BENCH_FILE_VAR: &str = "ZHULAO_BENCH_BUILT_IN";
-
 /// The built-in packs.
 pub fn packs() -> Result<Vec<Pack>, PackError> {
-    let bytes = match std::env::var_os(BENCH_FILE_VAR) {
-        Some(file) => std::fs::read(&file)
-            .map_err(|e| PackError::internal(crate::said!("读不了内置课程文件（{e}）", "{e}")))?,
-        None => Compiled::get("packs.bin")
-            .map(|f| f.data.into_owned())
-            .ok_or_else(|| {
-                PackError::internal(crate::said!(
-                    "这个 zhulao 里没有内置课程（打包时出了错）",
-                    "the built-in course is missing from this build"
-                ))
-            })?,
-    };
+    let bytes = Compiled::get("packs.bin")
+        .map(|f| f.data.into_owned())
+        .ok_or_else(|| {
+            PackError::internal(crate::said!(
+                "这个 zhulao 里没有内置课程（打包时出了错）",
+                "the built-in course is missing from this build"
+            ))
+        })?;
     compact::decode(&bytes)
         .map_err(|e| PackError::internal(crate::said!("内置课程读不出来（{e}）", "{e}")))
 }

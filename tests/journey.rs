@@ -565,6 +565,15 @@ fn the_embedded_course_is_a_whole_course() {
             pack.id
         );
     }
+    // The README's table of packs says what is built in.
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    for pack in &library.packs {
+        let steps: usize = pack.lessons.iter().map(|l| l.steps.len()).sum();
+        let row = format!("| `{}` | {} | {} |", pack.id, pack.lessons.len(), steps);
+        assert!(readme.contains(&row), "README: {row}");
+    }
     assert_eq!(kinds.len(), StepKind::ALL.len(), "{kinds:?}");
     assert!(verdicts.len() >= 30, "{} judge steps", verdicts.len());
     for v in [Verdict::Safe, Verdict::Suspicious] {

@@ -15,7 +15,8 @@
 //!   (where parts go from boxes to single rows and the phone moves below the words), every
 //!   height at the widths where a layout rule switches and every width at the heights where one
 //!   does, and a stride over the rest that each screen starts at a different place, so that
-//!   the many screens of one kind together cover every size (`sampled`).
+//!   the many screens of one kind together cover every size (`sampled`). The more screens
+//!   there are, the fewer sizes each draws (`SHARED_BY`): together they still cover them all.
 //!
 //! The screens: the learner's path on the test pack, every step of the phone pack (each part
 //! of a phone screen, the judge kind; opening, wrong, help, pointed at, why) and a review run.
@@ -78,15 +79,24 @@ const SWITCH_WIDTHS: [u16; 16] = [
 /// the words up to 16 …), each with its neighbours.
 const SWITCH_HEIGHTS: [u16; 13] = [12, 13, 14, 15, 16, 17, 19, 20, 21, 23, 24, 30, 36];
 
-/// Whether screen number `i` is drawn at `w`×`h` (`widest`: the widest width that can differ).
-/// Every third screen along the switching lines (the width ones up to 120 columns, where big
-/// text still rearranges), and each screen along its own stride.
-fn sampled(i: usize, w: u16, h: u16, widest: u16) -> bool {
+/// Screens that share the sizes between them: with more screens, each draws fewer sizes (the
+/// sizes all of them together cover stay the same).
+const SHARED_BY: usize = 70;
+
+/// Whether screen number `i` of `n` is drawn at `w`×`h` (`widest`: the widest width that can
+/// differ). Every small window; along the switching lines (the width ones up to 120 columns,
+/// where big text still rearranges) every third screen, or fewer when there are many; and each
+/// screen along its own stride.
+fn sampled(i: usize, n: usize, w: u16, h: u16, widest: u16) -> bool {
+    let spread = n.div_ceil(SHARED_BY).max(1);
     let small = w <= 64 && h <= 16;
     let switch =
         SWITCH_WIDTHS.contains(&w) || (SWITCH_HEIGHTS.contains(&h) && w <= 120) || w == widest;
-    let stride = (usize::from(w) * 5 + usize::from(h) * 3 + i * 11).is_multiple_of(29);
-    small || (switch && (usize::from(w) + usize::from(h) + i).is_multiple_of(3)) || stride
+    let stride = (usize::from(w) * 5 + usize::from(h) * 3 + i * 11).is_multiple_of(29 * spread);
+    let along = (usize::from(w) + usize::from(h) + i).is_multiple_of(3 * spread);
+    (small && (i + usize::from(w) + usize::from(h)).is_multiple_of(spread))
+        || (switch && along)
+        || stride
 }
 
 /// Draws `app` at `w`×`h` into `buf` (resized to fit) and checks the frame above the minimum:
@@ -123,9 +133,11 @@ fn sweep(lang: Lang, size: TextSize) {
     };
     let mut buf = Buffer::empty(Rect::new(0, 0, 1, 1));
     let mut drawn = 0;
-    for (i, lib, app) in each_screen(lang, size) {
+    let screens = each_screen(lang, size);
+    let n = screens.len();
+    for (i, lib, app) in screens {
         for w in MIN_WIDTH..=widest {
-            for h in (MIN_HEIGHT..=MAX_H).filter(|&h| sampled(i, w, h, widest)) {
+            for h in (MIN_HEIGHT..=MAX_H).filter(|&h| sampled(i, n, w, h, widest)) {
                 check(&app, lib, &mut buf, w, h);
                 drawn += 1;
             }
