@@ -452,22 +452,8 @@ fn the_course_with_questions_due_is_the_one_highlighted_and_the_list_says_how_ma
 
 #[test]
 fn a_step_back_alone_in_a_review_says_where_it_comes_from_and_what_was_happening() {
-    let dir = tempfile::tempdir().unwrap();
-    zhulao::authoring::starter::write(dir.path()).unwrap();
-    let (packs, errors) = zhulao::content::Source::directory(dir.path())
-        .unwrap()
-        .load();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut lib = Library::default();
-    lib.merge(packs);
-    let mut h = first_class(lib, Lang::Zh);
-    while h.step_id() != "hold-talk" {
-        let a = h.right_answer();
-        h.acts(&a);
-        if h.player().feedback == Feedback::Right {
-            h.act(Action::Confirm);
-        }
-    }
+    let mut h = first_class(common::starter_library(), Lang::Zh);
+    h.go_to("hold-talk");
     needs_help(&mut h);
     h.act(Action::Back).act(Action::Back);
 

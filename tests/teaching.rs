@@ -411,30 +411,6 @@ fn without_colours_a_coloured_button_says_its_colour() {
     );
 }
 
-/// The starter pack `zhulao new` writes (every kind, every explanation), as a library.
-fn starter_library() -> Library {
-    let dir = tempfile::tempdir().unwrap();
-    zhulao::authoring::starter::write(dir.path()).unwrap();
-    let (packs, errors) = zhulao::content::Source::directory(dir.path())
-        .unwrap()
-        .load();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut lib = Library::default();
-    lib.merge(packs);
-    lib
-}
-
-/// Answers right up to step `id` (going on past the "why" of a right answer).
-fn go_to(h: &mut Harness, id: &str) {
-    while h.step_id() != id {
-        let a = h.right_answer();
-        h.acts(&a);
-        if h.player().feedback == Feedback::Right {
-            h.act(Action::Confirm);
-        }
-    }
-}
-
 /// The text column: what the learner reads, with its lines joined (a sentence may wrap).
 fn words_shown(h: &Harness) -> String {
     let (screen, _) = h.render(80, 24);
@@ -455,11 +431,11 @@ fn words_shown(h: &Harness) -> String {
 
 #[test]
 fn a_wrong_answer_is_explained_before_the_hint() {
-    let mut h = Harness::new(starter_library(), Lang::Zh);
+    let mut h = Harness::new(common::starter_library(), Lang::Zh);
     h.open_first_lesson();
 
     // A tap on a likely wrong icon: the author's words for it, then the hint.
-    go_to(&mut h, "open-wechat");
+    h.go_to("open-wechat");
     let screen = h.step().screen.unwrap();
     let lesson = h.player().at.lesson(&h.io.lib).unwrap();
     let phone = lesson.screens[screen]
@@ -476,7 +452,7 @@ fn a_wrong_answer_is_explained_before_the_hint() {
     assert!(why < hint, "the why comes first: {shown}");
 
     // A wrong choice: its own why.
-    go_to(&mut h, "which-app");
+    h.go_to("which-app");
     let camera = h.player().shuffle.iter().position(|&c| c == 1).unwrap();
     h.act(Action::Select(camera));
     assert_eq!(h.player().feedback, Feedback::Wrong);
@@ -487,7 +463,7 @@ fn a_wrong_answer_is_explained_before_the_hint() {
     );
 
     // After a wrong order, nothing is highlighted: Enter cannot place an item by accident.
-    go_to(&mut h, "call-order");
+    h.go_to("call-order");
     let shuffle = h.player().shuffle.clone();
     let pos = |item: usize| shuffle.iter().position(|&x| x == item).unwrap();
     h.act(Action::Select(pos(2)))
@@ -499,7 +475,7 @@ fn a_wrong_answer_is_explained_before_the_hint() {
     assert!(h.player().placed.is_empty(), "Enter placed nothing");
 
     // A judge step: the other verdict is explained; so is a wrong sign.
-    go_to(&mut h, "scam-sms");
+    h.go_to("scam-sms");
     let safe = VERDICTS
         .iter()
         .position(|v| *v == zhulao::content::Verdict::Safe)
@@ -524,9 +500,9 @@ fn a_wrong_answer_is_explained_before_the_hint() {
 
 #[test]
 fn greyed_buttons_and_quick_taps_on_a_hold_are_explained_and_count_as_wrong() {
-    let mut h = Harness::new(starter_library(), Lang::En);
+    let mut h = Harness::new(common::starter_library(), Lang::En);
     h.open_first_lesson();
-    go_to(&mut h, "hold-talk");
+    h.go_to("hold-talk");
     let talk = h.step().exercise.clone();
     let Exercise::Hold { target } = talk else {
         panic!("a hold step")
@@ -541,7 +517,7 @@ fn greyed_buttons_and_quick_taps_on_a_hold_are_explained_and_count_as_wrong() {
     h.act(Action::Hold(Some(target)));
     assert_ne!(h.step_id(), "hold-talk");
 
-    go_to(&mut h, "tick-first");
+    h.go_to("tick-first");
     let lesson = h.player().at.lesson(&h.io.lib).unwrap();
     let next = lesson.screens[h.step().screen.unwrap()]
         .items

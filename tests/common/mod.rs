@@ -434,6 +434,17 @@ pub fn learner_states() -> Vec<App> {
 
 /// The pack that uses every part of the phone screen (top bar, tab bar, pop-up, message banner,
 /// incoming call, secure pad, toggles) and the judge kind.
+/// The starter pack `zhulao new` writes (every kind, every explanation), as a library.
+pub fn starter_library() -> Library {
+    let dir = tempfile::tempdir().unwrap();
+    zhulao::authoring::starter::write(dir.path()).unwrap();
+    let (packs, errors) = Source::directory(dir.path()).unwrap().load();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut lib = Library::default();
+    lib.merge(packs);
+    lib
+}
+
 pub fn phone_library() -> Library {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone");
     let (packs, errors) = Source::directory(&dir).unwrap().load();
@@ -444,6 +455,17 @@ pub fn phone_library() -> Library {
 }
 
 impl Harness {
+    /// Answers right up to step `id` (going on past the "why" of a right answer).
+    pub fn go_to(&mut self, id: &str) {
+        while self.step_id() != id {
+            let a = self.right_answer();
+            self.acts(&a);
+            if self.player().feedback == Feedback::Right {
+                self.act(Action::Confirm);
+            }
+        }
+    }
+
     /// The actions that answer the current step wrong (a read step cannot be).
     pub fn wrong_answer(&self) -> Vec<Action> {
         let p = self.player();

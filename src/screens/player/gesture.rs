@@ -3,7 +3,7 @@
 //! Space — a quick tap or Enter on it is explained), and moving a slider (← →, or a tap on its
 //! track, then Enter).
 
-use super::tap::{both, moved};
+use super::tap::{both, moved, screen_of};
 use super::{Player, judged};
 use crate::app::{Action, Ctx, Outcome};
 use crate::content::{Direction, Step};
@@ -40,10 +40,9 @@ pub(super) fn hold(
     target: usize,
     action: Action,
 ) -> Outcome {
-    let Some(lesson) = p.lesson(cx.lib) else {
+    let Some(screen) = screen_of(p, cx.lib, step) else {
         return Outcome::none();
     };
-    let screen = &lesson.screens[step.screen.unwrap_or(0)];
     if moved(p, screen, &action) {
         return Outcome::none();
     }

@@ -9,6 +9,16 @@ use crate::content::{Layout, Screen, Step};
 use crate::lang::Text;
 use crate::ui::words::steps::{self, StepWords};
 
+/// The phone screen of a step (tap, hold): `None` when the lesson has gone from the library.
+pub(super) fn screen_of<'a>(
+    p: &Player,
+    lib: &'a crate::content::Library,
+    step: &Step,
+) -> Option<&'a Screen> {
+    p.lesson(lib)
+        .and_then(|l| l.screens.get(step.screen.unwrap_or(0)))
+}
+
 /// Moves the highlight over what can be tapped; returns true if `action` was such a move.
 pub(super) fn moved(p: &mut Player, screen: &Screen, action: &Action) -> bool {
     let tappable = screen.tappable();
@@ -65,10 +75,9 @@ pub(super) fn answer(
     wrong: &[(usize, Text)],
     action: Action,
 ) -> Outcome {
-    let Some(lesson) = p.lesson(cx.lib) else {
+    let Some(screen) = screen_of(p, cx.lib, step) else {
         return Outcome::none();
     };
-    let screen = &lesson.screens[step.screen.unwrap_or(0)];
     if moved(p, screen, &action) {
         return Outcome::none();
     }

@@ -394,14 +394,7 @@ pub(super) fn sheet(d: &Drawing, buf: &mut Buffer, glass: Rect, hits: &mut Hits)
     block.render(rect, buf);
     let mut y = inner.y;
     if let Some(t) = title {
-        put(
-            buf,
-            inner,
-            inner.x,
-            y,
-            &center(t, inner.width as usize),
-            theme.style(Role::Title),
-        );
+        centred_title(buf, inner, y, t, theme);
         y += 1;
     }
     for i in items {
@@ -459,14 +452,7 @@ pub(super) fn pop_up(
     let mut room = inner.height - bh;
     let mut y = inner.y;
     if let Some(t) = title.as_ref().filter(|_| room > 0) {
-        put(
-            buf,
-            inner,
-            inner.x,
-            y,
-            &center(t, inner.width as usize),
-            theme.style(Role::Title),
-        );
+        centred_title(buf, inner, y, t, theme);
         y += 1;
         room -= 1;
     }
@@ -478,4 +464,22 @@ pub(super) fn pop_up(
         let row = Rect::new(inner.x, inner.bottom() - bh, inner.width, bh);
         row_of_buttons(d, buf, row, Place::Popup, hits);
     }
+}
+
+/// A pop-up's or a sheet's title, centred on its first row.
+fn centred_title(
+    buf: &mut Buffer,
+    inner: Rect,
+    y: u16,
+    title: &str,
+    theme: &crate::ui::theme::Theme,
+) {
+    put(
+        buf,
+        inner,
+        inner.x,
+        y,
+        &center(title, inner.width as usize),
+        theme.style(Role::Title),
+    );
 }
