@@ -390,6 +390,11 @@ impl Session {
     /// (zhulao takes a quicker second tap on the same spot for an unsteady double tap) — on the
     /// program's clock, moved ahead.
     pub fn tap(&mut self, needle: &str, nth: usize) {
+        // The screen may still be being drawn (the footer comes last): wait until it shows.
+        let start = Instant::now();
+        while self.find(needle).len() <= nth && start.elapsed() < WAIT {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         self.advance(Duration::from_millis(350));
         let found = self.find(needle);
         let Some(&(col, row)) = found.get(nth) else {
@@ -400,6 +405,7 @@ impl Session {
     }
 
     pub fn click_last(&mut self, needle: &str, then: &str) {
+        self.wait_for(needle);
         let n = self.find(needle).len();
         assert!(n > 0, "{needle:?} is not on screen:\n{}", self.text());
         self.click(needle, n - 1, then);

@@ -2,7 +2,8 @@
 //! a notification banner, the top bar (back arrow, title, an action at the right), the body
 //! (app icons in a grid; or rows of buttons, fields, list rows, toggles, tick boxes, sliders,
 //! chat bubbles and voice messages, with a payment or QR code on top; or a call; or the 扫一扫
-//! viewfinder; or a face check), the tab bar at the bottom, the phone's side buttons at its
+//! viewfinder; or a face check), a bar fixed at the bottom (a chat's input row, 立即购买), the
+//! tab bar under it, the phone's side buttons at its
 //! right edge, and a bottom sheet or a pop-up over it all. It resembles the real screen so that
 //! what is learned here carries over, and so that a hint saying "左下角" or "绿色的" is true.
 //!
