@@ -819,6 +819,19 @@ fn validate_item(p: &mut Problems, item: &Spanned<RawItem>, ids: &mut IdScope) -
         value
     });
     let detail = r.detail.as_ref().map(|d| text(p, d, Field::Label));
+    // A row draws its own "›" at the right: one written in the detail would show twice.
+    if let (Some(d), Some(raw)) = (&detail, &r.detail)
+        && kind == ItemKind::Row
+        && (d.zh.trim_end().ends_with('›') || d.en.trim_end().ends_with('›'))
+    {
+        p.at(
+            raw.span(),
+            said!(
+                "项目 '{id}'：列表行的最右边已经画着 ›，`detail` 里不用再写",
+                "item '{id}': a row draws its own › at the right; leave it out of `detail`"
+            ),
+        );
+    }
     // A field that belongs to other kinds of item: said plainly, with the kinds it is for.
     let mut belongs =
         |present: Option<std::ops::Range<usize>>, ok: bool, name: &str, zh: &str, en: &str| {
