@@ -345,8 +345,10 @@ fn the_secure_pad_says_so_and_the_code_is_recorded_as_a_mask() {
         let a = h.right_answer();
         h.acts(&a);
     }
-    let (screen, _) = h.render(80, 24);
-    assert!(screen.contains("安全键盘"), "{screen}");
+    for (w, ht) in [(80, 24), (40, 12)] {
+        let (screen, _) = h.render(w, ht);
+        assert!(screen.contains("安全键盘"), "{w}x{ht}: {screen}");
+    }
     let a = h.right_answer();
     h.acts(&a);
     let last = answers(&h).pop().unwrap();

@@ -161,7 +161,7 @@ impl View<'_> {
             Panel::Keypad => {
                 // The pad sits in a phone, under the app's title, like the real screen.
                 let inner = self.phone_frame(buf, panel_area);
-                self.draw_typed(buf, Rect::new(inner.x, inner.y, inner.width, 1));
+                self.draw_typed(buf, Rect::new(inner.x, inner.y, inner.width, 1), false);
                 let pad = Rect::new(
                     inner.x,
                     inner.y + 2,
@@ -211,7 +211,8 @@ impl View<'_> {
                 }
             }
             Panel::Keypad => {
-                self.draw_typed(buf, Rect::new(rest.x, rest.y, rest.width, 1));
+                // No phone frame to carry "安全键盘" here: the line says it.
+                self.draw_typed(buf, Rect::new(rest.x, rest.y, rest.width, 1), true);
                 let pad = Rect::new(
                     rest.x,
                     rest.y + 1,
@@ -284,9 +285,18 @@ impl View<'_> {
         menu::render(buf, area, &entries, p.cursor, cx.kiosk, &cx.theme, hits);
     }
 
-    fn draw_typed(&self, buf: &mut Buffer, area: Rect) {
+    fn draw_typed(&self, buf: &mut Buffer, area: Rect, say_pad: bool) {
+        let secure = self
+            .step
+            .screen
+            .is_some_and(|s| self.lesson.screens[s].secure_pad);
+        let pad = if say_pad && secure {
+            format!("{} · ", self.cx.words.secure_pad)
+        } else {
+            String::new()
+        };
         let line = format!(
-            "{} {}",
+            "{pad}{} {}",
             self.cx.words.your_input,
             typed_display(self.p, self.lesson, self.step, " ")
         );
