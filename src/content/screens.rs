@@ -231,80 +231,57 @@ pub(super) fn validate_screen(
     }
     let body = items.len() - body_start;
     if let Some(bar) = &raw.bar {
-        let list = bar.get_ref();
-        if layout != Layout::List {
-            p.at(
-                bar.span(),
+        let row = FixedRow {
+            place: Place::Bar,
+            count: BAR,
+            kinds: &[ItemKind::Button, ItemKind::Field],
+            misplaced: (layout != Layout::List).then(|| {
                 said!(
                     "屏幕 '{id}'：最下面固定的一排按钮（`bar`）只用在 layout = \"list\" 的屏幕上",
                     "screen '{id}': a bottom bar (`bar`) belongs on a screen with layout = \"list\""
-                ),
-            );
-        }
-        if !BAR.contains(&list.len()) {
-            let (lo, hi, n) = (BAR.start(), BAR.end(), list.len());
-            p.at(
-                bar.span(),
+                )
+            }),
+            count_said: &|lo, hi, n| {
                 said!(
                     "最下面固定的一排要有 {lo} 到 {hi} 个按钮，这里有 {n} 个",
                     "a bottom bar needs {lo} to {hi} buttons, found {n}"
-                ),
-            );
-        }
-        for b in list {
-            let mut item = validate_item(p, b, &mut item_ids);
-            if !matches!(item.kind, ItemKind::Button | ItemKind::Field) {
-                let bid = &item.id;
-                p.at(
-                    b.span(),
-                    said!(
-                        "最下面固定的一排里，'{bid}' 只能是按钮或输入框（kind = \"field\"）",
-                        "'{bid}' in a bottom bar is a button or a field (kind = \"field\")"
-                    ),
-                );
-            }
-            item.place = Place::Bar;
-            items.push(item);
-            spans.push(b.span());
-        }
+                )
+            },
+            kind_said: &|bid| {
+                said!(
+                    "最下面固定的一排里，'{bid}' 只能是按钮或输入框（kind = \"field\"）",
+                    "'{bid}' in a bottom bar is a button or a field (kind = \"field\")"
+                )
+            },
+        };
+        row.validate(p, bar, &mut item_ids, &mut items, &mut spans);
     }
     if let Some(tabs) = &raw.tabs {
         let list = tabs.get_ref();
-        if matches!(layout, Layout::Call | Layout::Scan | Layout::Face) {
-            p.at(
-                tabs.span(),
+        let row = FixedRow {
+            place: Place::Tab,
+            count: TABS,
+            kinds: &[ItemKind::Button],
+            misplaced: matches!(layout, Layout::Call | Layout::Scan | Layout::Face).then(|| {
                 said!(
                     "屏幕 '{id}'：这种屏幕占满整个手机，没有最下面那一排标签，请删掉 `tabs`",
                     "screen '{id}': this screen fills the phone, with no tab bar; leave out `tabs`"
-                ),
-            );
-        }
-        if !TABS.contains(&list.len()) {
-            let (lo, hi, n) = (TABS.start(), TABS.end(), list.len());
-            p.at(
-                tabs.span(),
+                )
+            }),
+            count_said: &|lo, hi, n| {
                 said!(
                     "最下面一排标签要有 {lo} 到 {hi} 个，这里有 {n} 个",
                     "a tab bar needs {lo} to {hi} tabs, found {n}"
-                ),
-            );
-        }
-        for tab in list {
-            let mut item = validate_item(p, tab, &mut item_ids);
-            if item.kind != ItemKind::Button {
-                let tid = &item.id;
-                p.at(
-                    tab.span(),
-                    said!(
-                        "标签 '{tid}' 就是按钮，请删掉 `kind`",
-                        "tab '{tid}' is a button; leave out `kind`"
-                    ),
-                );
-            }
-            item.place = Place::Tab;
-            items.push(item);
-            spans.push(tab.span());
-        }
+                )
+            },
+            kind_said: &|tid| {
+                said!(
+                    "标签 '{tid}' 就是按钮，请删掉 `kind`",
+                    "tab '{tid}' is a button; leave out `kind`"
+                )
+            },
+        };
+        row.validate(p, tabs, &mut item_ids, &mut items, &mut spans);
         let open = list
             .iter()
             .filter(|t| t.get_ref().on.as_ref().is_some_and(|o| *o.get_ref()))
@@ -703,6 +680,47 @@ fn resolve_needs(
                     ),
                 );
             }
+        }
+    }
+}
+
+/// A row fixed at the bottom of the screen (the tab bar, a bottom bar): its place, how many
+/// it holds, what kinds of item, and the words for each slip.
+struct FixedRow<'a> {
+    place: Place,
+    count: std::ops::RangeInclusive<usize>,
+    kinds: &'a [ItemKind],
+    /// Said when the screen's layout has no such row.
+    misplaced: Option<Said>,
+    count_said: &'a dyn Fn(usize, usize, usize) -> Said,
+    kind_said: &'a dyn Fn(&str) -> Said,
+}
+
+impl FixedRow<'_> {
+    fn validate(
+        self,
+        p: &mut Problems,
+        list: &Spanned<Vec<Spanned<RawItem>>>,
+        ids: &mut IdScope,
+        items: &mut Vec<Item>,
+        spans: &mut Vec<std::ops::Range<usize>>,
+    ) {
+        if let Some(said) = self.misplaced {
+            p.at(list.span(), said);
+        }
+        let n = list.get_ref().len();
+        if !self.count.contains(&n) {
+            let (lo, hi) = (*self.count.start(), *self.count.end());
+            p.at(list.span(), (self.count_said)(lo, hi, n));
+        }
+        for raw in list.get_ref() {
+            let mut item = validate_item(p, raw, ids);
+            if !self.kinds.contains(&item.kind) {
+                p.at(raw.span(), (self.kind_said)(&item.id));
+            }
+            item.place = self.place;
+            items.push(item);
+            spans.push(raw.span());
         }
     }
 }
