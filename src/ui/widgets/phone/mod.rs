@@ -390,7 +390,8 @@ pub fn render(buf: &mut Buffer, area: Rect, phone: &Phone, hits: &mut Hits) {
     }
     let glass = Rect::new(inner.x, top, inner.width, bottom.saturating_sub(top));
     if screen.sheet.is_some() {
-        parts::sheet(&d, buf, inner, hits);
+        let top_bar = Rect::new(inner.x, bar_rect.y, inner.width, bar_h);
+        parts::sheet(&d, buf, inner, top_bar, hits);
     }
     if let Some(popup) = &screen.popup {
         parts::pop_up(&d, buf, glass, inner, popup, hits);

@@ -366,7 +366,7 @@ fn tab(d: &Drawing, buf: &mut Buffer, rect: Rect, i: usize, hits: &mut Hits) {
 
 /// A bottom sheet over the lower part of the phone: its title, then its buttons one under
 /// another (分享到…, 选择支付方式). What is behind it stays visible above it.
-pub(super) fn sheet(d: &Drawing, buf: &mut Buffer, glass: Rect, hits: &mut Hits) {
+pub(super) fn sheet(d: &Drawing, buf: &mut Buffer, glass: Rect, top_bar: Rect, hits: &mut Hits) {
     let Some(sheet) = &d.screen().sheet else {
         return;
     };
@@ -386,6 +386,15 @@ pub(super) fn sheet(d: &Drawing, buf: &mut Buffer, glass: Rect, hits: &mut Hits)
         return;
     }
     let rect = Rect::new(glass.x, glass.bottom() - h, glass.width, h);
+    // A sheet tall enough to reach into the top bar covers what is left of it, not half a
+    // button.
+    if rect.y > top_bar.y && rect.y < top_bar.bottom() {
+        fill(
+            buf,
+            Rect::new(top_bar.x, top_bar.y, top_bar.width, rect.y - top_bar.y),
+            theme.base(),
+        );
+    }
     fill(buf, rect, theme.base());
     let block = Block::bordered()
         .border_type(BorderType::Double)
