@@ -125,6 +125,32 @@ impl KioskSettings {
     }
 }
 
+/// The centre's own facts, set on the teacher's screens and used by reports and certificates.
+/// Kept in the database's `meta` table (`centre_name`, `class_minutes`), so every zhulao
+/// process on the machine sees the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CentreSettings {
+    /// The centre's name as printed on a certificate and a report ("" until a teacher sets it).
+    pub name: String,
+    /// The length of one class period (课时) in minutes, for the bureau's attendance figures.
+    pub class_minutes: u16,
+}
+
+/// A class period's length when the teacher has not set one: 45 minutes, a common 课时.
+pub const DEFAULT_CLASS_MINUTES: u16 = 45;
+
+/// Lengths of a class period a teacher can choose from (tapping the setting goes round them).
+pub const CLASS_MINUTE_CHOICES: [u16; 6] = [30, 40, 45, 50, 60, 90];
+
+impl Default for CentreSettings {
+    fn default() -> Self {
+        CentreSettings {
+            name: String::new(),
+            class_minutes: DEFAULT_CLASS_MINUTES,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

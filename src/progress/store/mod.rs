@@ -12,6 +12,7 @@
 //!
 //! Split by what is stored: `learners`, `events`, `settings`; the schema itself is in `schema`.
 
+pub mod centre;
 pub mod class;
 mod events;
 mod exchange;
