@@ -1,10 +1,11 @@
 //! The command line: `zhulao` runs the app, `zhulao check [DIR]` validates lesson packs,
 //! `zhulao licences` shows the notices of what is built in; `export`, `import` and `sync` move
-//! records between machines and to an LRS (`crate::xapi`).
+//! records between machines and to an LRS (`crate::xapi`); `print` writes certificates and
+//! take-home sheets (`crate::records::print`).
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::lang::Lang;
 
@@ -110,6 +111,13 @@ pub enum Command {
     Licences,
     /// Write a report for the education bureau: each learner's lessons, and a summary per group.
     Report(crate::records::report::cli::ReportArgs),
+    /// Print certificates of completion (结业证书) and large-print take-home practice sheets
+    /// (练习单): an A4 web page (HTML) that any browser prints, and a PDF beside it where
+    /// Chromium is installed. In Chinese; --lang en for English.
+    Print {
+        #[command(subcommand)]
+        what: PrintCommand,
+    },
     /// Write the records as xAPI statements, one JSON object per line, for another zhulao.
     Export {
         /// The file to write.
@@ -140,6 +148,56 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         homepage: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrintCommand {
+    /// A certificate of completion (结业证书) for each learner who finished a course, one page
+    /// each. A course counts as finished when every one of its lessons (built-in, or the
+    /// centre's own given with --lessons) has been completed at least once, in this machine's
+    /// records (imported ones too); a review does not count. The date printed is the day the
+    /// last lesson was first finished.
+    #[command(group(clap::ArgGroup::new("who").required(true).args(["learner", "all_finished"])))]
+    Certificate {
+        /// The learner: a name, or the number of a numbered learner.
+        #[arg(long, value_name = "NAME")]
+        learner: Option<String>,
+        /// Everyone who finished (the course given with --course, or any course).
+        #[arg(long)]
+        all_finished: bool,
+        /// Only this course: its id (such as weread) or its title (微信读书).
+        #[arg(long, value_name = "COURSE")]
+        course: Option<String>,
+        /// The centre's name on the certificate (default: the one kept in the settings).
+        #[arg(long, value_name = "NAME")]
+        centre: Option<String>,
+        /// Keep the name given with --centre, so it need not be given again.
+        #[arg(long, requires = "centre")]
+        save_centre: bool,
+        #[command(flatten)]
+        out: PrintOut,
+    },
+    /// A large-print take-home practice sheet (练习单) for a lesson: its steps in order, each
+    /// with the phone screen drawn as in the lesson, the tips and the safety points, so a
+    /// learner can practise at home with the sheet beside the phone.
+    Sheet {
+        /// COURSE/LESSON (such as weread/search-book, or weread/1 for its first lesson), or a
+        /// COURSE alone for a sheet of each of its lessons.
+        target: String,
+        #[command(flatten)]
+        out: PrintOut,
+    },
+}
+
+/// Where `print` writes.
+#[derive(Debug, Args)]
+pub struct PrintOut {
+    /// The folder for the files (made if missing), such as a USB stick.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+    /// Replace files of the same name (without it, nothing is written over).
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,5 +1,5 @@
 //! The commands run from the machine's shell: `check`, `new`, `preview`, `pin`, `roster import`,
-//! `report`, `kiosk-setup`, `doctor`, `check-db`, `export`, `import` and `sync`.
+//! `report`, `print`, `kiosk-setup`, `doctor`, `check-db`, `export`, `import` and `sync`.
 
 use std::process::ExitCode;
 
@@ -229,6 +229,63 @@ pub(super) fn report(cli: &Cli, args: &crate::records::report::cli::ReportArgs) 
                 Failure::BrokenPack => exit::BROKEN_PACK,
                 Failure::CannotWrite => exit::CANNOT_WRITE,
             })
+        }
+    }
+}
+
+/// `zhulao print certificate|sheet`: see `crate::records::print`.
+pub(super) fn print(cli: &Cli, what: &super::args::PrintCommand) -> ExitCode {
+    use super::args::PrintCommand;
+    use crate::records::print::{Failure, Output, Request, run};
+    let (request, out) = match what {
+        PrintCommand::Certificate {
+            learner,
+            all_finished: _,
+            course,
+            centre,
+            save_centre,
+            out,
+        } => (
+            Request::Certificate {
+                learner: learner.clone(),
+                course: course.clone(),
+                centre: centre.clone(),
+                save_centre: *save_centre,
+            },
+            out,
+        ),
+        PrintCommand::Sheet { target, out } => (
+            Request::Sheet {
+                target: target.clone(),
+            },
+            out,
+        ),
+    };
+    let out = Output {
+        dir: out.out.clone(),
+        replace: out.replace,
+    };
+    let data = cli.data.clone().unwrap_or_else(default_data_dir);
+    let lang = cli.lang.unwrap_or_default();
+    let code = |failure| match failure {
+        Failure::BadArguments => exit::BAD_ARGUMENTS,
+        Failure::NotFinished | Failure::PdfFailed => exit::PROBLEMS,
+        Failure::NoDatabase => exit::NO_DATABASE,
+        Failure::BrokenPack => exit::BROKEN_PACK,
+        Failure::CannotWrite => exit::CANNOT_WRITE,
+    };
+    match run(&request, &out, &data, cli.lessons.as_deref(), lang) {
+        Ok(said) => {
+            use std::io::Write;
+            for line in &said.lines {
+                let _ = writeln!(std::io::stdout(), "{line}");
+            }
+            said.failure
+                .map_or(ExitCode::SUCCESS, |f| ExitCode::from(code(f)))
+        }
+        Err((failure, message)) => {
+            complain!("zhulao: {message}");
+            ExitCode::from(code(failure))
         }
     }
 }

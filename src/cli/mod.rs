@@ -59,6 +59,7 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Report(ref args)) => report(&cli, args),
+        Some(Command::Print { ref what }) => print(&cli, what),
         Some(
             command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
         ) => exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir)),

@@ -13,6 +13,9 @@ pub mod shuffle;
 mod tap;
 mod view;
 
+pub use digits::grouped;
+pub use view::step_phone;
+
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
 pub use crate::content::LessonAt;
 use crate::content::{Exercise, Lesson, Library, Step, Verdict};

@@ -228,30 +228,16 @@ impl View<'_> {
 
     fn draw_phone(&self, buf: &mut Buffer, area: Rect, screen: usize, on: bool, hits: &mut Hits) {
         let p = self.p;
-        // What the step asks of the finger, while it can still be answered.
-        let (asks, interactive, cursor) = match (&self.step.exercise, on) {
-            (_, false) => (phone::Asks::Tap, false, None),
-            (Exercise::Swipe { .. }, true) => (phone::Asks::Swipe, false, None),
-            (Exercise::Hold { .. }, true) => (phone::Asks::Hold, true, p.cursor),
-            (Exercise::Slide { target, .. }, true) => (
-                phone::Asks::Slide {
-                    item: *target,
-                    level: p.level,
-                },
-                false,
-                None,
-            ),
-            _ => (phone::Asks::Tap, true, p.cursor),
-        };
-        let view = phone::Phone {
-            screen: &self.lesson.screens[screen],
-            lang: self.cx.lang,
-            theme: &self.cx.theme,
-            cursor,
-            interactive,
-            asks,
-            scroll: p.scroll,
-        };
+        let mut view = step_phone(
+            &self.lesson.screens[screen],
+            self.step,
+            on,
+            p.cursor,
+            p.level,
+            self.cx.lang,
+            &self.cx.theme,
+        );
+        view.scroll = p.scroll;
         phone::render(buf, area, &view, hits);
     }
 
@@ -444,6 +430,45 @@ fn screen_summary(screen: &crate::content::Screen, cx: &ViewCx) -> String {
         parts.push(t.get(lang).to_string());
     }
     parts.join(" ")
+}
+
+/// The phone of a step as the player draws it: `on` while the step can still be answered
+/// (then the things to tap are numbered, and the step's gesture is asked for), `cursor` the
+/// highlighted item, `level` where a slider stands. The take-home sheet draws it too
+/// (`records::print::sheet`), so the paper shows what the lesson shows.
+pub fn step_phone<'a>(
+    screen: &'a crate::content::Screen,
+    step: &Step,
+    on: bool,
+    cursor: Option<usize>,
+    level: u8,
+    lang: crate::lang::Lang,
+    theme: &'a crate::ui::theme::Theme,
+) -> phone::Phone<'a> {
+    // What the step asks of the finger, while it can still be answered.
+    let (asks, interactive, cursor) = match (&step.exercise, on) {
+        (_, false) => (phone::Asks::Tap, false, None),
+        (Exercise::Swipe { .. }, true) => (phone::Asks::Swipe, false, None),
+        (Exercise::Hold { .. }, true) => (phone::Asks::Hold, true, cursor),
+        (Exercise::Slide { target, .. }, true) => (
+            phone::Asks::Slide {
+                item: *target,
+                level,
+            },
+            false,
+            None,
+        ),
+        _ => (phone::Asks::Tap, true, cursor),
+    };
+    phone::Phone {
+        screen,
+        lang,
+        theme,
+        cursor,
+        interactive,
+        asks,
+        scroll: None,
+    }
 }
 
 fn panel_kind(step: &Step, p: &Player) -> Panel {

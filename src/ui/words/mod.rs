@@ -4,9 +4,11 @@
 //! `fill`.
 //!
 //! Words for people other than the learner live beside this table: `doctor` (what `zhulao
-//! doctor` says to a helper) and `report` (the fixed words of the education bureau's report).
+//! doctor` says to a helper), `report` (the fixed words of the education bureau's report) and
+//! `print` (the certificate, the take-home sheet and what `zhulao print` says).
 
 pub mod doctor;
+pub mod print;
 pub mod report;
 
 use crate::lang::Lang;
