@@ -81,7 +81,7 @@ const CERTIFICATE_CSS: &str = r#"
 @page { size: A4 landscape; margin: 10mm; }
 .page { height: 188mm; border: 6pt double #7a1010; padding: 12mm 22mm; display: flex; flex-direction: column; text-align: center; overflow: hidden; }
 @media screen { .page { width: 297mm; height: 210mm; } }
-.title { font-size: 48pt; font-weight: 700; letter-spacing: 0.3em; color: #7a1010; margin: 0 0 0.3em; line-height: 1.2; }
+.title { font-size: 48pt; font-weight: 700; letter-spacing: 0.3em; padding-left: 0.3em; color: #7a1010; margin: 0 0 0.3em; line-height: 1.2; }
 .certify { font-size: 24pt; margin: 0; }
 .name { font-size: 44pt; font-weight: 700; margin: 0.1em auto 0.2em; padding: 0 0.8em; border-bottom: 2pt solid #000; display: inline-block; }
 .body { font-size: 26pt; margin: 0.2em 0; }
@@ -91,14 +91,28 @@ const CERTIFICATE_CSS: &str = r#"
 "#;
 
 /// The whole file: `pages` (each an element with class `page`) in a document titled `title`.
-pub fn document(lang: Lang, kind: Kind, title: &str, pages: &[String]) -> String {
+/// `page_of` ("第 {page} 页，共 {pages} 页"), if given, is printed at the foot of every sheet
+/// of paper, so that loose pages find their order again.
+pub fn document(
+    lang: Lang,
+    kind: Kind,
+    title: &str,
+    page_of: Option<&str>,
+    pages: &[String],
+) -> String {
     let own = match kind {
         Kind::Certificate => CERTIFICATE_CSS,
         Kind::Sheet => SHEET_CSS,
     };
-    let css = format!("{COMMON_CSS}{own}")
+    let mut css = format!("{COMMON_CSS}{own}")
         .replace("FONTS", FONTS)
         .replace("MONO", MONO);
+    if let Some(template) = page_of {
+        css.push_str(&format!(
+            "@page {{ @bottom-center {{ content: {}; font-family: {FONTS}; font-size: 18pt; }} }}\n",
+            counters(template)
+        ));
+    }
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n");
     out.push_str(&format!(
@@ -111,6 +125,54 @@ pub fn document(lang: Lang, kind: Kind, title: &str, pages: &[String]) -> String
         out.push('\n');
     }
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// A words template with "{page}" and "{pages}" as a CSS `content` value: the words quoted,
+/// the placeholders page counters.
+fn counters(template: &str) -> String {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        let (words, tail) = rest.split_at(at);
+        let counter = if tail.starts_with("{pages}") {
+            Some(("counter(pages)", "{pages}".len()))
+        } else if tail.starts_with("{page}") {
+            Some(("counter(page)", "{page}".len()))
+        } else {
+            None
+        };
+        match counter {
+            Some((counter, len)) => {
+                parts.push(css_string(words));
+                parts.push(counter.to_string());
+                rest = &tail[len..];
+            }
+            None => {
+                parts.push(css_string(&rest[..=at]));
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    parts.push(css_string(rest));
+    parts.retain(|p| p != "\"\"");
+    parts.join(" ")
+}
+
+/// A CSS string: quoted, with quotes, backslashes and line breaks escaped.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '<' | '>' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -152,7 +214,13 @@ mod tests {
             "<section class=\"page\">一</section>".to_string(),
             "<section class=\"page\">二</section>".to_string(),
         ];
-        let sheet = document(Lang::Zh, Kind::Sheet, "练习单 <1>", &pages);
+        let sheet = document(
+            Lang::Zh,
+            Kind::Sheet,
+            "练习单 <1>",
+            Some("第 {page} 页，共 {pages} 页"),
+            &pages,
+        );
         assert!(sheet.starts_with("<!DOCTYPE html>"));
         assert!(sheet.contains("<html lang=\"zh-CN\">"));
         assert!(sheet.contains("<meta charset=\"utf-8\">"));
@@ -166,15 +234,26 @@ mod tests {
         ] {
             assert!(!sheet.contains(outside), "{outside} in the sheet");
         }
-        let certificate = document(Lang::En, Kind::Certificate, "c", &pages);
+        assert!(sheet.contains(r#"content: "第 " counter(page) " 页，共 " counter(pages) " 页";"#));
+        let certificate = document(Lang::En, Kind::Certificate, "c", None, &pages);
         assert!(certificate.contains("<html lang=\"en\">"));
         assert!(certificate.contains("size: A4 landscape"));
     }
 
     #[test]
+    fn page_numbers_are_css_counters_among_quoted_words() {
+        assert_eq!(
+            counters("Page {page} of {pages}"),
+            r#""Page " counter(page) " of " counter(pages)"#
+        );
+        assert_eq!(counters("{page}"), "counter(page)");
+        assert_eq!(counters("a\"{x}"), r#""a\"{" "x}""#);
+    }
+
+    #[test]
     fn no_text_is_set_smaller_than_18_points() {
         for kind in [Kind::Sheet, Kind::Certificate] {
-            let doc = document(Lang::Zh, kind, "t", &[]);
+            let doc = document(Lang::Zh, kind, "t", Some("{page}"), &[]);
             for size in doc.split("font-size:").skip(1) {
                 let pt: f32 = size
                     .trim_start()

@@ -480,7 +480,14 @@ fn deliver(
             fill(pw.exists, &[("path", &shown(taken))]),
         ));
     }
-    let text = html::document(lang, printing.kind, &printing.title, &printing.pages);
+    let page_of = (printing.kind == Kind::Sheet).then_some(pw.page_of);
+    let text = html::document(
+        lang,
+        printing.kind,
+        &printing.title,
+        page_of,
+        &printing.pages,
+    );
     files::write_whole(&planned.html, &text).map_err(|e| cannot_write(&planned.html, e))?;
     let mut lines = vec![fill(pw.written_html, &[("path", &shown(&planned.html))])];
     let Some(browser) = pdf::find_browser() else {

@@ -16,12 +16,12 @@ use super::html::escape;
 use crate::ui::theme::{Palette, Rgb};
 
 /// A cell's width and height on paper, in points, for text of `FONT_PT`: a half-width cell is
-/// 0.55 em, a row 1.25 em (room above and below the characters, as in a terminal). The
+/// 0.55 em, a row 1.15 em (room above and below the characters, as in a terminal). The
 /// picture's units are points (its width in `pt` equals its `viewBox` width), so its text is
 /// `FONT_PT` points on paper.
 pub const FONT_PT: f32 = 18.0;
 const CELL_W: f32 = FONT_PT * 0.55;
-const CELL_H: f32 = FONT_PT * 1.25;
+const CELL_H: f32 = FONT_PT * 1.15;
 /// Where the characters' baseline sits in a row.
 const BASELINE: f32 = CELL_H * 0.78;
 

@@ -26,7 +26,7 @@ pub const PHONE_COLS: u16 = 36;
 /// Its height: the least at which its screen shows whole, between these — from the height at
 /// which the phone draws its bars as boxes a finger's height, as at 80×24 (a longer screen
 /// scrolls to the highlighted thing, as in the lesson).
-const PHONE_ROWS: std::ops::RangeInclusive<u16> = 18..=26;
+const PHONE_ROWS: std::ops::RangeInclusive<u16> = 12..=26;
 
 /// One lesson's page (`number` is its place in the pack, from 1).
 pub fn page(
@@ -388,8 +388,8 @@ mod tests {
             .and_then(|h| h.split("pt\"").next())
             .and_then(|h| h.parse().ok())
             .unwrap();
-        let row = 18.0 * 1.25;
+        let row = 18.0 * 1.15;
         assert!(height <= 26.0 * row + 0.1, "{height}");
-        assert!(height >= 18.0 * row - 0.1, "{height}");
+        assert!(height >= 12.0 * row - 0.1, "{height}");
     }
 }

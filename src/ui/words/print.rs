@@ -31,8 +31,10 @@ pub struct PrintWords {
     pub verdict_suspicious: &'static str,
     pub safety_heading: &'static str,
     pub safety: [&'static str; 3],
-    /// At the foot of each page: "{centre}".
+    /// At the end of each lesson: "{centre}".
     pub sheet_footer: &'static str,
+    /// At the foot of each printed page of a sheet: "{page}" of "{pages}".
+    pub page_of: &'static str,
 
     // The certificate.
     pub cert_title: &'static str,
@@ -100,6 +102,7 @@ pub const ZH: PrintWords = PrintWords {
         "拿不准的时候，先停下来，问问家人或者老师。",
     ],
     sheet_footer: "{centre} · 智慧助老",
+    page_of: "第 {page} 页，共 {pages} 页",
 
     cert_title: "结业证书",
     cert_certify: "兹证明",
@@ -163,6 +166,7 @@ pub const EN: PrintWords = PrintWords {
         "When in doubt, stop and ask your family or your teacher.",
     ],
     sheet_footer: "{centre} · zhulao",
+    page_of: "Page {page} of {pages}",
 
     cert_title: "Certificate of Completion",
     cert_certify: "This is to certify that",
