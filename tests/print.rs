@@ -272,7 +272,7 @@ fn a_take_home_sheet_of_a_course_starts_each_lesson_on_a_new_page_with_every_ste
             .unwrap_or_else(|| panic!("{heading} {say} not in order in {first}"));
         from += at + heading.len();
     }
-    assert!(first.contains("»点黄框里的"), "{first}");
+    assert!(first.contains("（图里标着»的那个）"), "{first}");
     assert!(
         first.contains("安全提醒") && first.contains("96110"),
         "{first}"

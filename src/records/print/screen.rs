@@ -409,7 +409,7 @@ mod tests {
         buf.set_style(Rect::new(1, 0, 4, 1), yellow);
         let svg = svg(&buf, &LIGHT, "x");
         assert!(
-            svg.contains(r##"<rect x="9.9" y="0.0" width="39.6" height="22.5" fill="#ffd700"/>"##),
+            svg.contains(r##"<rect x="9.9" y="0.0" width="39.6" height="20.7" fill="#ffd700"/>"##),
             "{svg}"
         );
         let mut buf = buffer(&["  ok  "]);

@@ -1,7 +1,7 @@
 //! The take-home practice sheet (练习单): one lesson on paper, for a senior to practise at home
 //! with the sheet beside the real phone. Each step in order: what to do, in large type; the
 //! phone screen as the lesson draws it — by the app's own phone widget, with the thing to tap
-//! in its yellow box (`step_phone`, rendered into a buffer as the snapshot tests do and turned
+//! in its yellow box and marked » (`step_phone`, rendered into a buffer as the snapshot tests do and turned
 //! into a picture by `screen`) — then the step's tip and its "why". A box of safety points ends
 //! every lesson. Each lesson starts on a new page.
 
@@ -281,9 +281,13 @@ mod tests {
         assert!(svg.contains(&fill_yellow), "{svg}");
         let words = step_html(lesson, step, 1, Lang::En, &EN);
         assert!(
-            words.contains(&escape(&format!("» Tap “{label}”, in the yellow box."))),
+            words.contains(&escape(&format!(
+                "» Tap “{label}” (marked » in the picture)."
+            ))),
             "{words}"
         );
+        // Marked » too, for a sheet printed in black and white.
+        assert!(svg.contains('»'), "{svg}");
         // The label is in the picture too, as text.
         let first_word = label.split(' ').next().unwrap();
         assert!(
