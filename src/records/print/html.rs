@@ -38,6 +38,9 @@ pub enum Kind {
 /// the browser takes the first it has.
 const FONTS: &str = r#""Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Heiti SC", sans-serif"#;
 
+/// Latin fonts for English text (Linux, Windows, macOS).
+const LATIN: &str = r#""DejaVu Sans", "Liberation Sans", "Noto Sans", Arial, Helvetica"#;
+
 /// For the phone pictures: a monospaced font with Chinese first, whose half-width letters
 /// fit a cell.
 const MONO: &str = r#""Noto Sans Mono CJK SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei Mono", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", monospace"#;
@@ -104,12 +107,17 @@ pub fn document(
         Kind::Certificate => CERTIFICATE_CSS,
         Kind::Sheet => SHEET_CSS,
     };
+    // English in a Latin font first: a Chinese font's quotation marks are full width.
+    let fonts = match lang {
+        Lang::Zh => FONTS.to_string(),
+        Lang::En => format!("{LATIN}, {FONTS}"),
+    };
     let mut css = format!("{COMMON_CSS}{own}")
-        .replace("FONTS", FONTS)
+        .replace("FONTS", &fonts)
         .replace("MONO", MONO);
     if let Some(template) = page_of {
         css.push_str(&format!(
-            "@page {{ @bottom-center {{ content: {}; font-family: {FONTS}; font-size: 18pt; }} }}\n",
+            "@page {{ @bottom-center {{ content: {}; font-family: {fonts}; font-size: 18pt; }} }}\n",
             counters(template)
         ));
     }
@@ -238,6 +246,8 @@ mod tests {
         let certificate = document(Lang::En, Kind::Certificate, "c", None, &pages);
         assert!(certificate.contains("<html lang=\"en\">"));
         assert!(certificate.contains("size: A4 landscape"));
+        assert!(certificate.contains(r#"font-family: "DejaVu Sans""#));
+        assert!(sheet.contains(r#"font-family: "Noto Sans CJK SC""#));
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub enum Failure {
 }
 
 /// What the command says: lines for the teacher, and a failure if there was one.
-pub struct Said {
+pub struct Printed {
     pub lines: Vec<String>,
     pub failure: Option<Failure>,
 }
@@ -80,7 +80,7 @@ pub fn run(
     data_dir: &Path,
     lessons: Option<&Path>,
     lang: Lang,
-) -> Result<Said, Refusal> {
+) -> Result<Printed, Refusal> {
     let pw = print_words(lang);
     let library = load_library(lessons).map_err(|errors| {
         let mut message = pw.broken_pack.to_string();
@@ -122,7 +122,7 @@ pub fn run(
     };
     let (lines, failure) = deliver(&printing, out, lang)?;
     said.extend(lines);
-    Ok(Said {
+    Ok(Printed {
         lines: said,
         failure,
     })
