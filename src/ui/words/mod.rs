@@ -7,6 +7,7 @@
 //! doctor` says to a helper) and `report` (the fixed words of the education bureau's report).
 
 pub mod doctor;
+pub mod exchange;
 pub mod report;
 
 use crate::lang::Lang;
