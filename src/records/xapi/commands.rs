@@ -82,9 +82,14 @@ impl Run<'_> {
         )
     }
 
+    /// "12 statements" (" 12 条记录", spaced to stand between Chinese words).
     fn statements(&self, n: u64) -> String {
         let w = self.words();
-        self.count(n, w.statement_one, w.statement_many)
+        let phrase = self.count(n, w.statement_one, w.statement_many);
+        match self.lang {
+            Lang::En => phrase.trim().to_string(),
+            Lang::Zh => phrase,
+        }
     }
 }
 
@@ -235,9 +240,18 @@ fn print_report(run: &Run, name: &str, r: &super::import::FileReport) {
             ("file", name),
             ("added", &r.added.to_string()),
             ("there", &r.already_there.to_string()),
-            ("conflicts", &r.conflicts.to_string()),
-            ("others", &r.not_zhulao.to_string()),
-            ("invalid", &r.invalid.to_string()),
+            (
+                "conflicts",
+                &run.count(r.conflicts, w.conflict_one, w.conflict_many),
+            ),
+            (
+                "others",
+                &run.count(r.not_zhulao, w.other_one, w.other_many),
+            ),
+            (
+                "invalid",
+                &run.count(r.invalid, w.invalid_one, w.invalid_many),
+            ),
         ],
     ));
     if r.roster_cards > 0 {
@@ -471,19 +485,19 @@ pub fn sync_command(
         match stop {
             None => {
                 let left = (report.refused.len() + report.skipped.len()) as u64;
-                let sent = fill(
-                    w.sent,
-                    &[
-                        ("statements", &run.statements(report.sent)),
-                        ("endpoint", &endpoint),
-                    ],
-                );
                 let rest = if left == 0 {
                     w.nothing_left.to_string()
                 } else {
                     fill(w.left, &[("statements", &run.statements(left))])
                 };
-                say(&format!("{sent} {rest}"));
+                say(&fill(
+                    w.sent,
+                    &[
+                        ("statements", &run.statements(report.sent)),
+                        ("endpoint", &endpoint),
+                        ("rest", &rest),
+                    ],
+                ));
                 Ok(if left == 0 {
                     Ending::Done
                 } else {
@@ -501,7 +515,14 @@ pub fn sync_command(
                     Stop::Store(_) => w.again_store,
                     _ => w.again_later,
                 };
-                say_err(&format!("{}. {marked}{again}", stop_words(w, &stop)));
+                say_err(&fill(
+                    w.stopped,
+                    &[
+                        ("stop", &stop_words(w, &stop)),
+                        ("marked", &marked),
+                        ("again", again),
+                    ],
+                ));
                 Ok(ending_of(&stop))
             }
         }

@@ -176,14 +176,14 @@ fn import_from(
                     report.not_zhulao_lines.push(line);
                 }
             }
-            Err(refusal) => {
-                let detail = refusal.to_string();
-                invalid(
-                    &mut report,
-                    line,
-                    crate::said!("不是有效的 zhulao 记录：{detail}", "{detail}"),
-                )
-            }
+            Err(Refusal::Invalid(why)) => invalid(
+                &mut report,
+                line,
+                crate::said!(
+                    "不是有效的 zhulao 记录：{why}",
+                    "not a valid zhulao statement: {why}"
+                ),
+            ),
         }
     }
     merge(store, &mut batch, &mut report).map_err(Failure::Store)?;

@@ -858,6 +858,20 @@ const MAX_TEXT: usize = 1000;
 /// made by hand, can say 9999 — a time no screen could show in a local time zone.
 pub const SANE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2199;
 
+/// A statement's time, if it is one a lesson could have been taken at.
+fn statement_time(timestamp: &str) -> Result<time::OffsetDateTime, Refusal> {
+    let at = parse_time(timestamp)
+        .ok_or_else(|| invalid(format!("timestamp '{timestamp}' is not an RFC 3339 time")))?;
+    if !SANE_YEARS.contains(&at.year()) {
+        return Err(invalid(format!(
+            "timestamp '{timestamp}' is not a time a lesson could have been taken (years {} to {})",
+            SANE_YEARS.start(),
+            SANE_YEARS.end()
+        )));
+    }
+    Ok(at)
+}
+
 /// Reads one statement made by `Encoder::statement` (from a file or an LRS) back into the event
 /// it came from. Ids are made canonical (lower-case UUIDs), the time canonical UTC.
 pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
@@ -892,21 +906,7 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
         .copied()
         .find(|l| l.tag() == language)
         .ok_or_else(|| invalid(format!("context.language '{language}' is not zh-CN or en")))?;
-    let at = parse_time(&s.timestamp).ok_or_else(|| {
-        invalid(format!(
-            "timestamp '{}' is not an RFC 3339 time",
-            s.timestamp
-        ))
-    })?;
-    if !SANE_YEARS.contains(&at.year()) {
-        return Err(invalid(format!(
-            "timestamp '{}' is not a time a lesson could have been taken (years {} to {})",
-            s.timestamp,
-            SANE_YEARS.start(),
-            SANE_YEARS.end()
-        )));
-    }
-    let at = format_time(at);
+    let at = format_time(statement_time(&s.timestamp)?);
     let ext = s.context.extensions;
     let device_id = ext
         .device
@@ -1047,9 +1047,7 @@ pub fn decode_record(v: &Value) -> Result<Record, Refusal> {
     if c.verb.id != VERB_REGISTERED {
         return Err(invalid(format!("the verb '{}' is not one of zhulao's", c.verb.id)));
     }
-    let at = parse_time(&c.timestamp)
-        .filter(|t| SANE_YEARS.contains(&t.year()))
-        .ok_or_else(|| invalid(format!("timestamp '{}' is not a time", c.timestamp)))?;
+    let at = statement_time(&c.timestamp)?;
     let device_id = c.context.extensions.device;
     if device_id.is_empty() || device_id.len() > 100 || crate::inert::inert(&device_id) != device_id
     {

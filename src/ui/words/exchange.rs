@@ -21,6 +21,15 @@ pub struct ExchangeWords {
 
     /// `{file}`: counts of one import.
     pub imported: &'static str,
+    /// The counts in it: `{n}` conflicts, statements from elsewhere, invalid lines.
+    pub conflict_one: &'static str,
+    pub conflict_many: &'static str,
+    pub other_one: &'static str,
+    pub other_many: &'static str,
+    pub invalid_one: &'static str,
+    pub invalid_many: &'static str,
+    /// A stop: `{stop}`, then what was marked (`{marked}`) and what to do (`{again}`).
+    pub stopped: &'static str,
     /// `{file}`: `{cards}` learners' groups read, `{changed}` changed here.
     pub groups_read: &'static str,
     /// … and `{n}` more conflicts / invalid lines.
@@ -50,7 +59,7 @@ pub struct ExchangeWords {
     /// `xapi.toml` (`{file}`) names no LRS.
     pub which_lrs: &'static str,
     pub bad_address: &'static str,
-    /// `{statements}` sent to `{endpoint}`.
+    /// `{statements}` sent to `{endpoint}`, then `{rest}` (nothing left, or what was not taken).
     pub sent: &'static str,
     pub nothing_left: &'static str,
     /// `{statements}` not taken by the LRS.
@@ -96,15 +105,22 @@ pub struct ExchangeWords {
 }
 
 pub const EXCHANGE_ZH: ExchangeWords = ExchangeWords {
-    statement_one: "{n} 条记录",
-    statement_many: "{n} 条记录",
+    statement_one: " {n} 条记录",
+    statement_many: " {n} 条记录",
     learner_one: "{n} 位学员",
     learner_many: "{n} 位学员",
     since_bad: "--since “{given}”既不是日期（如 2026-11-29，从本机的当天零点算起），也不是时间（如 2026-11-29T08:00:00+08:00）",
-    wrote: "已把 {statements}（{learners}）和 {cards} 位学员的名单与小组写到 {file}。",
+    wrote: "已把{statements}（{learners}）和 {cards} 位学员的名单与小组写到 {file}。",
     skipped_export: "记录 {id} 的时间读不出（“{at}”），没有写进文件",
     skipped_sync: "记录 {id} 的时间读不出（“{at}”），没有发送",
-    imported: "{file}：新加 {added} 条，已有 {there} 条，冲突 {conflicts} 条，不是 zhulao 的 {others} 条，无效 {invalid} 行。",
+    imported: "{file}：新加 {added} 条，已有 {there} 条，{conflicts}，{others}，{invalid}。",
+    conflict_one: "冲突 {n} 条",
+    conflict_many: "冲突 {n} 条",
+    other_one: "不是 zhulao 的 {n} 条",
+    other_many: "不是 zhulao 的 {n} 条",
+    invalid_one: "无效 {n} 行",
+    invalid_many: "无效 {n} 行",
+    stopped: "{stop}。{marked}{again}",
     groups_read: "{file}：读了 {cards} 位学员的名单与小组，其中 {changed} 位的小组在这台电脑上改了。",
     more_conflicts: "{file}：还有 {n} 条冲突",
     more_invalid: "{file}：还有 {n} 行无效",
@@ -122,13 +138,13 @@ pub const EXCHANGE_ZH: ExchangeWords = ExchangeWords {
     broken_packs: "课程包有问题：",
     which_lrs: "发到哪个 LRS？请用 --lrs 网址 给出它的地址，或写在 {file} 的 [lrs] 部分的 url 里",
     bad_address: "LRS 地址“{url}”不是网址，应该像 https://lrs.example.org/xAPI/",
-    sent: "已发送 {statements} 到 {endpoint}。",
+    sent: "已发送{statements}到 {endpoint}。{rest}",
     nothing_left: "没有要发的了。",
-    left: "LRS 没有收下 {statements}（见上面）；下次 sync 会再试。",
+    left: "LRS 没有收下{statements}（见上面）；下次 sync 会再试。",
     refused: "记录 {id}：{why}",
     conflict: "LRS 里已经有一条同一编号、内容不同的记录",
     nothing_marked: "没有记为已发送",
-    some_marked: "之前它收下的 {statements} 已记为已发送，其余的没有",
+    some_marked: "之前它收下的{statements}已记为已发送，其余的没有",
     again_fix: "；改好后再运行 zhulao sync。",
     again_store: "；下次 sync 会发送没记下的（LRS 收到重复的只存一次）。",
     again_later: "；请稍后再运行 zhulao sync。",
@@ -144,7 +160,7 @@ pub const EXCHANGE_ZH: ExchangeWords = ExchangeWords {
     too_slow: "它没有及时回答",
     refused_connection: "对方拒绝连接（LRS 没有开，或端口不对）",
     no_such_host: "找不到这个服务器的名字",
-    pulled: "从 {endpoint} 取回 {added}（{there} 条本来就有）。",
+    pulled: "从 {endpoint} 取回{added}（{there} 条本来就有）。",
     pulled_roster: "新来的学员 {learners} 位，{changed} 位的小组改了。",
     pulled_others: "LRS 里另有 {n} 条不是 zhulao 的记录，没有动。",
     pulled_conflicts: "{n} 条记录编号和这里的相同但内容不同，保留这里的。",
@@ -163,7 +179,14 @@ pub const EXCHANGE_EN: ExchangeWords = ExchangeWords {
     wrote: "Wrote {statements} ({learners}) and the roster cards (names and groups) of {cards} learners to {file}.",
     skipped_export: "event {id} has a time that cannot be read ('{at}'); it was left out",
     skipped_sync: "event {id} has a time that cannot be read ('{at}'); it was not sent",
-    imported: "{file}: {added} added, {there} already there, {conflicts} conflicts, {others} statements not from zhulao, {invalid} invalid lines.",
+    imported: "{file}: {added} added, {there} already there, {conflicts}, {others}, {invalid}.",
+    conflict_one: "{n} conflict",
+    conflict_many: "{n} conflicts",
+    other_one: "{n} statement not from zhulao",
+    other_many: "{n} statements not from zhulao",
+    invalid_one: "{n} invalid line",
+    invalid_many: "{n} invalid lines",
+    stopped: "{stop}. {marked}{again}",
     groups_read: "{file}: the roster cards of {cards} learners read; {changed} learners' groups changed here.",
     more_conflicts: "{file}: … and {n} more conflicts",
     more_invalid: "{file}: … and {n} more invalid lines",
@@ -181,7 +204,7 @@ pub const EXCHANGE_EN: ExchangeWords = ExchangeWords {
     broken_packs: "some lesson packs have problems:",
     which_lrs: "which LRS? Give its address with --lrs URL, or as url in the [lrs] part of {file}",
     bad_address: "the LRS address '{url}' is not a web address such as https://lrs.example.org/xAPI/",
-    sent: "Sent {statements} to {endpoint}.",
+    sent: "Sent {statements} to {endpoint}. {rest}",
     nothing_left: "Nothing is left to send.",
     left: "Not taken by the LRS: {statements} (see above); the next sync tries them again.",
     refused: "statement {id}: {why}",
