@@ -23,7 +23,11 @@ impl Library {
     pub fn answer_is_secret(&self, pack: &str, lesson: &str, step: &str) -> bool {
         self.pack(pack)
             .and_then(|p| p.lesson(lesson))
-            .is_some_and(|l| l.steps.iter().any(|s| s.id == step && l.answer_is_secret(s)))
+            .is_some_and(|l| {
+                l.steps
+                    .iter()
+                    .any(|s| s.id == step && l.answer_is_secret(s))
+            })
     }
 
     /// Adds packs, replacing any pack with the same id (a centre's own copy wins), and keeps the

@@ -122,16 +122,17 @@ impl Store {
 
     /// Applies roster cards from another machine, in one transaction: an unknown learner is
     /// added (as `merge` adds one) with the card's groups; a known learner's groups are replaced
-    /// when the card is newer than what this machine has. A learner known here only by a
+    /// when the card is newer than their last change here (or they never changed here). A learner known here only by a
     /// number (added from answers that carried no name) takes the card's name if it is free.
     pub fn apply_roster(&mut self, cards: &[RosterCard]) -> Result<RosterApplied, StoreError> {
         let tx = self.write()?;
         let mut applied = RosterApplied::default();
         let mut suffixes = Suffixes::default();
         for card in cards {
-            let here: Option<(Option<String>, String)> = tx
+            // A learner whose groups never changed here (`groups_at` empty) takes any card.
+            let here: Option<(Option<String>, Option<String>)> = tx
                 .query_row(
-                    "SELECT name, COALESCE(groups_at, created_at) FROM learners WHERE id = ?1",
+                    "SELECT name, groups_at FROM learners WHERE id = ?1",
                     [&card.learner_id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
@@ -160,7 +161,8 @@ impl Store {
                             params![card.learner_id, wanted, key],
                         )?;
                     }
-                    parse_time(&card.at) > parse_time(at)
+                    at.as_deref()
+                        .is_none_or(|at| parse_time(&card.at) > parse_time(at))
                 }
             };
             if !newer {
@@ -278,14 +280,16 @@ impl Store {
     /// The time of a run: its answers' times added up, as `lesson_stats` counts them (answers
     /// timed from the step shown, from older records, count their longest per step).
     pub fn run_time_ms(&self, registration: &str) -> Result<u64, StoreError> {
-        let ms: i64 = self.conn.prepare_cached(
-            "SELECT COALESCE(SUM(t), 0) FROM (
+        let ms: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT COALESCE(SUM(t), 0) FROM (
                  SELECT CASE WHEN MAX(timed IS NOT 'since-last') = 1 THEN MAX(duration_ms)
                              ELSE SUM(duration_ms) END AS t
                    FROM events WHERE registration = ?1 AND step_id IS NOT NULL
                   GROUP BY step_id)",
-        )?
-        .query_row([registration], |r| r.get(0))?;
+            )?
+            .query_row([registration], |r| r.get(0))?;
         Ok(ms.max(0) as u64)
     }
 

@@ -76,10 +76,7 @@ impl Run<'_> {
     }
 
     fn count(&self, n: u64, one: &str, many: &str) -> String {
-        fill(
-            if n == 1 { one } else { many },
-            &[("n", &n.to_string())],
-        )
+        fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])
     }
 
     /// "12 statements" (" 12 条记录", spaced to stand between Chinese words).
@@ -130,15 +127,14 @@ pub fn export_command(
         let config = run.config(Overrides::from_env(homepage, None))?;
         let library = run.library()?;
         let store = run.open()?;
-        let done = export(&store, &library, file, &config.homepage, since.as_deref()).map_err(
-            |e| {
+        let done =
+            export(&store, &library, file, &config.homepage, since.as_deref()).map_err(|e| {
                 say_err(&inert(&e.to_string()));
                 match e {
                     super::export::ExportError::Store(_) => Ending::NoDatabase,
                     super::export::ExportError::Write { .. } => Ending::Problems,
                 }
-            },
-        )?;
+            })?;
         for skipped in &done.skipped {
             let super::statement::EncodeError::BadTime { id, at } = skipped;
             say_err(&fill(
@@ -281,7 +277,11 @@ fn print_report(run: &Run, name: &str, r: &super::import::FileReport) {
         };
         err(fill(
             w.not_zhulao_lines,
-            &[("file", name), ("lines", &lines.join(w.comma)), ("more", &more)],
+            &[
+                ("file", name),
+                ("lines", &lines.join(w.comma)),
+                ("more", &more),
+            ],
         ));
     }
     for note in &r.invalid_notes {
@@ -335,10 +335,9 @@ fn changed(w: &ExchangeWords, added: &AddedLearner) -> Option<String> {
     let asked = added.asked.as_ref()?;
     let here = learner_shown(w, &added.card);
     Some(match (&asked.name, asked.number) {
-        (Some(name), _) if added.card.name.is_some() && added.card.name != asked.name => fill(
-            w.name_elsewhere,
-            &[("name", &inert(name)), ("here", &here)],
-        ),
+        (Some(name), _) if added.card.name.is_some() && added.card.name != asked.name => {
+            fill(w.name_elsewhere, &[("name", &inert(name)), ("here", &here)])
+        }
         (None, Some(n)) if added.card.number != Some(n) => fill(
             w.number_elsewhere,
             &[("n", &n.to_string()), ("here", &here)],
@@ -358,9 +357,7 @@ fn stop_words(w: &ExchangeWords, stop: &Stop) -> String {
     let reason_words = |reason: &str| -> String {
         match reason {
             "connection refused" => w.refused_connection.into(),
-            "the connection was cut while it answered" | "the connection was cut" => {
-                w.cut.into()
-            }
+            "the connection was cut while it answered" | "the connection was cut" => w.cut.into(),
             "it did not answer in time" | "its answer did not come in time" => w.too_slow.into(),
             "the server's name could not be found" => w.no_such_host.into(),
             other => other.into(),
@@ -508,7 +505,10 @@ pub fn sync_command(
                 let marked = if report.sent == 0 {
                     w.nothing_marked.to_string()
                 } else {
-                    fill(w.some_marked, &[("statements", &run.statements(report.sent))])
+                    fill(
+                        w.some_marked,
+                        &[("statements", &run.statements(report.sent))],
+                    )
                 };
                 let again = match &stop {
                     Stop::Credentials { .. } | Stop::NotAnLrs { .. } => w.again_fix,

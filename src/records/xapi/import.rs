@@ -125,7 +125,10 @@ fn import_from(
             invalid(
                 &mut report,
                 line,
-                crate::said!("这一行太长，不是一条记录", "the line is too long to be a statement"),
+                crate::said!(
+                    "这一行太长，不是一条记录",
+                    "the line is too long to be a statement"
+                ),
             );
             continue;
         }
@@ -312,10 +315,12 @@ fn merge(
                         && here.response != file.response
                     {
                         let (h, f) = (&here.response, &file.response);
-                        message.zh.push_str(&format!("（这里的回答“{h}”，文件里“{f}”）"));
-                        message.en.push_str(&format!(
-                            " (response here '{h}', in the file '{f}')"
-                        ));
+                        message
+                            .zh
+                            .push_str(&format!("（这里的回答“{h}”，文件里“{f}”）"));
+                        message
+                            .en
+                            .push_str(&format!(" (response here '{h}', in the file '{f}')"));
                     }
                     message.zh.push_str("；保留这里的记录");
                     message.en.push_str("; the record here is kept");
@@ -387,7 +392,11 @@ mod tests {
         assert_eq!(r.added, 1);
         assert_eq!(r.learners_added[0].card.name, None);
         assert_eq!(r.learners_added[0].card.number, Some(1));
-        assert!(r.name_notes[0].en.contains("\\u{001B}"), "{:?}", r.name_notes);
+        assert!(
+            r.name_notes[0].en.contains("\\u{001B}"),
+            "{:?}",
+            r.name_notes
+        );
         assert!(!r.name_notes[0].en.contains('\u{1b}'));
         assert!(!r.name_notes[0].zh.contains('\u{1b}'));
     }

@@ -77,9 +77,7 @@ fn pull_into(
     let since = store
         .meta_value(&cursor_key(lrs))?
         .and_then(|t| crate::progress::store::parse_time(&t))
-        .map(|t| {
-            crate::progress::store::format_time(t - time::Duration::seconds(OVERLAP_SECONDS))
-        });
+        .map(|t| crate::progress::store::format_time(t - time::Duration::seconds(OVERLAP_SECONDS)));
     let mut url = format!("{}?ascending=true&limit={PAGE}", lrs.endpoint());
     if let Some(since) = &since {
         url.push_str("&since=");

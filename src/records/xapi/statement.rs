@@ -312,7 +312,12 @@ impl Encoder<'_> {
 pub fn roster_id(card: &RosterCard) -> String {
     const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
     let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    let text = format!("{}\n{}\n{}", card.learner_id, card.at, card.groups.join("\n"));
+    let text = format!(
+        "{}\n{}\n{}",
+        card.learner_id,
+        card.at,
+        card.groups.join("\n")
+    );
     for b in text.bytes() {
         hash ^= u128::from(b);
         hash = hash.wrapping_mul(PRIME);
@@ -479,12 +484,14 @@ impl<'l> Named<'l> {
             )
         };
         let (interaction_type, choices) = match self.step.map(|s| &s.exercise) {
-            Some(Exercise::Choice { choices: c, .. }) => {
-                ("choice", choices(c.iter().map(|c| (&c.id, &c.text)).collect()))
-            }
-            Some(Exercise::Judge { signs, .. }) => {
-                ("choice", choices(signs.iter().map(|c| (&c.id, &c.text)).collect()))
-            }
+            Some(Exercise::Choice { choices: c, .. }) => (
+                "choice",
+                choices(c.iter().map(|c| (&c.id, &c.text)).collect()),
+            ),
+            Some(Exercise::Judge { signs, .. }) => (
+                "choice",
+                choices(signs.iter().map(|c| (&c.id, &c.text)).collect()),
+            ),
             Some(Exercise::Order { items }) => (
                 "sequencing",
                 choices(items.iter().map(|i| (&i.id, &i.text)).collect()),
@@ -1014,8 +1021,13 @@ pub enum Record {
 
 /// Reads any statement zhulao makes: an event's (`decode`) or a roster card's.
 pub fn decode_record(v: &Value) -> Result<Record, Refusal> {
-    if v.get("object").and_then(|o| o.get("id")).and_then(Value::as_str) != Some(ROSTER_ACTIVITY)
-        || v.get("context").and_then(|c| c.get("platform")).and_then(Value::as_str)
+    if v.get("object")
+        .and_then(|o| o.get("id"))
+        .and_then(Value::as_str)
+        != Some(ROSTER_ACTIVITY)
+        || v.get("context")
+            .and_then(|c| c.get("platform"))
+            .and_then(Value::as_str)
             != Some(PLATFORM)
     {
         return decode(v).map(Record::Event);
@@ -1045,7 +1057,10 @@ pub fn decode_record(v: &Value) -> Result<Record, Refusal> {
     uuid(&c.id, "id")?;
     let learner_id = uuid(&c.actor.account.name, "actor.account.name")?;
     if c.verb.id != VERB_REGISTERED {
-        return Err(invalid(format!("the verb '{}' is not one of zhulao's", c.verb.id)));
+        return Err(invalid(format!(
+            "the verb '{}' is not one of zhulao's",
+            c.verb.id
+        )));
     }
     let at = statement_time(&c.timestamp)?;
     let device_id = c.context.extensions.device;

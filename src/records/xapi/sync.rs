@@ -58,7 +58,10 @@ enum Answer {
 pub(super) enum Busy<T> {
     No(T),
     /// 429, or 503 with Retry-After: try again later (after `wait`, if it said).
-    Yes { status: u16, wait: Option<Duration> },
+    Yes {
+        status: u16,
+        wait: Option<Duration>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -342,7 +345,10 @@ impl Lrs {
                     return Ok(Busy::Yes { status, wait });
                 }
                 match status {
-                    401 | 403 => Err(Stop::Credentials { url: shown(), status }),
+                    401 | 403 => Err(Stop::Credentials {
+                        url: shown(),
+                        status,
+                    }),
                     400..=499 => Err(not_an_lrs(shown(), status)),
                     _ => {
                         let message = short_body(response);
@@ -626,8 +632,10 @@ fn send_batch(
             Vec::new()
         }
         Answer::Stored(ids) => {
-            let (stored, missing): (Vec<usize>, Vec<usize>) = (0..outgoing.len())
-                .partition(|&i| ids.iter().any(|id| id.eq_ignore_ascii_case(&outgoing[i].id)));
+            let (stored, missing): (Vec<usize>, Vec<usize>) = (0..outgoing.len()).partition(|&i| {
+                ids.iter()
+                    .any(|id| id.eq_ignore_ascii_case(&outgoing[i].id))
+            });
             mark(store, lrs, stored.iter().map(|&i| &outgoing[i]), report)?;
             missing
         }
@@ -729,12 +737,30 @@ mod tests {
             assert_eq!(Lrs::new(url, None, None).unwrap().endpoint(), endpoint);
         }
         for (url, endpoint) in [
-            ("http://localhost:8100/xAPI", "http://127.0.0.1:8100/xAPI/statements"),
-            ("HTTP://LocalHost:8100/xAPI//", "http://127.0.0.1:8100/xAPI/statements"),
-            ("http://[::1]:8100/xAPI/", "http://127.0.0.1:8100/xAPI/statements"),
-            ("http://LRS.Example.org:80/xAPI/", "http://lrs.example.org/xAPI/statements"),
-            ("https://lrs.example.org:443/xAPI/statements/", "https://lrs.example.org/xAPI/statements"),
-            ("https://lrs.example.org:8443", "https://lrs.example.org:8443/statements"),
+            (
+                "http://localhost:8100/xAPI",
+                "http://127.0.0.1:8100/xAPI/statements",
+            ),
+            (
+                "HTTP://LocalHost:8100/xAPI//",
+                "http://127.0.0.1:8100/xAPI/statements",
+            ),
+            (
+                "http://[::1]:8100/xAPI/",
+                "http://127.0.0.1:8100/xAPI/statements",
+            ),
+            (
+                "http://LRS.Example.org:80/xAPI/",
+                "http://lrs.example.org/xAPI/statements",
+            ),
+            (
+                "https://lrs.example.org:443/xAPI/statements/",
+                "https://lrs.example.org/xAPI/statements",
+            ),
+            (
+                "https://lrs.example.org:8443",
+                "https://lrs.example.org:8443/statements",
+            ),
         ] {
             assert_eq!(normal_address(url).as_deref(), Some(endpoint), "{url}");
             assert_eq!(Lrs::new(url, None, None).unwrap().endpoint(), endpoint);
