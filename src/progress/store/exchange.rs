@@ -303,11 +303,7 @@ impl Store {
 
     pub fn set_meta_value(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         let tx = self.write()?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
+        put_meta(&tx, key, value)?;
         tx.commit()?;
         Ok(())
     }
@@ -473,6 +469,16 @@ impl Suffixes {
         used.insert(*lowest);
         Ok(*lowest)
     }
+}
+
+/// Sets a value in `meta`, replacing the one there.
+pub(super) fn put_meta(tx: &Transaction, key: &str, value: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
 }
 
 /// The id of the group with this name (compared as names are), made if there is none.

@@ -240,11 +240,8 @@ impl Lrs {
                 },
             }),
             Err(ureq::Error::Status(status, response)) => {
-                let wait = response
-                    .header("Retry-After")
-                    .and_then(|v| retry_after(v, time::OffsetDateTime::now_utc()));
-                if status == 429 || (status == 503 && wait.is_some()) {
-                    return Ok(Busy::Yes { status, wait });
+                if let Some(busy) = busy(status, &response) {
+                    return Ok(busy);
                 }
                 let html = is_html(&response);
                 let message = short_body(response);
@@ -257,15 +254,7 @@ impl Lrs {
                     404 | 405 | 410 | 501 => Err(not_an_lrs(url(), status)),
                     400..=499 if html => Err(not_an_lrs(url(), status)),
                     400..=499 => Ok(Busy::No(Answer::Refused(status, message))),
-                    _ => Err(Stop::Server {
-                        url: url(),
-                        status,
-                        message: if message.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": {message}")
-                        },
-                    }),
+                    _ => Err(server_trouble(url(), status, message)),
                 }
             }
             Err(ureq::Error::Transport(t)) => Err(Stop::Unreachable {
@@ -273,6 +262,27 @@ impl Lrs {
                 reason: plain_transport(&t),
             }),
         }
+    }
+}
+
+/// "Busy" when the LRS says so: 429, or 503 with a Retry-After.
+fn busy<T>(status: u16, response: &ureq::Response) -> Option<Busy<T>> {
+    let wait = response
+        .header("Retry-After")
+        .and_then(|v| retry_after(v, time::OffsetDateTime::now_utc()));
+    (status == 429 || (status == 503 && wait.is_some())).then_some(Busy::Yes { status, wait })
+}
+
+/// The stop for an LRS that failed itself (5xx), with the start of what it said.
+fn server_trouble(url: String, status: u16, message: String) -> Stop {
+    Stop::Server {
+        url,
+        status,
+        message: if message.is_empty() {
+            String::new()
+        } else {
+            format!(": {message}")
+        },
     }
 }
 
@@ -338,11 +348,8 @@ impl Lrs {
             }),
             Ok(response) => Err(not_an_lrs(shown(), response.status())),
             Err(ureq::Error::Status(status, response)) => {
-                let wait = response
-                    .header("Retry-After")
-                    .and_then(|v| retry_after(v, time::OffsetDateTime::now_utc()));
-                if status == 429 || (status == 503 && wait.is_some()) {
-                    return Ok(Busy::Yes { status, wait });
+                if let Some(busy) = busy(status, &response) {
+                    return Ok(busy);
                 }
                 match status {
                     401 | 403 => Err(Stop::Credentials {
@@ -350,18 +357,7 @@ impl Lrs {
                         status,
                     }),
                     400..=499 => Err(not_an_lrs(shown(), status)),
-                    _ => {
-                        let message = short_body(response);
-                        Err(Stop::Server {
-                            url: shown(),
-                            status,
-                            message: if message.is_empty() {
-                                String::new()
-                            } else {
-                                format!(": {message}")
-                            },
-                        })
-                    }
+                    _ => Err(server_trouble(shown(), status, short_body(response))),
                 }
             }
             Err(ureq::Error::Transport(t)) => Err(Stop::Unreachable {
