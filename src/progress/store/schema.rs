@@ -192,14 +192,23 @@ fn unique_names(tx: &Transaction) -> rusqlite::Result<()> {
 }
 
 fn groups_travel(tx: &Transaction) -> rusqlite::Result<()> {
+    // A database set back to an earlier version by hand (as tests of older databases do) may
+    // have the column already.
+    let has_column: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('learners') WHERE name = 'groups_at')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_column {
+        tx.execute_batch("ALTER TABLE learners ADD COLUMN groups_at TEXT;")?;
+    }
     tx.execute_batch(
-        "ALTER TABLE learners ADD COLUMN groups_at TEXT;
-         CREATE TRIGGER learner_groups_joined AFTER INSERT ON learner_groups
+        "CREATE TRIGGER IF NOT EXISTS learner_groups_joined AFTER INSERT ON learner_groups
          BEGIN
              UPDATE learners SET groups_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
               WHERE id = NEW.learner_id;
          END;
-         CREATE TRIGGER learner_groups_left AFTER DELETE ON learner_groups
+         CREATE TRIGGER IF NOT EXISTS learner_groups_left AFTER DELETE ON learner_groups
          BEGIN
              UPDATE learners SET groups_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
               WHERE id = OLD.learner_id;
