@@ -73,7 +73,9 @@ fn same_name_file(path: &std::path::Path, n: usize) {
     let source = tempfile::tempdir().unwrap();
     let store = Store::open(source.path()).unwrap();
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let library = zhulao::content::Library::default();
     let enc = Encoder {
+        library: &library,
         homepage: DEFAULT_HOMEPAGE,
         audience: Audience::File,
     };
@@ -98,7 +100,8 @@ fn same_name_file(path: &std::path::Path, n: usize) {
             number: None,
             seat: None,
         };
-        let line = serde_json::to_string(&enc.statement(&event, Some(&card)).unwrap()).unwrap();
+        let line =
+            serde_json::to_string(&enc.statement(&event, Some(&card), None).unwrap()).unwrap();
         writeln!(out, "{line}").unwrap();
     }
 }
@@ -126,7 +129,12 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let (took, longest) = timed(dir.path(), || {
         let mut store = Store::open(dir.path()).unwrap();
-        import_file(&mut store, file.path()).unwrap();
+        import_file(
+            &mut store,
+            &zhulao::content::Library::default(),
+            file.path(),
+        )
+        .unwrap();
     });
     println!(
         "import of {SAME_NAMES} learners all named 王秀英, into an empty centre: {} (a save in another window waited at most {})",
@@ -137,7 +145,12 @@ fn main() {
     same_name_file(other.path(), SAME_NAMES);
     let (took, longest) = timed(dir.path(), || {
         let mut store = Store::open(dir.path()).unwrap();
-        import_file(&mut store, other.path()).unwrap();
+        import_file(
+            &mut store,
+            &zhulao::content::Library::default(),
+            other.path(),
+        )
+        .unwrap();
     });
     let names: Vec<String> = Store::open(dir.path())
         .unwrap()

@@ -41,9 +41,13 @@ impl Computer {
         self.zhulao_with(args, &[])
     }
 
+    /// Runs zhulao here, in English unless `args` choose a language.
     fn zhulao_with(&self, args: &[&str], env: &[(&str, &str)]) -> Said {
         let mut command = Command::new(env!("CARGO_BIN_EXE_zhulao"));
         command.arg("--data").arg(self.dir.path()).args(args);
+        if !args.contains(&"--lang") {
+            command.args(["--lang", "en"]);
+        }
         command
             .env_remove("ZHULAO_LRS_KEY")
             .env_remove("ZHULAO_LRS_SECRET");
@@ -296,12 +300,25 @@ fn lines(file: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Whether a line is a learner's roster card (their groups), not an answer.
+fn is_roster_card(line: &str) -> bool {
+    line.contains(zhulao::records::xapi::statement::ROSTER_ACTIVITY)
+}
+
+/// The lines of a file that are events (not roster cards).
+fn event_lines(file: &Path) -> Vec<String> {
+    lines(file)
+        .into_iter()
+        .filter(|l| !is_roster_card(l))
+        .collect()
+}
+
 #[test]
 fn a_class_exported_here_and_imported_on_an_empty_computer_has_the_same_records_names_and_figures()
 {
     let here = class_computer();
     let file = here.export("class.jsonl");
-    assert_eq!(lines(&file).len(), here.events().len());
+    assert_eq!(event_lines(&file).len(), here.events().len());
 
     let there = Computer::new();
     let said = there.import(&file);
@@ -415,7 +432,7 @@ fn lines_that_are_not_zhulao_statements_are_named_by_number_and_the_rest_is_impo
     let here = class_computer();
     let file = here.export("class.jsonl");
     let mut l = lines(&file);
-    let good = l.len();
+    let good = event_lines(&file).len();
     l.insert(
         1,
         r#"{"id":"2e8a3b4c-5d6e-4f70-9b1c-1d2e3f4a5b6c","actor":{"mbox":"mailto:a@example.org"},"verb":{"id":"http://adlnet.gov/expapi/verbs/answered"},"object":{"id":"https://moodle.example/quiz/1"}}"#.into(),
@@ -452,10 +469,10 @@ fn a_statement_stamped_in_a_year_no_lesson_was_taken_is_refused_with_its_line() 
     let here = class_computer();
     let file = here.export("class.jsonl");
     let mut l = lines(&file);
-    let good = l.len() - 1;
-    // The last line, stamped at the very end of year 9999 (a clock set wrong, a file made by
+    let good = event_lines(&file).len() - 1;
+    // The last answer, stamped at the very end of year 9999 (a clock set wrong, a file made by
     // hand): east of UTC there is no local time for it.
-    let last = l.len() - 1;
+    let last = l.iter().rposition(|line| !is_roster_card(line)).unwrap();
     let stamp = |line: &str| -> String {
         let v: Value = serde_json::from_str(line).unwrap();
         v["timestamp"].as_str().unwrap().to_string()
@@ -559,9 +576,11 @@ fn a_learner_whose_name_or_number_is_someone_elses_here_is_added_apart_and_told(
 /// A file of `n` statements, each from another machine's learner named 王秀英 (an id each).
 fn same_name_statements(path: &Path, n: usize) {
     use zhulao::records::xapi::statement::{Audience, DEFAULT_HOMEPAGE, Encoder};
+    let library = zhulao::content::Library::default();
     let enc = Encoder {
         homepage: DEFAULT_HOMEPAGE,
         audience: Audience::File,
+        library: &library,
     };
     let card = zhulao::progress::store::LearnerCard {
         name: Some("王秀英".into()),
@@ -583,7 +602,7 @@ fn same_name_statements(path: &Path, n: usize) {
                 at: format!("2026-11-02T01:00:{:02}.000Z", i % 60),
                 device_id: "0a0b0c0d-1111-4222-8333-444455556666".into(),
             };
-            serde_json::to_string(&enc.statement(&event, Some(&card)).unwrap()).unwrap()
+            serde_json::to_string(&enc.statement(&event, Some(&card), None).unwrap()).unwrap()
         })
         .collect();
     std::fs::write(path, lines.join("\n")).unwrap();
@@ -631,7 +650,7 @@ fn export_since_a_day_leaves_out_what_came_before_and_a_wrong_date_is_explained(
     let f = file.to_str().unwrap();
     let all = here.zhulao(&["export", "--xapi", f, "--since", "2000-01-01"]);
     assert_eq!(all.code, 0, "{all:?}");
-    assert_eq!(lines(&file).len(), here.events().len());
+    assert_eq!(event_lines(&file).len(), here.events().len());
     let none = here.zhulao(&["export", "--xapi", f, "--since", "2999-01-01"]);
     assert!(
         none.out.starts_with("Wrote 0 statements (0 learners)"),
@@ -653,7 +672,7 @@ fn every_exported_statement_passes_the_independent_xapi_validator() {
     let (valid, said) = xapi::validate(&file);
     assert!(valid, "{said}");
     assert!(
-        said.contains(&format!("{n} valid, 0 invalid", n = here.events().len())),
+        said.contains(&format!("{n} valid, 0 invalid", n = lines(&file).len())),
         "{said}"
     );
 
@@ -748,7 +767,8 @@ fn sync_sends_each_statement_once_to_a_real_lrs_and_picks_up_after_it_was_unreac
         )
         .unwrap();
     }
-    let n = here.events().len();
+    // Every answer, and each of the four learners' roster cards.
+    let n = here.events().len() + 4;
     let said = here.zhulao(&["sync"]);
     assert_eq!(said.code, 0, "{said:?}\n{}", ralph.log());
     assert!(
@@ -852,4 +872,444 @@ fn sync_sends_each_statement_once_to_a_real_lrs_and_picks_up_after_it_was_unreac
     );
     assert!(clash.out.contains("Sent 1 statement to"), "{clash:?}");
     assert_eq!(here.sent_count(), n as i64 + 4);
+}
+
+/// The answer to a secret step (the lock-screen PIN of the built-in "basics" pack), recorded in
+/// clear as an older zhulao could have.
+fn pin_in_clear(c: &Computer) -> Event {
+    let mut store = c.store();
+    let learner = store
+        .add_learner(&NewLearner::Named("周建华".into()))
+        .unwrap();
+    let step = StepAnswer {
+        step_id: "pin".into(),
+        step_kind: StepKind::Digits,
+        outcome: Some(Outcome::Wrong),
+        attempt: 1,
+        response: "852741".into(),
+        duration_ms: 4000,
+        timed: zhulao::progress::Timed::SinceLast,
+        shown: None,
+    };
+    let draft = EventDraft {
+        verb: Verb::Answered,
+        learner_id: learner.id.clone(),
+        registration: Some(uuid::Uuid::new_v4().to_string()),
+        pack_id: "basics".into(),
+        lesson_id: "back-home-lock".into(),
+        step: Some(step),
+        stars: None,
+        lang: Lang::Zh,
+    };
+    record(&mut store, draft)
+}
+
+#[test]
+fn a_secret_answer_in_clear_from_another_machine_is_kept_only_as_the_mask() {
+    let old = Computer::new();
+    let event = pin_in_clear(&old);
+    // This machine's own export never writes it in clear, whatever it holds.
+    let file = old.export("old.jsonl");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("852741"), "{text}");
+    assert!(text.contains("\"response\":\"******\""), "{text}");
+    // A file from an older zhulao carries it in clear: the import keeps only the mask.
+    let clear = old.path("clear.jsonl");
+    std::fs::write(&clear, text.replace("\"******\"", "\"852741\"")).unwrap();
+    let there = Computer::new();
+    let said = there.import(&clear);
+    assert_eq!(said.code, 0, "{said:?}");
+    let stored = &there.events()[&event.id];
+    assert_eq!(stored.step.as_ref().unwrap().response, "******");
+    let again = std::fs::read_to_string(there.export("again.jsonl")).unwrap();
+    assert!(!again.contains("852741"));
+    // Importing the clear file again is the same record, not a conflict.
+    let said = there.import(&clear);
+    assert!(
+        said.out.contains("0 added, 1 already there, 0 conflicts"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_statement_id_that_is_not_an_rfc_4122_uuid_is_refused_with_its_line() {
+    let here = class_computer();
+    let file = here.export("class.jsonl");
+    let mut l = lines(&file);
+    let id = serde_json::from_str::<Value>(&l[1]).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The variant nibble made 0: 32 hex digits, but not an RFC 4122 UUID.
+    let mut bad: Vec<char> = id.chars().collect();
+    bad[19] = '0';
+    let bad: String = bad.into_iter().collect();
+    l[1] = l[1].replace(&id, &bad);
+    let odd = here.path("odd.jsonl");
+    std::fs::write(&odd, l.join("\n")).unwrap();
+    let there = Computer::new();
+    let said = there.import(&odd);
+    assert_eq!(said.code, 1, "{said:?}");
+    assert!(
+        said.err.contains(&format!(
+            "odd.jsonl:2: not a valid zhulao statement: id '{bad}' is not an RFC 4122 UUID"
+        )),
+        "{said:?}"
+    );
+    assert!(!there.events().contains_key(&bad));
+    let out = std::fs::read_to_string(there.export("out.jsonl")).unwrap();
+    assert!(!out.contains(&bad));
+}
+
+#[test]
+fn export_import_and_sync_speak_chinese_unless_asked_for_english() {
+    let here = class_computer();
+    let file = here.path("class.jsonl");
+    let f = file.to_str().unwrap();
+    let said = here.zhulao(&["--lang", "zh", "export", "--xapi", f]);
+    assert!(said.out.starts_with("已把 "), "{said:?}");
+    let there = Computer::new();
+    let said = there.zhulao(&["--lang", "zh", "import", f]);
+    assert!(said.out.contains("新加 "), "{said:?}");
+    assert!(
+        said.out.contains("这台电脑上新加的学员：王秀英"),
+        "{said:?}"
+    );
+    let said = there.zhulao(&["--lang", "zh", "sync"]);
+    assert!(said.err.contains("发到哪个 LRS？"), "{said:?}");
+    let said = there.zhulao(&["--lang", "zh", "export", "--xapi", f, "--since", "昨天"]);
+    assert!(said.err.contains("既不是日期"), "{said:?}");
+    let said = there.zhulao(&["--lang", "en", "import", f]);
+    assert!(said.out.contains("already there"), "{said:?}");
+}
+
+#[test]
+fn export_since_a_day_counts_from_midnight_on_this_computers_clock() {
+    // The class's answers are from 02:00 UTC on 29 November: 10:00 that day in China, 21:00
+    // the day before in New York.
+    let here = class_computer();
+    let file = here.path("since.jsonl");
+    let f = file.to_str().unwrap();
+    let n = here.events().len();
+    let export = |tz: &str, day: &str| {
+        let said = here.zhulao_with(&["export", "--xapi", f, "--since", day], &[("TZ", tz)]);
+        assert_eq!(said.code, 0, "{said:?}");
+        event_lines(&file).len()
+    };
+    assert_eq!(export("CST-8", "2026-11-29"), n);
+    assert_eq!(export("CST-8", "2026-11-30"), 0);
+    assert_eq!(
+        export("EST5", "2026-11-29"),
+        0,
+        "midnight in New York is 05:00 UTC"
+    );
+    assert_eq!(export("EST5", "2026-11-28"), n);
+}
+
+#[test]
+fn an_address_that_is_not_an_lrs_stops_the_sync_at_once_with_one_plain_line() {
+    let here = class_computer();
+    for answer in [
+        "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 22\r\nConnection: close\r\n\r\n<h1>404 Not Found</h1>",
+        "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    ] {
+        let (url, count) = lrs::answering(answer);
+        let said = here.zhulao(&["sync", "--lrs", &url]);
+        assert_eq!(said.code, 1, "{said:?}");
+        assert_eq!(said.err.lines().count(), 1, "{said:?}");
+        assert!(
+            said.err.contains(&format!(
+                "{url}statements is not an LRS's xAPI address (it answered HTTP 40"
+            )) && said.err.contains("usually ends in /xAPI/"),
+            "{said:?}"
+        );
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(here.sent_count(), 0);
+    }
+}
+
+/// Puts the learner called `name` in the group `group` (made if new), or takes them out.
+fn grouped(c: &Computer, name: &str, group: &str, member: bool) {
+    let mut store = c.store();
+    let id = c.learner_id(name);
+    let g = store.add_group(group).unwrap();
+    store.set_member(&id, &g.id, member).unwrap();
+}
+
+/// Each learner's name (or number) and groups, as the roster shows them.
+fn groups_of(c: &Computer) -> BTreeMap<String, Vec<String>> {
+    c.store()
+        .roster(true)
+        .unwrap()
+        .into_iter()
+        .map(|e| {
+            let who = e
+                .learner
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("#{}", e.learner.number.unwrap()));
+            (who, e.groups)
+        })
+        .collect()
+}
+
+/// A clock's worth of difference between two changes to the same learner's groups.
+fn later() {
+    let start = std::time::Instant::now();
+    let t = zhulao::progress::store::format_time(time::OffsetDateTime::now_utc());
+    // Times are kept to the millisecond: wait until the next one (a few at most).
+    while zhulao::progress::store::format_time(time::OffsetDateTime::now_utc()) == t {
+        assert!(start.elapsed() < Duration::from_secs(5));
+        std::thread::yield_now();
+    }
+}
+
+#[test]
+fn groups_and_learners_who_never_started_travel_in_a_file_and_the_latest_change_wins() {
+    let here = class_computer();
+    here.store()
+        .add_learner(&NewLearner::Named("张桂兰".into()))
+        .unwrap();
+    grouped(&here, "王秀英", "周二上午班", true);
+    grouped(&here, "李建国", "周四下午班", true);
+    grouped(&here, "张桂兰", "周二上午班", true);
+    let there = Computer::new();
+    let said = there.import(&here.export("class.jsonl"));
+    assert_eq!(said.code, 0, "{said:?}");
+    assert!(
+        said.out.contains("the roster cards of 5 learners read"),
+        "{said:?}"
+    );
+    assert_eq!(groups_of(&there), groups_of(&here));
+    assert_eq!(groups_of(&there)["张桂兰"], vec!["周二上午班".to_string()]);
+
+    // 王秀英 moves from Tuesday to Thursday here: the next file moves her there too.
+    later();
+    grouped(&here, "王秀英", "周二上午班", false);
+    grouped(&here, "王秀英", "周四下午班", true);
+    let file = here.export("moved.jsonl");
+    let said = there.import(&file);
+    assert!(
+        said.out.contains("1 learners' groups changed here"),
+        "{said:?}"
+    );
+    assert_eq!(groups_of(&there)["王秀英"], vec!["周四下午班".to_string()]);
+    // Again: nothing changes.
+    let said = there.import(&file);
+    assert!(
+        said.out.contains("0 learners' groups changed here"),
+        "{said:?}"
+    );
+    assert_eq!(groups_of(&there), groups_of(&here));
+
+    // A newer change on the second machine is not undone by the older file.
+    later();
+    grouped(&there, "李建国", "周二上午班", true);
+    there.import(&file);
+    assert_eq!(
+        groups_of(&there)["李建国"],
+        vec!["周二上午班".to_string(), "周四下午班".to_string()]
+    );
+}
+
+/// The centre's LRS settings for one machine: address, key, and names shared.
+fn centre_lrs(c: &Computer, url: &str, secret: &str) {
+    let path = c.path("xapi.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "homepage = \"https://centre.example/zhulao\"\n\n[lrs]\nurl = \"{url}\"\nkey = \"{}\"\nsecret = \"{secret}\"\nnames = true\n",
+            lrs::USER
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+#[test]
+fn two_machines_sync_to_the_centres_lrs_and_one_pulls_the_whole_centre() {
+    let lrs_dir = tempfile::tempdir().unwrap();
+    let ralph = lrs::Ralph::start(lrs_dir.path(), lrs::free_port());
+    let url = ralph.base();
+
+    // Machine A: the morning class on Tuesday, and a learner on its roster who never came.
+    let a = class_computer();
+    a.store()
+        .add_learner(&NewLearner::Named("张桂兰".into()))
+        .unwrap();
+    grouped(&a, "王秀英", "周二上午班", true);
+    grouped(&a, "张桂兰", "周二上午班", true);
+    // Machine B: the Thursday class.
+    let b = Computer::new();
+    {
+        let mut store = b.store();
+        let zhao = store
+            .add_learner(&NewLearner::Named("赵淑珍".into()))
+            .unwrap();
+        run(&mut store, &zhao, "call-family", Lang::Zh, CALL, Some(2));
+        store
+            .add_learner(&NewLearner::Named("孙立新".into()))
+            .unwrap();
+    }
+    grouped(&b, "赵淑珍", "周四下午班", true);
+    grouped(&b, "孙立新", "周四下午班", true);
+
+    for c in [&a, &b] {
+        centre_lrs(c, &url, lrs::PASS);
+        let said = c.zhulao(&["sync"]);
+        assert_eq!(said.code, 0, "{said:?}\n{}", ralph.log());
+    }
+
+    // A pulls: B's learners, answers and groups arrive; A's own are found already there.
+    let said = a.zhulao(&["sync", "--pull"]);
+    assert_eq!(said.code, 0, "{said:?}\n{}", ralph.log());
+    let b_events = b.events().len();
+    assert!(
+        said.out
+            .contains(&format!("Brought {b_events} statements from")),
+        "{said:?}"
+    );
+    for (id, event) in b.events() {
+        assert_eq!(a.events().get(&id), Some(&event));
+    }
+    let groups = groups_of(&a);
+    assert_eq!(groups["赵淑珍"], vec!["周四下午班".to_string()]);
+    assert_eq!(
+        groups["孙立新"],
+        vec!["周四下午班".to_string()],
+        "never started"
+    );
+    assert_eq!(groups["王秀英"], vec!["周二上午班".to_string()]);
+    let progress = a.progress();
+    let zhao = a.learner_id("赵淑珍");
+    assert_eq!(progress[&zhao], b.progress()[&zhao]);
+
+    // The class view's data and the report on A show the whole centre.
+    let class = a.store().roster(false).unwrap();
+    assert!(
+        class
+            .iter()
+            .any(|e| e.learner.name.as_deref() == Some("赵淑珍"))
+    );
+    let report = a.path("centre.csv");
+    let said = a.zhulao(&["report", "--csv", report.to_str().unwrap()]);
+    assert_eq!(said.code, 0, "{said:?}");
+    let csv = std::fs::read_to_string(&report).unwrap();
+    for who in ["王秀英", "赵淑珍", "周二上午班", "周四下午班"] {
+        assert!(csv.contains(who), "{who} in {csv}");
+    }
+
+    // A second pull adds nothing; a sync after it sends nothing back.
+    let before = (a.events(), groups_of(&a));
+    let said = a.zhulao(&["sync", "--pull"]);
+    assert_eq!(said.code, 0, "{said:?}");
+    assert!(said.out.contains("Brought 0 statements"), "{said:?}");
+    assert_eq!((a.events(), groups_of(&a)), before);
+    let held = ralph.statements().len();
+    let said = a.zhulao(&["sync"]);
+    assert!(said.out.contains("Sent 0 statements"), "{said:?}");
+    assert_eq!(ralph.statements().len(), held);
+
+    // The same LRS written another way (localhost, no trailing slash) is the same LRS.
+    let other_way = url
+        .replace("127.0.0.1", "localhost")
+        .trim_end_matches('/')
+        .to_string();
+    let env = [
+        ("ZHULAO_LRS_KEY", lrs::USER),
+        ("ZHULAO_LRS_SECRET", lrs::PASS),
+    ];
+    let said = a.zhulao_with(&["sync", "--lrs", &other_way], &env);
+    assert!(said.out.contains("Sent 0 statements"), "{said:?}");
+
+    // With nothing to send, a wrong secret is still found.
+    centre_lrs(&a, &url, "not-the-secret");
+    let said = a.zhulao(&["sync"]);
+    assert_eq!(said.code, 1, "{said:?}");
+    assert!(
+        said.err.contains("refused the key and secret (HTTP 401)"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn statements_name_their_activities_and_a_finished_lesson_says_how_long_it_took() {
+    let here = Computer::new();
+    {
+        let mut store = here.store();
+        let wang = store
+            .add_learner(&NewLearner::Named("王秀英".into()))
+            .unwrap();
+        let steps: &[(&str, StepKind, Option<Outcome>, &str)] = &[
+            ("welcome", StepKind::Read, None, ""),
+            ("pin", StepKind::Digits, Some(Outcome::Correct), "******"),
+            (
+                "three-buttons",
+                StepKind::Choice,
+                Some(Outcome::Correct),
+                "back",
+            ),
+        ];
+        run(
+            &mut store,
+            &wang,
+            "back-home-lock",
+            Lang::Zh,
+            steps,
+            Some(3),
+        );
+    }
+    let file = here.export("named.jsonl");
+    let statements: Vec<Value> = event_lines(&file)
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let choice = statements
+        .iter()
+        .find(|s| {
+            s["object"]["id"]
+                .as_str()
+                .unwrap()
+                .ends_with("/step/three-buttons")
+        })
+        .unwrap();
+    let d = &choice["object"]["definition"];
+    assert_eq!(
+        d["type"],
+        "http://adlnet.gov/expapi/activities/cmi.interaction"
+    );
+    assert_eq!(d["interactionType"], "choice");
+    assert!(
+        d["name"]["zh-CN"].as_str().is_some_and(|n| !n.is_empty()),
+        "{d}"
+    );
+    assert!(
+        d["name"]["en-US"].as_str().is_some_and(|n| !n.is_empty()),
+        "{d}"
+    );
+    let choices = d["choices"].as_array().unwrap();
+    assert!(choices.len() >= 2, "{d}");
+    assert!(
+        choices
+            .iter()
+            .all(|c| c["description"]["zh-CN"].is_string())
+    );
+    let lesson = &choice["context"]["contextActivities"]["parent"][0]["definition"];
+    assert_eq!(lesson["type"], "http://adlnet.gov/expapi/activities/lesson");
+    assert!(lesson["name"]["zh-CN"].is_string(), "{lesson}");
+    let course = &choice["context"]["contextActivities"]["grouping"][0]["definition"];
+    assert_eq!(course["name"]["zh-CN"], "智能手机入门");
+    assert_eq!(course["name"]["en-US"], "Smartphone basics");
+    let completed = statements
+        .iter()
+        .find(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed")
+        .unwrap();
+    // The run's three steps: 1.234 s + 1.751 s + 2.268 s.
+    assert_eq!(completed["result"]["duration"], "PT5.253S");
+    let (valid, said) = xapi::validate(&file);
+    assert!(valid, "{said}");
 }

@@ -360,12 +360,19 @@ fn review_runs_travel_in_an_xapi_export_and_give_the_same_schedule_there() {
     review_all_right(&mut h);
     let id = learner_id(&h);
     let file = h.dir.path().join("class.jsonl");
-    zhulao::records::xapi::export::export(h.store(), &file, "https://centre.example", None)
-        .unwrap();
+    let library = common::fixture_library();
+    zhulao::records::xapi::export::export(
+        h.store(),
+        &library,
+        &file,
+        "https://centre.example",
+        None,
+    )
+    .unwrap();
 
     let there = tempfile::tempdir().unwrap();
     let mut store = zhulao::progress::Store::open(there.path()).unwrap();
-    let report = zhulao::records::xapi::import::import_file(&mut store, &file).unwrap();
+    let report = zhulao::records::xapi::import::import_file(&mut store, &library, &file).unwrap();
     assert!(!report.has_problems(), "{report:?}");
     let mut here = events(&h);
     let mut moved = store.events_for(&id).unwrap();

@@ -123,8 +123,9 @@ pub enum Command {
         /// The file to write.
         #[arg(long, value_name = "FILE")]
         xapi: PathBuf,
-        /// Only records from this day on (YYYY-MM-DD, from midnight UTC), or from this time
-        /// (such as 2026-11-29T08:00:00+08:00).
+        /// Only records from this day on (YYYY-MM-DD, from midnight on this computer's clock,
+        /// the days reports show; in China, midnight +08:00), or from this time (such as
+        /// 2026-11-29T08:00:00+08:00).
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
         /// The centre's home page, which names the learners' accounts (default: from xapi.toml
@@ -132,13 +133,15 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         homepage: Option<String>,
     },
-    /// Merge records exported by another zhulao (`zhulao export --xapi`); safe to repeat.
+    /// Merge records exported by another zhulao (`zhulao export --xapi`), with learners'
+    /// groups; safe to repeat.
     Import {
         /// Files of xAPI statements, one JSON object per line.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Send a Learning Record Store (LRS) the records it has not received yet.
+    /// Send a Learning Record Store (LRS) the records (and learners' groups) it has not received
+    /// yet; with --pull, bring this computer the other machines' records from it.
     Sync {
         /// The LRS's xAPI address, such as https://lrs.example.org/xAPI/ (default: from
         /// xapi.toml in the data folder). Key and secret: ZHULAO_LRS_KEY, ZHULAO_LRS_SECRET.
@@ -147,6 +150,10 @@ pub enum Command {
         /// The centre's home page, which names the learners' accounts.
         #[arg(long, value_name = "URL")]
         homepage: Option<String>,
+        /// Bring the records, learners and groups that other machines sent to the LRS into
+        /// this computer (one centre, many machines); safe to repeat.
+        #[arg(long)]
+        pull: bool,
     },
 }
 

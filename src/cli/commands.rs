@@ -10,17 +10,31 @@ use crate::inert::inert;
 use crate::lang::Lang;
 use crate::progress::{Store, default_data_dir};
 
-/// `export`, `import` and `sync` (see `crate::xapi`).
-pub(super) fn exchange(command: Command, data: &std::path::Path) -> ExitCode {
+/// `export`, `import` and `sync` (see `crate::records::xapi`).
+pub(super) fn exchange(
+    lang: Lang,
+    lessons: Option<&std::path::Path>,
+    command: Command,
+    data: &std::path::Path,
+) -> ExitCode {
     use crate::records::xapi::{Ending, commands};
+    let run = commands::Run {
+        data,
+        lang,
+        lessons,
+    };
     let ending = match command {
         Command::Export {
             xapi,
             since,
             homepage,
-        } => commands::export_command(data, &xapi, since.as_deref(), homepage),
-        Command::Import { files } => commands::import_command(data, &files),
-        Command::Sync { lrs, homepage } => commands::sync_command(data, lrs, homepage),
+        } => commands::export_command(&run, &xapi, since.as_deref(), homepage),
+        Command::Import { files } => commands::import_command(&run, &files),
+        Command::Sync {
+            lrs,
+            homepage,
+            pull,
+        } => commands::sync_command(&run, lrs, homepage, pull),
         _ => unreachable!("only exchange commands come here"),
     };
     ExitCode::from(match ending {

@@ -35,6 +35,8 @@ pub fn main() -> ExitCode {
         // the app reads it once its first screen is drawn (`run`).
         crate::records::report::local_offset();
     }
+    let exchange_lang = cli.lang.unwrap_or_default();
+    let exchange_lessons = cli.lessons.clone();
     match cli.command {
         Some(Command::Check { ref dir }) => check(dir.as_deref(), cli.lang.unwrap_or_default()),
         Some(Command::New { ref dir }) => new_pack(dir),
@@ -62,7 +64,10 @@ pub fn main() -> ExitCode {
         Some(Command::Print { ref what }) => print(&cli, what),
         Some(
             command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
-        ) => exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir)),
+        ) => {
+            let data = cli.data.clone().unwrap_or_else(default_data_dir);
+            exchange(exchange_lang, exchange_lessons.as_deref(), command, &data)
+        }
         None => run(cli),
     }
 }

@@ -18,6 +18,18 @@ impl Library {
         self.packs.iter().find(|p| p.id == id)
     }
 
+    /// Whether answers to this step are secret (see `Lesson::answer_is_secret`); a step this
+    /// library does not have is not.
+    pub fn answer_is_secret(&self, pack: &str, lesson: &str, step: &str) -> bool {
+        self.pack(pack)
+            .and_then(|p| p.lesson(lesson))
+            .is_some_and(|l| {
+                l.steps
+                    .iter()
+                    .any(|s| s.id == step && l.answer_is_secret(s))
+            })
+    }
+
     /// Adds packs, replacing any pack with the same id (a centre's own copy wins), and keeps the
     /// list sorted by each pack's `order`, then id.
     pub fn merge(&mut self, packs: Vec<Pack>) {
@@ -114,6 +126,19 @@ pub struct Lesson {
     pub learned: Vec<Text>,
     pub screens: Vec<Screen>,
     pub steps: Vec<Step>,
+}
+
+impl Lesson {
+    /// Whether what is typed at `step` is a secret — a code or password (`secret = true`), or
+    /// anything typed on a bank's secure pad — and so is kept only as a mask, whichever machine
+    /// or file an answer comes from.
+    pub fn answer_is_secret(&self, step: &Step) -> bool {
+        let secure_pad = step
+            .screen
+            .and_then(|i| self.screens.get(i))
+            .is_some_and(|sc| sc.secure_pad);
+        matches!(step.exercise, Exercise::Digits { secret, .. } if secret || secure_pad)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

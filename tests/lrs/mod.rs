@@ -142,6 +142,14 @@ impl Drop for Ralph {
 /// An LRS that is always busy: every request gets 429 with `Retry-After: 0`. The address, and
 /// the count of requests so far.
 pub fn always_busy() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    answering(
+        "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    )
+}
+
+/// A web server that gives every request the same whole HTTP `answer`. The address (as an
+/// xAPI base address), and the count of requests so far.
+pub fn answering(answer: &'static str) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
     use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/xAPI/", listener.local_addr().unwrap());
@@ -174,9 +182,7 @@ pub fn always_busy() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>)
                 }
             }
             counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            let _ = conn.write_all(
-                b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-            );
+            let _ = conn.write_all(answer.as_bytes());
         }
     });
     (url, count)

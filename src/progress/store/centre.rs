@@ -1,7 +1,7 @@
 //! The centre's facts (name, length of a class period): two rows of the `meta` table, so no
 //! migration is needed and every process on the machine reads the same.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
 use super::{Store, StoreError};
 use crate::settings::{CentreSettings, DEFAULT_CLASS_MINUTES};
@@ -40,11 +40,7 @@ impl Store {
             ("centre_name", name),
             ("class_minutes", minutes.to_string()),
         ] {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value],
-            )?;
+            super::exchange::put_meta(&tx, key, &value)?;
         }
         tx.commit()?;
         Ok(())

@@ -2,6 +2,12 @@
 //! (from a time on, if asked), the learners as a person knows them (name, number, seat), merging
 //! events that another machine recorded, and what was already sent to which LRS.
 //!
+//! Groups travel as each learner's roster card (`RosterCard`): the groups they are in, and when
+//! those last changed here (`learners.groups_at`, kept by the database's own triggers). A card
+//! from elsewhere replaces this machine's groups for the learner only when it is newer, so the
+//! latest change wins on every machine — a learner taken out of 周二 on one machine is taken
+//! out on the others — and applying the same card again changes nothing.
+//!
 //! Merged events come in through `insert_event`, like every answer recorded here, so the
 //! derived tables (`learners.last_seq`, `lesson_stats`) stay right. A merge runs in one
 //! BEGIN IMMEDIATE transaction per batch: it is recorded whole or not at all.
@@ -61,7 +67,144 @@ pub struct MergeReport {
     pub learners_added: Vec<AddedLearner>,
 }
 
+/// A learner on the roster and their groups, as they travel between machines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterCard {
+    pub learner_id: String,
+    pub card: LearnerCard,
+    /// Group names, sorted.
+    pub groups: Vec<String>,
+    /// When the groups last changed (or the learner was added): canonical UTC.
+    pub at: String,
+    /// The machine it comes from (device id).
+    pub device_id: String,
+}
+
+/// What applying roster cards did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RosterApplied {
+    /// Learners this machine did not know (on the roster elsewhere, perhaps never started).
+    pub learners_added: Vec<AddedLearner>,
+    /// Learners whose groups were replaced by a newer card.
+    pub groups_changed: u64,
+}
+
 impl Store {
+    /// Every learner's roster card (archived learners too: their groups still count in reports).
+    pub fn roster_cards(&self) -> Result<Vec<RosterCard>, StoreError> {
+        let device = self.device_id().to_string();
+        let mut stmt = self.conn.prepare(
+            "SELECT l.id, l.name, l.number, l.seat, COALESCE(l.groups_at, l.created_at),
+                    (SELECT group_concat(name, char(10)) FROM (
+                        SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
+                         WHERE lg.learner_id = l.id ORDER BY g.name))
+               FROM learners l ORDER BY l.rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let groups: Option<String> = r.get(5)?;
+            let at: String = r.get(4)?;
+            Ok(RosterCard {
+                learner_id: r.get(0)?,
+                card: LearnerCard {
+                    name: r.get(1)?,
+                    number: r.get(2)?,
+                    seat: r.get(3)?,
+                },
+                groups: groups
+                    .map(|g| g.split('\n').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                at: parse_time(&at).map_or(at, super::format_time),
+                device_id: device.clone(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Applies roster cards from another machine, in one transaction: an unknown learner is
+    /// added (as `merge` adds one) with the card's groups; a known learner's groups are replaced
+    /// when the card is newer than their last change here (or they never changed here). A learner known here only by a
+    /// number (added from answers that carried no name) takes the card's name if it is free.
+    pub fn apply_roster(&mut self, cards: &[RosterCard]) -> Result<RosterApplied, StoreError> {
+        let tx = self.write()?;
+        let mut applied = RosterApplied::default();
+        let mut suffixes = Suffixes::default();
+        for card in cards {
+            // A learner whose groups never changed here (`groups_at` empty) takes any card.
+            let here: Option<(Option<String>, Option<String>)> = tx
+                .query_row(
+                    "SELECT name, groups_at FROM learners WHERE id = ?1",
+                    [&card.learner_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let newer = match &here {
+                None => {
+                    let added = add_learner_from(
+                        &tx,
+                        &card.learner_id,
+                        &card.device_id,
+                        Some(&card.card),
+                        &mut suffixes,
+                    )?;
+                    applied.learners_added.push(added);
+                    true
+                }
+                Some((name, at)) => {
+                    if name.is_none()
+                        && let Some(wanted) = &card.card.name
+                    {
+                        let key = normalise_name(wanted);
+                        tx.execute(
+                            "UPDATE learners SET name = ?2, name_key = ?3, number = NULL
+                              WHERE id = ?1 AND NOT EXISTS
+                                    (SELECT 1 FROM learners WHERE name_key = ?3)",
+                            params![card.learner_id, wanted, key],
+                        )?;
+                    }
+                    at.as_deref()
+                        .is_none_or(|at| parse_time(&card.at) > parse_time(at))
+                }
+            };
+            if !newer {
+                continue;
+            }
+            let mut wanted = Vec::new();
+            for name in &card.groups {
+                wanted.push(group_id(&tx, name)?);
+            }
+            let current: Vec<String> = tx
+                .prepare_cached("SELECT group_id FROM learner_groups WHERE learner_id = ?1")?
+                .query_map([&card.learner_id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut changed = false;
+            for old in current.iter().filter(|g| !wanted.contains(g)) {
+                tx.execute(
+                    "DELETE FROM learner_groups WHERE learner_id = ?1 AND group_id = ?2",
+                    params![card.learner_id, old],
+                )?;
+                changed = true;
+            }
+            for new in wanted.iter().filter(|g| !current.contains(g)) {
+                tx.execute(
+                    "INSERT OR IGNORE INTO learner_groups (learner_id, group_id) VALUES (?1, ?2)",
+                    params![card.learner_id, new],
+                )?;
+                changed = true;
+            }
+            // The card's time, not the moment it arrived: the same change has the same time on
+            // every machine, so its card is the same statement everywhere.
+            tx.execute(
+                "UPDATE learners SET groups_at = ?2 WHERE id = ?1",
+                params![card.learner_id, card.at],
+            )?;
+            if changed && here.is_some() {
+                applied.groups_changed += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(applied)
+    }
+
     /// Every learner by id, with their name, number and seat.
     pub fn learner_cards(&self) -> Result<HashMap<String, LearnerCard>, StoreError> {
         let mut stmt = self
@@ -122,6 +265,47 @@ impl Store {
             Ok((r.get("seq")?, row_to_event(r)?))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Which of these statement ids the LRS `lrs` has accepted (or given) already.
+    pub fn sent_among(&self, lrs: &str, ids: &[&str]) -> Result<Vec<bool>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM lrs_sent WHERE lrs = ?1 AND event_id = ?2)",
+        )?;
+        ids.iter()
+            .map(|id| Ok(stmt.query_row(params![lrs, id], |r| r.get(0))?))
+            .collect()
+    }
+
+    /// The time of a run: its answers' times added up, as `lesson_stats` counts them (answers
+    /// timed from the step shown, from older records, count their longest per step).
+    pub fn run_time_ms(&self, registration: &str) -> Result<u64, StoreError> {
+        let ms: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT COALESCE(SUM(t), 0) FROM (
+                 SELECT CASE WHEN MAX(timed IS NOT 'since-last') = 1 THEN MAX(duration_ms)
+                             ELSE SUM(duration_ms) END AS t
+                   FROM events WHERE registration = ?1 AND step_id IS NOT NULL
+                  GROUP BY step_id)",
+            )?
+            .query_row([registration], |r| r.get(0))?;
+        Ok(ms.max(0) as u64)
+    }
+
+    /// A value this machine keeps (such as how far `sync --pull` has read an LRS).
+    pub fn meta_value(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta_value(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        put_meta(&tx, key, value)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Remembers that the LRS `lrs` accepted these events. Called only after it said so.
@@ -287,6 +471,35 @@ impl Suffixes {
     }
 }
 
+/// Sets a value in `meta`, replacing the one there.
+pub(super) fn put_meta(tx: &Transaction, key: &str, value: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// The id of the group with this name (compared as names are), made if there is none.
+fn group_id(tx: &Transaction, name: &str) -> rusqlite::Result<String> {
+    let key = normalise_name(name);
+    if let Some(id) = tx
+        .query_row("SELECT id FROM groups WHERE name_key = ?1", [&key], |r| {
+            r.get(0)
+        })
+        .optional()?
+    {
+        return Ok(id);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    tx.execute(
+        "INSERT INTO groups (id, name, name_key, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, name, key, now_rfc3339()],
+    )?;
+    Ok(id)
+}
+
 /// Adds the learner of `event` if this machine does not know them; see `Store::merge`.
 fn ensure_learner(
     tx: &Transaction,
@@ -300,6 +513,17 @@ fn ensure_learner(
     if known {
         return Ok(None);
     }
+    add_learner_from(tx, &event.learner_id, &event.device_id, card, suffixes).map(Some)
+}
+
+/// Adds a learner known elsewhere by `learner_id`, named from their card as `Store::merge` says.
+fn add_learner_from(
+    tx: &Transaction,
+    learner_id: &str,
+    device_id: &str,
+    card: Option<&LearnerCard>,
+    suffixes: &mut Suffixes,
+) -> rusqlite::Result<AddedLearner> {
     let asked = card.cloned().unwrap_or_default();
     let taken = |sql: &str, value: &dyn rusqlite::ToSql| -> rusqlite::Result<bool> {
         tx.query_row(sql, [value], |r| r.get(0))
@@ -347,22 +571,22 @@ fn ensure_learner(
         "INSERT INTO learners (id, name, name_key, number, seat, created_at, device_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            event.learner_id,
+            learner_id,
             name,
             key,
             number,
             seat,
             now_rfc3339(),
-            event.device_id
+            device_id
         ],
     )?;
     let card = LearnerCard { name, number, seat };
     let changed = card.name != asked.name
         || (card.name.is_none() && card.number != asked.number)
         || card.seat != asked.seat;
-    Ok(Some(AddedLearner {
-        id: event.learner_id.clone(),
+    Ok(AddedLearner {
+        id: learner_id.to_string(),
         asked: changed.then_some(asked),
         card,
-    }))
+    })
 }

@@ -34,7 +34,10 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-pub use exchange::{AddedLearner, Incoming, LearnerCard, MergeReport, Merged, differences};
+pub use exchange::{
+    AddedLearner, Incoming, LearnerCard, MergeReport, Merged, RosterApplied, RosterCard,
+    differences,
+};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 use schema::{MIGRATIONS, Migration};
 

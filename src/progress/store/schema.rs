@@ -150,6 +150,11 @@ pub const MIGRATIONS: &[Migration] = &[
                AND e.step_id IS NOT NULL
              GROUP BY e.registration, e.step_id)), 0);",
     ),
+    // 8: groups travel between machines (see `exchange`): when a learner's groups last
+    // changed, kept by the database itself whatever changes them; and what was sent to an LRS
+    // remembered under its address in one form, so the same LRS written another way
+    // (localhost, a capital letter, :80) is not sent everything again.
+    Migration::Code(groups_travel),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -184,4 +189,47 @@ fn unique_names(tx: &Transaction) -> rusqlite::Result<()> {
              COALESCE((SELECT MAX(seq) FROM events WHERE events.learner_id = learners.id), 0);
          CREATE INDEX learners_by_activity ON learners (last_seq DESC);",
     )
+}
+
+fn groups_travel(tx: &Transaction) -> rusqlite::Result<()> {
+    // A database set back to an earlier version by hand (as tests of older databases do) may
+    // have the column already.
+    let has_column: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('learners') WHERE name = 'groups_at')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_column {
+        tx.execute_batch("ALTER TABLE learners ADD COLUMN groups_at TEXT;")?;
+    }
+    tx.execute_batch(
+        "CREATE TRIGGER IF NOT EXISTS learner_groups_joined AFTER INSERT ON learner_groups
+         BEGIN
+             UPDATE learners SET groups_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+              WHERE id = NEW.learner_id;
+         END;
+         CREATE TRIGGER IF NOT EXISTS learner_groups_left AFTER DELETE ON learner_groups
+         BEGIN
+             UPDATE learners SET groups_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+              WHERE id = OLD.learner_id;
+         END;",
+    )?;
+    let addresses: Vec<String> = tx
+        .prepare("SELECT DISTINCT lrs FROM lrs_sent")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for address in addresses {
+        let Some(one_form) = crate::records::xapi::sync::normal_address(&address) else {
+            continue;
+        };
+        if one_form != address {
+            tx.execute(
+                "INSERT OR IGNORE INTO lrs_sent (lrs, event_id, sent_at)
+                 SELECT ?2, event_id, sent_at FROM lrs_sent WHERE lrs = ?1",
+                params![address, one_form],
+            )?;
+            tx.execute("DELETE FROM lrs_sent WHERE lrs = ?1", [&address])?;
+        }
+    }
+    Ok(())
 }

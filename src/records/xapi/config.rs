@@ -9,6 +9,7 @@
 //! url = "https://lrs.example.org/xAPI/"
 //! key = "zhulao-room-2"
 //! secret = "…"      # or ZHULAO_LRS_KEY / ZHULAO_LRS_SECRET in the environment
+//! names = true      # the centre's own LRS: learners' names travel too (default: only ids)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,9 @@ struct LrsFile {
     url: Option<String>,
     key: Option<String>,
     secret: Option<String>,
+    /// Send learners' names, numbers and seats with their records (a centre's own LRS that its
+    /// machines share, see `pull`); without it only their random ids go.
+    names: Option<bool>,
 }
 
 /// The settings in force for one command.
@@ -43,6 +47,8 @@ pub struct Config {
     pub lrs_url: Option<String>,
     pub key: Option<String>,
     pub secret: Option<String>,
+    /// `names = true` in `[lrs]`: names go to the LRS too.
+    pub share_names: bool,
     /// A note for the instructor (the file holds a secret others can read).
     pub warning: Option<String>,
 }
@@ -124,6 +130,7 @@ impl Config {
             lrs_url: overrides.lrs_url.or(lrs.url),
             key: overrides.key.or(lrs.key),
             secret: overrides.secret.or(lrs.secret),
+            share_names: lrs.names.unwrap_or(false),
             warning,
         })
     }
@@ -132,9 +139,9 @@ impl Config {
 /// `http://` or `https://`, a host, and nothing that cannot stand in an IRI (spaces, quotes,
 /// angle brackets, controls).
 pub fn is_web_address(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
+    let scheme_end = s.find("://").map_or(0, |at| at + 3);
+    let scheme = s[..scheme_end].to_ascii_lowercase();
+    let rest = (scheme == "https://" || scheme == "http://").then(|| &s[scheme_end..]);
     let Some(rest) = rest else {
         return false;
     };

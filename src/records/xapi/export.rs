@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::statement::{Audience, EncodeError, Encoder};
+use crate::content::Library;
 use crate::progress::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -20,13 +21,16 @@ pub enum ExportError {
 pub struct Exported {
     pub statements: u64,
     pub learners: usize,
+    /// Roster cards written (each learner's groups, learners who never started among them).
+    pub roster_cards: u64,
     /// Events that could not be made into statements (a time that cannot be read).
     pub skipped: Vec<EncodeError>,
 }
 
-/// The earliest stored time `--since` means: a day (`2026-11-29`, from midnight UTC) or an
+/// The earliest stored time `--since` means: a day (`2026-11-29`, from midnight on this
+/// computer's clock, `offset` — the same days the teacher's screens and reports show) or an
 /// RFC 3339 time (`2026-11-29T08:00:00+08:00`), as the canonical stored form.
-pub fn parse_since(s: &str) -> Option<String> {
+pub fn parse_since(s: &str, offset: time::UtcOffset) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
     let is_day = b.len() == 10
@@ -36,16 +40,20 @@ pub fn parse_since(s: &str) -> Option<String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let time = if is_day {
-        format!("{s}T00:00:00Z")
+        let (h, m, _) = offset.as_hms();
+        let sign = if offset.is_negative() { '-' } else { '+' };
+        format!("{s}T00:00:00{sign}{:02}:{:02}", h.abs(), m.abs())
     } else {
         s.to_string()
     };
     crate::progress::store::parse_time(&time).map(crate::progress::store::format_time)
 }
 
-/// Writes the statements to `path`.
+/// Writes the statements to `path`: the events, then the roster cards of the learners in them
+/// and of every learner whose groups changed since `since` (all of them, without `since`).
 pub fn export(
     store: &Store,
+    library: &Library,
     path: &Path,
     homepage: &str,
     since: Option<&str>,
@@ -54,6 +62,7 @@ pub fn export(
     let encoder = Encoder {
         homepage,
         audience: Audience::File,
+        library,
     };
     let partial = partial_path(path);
     let write_error = |e: std::io::Error| ExportError::Write {
@@ -65,7 +74,11 @@ pub fn export(
     let mut done = Exported::default();
     let mut learners = std::collections::HashSet::new();
     let result = store.for_each_event(since, |event| {
-        match encoder.statement(&event, cards.get(&event.learner_id)) {
+        let run_ms = match event.verb {
+            crate::progress::Verb::Completed => Some(store.run_time_ms(&event.registration)?),
+            _ => None,
+        };
+        match encoder.statement(&event, cards.get(&event.learner_id), run_ms) {
             Ok(statement) => {
                 serde_json::to_writer(&mut out, &statement).map_err(|e| write_error(e.into()))?;
                 out.write_all(b"\n").map_err(write_error)?;
@@ -77,6 +90,19 @@ pub fn export(
             Err(e) => done.skipped.push(e),
         }
         Ok::<(), ExportError>(())
+    });
+    let result = result.and_then(|()| {
+        let since = since.and_then(crate::progress::store::parse_time);
+        for card in store.roster_cards()? {
+            let changed = crate::progress::store::parse_time(&card.at) >= since;
+            if since.is_none() || changed || learners.contains(&card.learner_id) {
+                let statement = encoder.roster_statement(&card);
+                serde_json::to_writer(&mut out, &statement).map_err(|e| write_error(e.into()))?;
+                out.write_all(b"\n").map_err(write_error)?;
+                done.roster_cards += 1;
+            }
+        }
+        Ok(())
     });
     let finished = result.and_then(|()| {
         let file = out.into_inner().map_err(|e| write_error(e.into_error()))?;
@@ -102,17 +128,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn since_takes_a_day_or_a_time_and_gives_the_stored_form() {
+    fn since_takes_a_day_from_local_midnight_or_a_time_and_gives_the_stored_form() {
+        let utc = time::UtcOffset::UTC;
+        let china = time::UtcOffset::from_hms(8, 0, 0).unwrap();
+        let new_york = time::UtcOffset::from_hms(-5, 0, 0).unwrap();
         assert_eq!(
-            parse_since("2026-11-29").as_deref(),
+            parse_since("2026-11-29", utc).as_deref(),
             Some("2026-11-29T00:00:00.000Z")
         );
         assert_eq!(
-            parse_since("2026-11-29T08:00:00+08:00").as_deref(),
+            parse_since("2026-11-29", china).as_deref(),
+            Some("2026-11-28T16:00:00.000Z")
+        );
+        assert_eq!(
+            parse_since("2026-11-29", new_york).as_deref(),
+            Some("2026-11-29T05:00:00.000Z")
+        );
+        assert_eq!(
+            parse_since("2026-11-29T08:00:00+08:00", new_york).as_deref(),
             Some("2026-11-29T00:00:00.000Z")
         );
         for bad in ["29/11/2026", "2026-13-01", "yesterday", ""] {
-            assert_eq!(parse_since(bad), None, "{bad}");
+            assert_eq!(parse_since(bad, china), None, "{bad}");
         }
     }
 }

@@ -13,9 +13,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::statement::{Refusal, decode};
+use super::statement::{Record, Refusal, decode_record, mask_secret};
+use crate::content::Library;
 use crate::inert::{check_name, inert};
-use crate::progress::store::{AddedLearner, Incoming, LearnerCard, Merged};
+use crate::lang::Text;
+use crate::progress::store::{AddedLearner, Incoming, LearnerCard, Merged, RosterCard};
 use crate::progress::{Store, StoreError};
 
 /// Lines merged per transaction: big enough to be quick, small enough that the app's own
@@ -30,7 +32,7 @@ pub const LISTED: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineNote {
     pub line: u64,
-    pub message: String,
+    pub message: Text,
 }
 
 /// What importing one file did.
@@ -49,7 +51,10 @@ pub struct FileReport {
     pub invalid_notes: Vec<LineNote>,
     pub learners_added: Vec<AddedLearner>,
     /// Learner names from the file that could not be used as they were.
-    pub name_notes: Vec<String>,
+    pub name_notes: Vec<Text>,
+    /// Roster cards read (each learner's groups), and learners whose groups they changed here.
+    pub roster_cards: u64,
+    pub groups_changed: u64,
 }
 
 impl FileReport {
@@ -72,14 +77,18 @@ pub enum ImportError {
     },
 }
 
-/// Imports one file into `store`.
-pub fn import_file(store: &mut Store, path: &Path) -> Result<FileReport, ImportError> {
+/// Imports one file into `store`; `library` says which answers are secret.
+pub fn import_file(
+    store: &mut Store,
+    library: &Library,
+    path: &Path,
+) -> Result<FileReport, ImportError> {
     let read_error = |e: std::io::Error| ImportError::Read {
         path: inert(&path.display().to_string()).into_owned(),
         reason: inert(&e.to_string()).into_owned(),
     };
     let file = std::fs::File::open(path).map_err(read_error)?;
-    import_from(store, BufReader::with_capacity(1 << 20, file)).map_err(|e| match e {
+    import_from(store, library, BufReader::with_capacity(1 << 20, file)).map_err(|e| match e {
         Failure::Io(e) => read_error(e),
         Failure::Store(e) => e,
     })
@@ -91,8 +100,13 @@ enum Failure {
 }
 
 /// Imports JSON Lines from any reader (a file, or a test's bytes).
-fn import_from(store: &mut Store, mut reader: impl BufRead) -> Result<FileReport, Failure> {
+fn import_from(
+    store: &mut Store,
+    library: &Library,
+    mut reader: impl BufRead,
+) -> Result<FileReport, Failure> {
     let mut report = FileReport::default();
+    let mut roster: Vec<(u64, RosterCard)> = Vec::new();
     let mut batch: Vec<(u64, Incoming)> = Vec::with_capacity(BATCH);
     let mut buf = Vec::new();
     let mut line = 0u64;
@@ -108,7 +122,14 @@ fn import_from(store: &mut Store, mut reader: impl BufRead) -> Result<FileReport
         line += 1;
         if buf.len() > MAX_LINE && buf.last() != Some(&b'\n') {
             skip_rest_of_line(&mut reader).map_err(Failure::Io)?;
-            invalid(&mut report, line, "the line is too long to be a statement");
+            invalid(
+                &mut report,
+                line,
+                crate::said!(
+                    "这一行太长，不是一条记录",
+                    "the line is too long to be a statement"
+                ),
+            );
             continue;
         }
         let mut bytes = buf.as_slice();
@@ -116,7 +137,11 @@ fn import_from(store: &mut Store, mut reader: impl BufRead) -> Result<FileReport
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         }
         let Ok(text) = std::str::from_utf8(bytes) else {
-            invalid(&mut report, line, "the line is not UTF-8 text");
+            invalid(
+                &mut report,
+                line,
+                crate::said!("这一行不是 UTF-8 文字", "the line is not UTF-8 text"),
+            );
             continue;
         };
         let text = text.trim();
@@ -126,20 +151,24 @@ fn import_from(store: &mut Store, mut reader: impl BufRead) -> Result<FileReport
         let value: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
-                invalid(&mut report, line, &format!("not JSON ({e})"));
+                invalid(
+                    &mut report,
+                    line,
+                    crate::said!("不是 JSON（{e}）", "not JSON ({e})"),
+                );
                 continue;
             }
         };
-        match decode(&value) {
-            Ok(decoded) => {
+        match decode_record(&value) {
+            Ok(Record::Roster(mut card)) => {
+                card.card = usable(card.card, &mut report);
+                roster.push((line, card));
+            }
+            Ok(Record::Event(decoded)) => {
                 let learner = decoded.learner.map(|card| usable(card, &mut report));
-                batch.push((
-                    line,
-                    Incoming {
-                        event: decoded.event,
-                        learner,
-                    },
-                ));
+                let mut event = decoded.event;
+                mask_secret(library, &mut event);
+                batch.push((line, Incoming { event, learner }));
                 if batch.len() == BATCH {
                     merge(store, &mut batch, &mut report).map_err(Failure::Store)?;
                 }
@@ -150,10 +179,31 @@ fn import_from(store: &mut Store, mut reader: impl BufRead) -> Result<FileReport
                     report.not_zhulao_lines.push(line);
                 }
             }
-            Err(refusal) => invalid(&mut report, line, &refusal.to_string()),
+            Err(Refusal::Invalid(why)) => invalid(
+                &mut report,
+                line,
+                crate::said!(
+                    "不是有效的 zhulao 记录：{why}",
+                    "not a valid zhulao statement: {why}"
+                ),
+            ),
         }
     }
     merge(store, &mut batch, &mut report).map_err(Failure::Store)?;
+    for chunk in roster.chunks(BATCH) {
+        let cards: Vec<RosterCard> = chunk.iter().map(|(_, c)| c.clone()).collect();
+        let applied = store.apply_roster(&cards).map_err(|error| {
+            Failure::Store(ImportError::Store {
+                line: chunk[0].0,
+                error,
+                report: Box::new(std::mem::take(&mut report)),
+            })
+        })?;
+        store.give_way();
+        report.roster_cards += cards.len() as u64;
+        report.groups_changed += applied.groups_changed;
+        report.learners_added.extend(applied.learners_added);
+    }
     Ok(report)
 }
 
@@ -176,12 +226,15 @@ fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<()> {
     }
 }
 
-fn invalid(report: &mut FileReport, line: u64, message: &str) {
+fn invalid(report: &mut FileReport, line: u64, message: Text) {
     report.invalid += 1;
     if report.invalid_notes.len() < LISTED {
         report.invalid_notes.push(LineNote {
             line,
-            message: inert(message).into_owned(),
+            message: Text {
+                zh: inert(&message.zh).into_owned(),
+                en: inert(&message.en).into_owned(),
+            },
         });
     }
 }
@@ -192,18 +245,26 @@ fn usable(mut card: LearnerCard, report: &mut FileReport) -> LearnerCard {
     if let Some(name) = card.name.take() {
         let trimmed = name.trim();
         let problem = if trimmed.is_empty() {
-            Some("it is empty".to_string())
+            Some(crate::said!("是空的", "it is empty"))
         } else if trimmed.chars().count() > MAX_NAME_CHARS {
-            Some(format!("it is longer than {MAX_NAME_CHARS} characters"))
+            Some(crate::said!(
+                "超过 {MAX_NAME_CHARS} 个字",
+                "it is longer than {MAX_NAME_CHARS} characters"
+            ))
         } else {
-            check_name(trimmed).err().map(|p| p.to_string())
+            check_name(trimmed).err().map(|p| {
+                let p = p.to_string();
+                crate::said!("{p}", "{p}")
+            })
         };
         match problem {
             None => card.name = Some(trimmed.to_string()),
             Some(why) => {
-                let note = format!(
-                    "the name '{}' cannot be used ({why}); that learner gets a number instead",
-                    inert(&name)
+                let name = inert(&name);
+                let (zh, en) = (&why.zh, &why.en);
+                let note = crate::said!(
+                    "名字“{name}”不能用（{zh}），这位学员改用编号",
+                    "the name '{name}' cannot be used ({en}); that learner gets a number instead"
                 );
                 if !report.name_notes.contains(&note) {
                     report.name_notes.push(note);
@@ -244,23 +305,31 @@ fn merge(
             Merged::Conflict { stored, differs } => {
                 report.conflicts += 1;
                 if report.conflict_notes.len() < LISTED {
-                    let mut message = format!(
-                        "statement {} is already recorded here with a different {}",
-                        incoming.event.id,
-                        differs.join(", ")
+                    let id = &incoming.event.id;
+                    let fields = differs.join(", ");
+                    let mut message = crate::said!(
+                        "记录 {id} 在这台电脑上已有，但{fields}不同",
+                        "statement {id} is already recorded here with a different {fields}"
                     );
                     if let (Some(here), Some(file)) = (&stored.step, &incoming.event.step)
                         && here.response != file.response
                     {
-                        message.push_str(&format!(
-                            " (response here '{}', in the file '{}')",
-                            here.response, file.response
-                        ));
+                        let (h, f) = (&here.response, &file.response);
+                        message
+                            .zh
+                            .push_str(&format!("（这里的回答“{h}”，文件里“{f}”）"));
+                        message
+                            .en
+                            .push_str(&format!(" (response here '{h}', in the file '{f}')"));
                     }
-                    message.push_str("; the record here is kept");
+                    message.zh.push_str("；保留这里的记录");
+                    message.en.push_str("; the record here is kept");
                     report.conflict_notes.push(LineNote {
                         line: *line,
-                        message: inert(&message).into_owned(),
+                        message: Text {
+                            zh: inert(&message.zh).into_owned(),
+                            en: inert(&message.en).into_owned(),
+                        },
                     });
                 }
             }
@@ -282,7 +351,7 @@ mod tests {
     }
 
     fn import(store: &mut Store, text: &str) -> FileReport {
-        match import_from(store, text.as_bytes()) {
+        match import_from(store, &Library::default(), text.as_bytes()) {
             Ok(r) => r,
             Err(_) => panic!("import failed"),
         }
@@ -305,7 +374,7 @@ mod tests {
         let lines: Vec<u64> = r.invalid_notes.iter().map(|n| n.line).collect();
         assert_eq!(lines, vec![4, 5, 6, 7]);
         assert!(
-            r.invalid_notes[3].message.contains("zh-CN or en"),
+            r.invalid_notes[3].message.en.contains("zh-CN or en"),
             "{:?}",
             r.invalid_notes
         );
@@ -323,7 +392,12 @@ mod tests {
         assert_eq!(r.added, 1);
         assert_eq!(r.learners_added[0].card.name, None);
         assert_eq!(r.learners_added[0].card.number, Some(1));
-        assert!(r.name_notes[0].contains("\\u{001B}"), "{:?}", r.name_notes);
-        assert!(!r.name_notes[0].contains('\u{1b}'));
+        assert!(
+            r.name_notes[0].en.contains("\\u{001B}"),
+            "{:?}",
+            r.name_notes
+        );
+        assert!(!r.name_notes[0].en.contains('\u{1b}'));
+        assert!(!r.name_notes[0].zh.contains('\u{1b}'));
     }
 }

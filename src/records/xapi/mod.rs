@@ -3,13 +3,15 @@
 //!
 //! - `statement`: one event as one statement and back — the IRIs, extensions and rules.
 //! - `config`: the centre's home page and LRS settings (`xapi.toml` in the data folder).
-//! - `export`, `import`: files between machines; `sync`: the xAPI REST API of an LRS.
+//! - `export`, `import`: files between machines; `sync`: the xAPI REST API of an LRS;
+//!   `pull`: the other machines' records back from the centre's LRS (`sync --pull`).
 //! - `commands`: the three commands as the command line runs them, with plain messages.
 
 pub mod commands;
 pub mod config;
 pub mod export;
 pub mod import;
+pub mod pull;
 pub mod statement;
 pub mod sync;
 

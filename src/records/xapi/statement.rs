@@ -30,13 +30,15 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::content::StepKind;
+use crate::content::{Exercise, Library, StepKind};
 use crate::lang::Lang;
-use crate::progress::store::LearnerCard;
+use crate::progress::store::{LearnerCard, RosterCard};
 use crate::progress::store::{format_time, parse_time};
 use crate::progress::{Event, Outcome, StepAnswer, Timed, Verb};
 
 pub const XAPI_VERSION: &str = "1.0.3";
+/// What a secret answer is kept as, wherever it came from.
+pub use crate::screens::player::SECRET_MASK;
 /// `context.platform` of every zhulao statement.
 pub const PLATFORM: &str = "zhulao";
 /// Where zhulao's activity ids live. zhulao has no web domain: `.invalid` is reserved (RFC 2606)
@@ -45,6 +47,15 @@ pub const ACTIVITY_BASE: &str = "https://zhulao.invalid/xapi/activities/";
 /// The actor's `account.homePage` when the centre has not set its own. Learner ids are random
 /// UUIDs, unique everywhere, so one fixed home page never mixes two people.
 pub const DEFAULT_HOMEPAGE: &str = "https://zhulao.invalid/learners";
+
+/// The centre's roster: a learner's roster card is a statement that they are on it
+/// (`registered`), with their groups (see `Encoder::roster_statement`).
+pub const ROSTER_ACTIVITY: &str = "https://zhulao.invalid/xapi/activities/roster";
+const ROSTER_TYPE: &str = "https://zhulao.invalid/xapi/activity-types/roster";
+const GROUP_TYPE: &str = "https://zhulao.invalid/xapi/activity-types/group";
+const VERB_REGISTERED: &str = "http://adlnet.gov/expapi/verbs/registered";
+/// A roster card's groups: the list of their names (an empty list: in no group).
+pub const EXT_GROUPS: &str = "https://zhulao.invalid/xapi/extensions/groups";
 
 /// Context extensions (their keys must be IRIs).
 pub const EXT_DEVICE: &str = "https://zhulao.invalid/xapi/extensions/device";
@@ -113,6 +124,8 @@ pub enum Audience {
 pub struct Encoder<'a> {
     pub homepage: &'a str,
     pub audience: Audience,
+    /// Names the activities (in Chinese and English) and says which answers are secret.
+    pub library: &'a Library,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -123,10 +136,12 @@ pub enum EncodeError {
 
 impl Encoder<'_> {
     /// The statement for `event`, as a serialisable value (borrowing from the event).
+    /// `run_ms` is the time of the run a `completed` event ends (`Store::run_time_ms`).
     pub fn statement<'e>(
         &'e self,
         event: &'e Event,
         learner: Option<&'e LearnerCard>,
+        run_ms: Option<u64>,
     ) -> Result<Statement<'e>, EncodeError> {
         // Stored times are canonical already; an older record's form is made canonical.
         let timestamp = if is_canonical_time(&event.at) {
@@ -142,35 +157,56 @@ impl Encoder<'_> {
                 }
             }
         };
+        let named = Named::new(self.library, event);
         let pack = activity_iri(&event.pack_id, None, None);
         let lesson = activity_iri(&event.pack_id, Some(&event.lesson_id), None);
         let step = event.step.as_ref();
+        let pack_activity = || Activity::new(pack.clone(), ACTIVITY_COURSE, named.pack());
+        let lesson_activity = || Activity::new(lesson.clone(), ACTIVITY_LESSON, named.lesson());
         let (object, context_activities) = match step {
             Some(s) => (
                 Activity::new(
                     activity_iri(&event.pack_id, Some(&event.lesson_id), Some(&s.step_id)),
                     ACTIVITY_INTERACTION,
+                    named.step(s.step_kind),
                 ),
                 ContextActivities {
-                    parent: [Activity::new(lesson, ACTIVITY_LESSON)],
-                    grouping: Some([Activity::new(pack, ACTIVITY_COURSE)]),
+                    parent: [lesson_activity()],
+                    grouping: Some([pack_activity()]),
                 },
             ),
             None => (
-                Activity::new(lesson, ACTIVITY_LESSON),
+                lesson_activity(),
                 ContextActivities {
-                    parent: [Activity::new(pack, ACTIVITY_COURSE)],
+                    parent: [pack_activity()],
                     grouping: None,
                 },
             ),
         };
+        let secret = step.is_some_and(|s| {
+            !s.response.is_empty()
+                && self
+                    .library
+                    .answer_is_secret(&event.pack_id, &event.lesson_id, &s.step_id)
+        });
         let result = ResultJson {
             success: step.and_then(|s| s.outcome).map(|o| o == Outcome::Correct),
             completion: (event.verb == Verb::Completed).then_some(true),
             response: step
                 .filter(|s| !(s.response.is_empty() && s.outcome.is_none()))
-                .map(|s| s.response.as_str()),
-            duration: step.map(|s| iso_duration(s.duration_ms)),
+                .map(|s| {
+                    if secret {
+                        SECRET_MASK
+                    } else {
+                        s.response.as_str()
+                    }
+                }),
+            duration: match step {
+                Some(s) => Some(iso_duration(s.duration_ms)),
+                None => run_ms
+                    .filter(|_| event.verb == Verb::Completed)
+                    .map(iso_duration),
+            },
             score: event.stars.map(|raw| Score {
                 raw,
                 min: 0,
@@ -213,6 +249,83 @@ impl Encoder<'_> {
             version: XAPI_VERSION,
         })
     }
+}
+
+impl Encoder<'_> {
+    /// A learner's roster card as a statement: the learner `registered` on the centre's roster,
+    /// their groups as named activities of the statement's context and, exactly, as a list in
+    /// an extension; timestamped when their groups last changed. Its id is made from the card
+    /// (learner, time, groups), so the same card is the same statement on every machine, and
+    /// a change makes a new one.
+    pub fn roster_statement(&self, card: &RosterCard) -> Value {
+        let mut context = serde_json::json!({
+            "platform": PLATFORM,
+            "extensions": {
+                EXT_DEVICE: card.device_id,
+                EXT_GROUPS: card.groups,
+            },
+        });
+        if !card.groups.is_empty() {
+            let grouping: Vec<Value> = card
+                .groups
+                .iter()
+                .map(|g| {
+                    let mut iri = format!("{ACTIVITY_BASE}group/");
+                    push_segment(&mut iri, g);
+                    serde_json::json!({
+                        "objectType": "Activity",
+                        "id": iri,
+                        "definition": {"type": GROUP_TYPE, "name": {"zh-CN": g, "en-US": g}},
+                    })
+                })
+                .collect();
+            context["contextActivities"] = serde_json::json!({ "grouping": grouping });
+        }
+        if self.audience == Audience::File {
+            context["extensions"][EXT_LEARNER] =
+                serde_json::to_value(CardJson::from(&card.card)).expect("a card serialises");
+        }
+        serde_json::json!({
+            "id": roster_id(card),
+            "actor": {
+                "objectType": "Agent",
+                "account": {"homePage": self.homepage, "name": card.learner_id},
+            },
+            "verb": {"id": VERB_REGISTERED, "display": {"en-US": "registered", "zh-CN": "登记"}},
+            "object": {
+                "objectType": "Activity",
+                "id": ROSTER_ACTIVITY,
+                "definition": {
+                    "type": ROSTER_TYPE,
+                    "name": {"zh-CN": "学员名单", "en-US": "Class roster"},
+                },
+            },
+            "context": context,
+            "timestamp": card.at,
+            "version": XAPI_VERSION,
+        })
+    }
+}
+
+/// The statement id of a roster card: a UUID (RFC 4122 variant, version 8) from a 128-bit
+/// FNV-1a hash of the learner, the time and the groups.
+pub fn roster_id(card: &RosterCard) -> String {
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
+    let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    let text = format!(
+        "{}\n{}\n{}",
+        card.learner_id,
+        card.at,
+        card.groups.join("\n")
+    );
+    for b in text.bytes() {
+        hash ^= u128::from(b);
+        hash = hash.wrapping_mul(PRIME);
+    }
+    uuid::Builder::from_custom_bytes(hash.to_be_bytes())
+        .into_uuid()
+        .hyphenated()
+        .to_string()
 }
 
 #[derive(Debug, Serialize)]
@@ -265,11 +378,34 @@ struct Activity {
 }
 
 impl Activity {
-    fn new(id: String, kind: &'static str) -> Activity {
+    fn new(id: String, kind: &'static str, about: About) -> Activity {
         Activity {
             object_type: "Activity",
             id,
-            definition: Definition { kind },
+            definition: Definition {
+                kind,
+                name: about.name,
+                interaction_type: about.interaction_type,
+                choices: about.choices,
+            },
+        }
+    }
+}
+
+/// A language map: `zh-CN` and `en-US`, as the LRS shows them.
+#[derive(Debug, Clone, Serialize)]
+struct LangMap {
+    #[serde(rename = "zh-CN")]
+    zh_cn: String,
+    #[serde(rename = "en-US")]
+    en_us: String,
+}
+
+impl From<&crate::lang::Text> for LangMap {
+    fn from(t: &crate::lang::Text) -> LangMap {
+        LangMap {
+            zh_cn: t.zh.clone(),
+            en_us: t.en.clone(),
         }
     }
 }
@@ -278,6 +414,107 @@ impl Activity {
 struct Definition {
     #[serde(rename = "type")]
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<LangMap>,
+    #[serde(rename = "interactionType", skip_serializing_if = "Option::is_none")]
+    interaction_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    choices: Option<Vec<InteractionChoice>>,
+}
+
+/// One choice of a `cmi.interaction` (a choice or an item to put in order).
+#[derive(Debug, Serialize)]
+struct InteractionChoice {
+    id: String,
+    description: LangMap,
+}
+
+/// What an LRS shows about an activity: its name, and for a step how it is answered.
+#[derive(Debug, Default)]
+struct About {
+    name: Option<LangMap>,
+    interaction_type: Option<&'static str>,
+    choices: Option<Vec<InteractionChoice>>,
+}
+
+/// The pack, lesson and step of an event as the library names them. A pack this machine does
+/// not have leaves its activities unnamed (the ids still say which they are).
+struct Named<'l> {
+    pack: Option<&'l crate::content::Pack>,
+    lesson: Option<&'l crate::content::Lesson>,
+    step: Option<&'l crate::content::Step>,
+}
+
+impl<'l> Named<'l> {
+    fn new(library: &'l Library, event: &Event) -> Named<'l> {
+        let pack = library.pack(&event.pack_id);
+        let lesson = pack.and_then(|p| p.lesson(&event.lesson_id));
+        let step = event
+            .step
+            .as_ref()
+            .and_then(|s| lesson?.steps.iter().find(|st| st.id == s.step_id));
+        Named { pack, lesson, step }
+    }
+
+    fn pack(&self) -> About {
+        About {
+            name: self.pack.map(|p| LangMap::from(&p.title)),
+            ..About::default()
+        }
+    }
+
+    fn lesson(&self) -> About {
+        About {
+            name: self.lesson.map(|l| LangMap::from(&l.title)),
+            ..About::default()
+        }
+    }
+
+    /// A step: what it says, how it is answered (xAPI's interaction types), and the choices
+    /// or items of a choice or order step.
+    fn step(&self, kind: StepKind) -> About {
+        let choices = |list: Vec<(&String, &crate::lang::Text)>| {
+            Some(
+                list.into_iter()
+                    .map(|(id, text)| InteractionChoice {
+                        id: id.clone(),
+                        description: text.into(),
+                    })
+                    .collect(),
+            )
+        };
+        let (interaction_type, choices) = match self.step.map(|s| &s.exercise) {
+            Some(Exercise::Choice { choices: c, .. }) => (
+                "choice",
+                choices(c.iter().map(|c| (&c.id, &c.text)).collect()),
+            ),
+            Some(Exercise::Judge { signs, .. }) => (
+                "choice",
+                choices(signs.iter().map(|c| (&c.id, &c.text)).collect()),
+            ),
+            Some(Exercise::Order { items }) => (
+                "sequencing",
+                choices(items.iter().map(|i| (&i.id, &i.text)).collect()),
+            ),
+            _ => (
+                match kind {
+                    StepKind::Choice | StepKind::Judge => "choice",
+                    StepKind::Order => "sequencing",
+                    StepKind::Digits => "numeric",
+                    StepKind::Tap | StepKind::Swipe | StepKind::Hold | StepKind::Slide => {
+                        "performance"
+                    }
+                    StepKind::Read => "other",
+                },
+                None,
+            ),
+        };
+        About {
+            name: self.step.map(|s| LangMap::from(&s.say)),
+            interaction_type: Some(interaction_type),
+            choices,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -628,6 +865,20 @@ const MAX_TEXT: usize = 1000;
 /// made by hand, can say 9999 — a time no screen could show in a local time zone.
 pub const SANE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2199;
 
+/// A statement's time, if it is one a lesson could have been taken at.
+fn statement_time(timestamp: &str) -> Result<time::OffsetDateTime, Refusal> {
+    let at = parse_time(timestamp)
+        .ok_or_else(|| invalid(format!("timestamp '{timestamp}' is not an RFC 3339 time")))?;
+    if !SANE_YEARS.contains(&at.year()) {
+        return Err(invalid(format!(
+            "timestamp '{timestamp}' is not a time a lesson could have been taken (years {} to {})",
+            SANE_YEARS.start(),
+            SANE_YEARS.end()
+        )));
+    }
+    Ok(at)
+}
+
 /// Reads one statement made by `Encoder::statement` (from a file or an LRS) back into the event
 /// it came from. Ids are made canonical (lower-case UUIDs), the time canonical UTC.
 pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
@@ -662,21 +913,7 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
         .copied()
         .find(|l| l.tag() == language)
         .ok_or_else(|| invalid(format!("context.language '{language}' is not zh-CN or en")))?;
-    let at = parse_time(&s.timestamp).ok_or_else(|| {
-        invalid(format!(
-            "timestamp '{}' is not an RFC 3339 time",
-            s.timestamp
-        ))
-    })?;
-    if !SANE_YEARS.contains(&at.year()) {
-        return Err(invalid(format!(
-            "timestamp '{}' is not a time a lesson could have been taken (years {} to {})",
-            s.timestamp,
-            SANE_YEARS.start(),
-            SANE_YEARS.end()
-        )));
-    }
-    let at = format_time(at);
+    let at = format_time(statement_time(&s.timestamp)?);
     let ext = s.context.extensions;
     let device_id = ext
         .device
@@ -761,10 +998,122 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
     })
 }
 
+/// An id as xAPI asks for it: an RFC 4122 UUID (its variant bits say so, and it has a version),
+/// written with hyphens. A string of 32 hex digits that is not one (`00000000-…`, a wrong
+/// variant) is refused here, as an LRS or a validator would refuse it later.
+/// Keeps a secret answer (see `Lesson::answer_is_secret`) only as the mask, as the player
+/// records it: an answer from an older zhulao, another machine or a file may hold it in clear.
+pub fn mask_secret(library: &Library, event: &mut Event) {
+    if let Some(step) = &mut event.step
+        && !step.response.is_empty()
+        && library.answer_is_secret(&event.pack_id, &event.lesson_id, &step.step_id)
+    {
+        step.response = SECRET_MASK.to_string();
+    }
+}
+
+/// A zhulao statement read back: an event, or a learner's roster card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    Event(Decoded),
+    Roster(RosterCard),
+}
+
+/// Reads any statement zhulao makes: an event's (`decode`) or a roster card's.
+pub fn decode_record(v: &Value) -> Result<Record, Refusal> {
+    if v.get("object")
+        .and_then(|o| o.get("id"))
+        .and_then(Value::as_str)
+        != Some(ROSTER_ACTIVITY)
+        || v.get("context")
+            .and_then(|c| c.get("platform"))
+            .and_then(Value::as_str)
+            != Some(PLATFORM)
+    {
+        return decode(v).map(Record::Event);
+    }
+    #[derive(Deserialize)]
+    struct Card {
+        id: String,
+        actor: IncomingActor,
+        verb: IdOnly,
+        context: CardContext,
+        timestamp: String,
+    }
+    #[derive(Deserialize)]
+    struct CardContext {
+        extensions: CardExtensions,
+    }
+    #[derive(Deserialize)]
+    struct CardExtensions {
+        #[serde(rename = "https://zhulao.invalid/xapi/extensions/device")]
+        device: String,
+        #[serde(rename = "https://zhulao.invalid/xapi/extensions/groups")]
+        groups: Vec<String>,
+        #[serde(default, rename = "https://zhulao.invalid/xapi/extensions/learner")]
+        learner: Option<IncomingCard>,
+    }
+    let c = Card::deserialize(v).map_err(|e| invalid(e.to_string()))?;
+    uuid(&c.id, "id")?;
+    let learner_id = uuid(&c.actor.account.name, "actor.account.name")?;
+    if c.verb.id != VERB_REGISTERED {
+        return Err(invalid(format!(
+            "the verb '{}' is not one of zhulao's",
+            c.verb.id
+        )));
+    }
+    let at = statement_time(&c.timestamp)?;
+    let device_id = c.context.extensions.device;
+    if device_id.is_empty() || device_id.len() > 100 || crate::inert::inert(&device_id) != device_id
+    {
+        return Err(invalid("the device id is not a plain short text"));
+    }
+    let mut groups = Vec::new();
+    for g in c.context.extensions.groups {
+        let g = g.trim().to_string();
+        if g.is_empty()
+            || g.chars().count() > crate::progress::MAX_NAME_CHARS
+            || crate::inert::check_name(&g).is_err()
+        {
+            return Err(invalid(format!(
+                "the group name '{}' cannot be used",
+                crate::inert::inert(&g)
+            )));
+        }
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    groups.sort();
+    Ok(Record::Roster(RosterCard {
+        learner_id,
+        card: c
+            .context
+            .extensions
+            .learner
+            .map(|card| LearnerCard {
+                name: card.name,
+                number: card.number,
+                seat: card.seat,
+            })
+            .unwrap_or_default(),
+        groups,
+        at: format_time(at),
+        device_id,
+    }))
+}
+
 fn uuid(s: &str, what: &str) -> Result<String, Refusal> {
     uuid::Uuid::try_parse(s)
+        .ok()
+        .filter(|u| s.len() == 36 && is_rfc4122(u))
         .map(|u| u.hyphenated().to_string())
-        .map_err(|_| invalid(format!("{what} '{s}' is not a UUID")))
+        .ok_or_else(|| invalid(format!("{what} '{s}' is not an RFC 4122 UUID")))
+}
+
+/// The RFC 4122 variant, and a version from 1 to 8.
+pub fn is_rfc4122(u: &uuid::Uuid) -> bool {
+    u.get_variant() == uuid::Variant::RFC4122 && (1..=8).contains(&u.get_version_num())
 }
 
 /// `pack/P/lesson/L` or `pack/P/lesson/L/step/S` → (P, L, S).
@@ -819,11 +1168,13 @@ mod tests {
     }
 
     fn json(e: &Event, audience: Audience, card: Option<&LearnerCard>) -> Value {
+        let library = Library::default();
         let enc = Encoder {
             homepage: DEFAULT_HOMEPAGE,
             audience,
+            library: &library,
         };
-        serde_json::to_value(enc.statement(e, card).unwrap()).unwrap()
+        serde_json::to_value(enc.statement(e, card, None).unwrap()).unwrap()
     }
 
     #[test]
@@ -1004,12 +1355,14 @@ mod tests {
             "2026-11-29T10:00:00.000Z"
         );
         e.at = "yesterday".into();
+        let library = Library::default();
         let enc = Encoder {
             homepage: DEFAULT_HOMEPAGE,
             audience: Audience::Lrs,
+            library: &library,
         };
         assert!(matches!(
-            enc.statement(&e, None),
+            enc.statement(&e, None, None),
             Err(EncodeError::BadTime { .. })
         ));
     }
@@ -1050,6 +1403,20 @@ mod tests {
         assert!(
             matches!(decode(&broken), Err(Refusal::Invalid(m)) if m.contains("id 'not-a-uuid'"))
         );
+        // 32 hex digits are not enough: the variant and version must be RFC 4122's.
+        for not_rfc in [
+            "00000000-0000-0000-0000-000000000000",
+            "1d7f2a3b-4c5d-4e6f-0a9b-0c1d2e3f4a5b",
+            "1d7f2a3b-4c5d-0e6f-8a9b-0c1d2e3f4a5b",
+            "1d7f2a3b4c5d4e6f8a9b0c1d2e3f4a5b",
+        ] {
+            let mut broken = ours.clone();
+            broken["id"] = not_rfc.into();
+            assert!(
+                matches!(decode(&broken), Err(Refusal::Invalid(m)) if m.contains("not an RFC 4122 UUID")),
+                "{not_rfc}"
+            );
+        }
         let mut broken = ours.clone();
         broken["verb"]["id"] = "http://adlnet.gov/expapi/verbs/voided".into();
         assert!(matches!(decode(&broken), Err(Refusal::Invalid(_))));

@@ -21,8 +21,9 @@ use std::time::Duration;
 use base64::Engine as _;
 
 use super::statement::{Audience, EncodeError, Encoder};
+use crate::content::Library;
 use crate::inert::inert;
-use crate::progress::{Event, Store, StoreError};
+use crate::progress::{Store, StoreError};
 
 pub const BATCH: usize = 100;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -53,11 +54,11 @@ enum Answer {
     Refused(u16, String),
 }
 
-/// What came back from one POST: an answer, or "busy".
-enum Posted {
-    Answer(Answer),
+/// What came back from one request: an answer, or "busy".
+pub(super) enum Busy<T> {
+    No(T),
     /// 429, or 503 with Retry-After: try again later (after `wait`, if it said).
-    Busy {
+    Yes {
         status: u16,
         wait: Option<Duration>,
     },
@@ -126,6 +127,43 @@ fn asked(wait: Option<Duration>) -> String {
     }
 }
 
+/// The statements endpoint of the LRS at `url` (its base address, as LRSs give it, or already
+/// ending in `/statements`), in one form: scheme and host in small letters, `localhost` (and
+/// `[::1]`) as 127.0.0.1, no default port, no trailing slash before `statements`. What was
+/// sent is remembered under this form, so the same LRS written another way is the same LRS.
+pub fn normal_address(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let (authority, path) = match rest.find('/') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    let authority = authority.to_ascii_lowercase();
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
+            (host, Some(port.trim_start_matches('0')))
+        }
+        _ => (authority.as_str(), None),
+    };
+    if host.is_empty() {
+        return None;
+    }
+    let host = match host {
+        "localhost" | "[::1]" => "127.0.0.1",
+        host => host,
+    };
+    let port = match (scheme.as_str(), port) {
+        ("http", Some("80")) | ("https", Some("443")) | (_, None) => String::new(),
+        (_, Some(port)) => format!(":{port}"),
+    };
+    let base = path.trim_end_matches('/');
+    let base = base.strip_suffix("/statements").unwrap_or(base);
+    Some(format!(
+        "{scheme}://{host}{port}{}/statements",
+        base.trim_end_matches('/')
+    ))
+}
+
 /// How long a Retry-After header asks to wait: whole seconds, or an HTTP date (after `now`).
 fn retry_after(value: &str, now: time::OffsetDateTime) -> Option<Duration> {
     let value = value.trim();
@@ -148,12 +186,12 @@ impl Lrs {
                 inert(url)
             ));
         }
-        let base = url.trim_end_matches('/');
-        let endpoint = if base.ends_with("/statements") {
-            base.to_string()
-        } else {
-            format!("{base}/statements")
-        };
+        let endpoint = normal_address(url).ok_or_else(|| {
+            format!(
+                "the LRS address '{}' is not a web address such as https://lrs.example.org/xAPI/",
+                inert(url)
+            )
+        })?;
         let authorization = (key.is_some() || secret.is_some()).then(|| {
             let pair = format!("{}:{}", key.unwrap_or(""), secret.unwrap_or(""));
             format!(
@@ -182,7 +220,7 @@ impl Lrs {
         &self.endpoint
     }
 
-    fn post(&self, body: &[u8]) -> Result<Posted, Stop> {
+    fn post(&self, body: &[u8]) -> Result<Busy<Answer>, Stop> {
         let mut request = self
             .agent
             .post(&self.endpoint)
@@ -193,7 +231,7 @@ impl Lrs {
         }
         let url = || inert(&self.endpoint).into_owned();
         match request.send_bytes(body) {
-            Ok(response) => accepted(response).map(Posted::Answer).map_err(|e| match e {
+            Ok(response) => accepted(response).map(Busy::No).map_err(|e| match e {
                 NotAccepted::Cut(reason) => Stop::Unreachable { url: url(), reason },
                 NotAccepted::Other(status, message) => Stop::NotAnLrs {
                     url: url(),
@@ -202,26 +240,21 @@ impl Lrs {
                 },
             }),
             Err(ureq::Error::Status(status, response)) => {
-                let wait = response
-                    .header("Retry-After")
-                    .and_then(|v| retry_after(v, time::OffsetDateTime::now_utc()));
-                if status == 429 || (status == 503 && wait.is_some()) {
-                    return Ok(Posted::Busy { status, wait });
+                if let Some(busy) = busy(status, &response) {
+                    return Ok(busy);
                 }
+                let html = is_html(&response);
                 let message = short_body(response);
                 match status {
-                    409 => Ok(Posted::Answer(Answer::Conflict(message))),
+                    409 => Ok(Busy::No(Answer::Conflict(message))),
                     401 | 403 => Err(Stop::Credentials { url: url(), status }),
-                    400..=499 => Ok(Posted::Answer(Answer::Refused(status, message))),
-                    _ => Err(Stop::Server {
-                        url: url(),
-                        status,
-                        message: if message.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": {message}")
-                        },
-                    }),
+                    // No statements resource here, or a web page: not an LRS's xAPI address.
+                    // The first such answer stops the sync (once it went on statement by
+                    // statement, 187 lines of "HTTP 404").
+                    404 | 405 | 410 | 501 => Err(not_an_lrs(url(), status)),
+                    400..=499 if html => Err(not_an_lrs(url(), status)),
+                    400..=499 => Ok(Busy::No(Answer::Refused(status, message))),
+                    _ => Err(server_trouble(url(), status, message)),
                 }
             }
             Err(ureq::Error::Transport(t)) => Err(Stop::Unreachable {
@@ -229,6 +262,122 @@ impl Lrs {
                 reason: plain_transport(&t),
             }),
         }
+    }
+}
+
+/// "Busy" when the LRS says so: 429, or 503 with a Retry-After.
+fn busy<T>(status: u16, response: &ureq::Response) -> Option<Busy<T>> {
+    let wait = response
+        .header("Retry-After")
+        .and_then(|v| retry_after(v, time::OffsetDateTime::now_utc()));
+    (status == 429 || (status == 503 && wait.is_some())).then_some(Busy::Yes { status, wait })
+}
+
+/// The stop for an LRS that failed itself (5xx), with the start of what it said.
+fn server_trouble(url: String, status: u16, message: String) -> Stop {
+    Stop::Server {
+        url,
+        status,
+        message: if message.is_empty() {
+            String::new()
+        } else {
+            format!(": {message}")
+        },
+    }
+}
+
+/// The stop for an address that answers as something other than an LRS.
+fn not_an_lrs(url: String, status: u16) -> Stop {
+    Stop::NotAnLrs {
+        url,
+        status,
+        message: NOT_AN_LRS.into(),
+    }
+}
+
+/// What a refused statement's note starts with when the LRS has another under its id.
+pub const CONFLICT: &str = "the LRS already has a different statement with this id";
+
+/// What `Stop::NotAnLrs` says when the address has no statements resource (or is a web page).
+pub const NOT_AN_LRS: &str = "this is not an LRS's xAPI address";
+
+fn is_html(response: &ureq::Response) -> bool {
+    response.content_type().eq_ignore_ascii_case("text/html")
+}
+
+impl Lrs {
+    /// Asks for one statement: a 200 with a statement result says the address is an LRS and
+    /// the key and secret are right.
+    pub(super) fn check(&self) -> Result<Busy<()>, Stop> {
+        let url = format!("{}?limit=1", self.endpoint);
+        self.get_json(&url).map(|b| match b {
+            Busy::No(_) => Busy::No(()),
+            Busy::Yes { status, wait } => Busy::Yes { status, wait },
+        })
+    }
+
+    /// GETs a page of statements (`url` is the endpoint with a query, or a `more` link): the
+    /// statement result, an object with a `statements` list.
+    pub(super) fn get_json(&self, url: &str) -> Result<Busy<serde_json::Value>, Stop> {
+        let mut request = self
+            .agent
+            .get(url)
+            .set("X-Experience-API-Version", super::statement::XAPI_VERSION);
+        if let Some(auth) = &self.authorization {
+            request = request.set("Authorization", auth);
+        }
+        let shown = || inert(&self.endpoint).into_owned();
+        match request.call() {
+            Ok(response) if response.status() == 200 && !is_html(&response) => {
+                let body = response.into_string().map_err(|_| Stop::Unreachable {
+                    url: shown(),
+                    reason: "the connection was cut while it answered".into(),
+                })?;
+                match serde_json::from_str::<serde_json::Value>(&body) {
+                    Ok(v) if v.get("statements").is_some_and(|s| s.is_array()) => Ok(Busy::No(v)),
+                    _ => Err(not_an_lrs(shown(), 200)),
+                }
+            }
+            Ok(response) if (300..400).contains(&response.status()) => Err(Stop::NotAnLrs {
+                url: shown(),
+                status: response.status(),
+                message: format!(
+                    "it sends zhulao to {}; give that address instead",
+                    inert(response.header("Location").unwrap_or("another address"))
+                ),
+            }),
+            Ok(response) => Err(not_an_lrs(shown(), response.status())),
+            Err(ureq::Error::Status(status, response)) => {
+                if let Some(busy) = busy(status, &response) {
+                    return Ok(busy);
+                }
+                match status {
+                    401 | 403 => Err(Stop::Credentials {
+                        url: shown(),
+                        status,
+                    }),
+                    400..=499 => Err(not_an_lrs(shown(), status)),
+                    _ => Err(server_trouble(shown(), status, short_body(response))),
+                }
+            }
+            Err(ureq::Error::Transport(t)) => Err(Stop::Unreachable {
+                url: shown(),
+                reason: plain_transport(&t),
+            }),
+        }
+    }
+
+    /// Where a `more` link (a path on the LRS's host, or a whole address) points.
+    pub(super) fn more_url(&self, more: &str) -> String {
+        if more.starts_with("http://") || more.starts_with("https://") {
+            return more.to_string();
+        }
+        let origin_end = self
+            .endpoint
+            .find("://")
+            .and_then(|at| self.endpoint[at + 3..].find('/').map(|p| at + 3 + p))
+            .unwrap_or(self.endpoint.len());
+        format!("{}{more}", &self.endpoint[..origin_end])
     }
 }
 
@@ -312,13 +461,25 @@ fn plain_transport(t: &ureq::Transport) -> String {
     }
 }
 
-/// Sends every event `lrs` has not accepted yet. On a stop (the LRS unreachable, refusing the
-/// credentials, failing itself, busy for longer than zhulao waits) the report says what was sent
-/// before it. `pause` waits as a busy LRS asks (the command sleeps; tests note the waits).
+/// What a sync needs beyond the store and the LRS.
+pub struct Sending<'a> {
+    pub homepage: &'a str,
+    pub library: &'a Library,
+    /// Learners' names, numbers and seats go with their statements (the centre's own LRS, by
+    /// its choice: `names = true` in xapi.toml); otherwise only their random ids.
+    pub with_names: bool,
+}
+
+/// Sends every event, and every roster card, `lrs` has not accepted yet. With nothing to send,
+/// it still asks the LRS for one statement, so a wrong address or key is found now and not on
+/// the day there is something to send. On a stop (the LRS unreachable, refusing the
+/// credentials, not an LRS at all, failing itself, busy for longer than zhulao waits) the
+/// report says what was sent before it. `pause` waits as a busy LRS asks (the command sleeps;
+/// tests note the waits).
 pub fn sync(
     store: &mut Store,
     lrs: &Lrs,
-    homepage: &str,
+    sending: &Sending,
     pause: &mut dyn FnMut(Duration),
 ) -> (SyncReport, Option<Stop>) {
     let mut report = SyncReport::default();
@@ -327,23 +488,31 @@ pub fn sync(
         pause,
         waits: 0,
     };
-    let stop = sync_into(store, &mut sender, homepage, &mut report).err();
+    let stop = sync_into(store, &mut sender, sending, &mut report).err();
     (report, stop)
 }
 
 /// Posts to the LRS, waiting for it when it is busy — `MOST_WAITS` times in one sync at most.
-struct Sender<'a> {
-    lrs: &'a Lrs,
-    pause: &'a mut dyn FnMut(Duration),
-    waits: u32,
+pub(super) struct Sender<'a> {
+    pub(super) lrs: &'a Lrs,
+    pub(super) pause: &'a mut dyn FnMut(Duration),
+    pub(super) waits: u32,
 }
 
 impl Sender<'_> {
     fn post(&mut self, body: &[u8]) -> Result<Answer, Stop> {
+        self.patiently(|lrs| lrs.post(body))
+    }
+
+    /// Runs `request` again while the LRS says it is busy, as `post` does.
+    pub(super) fn patiently<T>(
+        &mut self,
+        mut request: impl FnMut(&Lrs) -> Result<Busy<T>, Stop>,
+    ) -> Result<T, Stop> {
         loop {
-            let (status, wait) = match self.lrs.post(body)? {
-                Posted::Answer(answer) => return Ok(answer),
-                Posted::Busy { status, wait } => (status, wait),
+            let (status, wait) = match request(self.lrs)? {
+                Busy::No(answer) => return Ok(answer),
+                Busy::Yes { status, wait } => (status, wait),
             };
             let next = wait.unwrap_or(FIRST_WAIT * 2u32.pow(self.waits.min(16)));
             if self.waits >= MOST_WAITS || next > LONGEST_WAIT {
@@ -359,70 +528,133 @@ impl Sender<'_> {
     }
 }
 
+/// One statement to send, by its id.
+struct Outgoing {
+    id: String,
+    body: Vec<u8>,
+}
+
 fn sync_into(
     store: &mut Store,
     sender: &mut Sender,
-    homepage: &str,
+    sending: &Sending,
     report: &mut SyncReport,
 ) -> Result<(), Stop> {
     let encoder = Encoder {
-        homepage,
-        audience: Audience::Lrs,
+        homepage: sending.homepage,
+        audience: if sending.with_names {
+            Audience::File
+        } else {
+            Audience::Lrs
+        },
+        library: sending.library,
+    };
+    let cards = if sending.with_names {
+        store.learner_cards()?
+    } else {
+        Default::default()
     };
     let lrs = sender.lrs;
     let mut after = 0;
+    let mut anything = false;
     loop {
         let batch = store.unsent_events(lrs.endpoint(), after, BATCH)?;
         let Some(&(last, _)) = batch.last() else {
-            return Ok(());
+            break;
         };
+        anything = true;
         after = last;
-        let mut events: Vec<&Event> = Vec::with_capacity(batch.len());
-        let mut statements = Vec::with_capacity(batch.len());
+        let mut outgoing = Vec::with_capacity(batch.len());
         for (_, event) in &batch {
-            match encoder.statement(event, None) {
-                Ok(s) => {
-                    events.push(event);
-                    statements.push(serde_json::to_vec(&s).expect("statements serialise"));
-                }
+            let run_ms = match event.verb {
+                crate::progress::Verb::Completed => Some(store.run_time_ms(&event.registration)?),
+                _ => None,
+            };
+            match encoder.statement(event, cards.get(&event.learner_id), run_ms) {
+                Ok(s) => outgoing.push(Outgoing {
+                    id: event.id.clone(),
+                    body: serde_json::to_vec(&s).expect("statements serialise"),
+                }),
                 Err(e) => report.skipped.push(e),
             }
         }
-        // The ones to send again alone: those it refused (to find which), or did not say it
-        // stored.
-        let alone: Vec<usize> = match sender.post(&json_array(&statements))? {
-            Answer::AllThere => {
-                mark(store, lrs, &events, report)?;
-                Vec::new()
-            }
-            Answer::Stored(ids) => {
-                let (stored, missing): (Vec<usize>, Vec<usize>) = (0..events.len())
-                    .partition(|&i| ids.iter().any(|id| id.eq_ignore_ascii_case(&events[i].id)));
-                let stored: Vec<&Event> = stored.into_iter().map(|i| events[i]).collect();
-                mark(store, lrs, &stored, report)?;
-                missing
-            }
-            Answer::Conflict(_) | Answer::Refused(..) => (0..events.len()).collect(),
-        };
-        for i in alone {
-            send_alone(store, sender, events[i], &statements[i], report)?;
+        send_batch(store, sender, &outgoing, report)?;
+    }
+    // Each learner's roster card, as it is now, unless this LRS has it already.
+    let roster: Vec<Outgoing> = store
+        .roster_cards()?
+        .into_iter()
+        .map(|card| Outgoing {
+            id: super::statement::roster_id(&card),
+            body: serde_json::to_vec(&encoder.roster_statement(&card)).expect("serialises"),
+        })
+        .collect();
+    for chunk in roster.chunks(BATCH) {
+        let ids: Vec<&str> = chunk.iter().map(|o| o.id.as_str()).collect();
+        let sent = store.sent_among(lrs.endpoint(), &ids)?;
+        let unsent: Vec<Outgoing> = chunk
+            .iter()
+            .zip(sent)
+            .filter(|(_, sent)| !sent)
+            .map(|(o, _)| Outgoing {
+                id: o.id.clone(),
+                body: o.body.clone(),
+            })
+            .collect();
+        if !unsent.is_empty() {
+            anything = true;
+            send_batch(store, sender, &unsent, report)?;
         }
     }
+    if !anything {
+        sender.patiently(|lrs| lrs.check())?;
+    }
+    Ok(())
+}
+
+fn send_batch(
+    store: &mut Store,
+    sender: &mut Sender,
+    outgoing: &[Outgoing],
+    report: &mut SyncReport,
+) -> Result<(), Stop> {
+    let lrs = sender.lrs;
+    let bodies: Vec<&[u8]> = outgoing.iter().map(|o| o.body.as_slice()).collect();
+    // The ones to send again alone: those it refused (to find which), or did not say it
+    // stored.
+    let alone: Vec<usize> = match sender.post(&json_array(&bodies))? {
+        Answer::AllThere => {
+            mark(store, lrs, outgoing.iter(), report)?;
+            Vec::new()
+        }
+        Answer::Stored(ids) => {
+            let (stored, missing): (Vec<usize>, Vec<usize>) = (0..outgoing.len()).partition(|&i| {
+                ids.iter()
+                    .any(|id| id.eq_ignore_ascii_case(&outgoing[i].id))
+            });
+            mark(store, lrs, stored.iter().map(|&i| &outgoing[i]), report)?;
+            missing
+        }
+        Answer::Conflict(_) | Answer::Refused(..) => (0..outgoing.len()).collect(),
+    };
+    for i in alone {
+        send_alone(store, sender, &outgoing[i], report)?;
+    }
+    Ok(())
 }
 
 /// Sends one statement by itself: marked if the LRS takes it, reported if it refuses it.
 fn send_alone(
     store: &mut Store,
     sender: &mut Sender,
-    event: &Event,
-    statement: &[u8],
+    one: &Outgoing,
     report: &mut SyncReport,
 ) -> Result<(), Stop> {
     let lrs = sender.lrs;
-    match sender.post(statement)? {
-        Answer::AllThere => mark(store, lrs, &[event], report),
-        Answer::Stored(ids) if ids.iter().any(|id| id.eq_ignore_ascii_case(&event.id)) => {
-            mark(store, lrs, &[event], report)
+    match sender.post(&one.body)? {
+        Answer::AllThere => mark(store, lrs, [one], report),
+        Answer::Stored(ids) if ids.iter().any(|id| id.eq_ignore_ascii_case(&one.id)) => {
+            mark(store, lrs, [one], report)
         }
         Answer::Stored(_) => Err(Stop::NotAnLrs {
             url: inert(lrs.endpoint()).into_owned(),
@@ -432,9 +664,9 @@ fn send_alone(
         Answer::Conflict(message) => {
             report.conflicts += 1;
             report.refused.push((
-                event.id.clone(),
+                one.id.clone(),
                 format!(
-                    "the LRS already has a different statement with this id{}",
+                    "{CONFLICT}{}",
                     if message.is_empty() {
                         String::new()
                     } else {
@@ -447,25 +679,25 @@ fn send_alone(
         Answer::Refused(status, message) => {
             report
                 .refused
-                .push((event.id.clone(), format!("HTTP {status}: {message}")));
+                .push((one.id.clone(), format!("HTTP {status}: {message}")));
             Ok(())
         }
     }
 }
 
-fn mark(
+fn mark<'o>(
     store: &mut Store,
     lrs: &Lrs,
-    events: &[&Event],
+    sent: impl IntoIterator<Item = &'o Outgoing>,
     report: &mut SyncReport,
 ) -> Result<(), Stop> {
-    let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = sent.into_iter().map(|o| o.id.as_str()).collect();
     store.mark_sent(lrs.endpoint(), &ids)?;
     report.sent += ids.len() as u64;
     Ok(())
 }
 
-fn json_array(items: &[Vec<u8>]) -> Vec<u8> {
+fn json_array(items: &[&[u8]]) -> Vec<u8> {
     let mut out = Vec::with_capacity(items.iter().map(|i| i.len() + 1).sum::<usize>() + 2);
     out.push(b'[');
     for (i, item) in items.iter().enumerate() {
@@ -498,6 +730,35 @@ mod tests {
                 "https://lrs.example.org/data/xAPI/statements",
             ),
         ] {
+            assert_eq!(Lrs::new(url, None, None).unwrap().endpoint(), endpoint);
+        }
+        for (url, endpoint) in [
+            (
+                "http://localhost:8100/xAPI",
+                "http://127.0.0.1:8100/xAPI/statements",
+            ),
+            (
+                "HTTP://LocalHost:8100/xAPI//",
+                "http://127.0.0.1:8100/xAPI/statements",
+            ),
+            (
+                "http://[::1]:8100/xAPI/",
+                "http://127.0.0.1:8100/xAPI/statements",
+            ),
+            (
+                "http://LRS.Example.org:80/xAPI/",
+                "http://lrs.example.org/xAPI/statements",
+            ),
+            (
+                "https://lrs.example.org:443/xAPI/statements/",
+                "https://lrs.example.org/xAPI/statements",
+            ),
+            (
+                "https://lrs.example.org:8443",
+                "https://lrs.example.org:8443/statements",
+            ),
+        ] {
+            assert_eq!(normal_address(url).as_deref(), Some(endpoint), "{url}");
             assert_eq!(Lrs::new(url, None, None).unwrap().endpoint(), endpoint);
         }
         for bad in [
@@ -541,7 +802,13 @@ mod tests {
     /// Syncs, noting the waits instead of waiting.
     fn sync_noting_waits(store: &mut Store, lrs: &Lrs) -> (SyncReport, Option<Stop>, Vec<u64>) {
         let mut waits = Vec::new();
-        let (report, stop) = sync(store, lrs, DEFAULT, &mut |d: Duration| {
+        let library = Library::default();
+        let sending = Sending {
+            homepage: DEFAULT,
+            library: &library,
+            with_names: false,
+        };
+        let (report, stop) = sync(store, lrs, &sending, &mut |d: Duration| {
             waits.push(d.as_secs())
         });
         (report, stop, waits)
@@ -653,7 +920,8 @@ mod tests {
         });
         let (report, stop, waits) = sync_noting_waits(&mut store, &lrs);
         assert!(stop.is_none(), "{stop:?}");
-        assert_eq!((report.sent, waits, requests(&count)), (3, vec![7], 2));
+        // Three answers and the learner's roster card (in a batch of its own).
+        assert_eq!((report.sent, waits, requests(&count)), (4, vec![7], 3));
 
         // Busy for good, over three batches: three waits, then one line's worth of stop —
         // not a statement at a time (once 766 statements made 774 requests).
@@ -719,7 +987,8 @@ mod tests {
         });
         let (report, stop, _) = sync_noting_waits(&mut store, &lrs);
         assert!(stop.is_none(), "{stop:?}");
-        assert_eq!((report.sent, requests(&count)), (2, 2));
+        // The two answers, then the roster card (taken as "all there").
+        assert_eq!((report.sent, requests(&count)), (3, 3));
 
         // An empty list, to the batch and to a statement alone: nothing is marked.
         let (_dir, mut store) = events(5);

@@ -135,6 +135,10 @@ pub fn answer_label(lib: &Library, lang: Lang, s: &TroubleSpot, response: &str) 
     let Some(step) = lesson.steps.iter().find(|st| st.id == s.step_id) else {
         return response.to_string();
     };
+    // A record from an older zhulao or another machine may hold a secret in clear.
+    if lesson.answer_is_secret(step) && !response.is_empty() {
+        return crate::screens::player::SECRET_MASK.to_string();
+    }
     match &step.exercise {
         Exercise::Tap { .. } => step
             .screen

@@ -68,11 +68,8 @@ pub(super) fn answer(
                 return Outcome::none();
             }
             let correct = p.typed == answer;
-            let secure = p
-                .lesson(cx.lib)
-                .zip(step.screen)
-                .is_some_and(|(l, s)| l.screens.get(s).is_some_and(|sc| sc.secure_pad));
-            let response = if secret || secure {
+            let hidden = secret || p.lesson(cx.lib).is_some_and(|l| l.answer_is_secret(step));
+            let response = if hidden {
                 SECRET_MASK.to_string()
             } else {
                 p.typed.clone()

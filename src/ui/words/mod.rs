@@ -8,6 +8,7 @@
 //! `print` (the certificate, the take-home sheet and what `zhulao print` says).
 
 pub mod doctor;
+pub mod exchange;
 pub mod print;
 pub mod report;
 
