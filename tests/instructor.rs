@@ -547,7 +547,7 @@ fn a_roster_file_is_imported_line_by_line_and_a_second_import_adds_nothing() {
     );
     assert_eq!(
         lines[6],
-        "第 8 行：王秀英 已在名单上，没有再加，在 周四下午班"
+        "第 8 行：王秀英 已在名单上，没有再加；已把 王秀英 加进 周四下午班（如果是另一位同名的学员，请把名字写得有区别再导入）"
     );
     assert_eq!(lines[7], "第 9 行：=1+2 已加入，在 周二上午班，座位 9");
     assert_eq!(lines[8], "加入 3 人，已在名单上 1 人，有问题 4 行。");
@@ -934,4 +934,54 @@ fn a_second_line_with_the_same_name_and_another_seat_is_a_question_not_a_move() 
         ["周二上午班"],
         "no group was added either"
     );
+}
+
+/// `zhulao roster import FILE` in `lang`: the exit code and what it said.
+fn import_roster(
+    dir: &std::path::Path,
+    file: &std::path::Path,
+    lang: &str,
+) -> (Option<i32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(dir)
+        .args(["--lang", lang, "roster", "import"])
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// The bureau report's own column name (小组) and the other names school offices use for the
+/// group (组别, 班别) and the seat (座号) are understood; a column nobody reads is named in the
+/// report instead of being dropped unseen.
+#[test]
+fn common_roster_headers_are_understood_and_unused_columns_are_named() {
+    for (group_header, seat_header) in [("小组", "座号"), ("组别", "座位号"), ("班别", "座位")]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("名单.csv");
+        std::fs::write(
+            &csv,
+            format!("序号,学员姓名,{group_header},{seat_header},电话\n1,王秀英,周二上午班,3,13800000000\n"),
+        )
+        .unwrap();
+        let (code, said) = import_roster(dir.path(), &csv, "zh");
+        assert_eq!(code, Some(0), "{said}");
+        let lines: Vec<&str> = said.lines().collect();
+        assert_eq!(lines[0], "第 2 行：王秀英 已加入，在 周二上午班，座位 3");
+        assert!(lines[1].starts_with("没有用到的列：序号、电话"), "{said}");
+        let roster = Store::open(dir.path()).unwrap().roster(false).unwrap();
+        assert_eq!(roster[0].groups, ["周二上午班"], "{group_header}");
+        assert_eq!(roster[0].learner.seat, Some(3), "{seat_header}");
+    }
+    // Without a header, the fourth column on is named by its number.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("roster.csv");
+    std::fs::write(&csv, "王一,甲,1,x\n").unwrap();
+    let (_, said) = import_roster(dir.path(), &csv, "en");
+    assert!(said.contains("Columns not used: column 4 ("), "{said}");
 }

@@ -8,6 +8,7 @@
 
 pub mod doctor;
 pub mod report;
+pub mod roster;
 
 use crate::lang::Lang;
 use doctor::{DOCTOR_EN, DOCTOR_ZH, DoctorWords};
