@@ -119,14 +119,15 @@ impl Filter {
 }
 
 impl Store {
-    /// One row per learner (not archived) in `group` (or everyone), by seat, number and name.
+    /// One row per learner (not archived) in `group` (or everyone), in class-list order
+    /// (`name_order`).
     /// A handful of whole-table reads, joined here: no query per learner.
     pub fn class(&self, group: Option<&str>, now: &str) -> Result<Vec<ClassRow>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {LEARNER_COLUMNS} FROM learners
               WHERE archived_at IS NULL
                 AND (?1 IS NULL OR id IN (SELECT learner_id FROM learner_groups WHERE group_id = ?1))
-              ORDER BY seat IS NULL, seat, number IS NULL, number, name_key"
+              ORDER BY name IS NULL, name COLLATE PINYIN, number"
         ))?;
         let mut rows: Vec<ClassRow> = stmt
             .query_map([group], |r| {
@@ -149,7 +150,7 @@ impl Store {
             .collect();
         let mut names = self.conn.prepare(
             "SELECT lg.learner_id, g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
-              ORDER BY g.name",
+              ORDER BY g.name COLLATE PINYIN",
         )?;
         let mut q = names.query([])?;
         while let Some(r) = q.next()? {

@@ -44,7 +44,7 @@ impl Store {
     pub fn groups(&self) -> Result<Vec<Group>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name FROM groups ORDER BY created_at, name")?;
+            .prepare("SELECT id, name FROM groups ORDER BY name COLLATE PINYIN, created_at")?;
         let rows = stmt.query_map([], row_to_group)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -102,17 +102,17 @@ impl Store {
         Ok(())
     }
 
-    /// Everyone — archived learners last, and only when `with_archived` — by seat, then number,
-    /// then name.
+    /// Everyone — archived learners last, and only when `with_archived` — in class-list order
+    /// (`name_order`: by pinyin, numbered learners after the named).
     pub fn roster(&self, with_archived: bool) -> Result<Vec<RosterEntry>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {LEARNER_COLUMNS}, archived_at IS NOT NULL,
                     (SELECT group_concat(name, char(31)) FROM
                         (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
-                          WHERE lg.learner_id = learners.id ORDER BY g.name))
+                          WHERE lg.learner_id = learners.id ORDER BY g.name COLLATE PINYIN))
                FROM learners
               WHERE ?1 OR archived_at IS NULL
-              ORDER BY archived_at IS NOT NULL, seat IS NULL, seat, number IS NULL, number, name_key"
+              ORDER BY archived_at IS NOT NULL, name IS NULL, name COLLATE PINYIN, number"
         ))?;
         let rows = stmt.query_map([with_archived], |r| {
             let groups: Option<String> = r.get(5)?;

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::detail::Detail;
 use super::{duration, lesson_name, name, step_number, when};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query, menu_choice};
+use crate::progress::name_order::compare_learners;
 use crate::progress::store::class::ClassRow;
 use crate::progress::store::roster::Group;
 use crate::ui::draw::put;
@@ -26,9 +27,10 @@ pub const REFRESH: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
+    /// Class-list order (`name_order`), as the store gives the rows.
     #[default]
-    Seat,
     Name,
+    Seat,
     Done,
     Stars,
     Time,
@@ -38,8 +40,8 @@ pub enum Sort {
 
 impl Sort {
     const ALL: [Sort; 7] = [
-        Sort::Seat,
         Sort::Name,
+        Sort::Seat,
         Sort::Done,
         Sort::Stars,
         Sort::Time,
@@ -82,18 +84,14 @@ impl Class {
         }
     }
 
-    /// The rows in the chosen order: numbers and times largest first, names and seats from the
-    /// start, the stuck at the top.
+    /// The rows in the chosen order: numbers and times largest first, names (in pinyin order)
+    /// and seats from the start, the stuck at the top; ties in name order.
     pub fn sorted(&self) -> Vec<&ClassRow> {
         let mut rows: Vec<&ClassRow> = self.rows.iter().collect();
         match self.sort {
-            Sort::Seat => {}
-            Sort::Name => rows.sort_by_key(|r| {
-                r.learner
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| format!("~{:09}", r.learner.number.unwrap_or(0)))
-            }),
+            Sort::Name => rows.sort_by(|a, b| compare_learners(&a.learner, &b.learner)),
+            // Learners without a seat last, in name order (the sort keeps it).
+            Sort::Seat => rows.sort_by_key(|r| (r.learner.seat.is_none(), r.learner.seat)),
             Sort::Done => rows.sort_by_key(|r| std::cmp::Reverse(r.lessons_done)),
             Sort::Stars => rows.sort_by_key(|r| std::cmp::Reverse(r.stars)),
             Sort::Time => rows.sort_by_key(|r| std::cmp::Reverse(r.time_ms)),
