@@ -993,3 +993,91 @@ fn common_roster_headers_are_understood_and_unused_columns_are_named() {
     let (_, said) = import_roster(dir.path(), &csv, "en");
     assert!(said.contains("Columns not used: column 4 ("), "{said}");
 }
+
+/// Trouble spots for everyone over all time come from figures kept with every answer (so a
+/// centre of a million answers opens them at once): they agree with counting the answers
+/// themselves, and a database from before those figures gets them from its answers.
+#[test]
+fn trouble_spots_over_all_time_are_kept_figures_that_agree_with_the_answers() {
+    use zhulao::progress::store::class::Filter;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    seed_class(&mut store);
+    let kept = store.trouble_spots(&Filter::default()).unwrap();
+    let counted = store
+        .trouble_spots(&Filter {
+            since: Some("1970-01-01T00:00:00.000Z".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert!(
+        kept.iter()
+            .any(|s| s.pointer > 0 && !s.wrong_answers.is_empty()),
+        "{kept:?}"
+    );
+    assert_eq!(kept, counted);
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("zhulao.sqlite3")).unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE step_stats; DROP TABLE step_totals; DROP TABLE step_wrong_answers;
+         PRAGMA user_version = {};",
+        zhulao::progress::store::SCHEMA_VERSION - 1
+    ))
+    .unwrap();
+    drop(conn);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.trouble_spots(&Filter::default()).unwrap(), kept);
+}
+
+/// Who is missing: ten days after the class, everyone is missing for 7 days; for 14 days only
+/// the learner on the roster who never started a lesson — whom the dashboard's figures never
+/// show — with the day each was last seen on the machine's own calendar.
+#[test]
+fn who_is_missing_lists_those_not_seen_for_the_days_chosen_and_those_who_never_came() {
+    let mut h = class_harness(Lang::Zh);
+    let tue = h.io.store.groups().unwrap()[0].clone();
+    let zeng =
+        h.io.store
+            .add_learner(&NewLearner::Named("曾国藩".into()))
+            .unwrap();
+    h.io.store.set_seat(&zeng.id, Some(31)).unwrap();
+    h.io.store.set_member(&zeng.id, &tue.id, true).unwrap();
+    h.set_time(time::macros::datetime!(2026-11-12 09:00 +8));
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::CLASS));
+    let (screen, _) = h.render(80, 24);
+    assert!(
+        screen.contains("M 谁没来"),
+        "the key is in the footer:\n{screen}"
+    );
+    h.act(Action::Letter('m'));
+    assert_eq!(h.screen(), "Missing");
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("7 天以上没来"), "{screen}");
+    assert!(screen.contains("2026-11-02（10 天前）"), "{screen}");
+    // In pinyin order.
+    let row = |name: &str| screen.lines().position(|l| l.contains(name));
+    assert!(row("陈秀兰") < row("黄玉珍"), "{screen}");
+    snap("teacher_missing", &h);
+    h.act(Action::Letter('d'));
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("14 天以上没来"), "{screen}");
+    assert!(
+        screen.contains("曾国藩") && screen.contains("周二上午班"),
+        "{screen}"
+    );
+    assert!(!screen.contains("陈秀兰"), "seen 10 days ago:\n{screen}");
+    // The Thursday group has nobody who never came.
+    h.act(Action::Letter('g')).act(Action::Letter('g'));
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("这 14 天里每个人都来过。"), "{screen}");
+    h.act(Action::Letter('d'));
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("30 天以上没来"), "{screen}");
+    // Enter on a learner opens their detail; Esc comes back.
+    h.act(Action::Letter('d')).act(Action::Letter('g'));
+    h.act(Action::Confirm);
+    assert_eq!(h.screen(), "Detail");
+    h.act(Action::Back);
+    assert_eq!(h.screen(), "Missing");
+}

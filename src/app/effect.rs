@@ -74,6 +74,11 @@ pub enum Query {
     Roster {
         with_archived: bool,
     },
+    /// Learners in a group (or everyone) not seen for `days` days, or never.
+    Missing {
+        group: Option<String>,
+        days: u32,
+    },
 }
 
 /// Which days the trouble spots are counted over.
@@ -133,6 +138,10 @@ pub enum Answer {
         groups: Vec<crate::progress::store::roster::Group>,
         /// A change that could not be made: the learner who has that name or seat.
         taken: Option<Taken>,
+    },
+    Missing {
+        rows: Vec<crate::progress::store::class::Missing>,
+        groups: Vec<crate::progress::store::roster::Group>,
     },
 }
 

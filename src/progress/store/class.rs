@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params_from_iter;
+use rusqlite::{params, params_from_iter};
 
 use super::learners::{LEARNER_COLUMNS, row_to_learner};
 use super::{Store, StoreError};
@@ -83,6 +83,16 @@ pub struct TroubleSpot {
     pub pointer: u32,
     /// The wrong answers given, most common first, with how often.
     pub wrong_answers: Vec<(String, u32)>,
+}
+
+/// A learner not seen for a while, or never: who is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub learner: Learner,
+    /// Names of their groups, in name order.
+    pub groups: Vec<String>,
+    /// Their latest answer or lesson (stored time), or `None` if they never started a lesson.
+    pub last_seen: Option<String>,
 }
 
 /// Which learners and which days a view is about.
@@ -205,6 +215,38 @@ impl Store {
         Ok(rows)
     }
 
+    /// Learners (not archived) in `group` (or everyone) not seen since `since` (a stored
+    /// time), in class-list order, including those on the roster who never started a lesson.
+    /// When each was last seen comes from `lesson_stats`, kept with every event.
+    pub fn missing(&self, group: Option<&str>, since: &str) -> Result<Vec<Missing>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT * FROM (
+                SELECT {LEARNER_COLUMNS},
+                       (SELECT MAX(last_at) FROM lesson_stats s WHERE s.learner_id = learners.id)
+                           AS seen,
+                       (SELECT group_concat(name, char(31)) FROM
+                           (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
+                             WHERE lg.learner_id = learners.id ORDER BY g.name COLLATE PINYIN))
+                  FROM learners
+                 WHERE archived_at IS NULL
+                   AND (?1 IS NULL OR id IN
+                        (SELECT learner_id FROM learner_groups WHERE group_id = ?1))
+                 ORDER BY name IS NULL, name COLLATE PINYIN, number)
+              WHERE seen IS NULL OR seen < ?2"
+        ))?;
+        let rows = stmt.query_map(params![group, since], |r| {
+            let groups: Option<String> = r.get(5)?;
+            Ok(Missing {
+                learner: row_to_learner(r)?,
+                last_seen: r.get(4)?,
+                groups: groups
+                    .map(|g| g.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// One learner's lessons and the steps that took them most tries.
     pub fn learner_detail(&self, id: &str) -> Result<LearnerDetail, StoreError> {
         let learner = self.conn.query_row(
@@ -261,6 +303,51 @@ impl Store {
     /// The steps where learners most often needed help, for a group and a span of days: one
     /// pass over the answers of those days (found through the index on time), counted here.
     pub fn trouble_spots(&self, filter: &Filter) -> Result<Vec<TroubleSpot>, StoreError> {
+        if *filter == Filter::default() {
+            return self.trouble_spots_all_time();
+        }
+        self.trouble_spots_from_events(filter)
+    }
+
+    /// Everyone over all time, from the figures kept with every answer (`step_totals`, one row
+    /// per step, and `step_wrong_answers`): no answer is read, however many there are.
+    fn trouble_spots_all_time(&self) -> Result<Vec<TroubleSpot>, StoreError> {
+        let mut spots: Vec<TroubleSpot> = self
+            .conn
+            .prepare(
+                "SELECT pack_id, lesson_id, step_id, learners, hint, pointer
+                   FROM step_totals WHERE hint > 0",
+            )?
+            .query_map([], |r| {
+                Ok(TroubleSpot {
+                    pack_id: r.get(0)?,
+                    lesson_id: r.get(1)?,
+                    step_id: r.get(2)?,
+                    learners: r.get(3)?,
+                    hint: r.get(4)?,
+                    pointer: r.get(5)?,
+                    wrong_answers: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        worst_first(&mut spots);
+        let mut answers = self.conn.prepare(
+            "SELECT response, times FROM step_wrong_answers
+              WHERE pack_id = ?1 AND lesson_id = ?2 AND step_id = ?3
+              ORDER BY times DESC, response LIMIT 3",
+        )?;
+        for spot in &mut spots {
+            spot.wrong_answers = answers
+                .query_map(params![spot.pack_id, spot.lesson_id, spot.step_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(spots)
+    }
+
+    /// A group or a span of days: one pass over those answers, counted here.
+    fn trouble_spots_from_events(&self, filter: &Filter) -> Result<Vec<TroubleSpot>, StoreError> {
         type StepKey = (String, String, String);
         #[derive(Default)]
         struct Counts {
@@ -323,21 +410,7 @@ impl Store {
                 })
             })
             .collect();
-        // Worst share first, then most learners, then in course order for a stable list.
-        spots.sort_by(|a, b| {
-            let share = |s: &TroubleSpot| u64::from(s.hint) * 1_000_000 / u64::from(s.learners);
-            share(b)
-                .cmp(&share(a))
-                .then_with(|| b.hint.cmp(&a.hint))
-                .then_with(|| {
-                    (&a.pack_id, &a.lesson_id, &a.step_id).cmp(&(
-                        &b.pack_id,
-                        &b.lesson_id,
-                        &b.step_id,
-                    ))
-                })
-        });
-        spots.truncate(30);
+        worst_first(&mut spots);
         Ok(spots)
     }
 
@@ -348,4 +421,19 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// The 30 worst spots, worst share first, then most learners, then in course order for a
+/// stable list.
+fn worst_first(spots: &mut Vec<TroubleSpot>) {
+    spots.sort_by(|a, b| {
+        let share = |s: &TroubleSpot| u64::from(s.hint) * 1_000_000 / u64::from(s.learners);
+        share(b)
+            .cmp(&share(a))
+            .then_with(|| b.hint.cmp(&a.hint))
+            .then_with(|| {
+                (&a.pack_id, &a.lesson_id, &a.step_id).cmp(&(&b.pack_id, &b.lesson_id, &b.step_id))
+            })
+    });
+    spots.truncate(30);
 }

@@ -142,6 +142,8 @@ impl Layer for Class {
                 self.cursor = 0;
                 Outcome::effect(Effect::Query(self.query()))
             }
+            // Who is missing, in the group shown.
+            Action::Letter('m') => super::missing::MissingScreen::open(self.group.clone()),
             other => {
                 let _ = cx;
                 let len = self.rows.len();
@@ -170,6 +172,11 @@ impl Layer for Class {
                 Key::new(w.key_esc, w.word_back, Some(Action::Back)),
                 Key::new(t.key_group, t.word_group, Some(Action::Letter('g'))),
                 Key::new(t.key_sort, t.word_sort, Some(Action::Right)),
+                Key::new(
+                    crate::ui::words::roster::term(cx.lang).key_missing,
+                    crate::ui::words::roster::term(cx.lang).word_missing,
+                    Some(Action::Letter('m')),
+                ),
             ],
         );
         let right = format!(
