@@ -587,7 +587,8 @@ fn snapshots_of_the_instructors_screens() {
     snap("teacher_home", &h);
     h.act(Action::Select(home::CLASS));
     snap("teacher_class", &h);
-    h.act(Action::Down).act(Action::Confirm);
+    // 冯玉荣, who tapped the wrong app twice.
+    h.act(Action::Down).act(Action::Down).act(Action::Confirm);
     snap("teacher_detail", &h);
     h.act(Action::Back)
         .act(Action::Back)
@@ -1080,4 +1081,71 @@ fn who_is_missing_lists_those_not_seen_for_the_days_chosen_and_those_who_never_c
     assert_eq!(h.screen(), "Detail");
     h.act(Action::Back);
     assert_eq!(h.screen(), "Missing");
+}
+
+/// A learner's detail says what each hard step asked and what that learner answered — a
+/// secret code masked even where the record holds the digits (another machine's file) — with
+/// their courses as bars; on a wide dashboard a course's column carries its whole title.
+#[test]
+fn a_learners_detail_shows_what_each_step_asked_and_their_own_wrong_answers() {
+    let lib = zhulao::built_in::load_library(None).unwrap();
+    let mut h = Harness::new(lib, Lang::Zh);
+    let me =
+        h.io.store
+            .add_learner(&NewLearner::Named("陈静".into()))
+            .unwrap();
+    let other =
+        h.io.store
+            .add_learner(&NewLearner::Named("张伟".into()))
+            .unwrap();
+    let record = |store: &mut Store, who: &Learner, response: &str, outcome: Outcome| {
+        store
+            .record_at(
+                &EventDraft {
+                    verb: Verb::Answered,
+                    learner_id: who.id.clone(),
+                    registration: Some(format!("run-{}", who.id)),
+                    pack_id: "basics".into(),
+                    lesson_id: "back-home-lock".into(),
+                    step: Some(step(
+                        "pin",
+                        zhulao::content::StepKind::Digits,
+                        Some(outcome),
+                        1,
+                        response,
+                    )),
+                    stars: None,
+                    lang: Lang::Zh,
+                },
+                "2026-11-02T01:05:00.000Z",
+            )
+            .unwrap();
+    };
+    record(&mut h.io.store, &me, "135790", Outcome::Wrong);
+    record(&mut h.io.store, &me, "135790", Outcome::Wrong);
+    record(&mut h.io.store, &me, "******", Outcome::Correct);
+    record(&mut h.io.store, &other, "999999", Outcome::Wrong);
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::CLASS));
+    let (wide, _) = h.render(160, 30);
+    assert!(wide.contains("智能手机入门"), "the whole title:\n{wide}");
+    h.act(Action::Confirm);
+    assert_eq!(h.screen(), "Detail");
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("陈静"), "{screen}");
+    assert!(
+        screen.contains("这一步：输入练习用的锁屏密码 246810。"),
+        "{screen}"
+    );
+    assert!(screen.contains("TA 答的：“******” ×2"), "{screen}");
+    assert!(
+        !screen.contains("135790") && !screen.contains("999999"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("智能手机入门  [----------] 0/8 课"),
+        "{screen}"
+    );
+    let (small, _) = h.render(40, 12);
+    assert!(small.contains("[----------]"), "{small}");
 }

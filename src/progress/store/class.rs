@@ -60,6 +60,8 @@ pub struct StepTries {
     pub step_id: String,
     pub answers: u32,
     pub wrong: u32,
+    /// The learner's own wrong answers to the step (as recorded), most often given first.
+    pub wrong_answers: Vec<(String, u32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,9 +292,27 @@ impl Store {
                     step_id: r.get(2)?,
                     answers: r.get(3)?,
                     wrong: r.get(4)?,
+                    wrong_answers: Vec::new(),
                 })
             })?
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<StepTries>, _>>()?;
+        let mut answers = self.conn.prepare(
+            "SELECT COALESCE(response, ''), COUNT(*) AS n FROM events
+              WHERE learner_id = ?1 AND verb = 'answered' AND outcome = 'wrong'
+                AND pack_id = ?2 AND lesson_id = ?3 AND step_id = ?4
+              GROUP BY 1 ORDER BY n DESC, 1 LIMIT 3",
+        )?;
+        let hardest = hardest
+            .into_iter()
+            .map(|mut s| {
+                s.wrong_answers = answers
+                    .query_map(params![id, s.pack_id, s.lesson_id, s.step_id], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?
+                    .collect::<Result<_, _>>()?;
+                Ok(s)
+            })
+            .collect::<Result<_, StoreError>>()?;
         Ok(LearnerDetail {
             learner,
             lessons,

@@ -102,6 +102,43 @@ impl Class {
     }
 }
 
+impl Class {
+    /// The courses shown as columns on a wide screen, with their widths: those someone in view
+    /// has begun (a column for a course nobody takes is noise), each as wide as its title where
+    /// the screen has room, or an equal share of it — never cut to a couple of characters
+    /// while there is room.
+    fn course_columns<'a>(
+        &self,
+        cx: &'a ViewCx,
+        width: u16,
+    ) -> Vec<(&'a crate::content::Pack, u16)> {
+        let begun: Vec<&crate::content::Pack> = cx
+            .lib
+            .packs
+            .iter()
+            .filter(|p| self.rows.iter().any(|r| r.done.contains_key(&p.id)))
+            .collect();
+        if begun.is_empty() {
+            return Vec::new();
+        }
+        // Seat, name, done, stars, time, last active and their gaps, and room for "now".
+        let fixed: u16 = 5 + 13 + 5 + 5 + 11 + 12 + 1 + 16;
+        let room = width.saturating_sub(fixed);
+        let title = |p: &crate::content::Pack| {
+            crate::ui::text::width(p.title.get(cx.lang)).clamp(5, 24) as u16
+        };
+        let whole: u16 = begun.iter().map(|p| title(p) + 1).sum();
+        if whole <= room {
+            return begun.into_iter().map(|p| (p, title(p))).collect();
+        }
+        let share = (room / begun.len() as u16).saturating_sub(1).max(6);
+        begun
+            .into_iter()
+            .map(|p| (p, title(p).min(share)))
+            .collect()
+    }
+}
+
 fn sort_title(cx: &ViewCx, sort: Sort) -> &'static str {
     let t = cx.words.teacher;
     match sort {
@@ -203,13 +240,13 @@ impl Layer for Class {
             columns.push(Column::new(t.col_seat, 4, true));
         }
         columns.push(Column::new(t.col_name, 12, false));
-        let packs: Vec<&crate::content::Pack> = if wide {
-            cx.lib.packs.iter().collect()
+        let packs = if wide {
+            self.course_columns(cx, body.width)
         } else {
             vec![]
         };
-        for p in &packs {
-            columns.push(Column::new(p.title.get(cx.lang), 6, true));
+        for (p, width) in &packs {
+            columns.push(Column::new(p.title.get(cx.lang), *width, true));
         }
         columns.push(Column::new(t.col_done, 4, true));
         if body.width >= 60 {
@@ -232,7 +269,7 @@ impl Layer for Class {
                     cells.push(r.learner.seat.map(|s| s.to_string()).unwrap_or_default());
                 }
                 cells.push(name(cx, &r.learner));
-                for p in &packs {
+                for (p, _) in &packs {
                     let done = r.done.get(&p.id).copied().unwrap_or(0);
                     cells.push(format!("{done}/{}", p.lessons.len()));
                 }

@@ -55,7 +55,8 @@ impl Trouble {
             text.push(t.trouble_none, Role::Base, Priority::Keep);
         }
         for (n, s) in self.spots.iter().enumerate() {
-            let say = step_say(cx.lib, cx.lang, s);
+            let at = (s.pack_id.as_str(), s.lesson_id.as_str(), s.step_id.as_str());
+            let say = step_say(cx.lib, cx.lang, at);
             text.push(
                 format!(
                     "{}. {} · {}",
@@ -93,7 +94,7 @@ impl Trouble {
                 let answers: Vec<String> = s
                     .wrong_answers
                     .iter()
-                    .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, s, r)))
+                    .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, at, r)))
                     .collect();
                 text.push(
                     fill(t.trouble_wrong, &[("answers", &answers.join("  "))]),
@@ -117,22 +118,31 @@ fn days_name(cx: &ViewCx, days: Days) -> &'static str {
     }
 }
 
+/// Which step of which lesson: (pack id, lesson id, step id).
+pub type StepRef<'a> = (&'a str, &'a str, &'a str);
+
 /// What the step asked, so the volunteer recognises it.
-fn step_say(lib: &Library, lang: Lang, s: &TroubleSpot) -> String {
-    lib.pack(&s.pack_id)
-        .and_then(|p| p.lesson(&s.lesson_id))
-        .and_then(|l| l.steps.iter().find(|st| st.id == s.step_id))
+pub fn step_say(lib: &Library, lang: Lang, (pack, lesson, step): StepRef) -> String {
+    lib.pack(pack)
+        .and_then(|p| p.lesson(lesson))
+        .and_then(|l| l.steps.iter().find(|st| st.id == step))
         .map(|st| st.say.get(lang).to_string())
         .unwrap_or_default()
 }
 
 /// A recorded answer in the words the learner saw: the label tapped or chosen, the order of
-/// items, or the digits typed.
-pub fn answer_label(lib: &Library, lang: Lang, s: &TroubleSpot, response: &str) -> String {
-    let Some(lesson) = lib.pack(&s.pack_id).and_then(|p| p.lesson(&s.lesson_id)) else {
+/// items, or the digits typed — masked for a secret code or a secure pad, whatever the record
+/// holds (another machine's may hold the digits).
+pub fn answer_label(
+    lib: &Library,
+    lang: Lang,
+    (pack, lesson, step): StepRef,
+    response: &str,
+) -> String {
+    let Some(lesson) = lib.pack(pack).and_then(|p| p.lesson(lesson)) else {
         return response.to_string();
     };
-    let Some(step) = lesson.steps.iter().find(|st| st.id == s.step_id) else {
+    let Some(step) = lesson.steps.iter().find(|st| st.id == step) else {
         return response.to_string();
     };
     match &step.exercise {
@@ -154,6 +164,14 @@ pub fn answer_label(lib: &Library, lang: Lang, s: &TroubleSpot, response: &str) 
             })
             .collect::<Vec<_>>()
             .join(" → "),
+        Exercise::Digits { secret, .. }
+            if *secret
+                || step
+                    .screen
+                    .is_some_and(|i| lesson.screens.get(i).is_some_and(|sc| sc.secure_pad)) =>
+        {
+            crate::screens::player::SECRET_MASK.to_string()
+        }
         _ => response.to_string(),
     }
 }

@@ -26,9 +26,8 @@ pub struct TermWords {
     pub never_came: &'static str,
     /// "2026-11-20（9 天前）".
     pub seen_days_ago: &'static str,
-    /// One learner's detail: the steps they answered wrong, with what the step asked and what
+    /// One learner's detail: under each of their hardest steps, what the step asked and what
     /// they answered.
-    pub detail_wrong_title: &'static str,
     pub detail_asked: &'static str,
     pub detail_their_answers: &'static str,
     /// A progress bar's words beside it: "3/5 课".
@@ -50,7 +49,6 @@ pub const TERM_ZH: TermWords = TermWords {
     col_last_seen: "上次来",
     never_came: "还没来过",
     seen_days_ago: "{date}（{n} 天前）",
-    detail_wrong_title: "答错过的步骤（这一步问的，和 TA 的回答）",
     detail_asked: "这一步：{text}",
     detail_their_answers: "TA 答的：{answers}",
     detail_progress: "{done}/{all} 课",
@@ -71,7 +69,6 @@ pub const TERM_EN: TermWords = TermWords {
     col_last_seen: "Last seen",
     never_came: "never came",
     seen_days_ago: "{date} ({n} days ago)",
-    detail_wrong_title: "Steps answered wrong (what the step asked, and their answers)",
     detail_asked: "The step: {text}",
     detail_their_answers: "They answered: {answers}",
     detail_progress: "{done}/{all} lessons",
