@@ -81,18 +81,20 @@ pub enum Query {
     },
 }
 
-/// Which days the trouble spots are counted over.
+/// Which days the trouble spots are counted over. They open on all time (kept figures, read
+/// at once however many answers there are); D narrows to the last week, month, or today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Days {
     Today,
-    #[default]
     Week,
     Month,
+    #[default]
     All,
 }
 
 impl Days {
-    pub const ALL: [Days; 4] = [Days::Today, Days::Week, Days::Month, Days::All];
+    /// The order D goes through them.
+    pub const ALL: [Days; 4] = [Days::All, Days::Week, Days::Month, Days::Today];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,6 +12,7 @@ use rusqlite::{params, params_from_iter};
 use super::learners::{LEARNER_COLUMNS, row_to_learner};
 use super::{Store, StoreError};
 use crate::progress::event::Learner;
+use crate::progress::name_order::sort_by_learner;
 use crate::progress::review::REVIEW_LESSON;
 
 /// The learner is stuck if their last answer was wrong and came within this many minutes.
@@ -138,8 +139,7 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {LEARNER_COLUMNS} FROM learners
               WHERE archived_at IS NULL
-                AND (?1 IS NULL OR id IN (SELECT learner_id FROM learner_groups WHERE group_id = ?1))
-              ORDER BY name IS NULL, name COLLATE PINYIN, number"
+                AND (?1 IS NULL OR id IN (SELECT learner_id FROM learner_groups WHERE group_id = ?1))"
         ))?;
         let mut rows: Vec<ClassRow> = stmt
             .query_map([group], |r| {
@@ -155,6 +155,7 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
+        sort_by_learner(&mut rows, |r| &r.learner);
         let index: HashMap<String, usize> = rows
             .iter()
             .enumerate()
@@ -232,8 +233,7 @@ impl Store {
                   FROM learners
                  WHERE archived_at IS NULL
                    AND (?1 IS NULL OR id IN
-                        (SELECT learner_id FROM learner_groups WHERE group_id = ?1))
-                 ORDER BY name IS NULL, name COLLATE PINYIN, number)
+                        (SELECT learner_id FROM learner_groups WHERE group_id = ?1)))
               WHERE seen IS NULL OR seen < ?2"
         ))?;
         let rows = stmt.query_map(params![group, since], |r| {
@@ -246,7 +246,9 @@ impl Store {
                     .unwrap_or_default(),
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut rows: Vec<Missing> = rows.collect::<Result<_, _>>()?;
+        sort_by_learner(&mut rows, |r| &r.learner);
+        Ok(rows)
     }
 
     /// One learner's lessons and the steps that took them most tries.

@@ -112,7 +112,7 @@ impl Store {
                           WHERE lg.learner_id = learners.id ORDER BY g.name COLLATE PINYIN))
                FROM learners
               WHERE ?1 OR archived_at IS NULL
-              ORDER BY archived_at IS NOT NULL, name IS NULL, name COLLATE PINYIN, number"
+              ORDER BY archived_at IS NOT NULL"
         ))?;
         let rows = stmt.query_map([with_archived], |r| {
             let groups: Option<String> = r.get(5)?;
@@ -124,7 +124,13 @@ impl Store {
                     .unwrap_or_default(),
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut rows: Vec<RosterEntry> = rows.collect::<Result<_, _>>()?;
+        // Archived learners last; each part in class-list order.
+        let current = rows.iter().take_while(|e| !e.archived).count();
+        let (now, archived) = rows.split_at_mut(current);
+        crate::progress::name_order::sort_by_learner(now, |e| &e.learner);
+        crate::progress::name_order::sort_by_learner(archived, |e| &e.learner);
+        Ok(rows)
     }
 
     /// Gives a learner a new name, unless another learner has it.

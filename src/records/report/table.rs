@@ -190,8 +190,11 @@ pub fn build(
         .collect();
     // Rows go in class-list order (`name_order`: by pinyin, numbered learners after the
     // named): each learner's place in that order is their rank, so rows sort by a number.
-    who.sort_by(|a, b| {
-        crate::progress::name_order::compare_stored(a.stored, b.stored).then(a.id.cmp(b.id))
+    who.sort_by_cached_key(|w| {
+        (
+            crate::progress::name_order::learner_key(w.stored.0, w.stored.1),
+            w.id,
+        )
     });
     let rank: HashMap<&str, usize> = who.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
 
