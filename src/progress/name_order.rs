@@ -280,7 +280,7 @@ mod tests {
             number,
             seat: None,
         };
-        let mut v = vec![
+        let mut v = [
             l("a", None, Some(10)),
             l("b", Some("张伟"), None),
             l("c", None, Some(2)),
