@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use rusqlite::{params, params_from_iter};
 
 use super::learners::{LEARNER_COLUMNS, row_to_learner};
+use super::roster::{GROUP_NAMES, group_names};
 use super::{Store, StoreError};
 use crate::progress::event::Learner;
 use crate::progress::name_order::sort_by_learner;
@@ -227,9 +228,7 @@ impl Store {
                 SELECT {LEARNER_COLUMNS},
                        (SELECT MAX(last_at) FROM lesson_stats s WHERE s.learner_id = learners.id)
                            AS seen,
-                       (SELECT group_concat(name, char(31)) FROM
-                           (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
-                             WHERE lg.learner_id = learners.id ORDER BY g.name COLLATE PINYIN))
+                       {GROUP_NAMES}
                   FROM learners
                  WHERE archived_at IS NULL
                    AND (?1 IS NULL OR id IN
@@ -241,9 +240,7 @@ impl Store {
             Ok(Missing {
                 learner: row_to_learner(r)?,
                 last_seen: r.get(4)?,
-                groups: groups
-                    .map(|g| g.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                groups: group_names(groups),
             })
         })?;
         let mut rows: Vec<Missing> = rows.collect::<Result<_, _>>()?;

@@ -33,6 +33,19 @@ pub enum Change {
     Taken(Learner),
 }
 
+/// A learner's group names in name order, as one column of a query on `learners` (read back
+/// with `group_names`).
+pub(super) const GROUP_NAMES: &str = "(SELECT group_concat(name, char(31)) FROM
+    (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
+      WHERE lg.learner_id = learners.id ORDER BY g.name COLLATE PINYIN))";
+
+/// The names `GROUP_NAMES` put in one column.
+pub(super) fn group_names(column: Option<String>) -> Vec<String> {
+    column
+        .map(|g| g.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 fn row_to_group(r: &rusqlite::Row) -> rusqlite::Result<Group> {
     Ok(Group {
         id: r.get(0)?,
@@ -106,10 +119,7 @@ impl Store {
     /// (`name_order`: by pinyin, numbered learners after the named).
     pub fn roster(&self, with_archived: bool) -> Result<Vec<RosterEntry>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {LEARNER_COLUMNS}, archived_at IS NOT NULL,
-                    (SELECT group_concat(name, char(31)) FROM
-                        (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
-                          WHERE lg.learner_id = learners.id ORDER BY g.name COLLATE PINYIN))
+            "SELECT {LEARNER_COLUMNS}, archived_at IS NOT NULL, {GROUP_NAMES}
                FROM learners
               WHERE ?1 OR archived_at IS NULL
               ORDER BY archived_at IS NOT NULL"
@@ -119,9 +129,7 @@ impl Store {
             Ok(RosterEntry {
                 learner: row_to_learner(r)?,
                 archived: r.get(4)?,
-                groups: groups
-                    .map(|g| g.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                groups: group_names(groups),
             })
         })?;
         let mut rows: Vec<RosterEntry> = rows.collect::<Result<_, _>>()?;

@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::trouble::{answer_label, step_say};
+use super::trouble::{answers_line, step_say};
 use super::{duration, lesson_name, name, step_number};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query};
 use crate::progress::review::REVIEW_LESSON;
@@ -116,18 +116,11 @@ impl Detail {
                     );
                 }
                 if !s.wrong_answers.is_empty() {
-                    let answers: Vec<String> = s
-                        .wrong_answers
-                        .iter()
-                        .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, at, r)))
-                        .collect();
+                    let answers = answers_line(cx, at, &s.wrong_answers);
                     text.push(
                         format!(
                             "  {}",
-                            fill(
-                                term.detail_their_answers,
-                                &[("answers", &answers.join("  "))]
-                            )
+                            fill(term.detail_their_answers, &[("answers", &answers)])
                         ),
                         Role::Base,
                         Priority::Keep,

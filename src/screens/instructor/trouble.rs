@@ -91,13 +91,11 @@ impl Trouble {
                 Priority::Keep,
             );
             if !s.wrong_answers.is_empty() {
-                let answers: Vec<String> = s
-                    .wrong_answers
-                    .iter()
-                    .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, at, r)))
-                    .collect();
                 text.push(
-                    fill(t.trouble_wrong, &[("answers", &answers.join("  "))]),
+                    fill(
+                        t.trouble_wrong,
+                        &[("answers", &answers_line(cx, at, &s.wrong_answers))],
+                    ),
                     Role::Base,
                     Priority::Keep,
                 );
@@ -128,6 +126,16 @@ pub fn step_say(lib: &Library, lang: Lang, (pack, lesson, step): StepRef) -> Str
         .and_then(|l| l.steps.iter().find(|st| st.id == step))
         .map(|st| st.say.get(lang).to_string())
         .unwrap_or_default()
+}
+
+/// Wrong answers and how often each was given, in the words the learner saw:
+/// "“微信” ×22  “电话” ×3".
+pub fn answers_line(cx: &ViewCx, at: StepRef, answers: &[(String, u32)]) -> String {
+    answers
+        .iter()
+        .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, at, r)))
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 /// A recorded answer in the words the learner saw: the label tapped or chosen, the order of
