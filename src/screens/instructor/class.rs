@@ -209,13 +209,19 @@ impl Layer for Class {
                 Key::new(w.key_esc, w.word_back, Some(Action::Back)),
                 Key::new(t.key_group, t.word_group, Some(Action::Letter('g'))),
                 Key::new(t.key_sort, t.word_sort, Some(Action::Right)),
-                Key::new(
-                    crate::ui::words::roster::term(cx.lang).key_missing,
-                    crate::ui::words::roster::term(cx.lang).word_missing,
-                    Some(Action::Letter('m')),
-                ),
             ],
         );
+        // Who is missing (M) is on the teacher's menu too: a touch kiosk's footer has no room
+        // for a seventh button of a finger's size.
+        let mut keys = keys;
+        if !cx.kiosk {
+            let m = crate::ui::words::roster::term(cx.lang);
+            keys.push(Key::new(
+                m.key_missing,
+                m.word_missing,
+                Some(Action::Letter('m')),
+            ));
+        }
         let right = format!(
             "{} · {}",
             super::group_name(cx, &self.groups, self.group.as_ref()),

@@ -13,6 +13,8 @@ pub struct TermWords {
     pub group_joined: &'static str,
     /// Who is missing: learners not seen for a number of days, or never.
     pub missing_title: &'static str,
+    /// The entry on the teacher's menu.
+    pub home_missing: &'static str,
     pub key_missing: &'static str,
     pub word_missing: &'static str,
     pub key_days: &'static str,
@@ -39,6 +41,7 @@ pub const TERM_ZH: TermWords = TermWords {
     column_n: "第 {n} 列",
     group_joined: "；已把 {name} 加进 {group}（如果是另一位同名的学员，请把名字写得有区别再导入）",
     missing_title: "谁没来",
+    home_missing: "谁没来（好几天没来的学员）",
     key_missing: "M",
     word_missing: "谁没来",
     key_days: "D",
@@ -59,6 +62,7 @@ pub const TERM_EN: TermWords = TermWords {
     column_n: "column {n}",
     group_joined: "; {name} was put in {group} as well (if this is another person with the same name, write their names so they differ and import again)",
     missing_title: "Who is missing",
+    home_missing: "Who is missing (not seen for days)",
     key_missing: "M",
     word_missing: "missing",
     key_days: "D",
