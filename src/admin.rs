@@ -80,8 +80,11 @@ pub fn pin_set(store: &mut Store, lang: Lang) -> Result<bool, String> {
 /// Returns whether every line went in.
 pub fn roster_import(store: &mut Store, file: &Path, lang: Lang) -> Result<bool, String> {
     let t = words(lang).roster;
-    let rows = roster::read_rows(file).map_err(|e| e.to_string())?;
-    let results = roster::import(store, &rows).map_err(|e| e.to_string())?;
+    let term = crate::ui::words::roster::term(lang);
+    let column = |n: usize| fill(term.column_n, &[("n", &n.to_string())]);
+    let file = roster::read_rows(file, &column).map_err(|e| e.to_string())?;
+    let rows = &file.rows;
+    let results = roster::import(store, rows).map_err(|e| e.to_string())?;
     let (mut added, mut already, mut wrong, mut asked_teacher) = (0, 0, 0, 0);
     for (row, result) in rows.iter().zip(&results) {
         let line = row.line.to_string();
@@ -110,12 +113,16 @@ pub fn roster_import(store: &mut Store, file: &Path, lang: Lang) -> Result<bool,
                 let seat = seat
                     .map(|s| fill(t.seat_given, &[("seat", &s.to_string())]))
                     .unwrap_or_default();
+                let joined = g
+                    .as_ref()
+                    .map(|g| fill(term.group_joined, &[("name", &row.name), ("group", g)]))
+                    .unwrap_or_default();
                 fill(
                     t.already,
                     &[
                         ("line", &line),
                         ("name", &row.name),
-                        ("extra", &format!("{}{seat}", group(g))),
+                        ("extra", &format!("{seat}{joined}")),
                     ],
                 )
             }
@@ -152,6 +159,15 @@ pub fn roster_import(store: &mut Store, file: &Path, lang: Lang) -> Result<bool,
             }
         };
         println!("{}", inert(&text));
+    }
+    if !file.unused_columns.is_empty() {
+        let columns = file
+            .unused_columns
+            .join(if lang == Lang::Zh { "、" } else { ", " });
+        println!(
+            "{}",
+            inert(&fill(term.unused_columns, &[("columns", &columns)]))
+        );
     }
     println!(
         "{}",

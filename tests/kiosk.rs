@@ -250,6 +250,7 @@ fn teacher_states() -> Vec<App> {
     for (entry, back) in [
         (home::CLASS, 1),
         (home::TROUBLE, 1),
+        (home::MISSING, 1),
         (home::ROSTER, 1),
         (home::KIOSK, 1),
     ] {

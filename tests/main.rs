@@ -20,6 +20,7 @@ mod kiosk_e2e;
 mod launch;
 mod packs;
 mod phone_e2e;
+mod pipes;
 mod print;
 mod property;
 mod read_aloud;

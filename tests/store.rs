@@ -480,6 +480,7 @@ fn an_older_database_counts_a_steps_time_once_after_its_migration() {
         conn.execute_batch(
             "DROP INDEX events_by_run_step;
              ALTER TABLE events DROP COLUMN timed;
+             DROP TABLE step_stats; DROP TABLE step_totals; DROP TABLE step_wrong_answers;
              PRAGMA user_version = 6;",
         )
         .unwrap();

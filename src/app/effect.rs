@@ -74,20 +74,27 @@ pub enum Query {
     Roster {
         with_archived: bool,
     },
+    /// Learners in a group (or everyone) not seen for `days` days, or never.
+    Missing {
+        group: Option<String>,
+        days: u32,
+    },
 }
 
-/// Which days the trouble spots are counted over.
+/// Which days the trouble spots are counted over. They open on all time (kept figures, read
+/// at once however many answers there are); D narrows to the last week, month, or today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Days {
     Today,
-    #[default]
     Week,
     Month,
+    #[default]
     All,
 }
 
 impl Days {
-    pub const ALL: [Days; 4] = [Days::Today, Days::Week, Days::Month, Days::All];
+    /// The order D goes through them.
+    pub const ALL: [Days; 4] = [Days::All, Days::Week, Days::Month, Days::Today];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +140,10 @@ pub enum Answer {
         groups: Vec<crate::progress::store::roster::Group>,
         /// A change that could not be made: the learner who has that name or seat.
         taken: Option<Taken>,
+    },
+    Missing {
+        rows: Vec<crate::progress::store::class::Missing>,
+        groups: Vec<crate::progress::store::roster::Group>,
     },
 }
 

@@ -51,6 +51,13 @@ pub fn answer(
             groups: store.groups()?,
             taken: None,
         },
+        Query::Missing { group, days } => Answer::Missing {
+            rows: store.missing(
+                group.as_deref(),
+                &format_time(now - Duration::days(i64::from(*days))),
+            )?,
+            groups: store.groups()?,
+        },
     })
 }
 

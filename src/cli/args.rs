@@ -228,3 +228,11 @@ pub enum RosterCommand {
 fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
 }
+
+impl Command {
+    /// Whether the command's output may go into another program (a pipe): every command but
+    /// `preview`, which draws on the terminal and reads aloud through a pipe of its own.
+    pub fn writes_for_a_pipe(&self) -> bool {
+        !matches!(self, Command::Preview { .. })
+    }
+}

@@ -27,9 +27,33 @@ use crate::progress::default_data_dir;
 use commands::*;
 use launch::run;
 
+/// A command whose output is read by another program (`zhulao report | head -1`) ends quietly,
+/// as `cat` and `grep` do, when that program stops reading: the system's default for a closed
+/// pipe (SIGPIPE) ends the process. Rust programs ignore SIGPIPE, which turns every later
+/// `println!` into a panic (exit code 101 and a programmer's message) — once, here, for every
+/// command rather than at each line that prints. The app itself and `preview` keep ignoring
+/// it: they write to a terminal, and the read-aloud program they feed through a pipe may die
+/// without taking the app with it (see `speech`). Sockets (`sync`) are written with
+/// MSG_NOSIGNAL by the standard library, so an LRS that hangs up is still an error, not a signal.
+#[cfg(unix)]
+fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: called at the start of `main`, before any thread is started, with the default
+    // disposition; no handler of ours runs.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Elsewhere a closed pipe is an ordinary write error.
+#[cfg(not(unix))]
+fn end_quietly_on_a_closed_pipe() {}
+
 /// Parses the command line and does what it says.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.as_ref().is_some_and(Command::writes_for_a_pipe) {
+        end_quietly_on_a_closed_pipe();
+    }
     if cli.command.is_some() {
         // The time zone can only be read safely while this is the one thread (for reports);
         // the app reads it once its first screen is drawn (`run`).

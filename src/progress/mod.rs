@@ -4,6 +4,7 @@
 
 pub mod event;
 pub mod first_screen;
+pub mod name_order;
 pub mod review;
 pub mod store;
 pub mod views;

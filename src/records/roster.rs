@@ -88,16 +88,74 @@ struct Columns {
     has_header: bool,
 }
 
+/// The headers a school office writes for each column, compared without case or spaces. The
+/// group's include the bureau report's own "小组", so a report's learner sheet can come back
+/// in as a roster.
+const NAME_HEADERS: &[&str] = &[
+    "姓名",
+    "名字",
+    "学员",
+    "学员姓名",
+    "学员名字",
+    "学生姓名",
+    "学生",
+    "老人姓名",
+    "name",
+    "learner",
+    "learnername",
+    "fullname",
+    "student",
+];
+const GROUP_HEADERS: &[&str] = &[
+    "小组",
+    "组别",
+    "班别",
+    "班级",
+    "班",
+    "组",
+    "分组",
+    "班组",
+    "组名",
+    "班名",
+    "班级名称",
+    "班级名",
+    "小组名称",
+    "分组名称",
+    "所在班级",
+    "所在小组",
+    "group",
+    "class",
+    "team",
+];
+const SEAT_HEADERS: &[&str] = &[
+    "座位",
+    "座位号",
+    "座号",
+    "座次",
+    "座位编号",
+    "seat",
+    "seatnumber",
+    "seatno",
+];
+
+/// A header cell as it is compared: no spaces (full-width ones too), no case, no trailing
+/// colon ("姓名：").
+fn header_key(cell: &str) -> String {
+    cell.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn columns(first: &[String]) -> Columns {
     let find = |words: &[&str]| {
-        first.iter().position(|c| {
-            let c = c.trim().to_lowercase();
-            words.iter().any(|w| c == *w)
-        })
+        first
+            .iter()
+            .position(|c| words.contains(&header_key(c).as_str()))
     };
-    let name = find(&["姓名", "名字", "学员", "name", "learner"]);
-    let group = find(&["班级", "班", "组", "分组", "班组", "group", "class"]);
-    let seat = find(&["座位", "座位号", "座号", "seat", "seat number"]);
+    let name = find(NAME_HEADERS);
+    let group = find(GROUP_HEADERS);
+    let seat = find(SEAT_HEADERS);
     match name {
         Some(name) => Columns {
             name,
@@ -114,8 +172,45 @@ fn columns(first: &[String]) -> Columns {
     }
 }
 
-/// The rows of a roster file, by its extension.
-pub fn read_rows(path: &Path) -> Result<Vec<RosterRow>, RosterFileError> {
+/// The columns of the file that say something but were not used, as the teacher would name
+/// them: the header's words, or "第 4 列" in a file without a header (`column` fills the
+/// number in).
+fn unused_columns(
+    cells: &[Vec<String>],
+    cols: &Columns,
+    column: &dyn Fn(usize) -> String,
+) -> Vec<String> {
+    let used = |i: usize| i == cols.name || cols.group == Some(i) || cols.seat == Some(i);
+    let widest = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let body = &cells[usize::from(cols.has_header)..];
+    (0..widest)
+        .filter(|&i| !used(i))
+        .filter(|&i| {
+            body.iter()
+                .any(|row| row.get(i).is_some_and(|c| !c.trim().is_empty()))
+                || (cols.has_header && cells[0].get(i).is_some_and(|c| !c.trim().is_empty()))
+        })
+        .map(|i| match cells[0].get(i).map(|c| c.trim()) {
+            Some(header) if cols.has_header && !header.is_empty() => header.to_string(),
+            _ => column(i + 1),
+        })
+        .collect()
+}
+
+/// What a roster file holds: its lines, and the columns nobody used (said in the report, so
+/// a column of phone numbers or a group under an unexpected header is never dropped unseen).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterFile {
+    pub rows: Vec<RosterRow>,
+    pub unused_columns: Vec<String>,
+}
+
+/// The rows of a roster file, by its extension; `column` names a column by its number where
+/// the file has no header ("第 4 列").
+pub fn read_rows(
+    path: &Path,
+    column: &dyn Fn(usize) -> String,
+) -> Result<RosterFile, RosterFileError> {
     let shown = crate::inert::inert(&path.display().to_string()).into_owned();
     let read = |reason: String| RosterFileError::Read {
         path: shown.clone(),
@@ -192,7 +287,10 @@ pub fn read_rows(path: &Path) -> Result<Vec<RosterRow>, RosterFileError> {
     if rows.is_empty() {
         return Err(RosterFileError::Empty { path: shown });
     }
-    Ok(rows)
+    Ok(RosterFile {
+        unused_columns: unused_columns(&cells, &cols, column),
+        rows,
+    })
 }
 
 /// The character between the columns: a comma, or what a spreadsheet set to another country's

@@ -73,6 +73,7 @@ screens!(
     Class(instructor::class::Class),
     Detail(instructor::detail::Detail),
     Trouble(instructor::trouble::Trouble),
+    Missing(instructor::missing::MissingScreen),
     Roster(instructor::roster::Roster),
     EditLearner(instructor::edit::Edit),
     RosterEntry(instructor::entry::Entry),

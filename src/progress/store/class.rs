@@ -7,11 +7,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params_from_iter;
+use rusqlite::{params, params_from_iter};
 
 use super::learners::{LEARNER_COLUMNS, row_to_learner};
+use super::roster::{GROUP_NAMES, group_names};
 use super::{Store, StoreError};
 use crate::progress::event::Learner;
+use crate::progress::name_order::sort_by_learner;
 use crate::progress::review::REVIEW_LESSON;
 
 /// The learner is stuck if their last answer was wrong and came within this many minutes.
@@ -60,6 +62,8 @@ pub struct StepTries {
     pub step_id: String,
     pub answers: u32,
     pub wrong: u32,
+    /// The learner's own wrong answers to the step (as recorded), most often given first.
+    pub wrong_answers: Vec<(String, u32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +87,16 @@ pub struct TroubleSpot {
     pub pointer: u32,
     /// The wrong answers given, most common first, with how often.
     pub wrong_answers: Vec<(String, u32)>,
+}
+
+/// A learner not seen for a while, or never: who is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub learner: Learner,
+    /// Names of their groups, in name order.
+    pub groups: Vec<String>,
+    /// Their latest answer or lesson (stored time), or `None` if they never started a lesson.
+    pub last_seen: Option<String>,
 }
 
 /// Which learners and which days a view is about.
@@ -119,14 +133,14 @@ impl Filter {
 }
 
 impl Store {
-    /// One row per learner (not archived) in `group` (or everyone), by seat, number and name.
+    /// One row per learner (not archived) in `group` (or everyone), in class-list order
+    /// (`name_order`).
     /// A handful of whole-table reads, joined here: no query per learner.
     pub fn class(&self, group: Option<&str>, now: &str) -> Result<Vec<ClassRow>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {LEARNER_COLUMNS} FROM learners
               WHERE archived_at IS NULL
-                AND (?1 IS NULL OR id IN (SELECT learner_id FROM learner_groups WHERE group_id = ?1))
-              ORDER BY seat IS NULL, seat, number IS NULL, number, name_key"
+                AND (?1 IS NULL OR id IN (SELECT learner_id FROM learner_groups WHERE group_id = ?1))"
         ))?;
         let mut rows: Vec<ClassRow> = stmt
             .query_map([group], |r| {
@@ -142,6 +156,7 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
+        sort_by_learner(&mut rows, |r| &r.learner);
         let index: HashMap<String, usize> = rows
             .iter()
             .enumerate()
@@ -149,7 +164,7 @@ impl Store {
             .collect();
         let mut names = self.conn.prepare(
             "SELECT lg.learner_id, g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
-              ORDER BY g.name",
+              ORDER BY g.name COLLATE PINYIN",
         )?;
         let mut q = names.query([])?;
         while let Some(r) = q.next()? {
@@ -204,6 +219,35 @@ impl Store {
         Ok(rows)
     }
 
+    /// Learners (not archived) in `group` (or everyone) not seen since `since` (a stored
+    /// time), in class-list order, including those on the roster who never started a lesson.
+    /// When each was last seen comes from `lesson_stats`, kept with every event.
+    pub fn missing(&self, group: Option<&str>, since: &str) -> Result<Vec<Missing>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT * FROM (
+                SELECT {LEARNER_COLUMNS},
+                       (SELECT MAX(last_at) FROM lesson_stats s WHERE s.learner_id = learners.id)
+                           AS seen,
+                       {GROUP_NAMES}
+                  FROM learners
+                 WHERE archived_at IS NULL
+                   AND (?1 IS NULL OR id IN
+                        (SELECT learner_id FROM learner_groups WHERE group_id = ?1)))
+              WHERE seen IS NULL OR seen < ?2"
+        ))?;
+        let rows = stmt.query_map(params![group, since], |r| {
+            let groups: Option<String> = r.get(5)?;
+            Ok(Missing {
+                learner: row_to_learner(r)?,
+                last_seen: r.get(4)?,
+                groups: group_names(groups),
+            })
+        })?;
+        let mut rows: Vec<Missing> = rows.collect::<Result<_, _>>()?;
+        sort_by_learner(&mut rows, |r| &r.learner);
+        Ok(rows)
+    }
+
     /// One learner's lessons and the steps that took them most tries.
     pub fn learner_detail(&self, id: &str) -> Result<LearnerDetail, StoreError> {
         let learner = self.conn.query_row(
@@ -247,9 +291,27 @@ impl Store {
                     step_id: r.get(2)?,
                     answers: r.get(3)?,
                     wrong: r.get(4)?,
+                    wrong_answers: Vec::new(),
                 })
             })?
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<StepTries>, _>>()?;
+        let mut answers = self.conn.prepare(
+            "SELECT COALESCE(response, ''), COUNT(*) AS n FROM events
+              WHERE learner_id = ?1 AND verb = 'answered' AND outcome = 'wrong'
+                AND pack_id = ?2 AND lesson_id = ?3 AND step_id = ?4
+              GROUP BY 1 ORDER BY n DESC, 1 LIMIT 3",
+        )?;
+        let hardest = hardest
+            .into_iter()
+            .map(|mut s| {
+                s.wrong_answers = answers
+                    .query_map(params![id, s.pack_id, s.lesson_id, s.step_id], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?
+                    .collect::<Result<_, _>>()?;
+                Ok(s)
+            })
+            .collect::<Result<_, StoreError>>()?;
         Ok(LearnerDetail {
             learner,
             lessons,
@@ -260,6 +322,51 @@ impl Store {
     /// The steps where learners most often needed help, for a group and a span of days: one
     /// pass over the answers of those days (found through the index on time), counted here.
     pub fn trouble_spots(&self, filter: &Filter) -> Result<Vec<TroubleSpot>, StoreError> {
+        if *filter == Filter::default() {
+            return self.trouble_spots_all_time();
+        }
+        self.trouble_spots_from_events(filter)
+    }
+
+    /// Everyone over all time, from the figures kept with every answer (`step_totals`, one row
+    /// per step, and `step_wrong_answers`): no answer is read, however many there are.
+    fn trouble_spots_all_time(&self) -> Result<Vec<TroubleSpot>, StoreError> {
+        let mut spots: Vec<TroubleSpot> = self
+            .conn
+            .prepare(
+                "SELECT pack_id, lesson_id, step_id, learners, hint, pointer
+                   FROM step_totals WHERE hint > 0",
+            )?
+            .query_map([], |r| {
+                Ok(TroubleSpot {
+                    pack_id: r.get(0)?,
+                    lesson_id: r.get(1)?,
+                    step_id: r.get(2)?,
+                    learners: r.get(3)?,
+                    hint: r.get(4)?,
+                    pointer: r.get(5)?,
+                    wrong_answers: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        worst_first(&mut spots);
+        let mut answers = self.conn.prepare(
+            "SELECT response, times FROM step_wrong_answers
+              WHERE pack_id = ?1 AND lesson_id = ?2 AND step_id = ?3
+              ORDER BY times DESC, response LIMIT 3",
+        )?;
+        for spot in &mut spots {
+            spot.wrong_answers = answers
+                .query_map(params![spot.pack_id, spot.lesson_id, spot.step_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(spots)
+    }
+
+    /// A group or a span of days: one pass over those answers, counted here.
+    fn trouble_spots_from_events(&self, filter: &Filter) -> Result<Vec<TroubleSpot>, StoreError> {
         type StepKey = (String, String, String);
         #[derive(Default)]
         struct Counts {
@@ -322,21 +429,7 @@ impl Store {
                 })
             })
             .collect();
-        // Worst share first, then most learners, then in course order for a stable list.
-        spots.sort_by(|a, b| {
-            let share = |s: &TroubleSpot| u64::from(s.hint) * 1_000_000 / u64::from(s.learners);
-            share(b)
-                .cmp(&share(a))
-                .then_with(|| b.hint.cmp(&a.hint))
-                .then_with(|| {
-                    (&a.pack_id, &a.lesson_id, &a.step_id).cmp(&(
-                        &b.pack_id,
-                        &b.lesson_id,
-                        &b.step_id,
-                    ))
-                })
-        });
-        spots.truncate(30);
+        worst_first(&mut spots);
         Ok(spots)
     }
 
@@ -347,4 +440,19 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// The 30 worst spots, worst share first, then most learners, then in course order for a
+/// stable list.
+fn worst_first(spots: &mut Vec<TroubleSpot>) {
+    spots.sort_by(|a, b| {
+        let share = |s: &TroubleSpot| u64::from(s.hint) * 1_000_000 / u64::from(s.learners);
+        share(b)
+            .cmp(&share(a))
+            .then_with(|| b.hint.cmp(&a.hint))
+            .then_with(|| {
+                (&a.pack_id, &a.lesson_id, &a.step_id).cmp(&(&b.pack_id, &b.lesson_id, &b.step_id))
+            })
+    });
+    spots.truncate(30);
 }

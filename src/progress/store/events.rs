@@ -1,6 +1,6 @@
 //! The event record: every answer is one append-only row, committed before the app moves on.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError, now_rfc3339};
 use crate::content::StepKind;
@@ -92,6 +92,95 @@ pub(super) fn insert_event(tx: &rusqlite::Transaction, event: &Event) -> rusqlit
             event.at,
         ],
     )?;
+    if event.verb == Verb::Answered
+        && let Some(s) = s
+    {
+        keep_step_figures(tx, event, s, wrong)?;
+    }
+    Ok(())
+}
+
+/// The trouble spots' figures over all time (`step_stats`, `step_totals`,
+/// `step_wrong_answers`), moved on by one answer: a learner counts once per step, for the hint
+/// at their first wrong answer to it, for the pointer at their second in one run.
+fn keep_step_figures(
+    tx: &rusqlite::Transaction,
+    event: &Event,
+    s: &StepAnswer,
+    wrong: bool,
+) -> rusqlite::Result<()> {
+    let before: Option<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT wrong, pointer FROM step_stats
+              WHERE learner_id = ?1 AND pack_id = ?2 AND lesson_id = ?3 AND step_id = ?4",
+        )?
+        .query_row(
+            params![event.learner_id, event.pack_id, event.lesson_id, s.step_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (wrong_before, pointer_before) = before.unwrap_or((0, 0));
+    // Two wrong answers to this step in this run: the pointer was shown.
+    let pointer = pointer_before > 0
+        || (wrong
+            && tx
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM events
+                      WHERE registration = ?1 AND step_id = ?2 AND outcome = 'wrong'
+                        AND pack_id = ?3 AND lesson_id = ?4",
+                )?
+                .query_row(
+                    params![
+                        event.registration,
+                        s.step_id,
+                        event.pack_id,
+                        event.lesson_id
+                    ],
+                    |r| r.get::<_, i64>(0),
+                )?
+                >= 2);
+    tx.prepare_cached(
+        "INSERT INTO step_stats (learner_id, pack_id, lesson_id, step_id, answers, wrong, pointer)
+         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)
+         ON CONFLICT (learner_id, pack_id, lesson_id, step_id) DO UPDATE SET
+             answers = answers + 1, wrong = wrong + excluded.wrong, pointer = excluded.pointer",
+    )?
+    .execute(params![
+        event.learner_id,
+        event.pack_id,
+        event.lesson_id,
+        s.step_id,
+        i64::from(wrong),
+        i64::from(pointer)
+    ])?;
+    tx.prepare_cached(
+        "INSERT INTO step_totals (pack_id, lesson_id, step_id, learners, hint, pointer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (pack_id, lesson_id, step_id) DO UPDATE SET
+             learners = learners + excluded.learners, hint = hint + excluded.hint,
+             pointer = pointer + excluded.pointer",
+    )?
+    .execute(params![
+        event.pack_id,
+        event.lesson_id,
+        s.step_id,
+        i64::from(before.is_none()),
+        i64::from(wrong && wrong_before == 0),
+        i64::from(pointer && pointer_before == 0)
+    ])?;
+    if wrong {
+        tx.prepare_cached(
+            "INSERT INTO step_wrong_answers (pack_id, lesson_id, step_id, response, times)
+             VALUES (?1, ?2, ?3, ?4, 1)
+             ON CONFLICT (pack_id, lesson_id, step_id, response) DO UPDATE SET times = times + 1",
+        )?
+        .execute(params![
+            event.pack_id,
+            event.lesson_id,
+            s.step_id,
+            s.response
+        ])?;
+    }
     Ok(())
 }
 

@@ -257,6 +257,8 @@ impl Store {
         // instead, and a log grown during an import is cut back to this once it is reused.
         conn.pragma_update(None, "wal_autocheckpoint", WAL_PAGES)?;
         conn.pragma_update(None, "journal_size_limit", WAL_BYTES)?;
+        // Names in class-list order: `ORDER BY name COLLATE PINYIN`.
+        crate::progress::name_order::register_collation(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

@@ -100,6 +100,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        crate::progress::name_order::register_collation(&conn)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version != SCHEMA_VERSION {
             drop(conn);
@@ -186,7 +187,7 @@ impl Store {
 
 fn read_groups(conn: &rusqlite::Connection) -> Result<Vec<GroupEntry>, StoreError> {
     Ok(conn
-        .prepare("SELECT id, name FROM groups ORDER BY name, id")?
+        .prepare("SELECT id, name FROM groups ORDER BY name COLLATE PINYIN, id")?
         .query_map([], |r| {
             Ok(GroupEntry {
                 id: r.get(0)?,

@@ -33,6 +33,19 @@ pub enum Change {
     Taken(Learner),
 }
 
+/// A learner's group names in name order, as one column of a query on `learners` (read back
+/// with `group_names`).
+pub(super) const GROUP_NAMES: &str = "(SELECT group_concat(name, char(31)) FROM
+    (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
+      WHERE lg.learner_id = learners.id ORDER BY g.name COLLATE PINYIN))";
+
+/// The names `GROUP_NAMES` put in one column.
+pub(super) fn group_names(column: Option<String>) -> Vec<String> {
+    column
+        .map(|g| g.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 fn row_to_group(r: &rusqlite::Row) -> rusqlite::Result<Group> {
     Ok(Group {
         id: r.get(0)?,
@@ -44,7 +57,7 @@ impl Store {
     pub fn groups(&self) -> Result<Vec<Group>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name FROM groups ORDER BY created_at, name")?;
+            .prepare("SELECT id, name FROM groups ORDER BY name COLLATE PINYIN, created_at")?;
         let rows = stmt.query_map([], row_to_group)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -102,29 +115,30 @@ impl Store {
         Ok(())
     }
 
-    /// Everyone — archived learners last, and only when `with_archived` — by seat, then number,
-    /// then name.
+    /// Everyone — archived learners last, and only when `with_archived` — in class-list order
+    /// (`name_order`: by pinyin, numbered learners after the named).
     pub fn roster(&self, with_archived: bool) -> Result<Vec<RosterEntry>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {LEARNER_COLUMNS}, archived_at IS NOT NULL,
-                    (SELECT group_concat(name, char(31)) FROM
-                        (SELECT g.name FROM learner_groups lg JOIN groups g ON g.id = lg.group_id
-                          WHERE lg.learner_id = learners.id ORDER BY g.name))
+            "SELECT {LEARNER_COLUMNS}, archived_at IS NOT NULL, {GROUP_NAMES}
                FROM learners
               WHERE ?1 OR archived_at IS NULL
-              ORDER BY archived_at IS NOT NULL, seat IS NULL, seat, number IS NULL, number, name_key"
+              ORDER BY archived_at IS NOT NULL"
         ))?;
         let rows = stmt.query_map([with_archived], |r| {
             let groups: Option<String> = r.get(5)?;
             Ok(RosterEntry {
                 learner: row_to_learner(r)?,
                 archived: r.get(4)?,
-                groups: groups
-                    .map(|g| g.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                groups: group_names(groups),
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut rows: Vec<RosterEntry> = rows.collect::<Result<_, _>>()?;
+        // Archived learners last; each part in class-list order.
+        let current = rows.iter().take_while(|e| !e.archived).count();
+        let (now, archived) = rows.split_at_mut(current);
+        crate::progress::name_order::sort_by_learner(now, |e| &e.learner);
+        crate::progress::name_order::sort_by_learner(archived, |e| &e.learner);
+        Ok(rows)
     }
 
     /// Gives a learner a new name, unless another learner has it.

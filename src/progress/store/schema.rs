@@ -155,6 +155,54 @@ pub const MIGRATIONS: &[Migration] = &[
     // remembered under its address in one form, so the same LRS written another way
     // (localhost, a capital letter, :80) is not sent everything again.
     Migration::Code(groups_travel),
+    // 9: trouble spots over all time without reading every answer: per learner and step, the
+    // answers, the wrong ones and whether two came in one run (the pointer); per step, how many
+    // learners answered, needed the hint, needed the pointer; per step, each wrong answer's
+    // count. Kept with every event (`insert_event`), filled here from the events already kept.
+    Migration::Sql(
+        "CREATE TABLE step_stats (
+        learner_id TEXT NOT NULL,
+        pack_id    TEXT NOT NULL,
+        lesson_id  TEXT NOT NULL,
+        step_id    TEXT NOT NULL,
+        answers    INTEGER NOT NULL,
+        wrong      INTEGER NOT NULL,
+        pointer    INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, pack_id, lesson_id, step_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE step_totals (
+        pack_id   TEXT NOT NULL,
+        lesson_id TEXT NOT NULL,
+        step_id   TEXT NOT NULL,
+        learners  INTEGER NOT NULL,
+        hint      INTEGER NOT NULL,
+        pointer   INTEGER NOT NULL,
+        PRIMARY KEY (pack_id, lesson_id, step_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE step_wrong_answers (
+        pack_id   TEXT NOT NULL,
+        lesson_id TEXT NOT NULL,
+        step_id   TEXT NOT NULL,
+        response  TEXT NOT NULL,
+        times     INTEGER NOT NULL,
+        PRIMARY KEY (pack_id, lesson_id, step_id, response)
+    ) WITHOUT ROWID;
+    INSERT INTO step_stats
+        SELECT learner_id, pack_id, lesson_id, step_id, SUM(n), SUM(w), MAX(w >= 2)
+          FROM (SELECT learner_id, registration, pack_id, lesson_id, step_id,
+                       COUNT(*) AS n, SUM(outcome IS 'wrong') AS w
+                  FROM events WHERE verb = 'answered' AND step_id IS NOT NULL
+                 GROUP BY learner_id, registration, pack_id, lesson_id, step_id)
+         GROUP BY learner_id, pack_id, lesson_id, step_id;
+    INSERT INTO step_totals
+        SELECT pack_id, lesson_id, step_id, COUNT(*), SUM(wrong > 0), SUM(pointer)
+          FROM step_stats GROUP BY pack_id, lesson_id, step_id;
+    INSERT INTO step_wrong_answers
+        SELECT pack_id, lesson_id, step_id, COALESCE(response, ''), COUNT(*)
+          FROM events
+         WHERE verb = 'answered' AND outcome = 'wrong' AND step_id IS NOT NULL
+         GROUP BY pack_id, lesson_id, step_id, COALESCE(response, '');",
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -164,6 +164,8 @@ pub fn build(
     struct Who<'a> {
         id: &'a str,
         name: String,
+        /// As stored, for the order of names.
+        stored: (Option<&'a str>, Option<u32>),
         seat: Option<i64>,
         archived: bool,
         groups: String,
@@ -174,6 +176,7 @@ pub fn build(
         .map(|l| Who {
             id: &l.id,
             name: learner_display_name(zh, l.name.as_deref(), l.number),
+            stored: (l.name.as_deref(), l.number),
             seat: l.seat,
             archived: l.archived,
             groups: groups_of
@@ -185,10 +188,13 @@ pub fn build(
                 .unwrap_or_default(),
         })
         .collect();
-    // Rows go by seat (learners without one last), then name: each learner's place in that
-    // order is their rank, so rows sort by a number.
-    who.sort_by(|a, b| {
-        (a.seat.is_none(), a.seat, &a.name, a.id).cmp(&(b.seat.is_none(), b.seat, &b.name, b.id))
+    // Rows go in class-list order (`name_order`: by pinyin, numbered learners after the
+    // named): each learner's place in that order is their rank, so rows sort by a number.
+    who.sort_by_cached_key(|w| {
+        (
+            crate::progress::name_order::learner_key(w.stored.0, w.stored.1),
+            w.id,
+        )
     });
     let rank: HashMap<&str, usize> = who.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
 

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::detail::Detail;
 use super::{duration, lesson_name, name, step_number, when};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query, menu_choice};
+use crate::progress::name_order::compare_learners;
 use crate::progress::store::class::ClassRow;
 use crate::progress::store::roster::Group;
 use crate::ui::draw::put;
@@ -26,9 +27,10 @@ pub const REFRESH: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
+    /// Class-list order (`name_order`), as the store gives the rows.
     #[default]
-    Seat,
     Name,
+    Seat,
     Done,
     Stars,
     Time,
@@ -38,8 +40,8 @@ pub enum Sort {
 
 impl Sort {
     const ALL: [Sort; 7] = [
-        Sort::Seat,
         Sort::Name,
+        Sort::Seat,
         Sort::Done,
         Sort::Stars,
         Sort::Time,
@@ -82,18 +84,14 @@ impl Class {
         }
     }
 
-    /// The rows in the chosen order: numbers and times largest first, names and seats from the
-    /// start, the stuck at the top.
+    /// The rows in the chosen order: numbers and times largest first, names (in pinyin order)
+    /// and seats from the start, the stuck at the top; ties in name order.
     pub fn sorted(&self) -> Vec<&ClassRow> {
         let mut rows: Vec<&ClassRow> = self.rows.iter().collect();
         match self.sort {
-            Sort::Seat => {}
-            Sort::Name => rows.sort_by_key(|r| {
-                r.learner
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| format!("~{:09}", r.learner.number.unwrap_or(0)))
-            }),
+            Sort::Name => rows.sort_by(|a, b| compare_learners(&a.learner, &b.learner)),
+            // Learners without a seat last, in name order (the sort keeps it).
+            Sort::Seat => rows.sort_by_key(|r| (r.learner.seat.is_none(), r.learner.seat)),
             Sort::Done => rows.sort_by_key(|r| std::cmp::Reverse(r.lessons_done)),
             Sort::Stars => rows.sort_by_key(|r| std::cmp::Reverse(r.stars)),
             Sort::Time => rows.sort_by_key(|r| std::cmp::Reverse(r.time_ms)),
@@ -101,6 +99,43 @@ impl Class {
             Sort::Stuck => rows.sort_by_key(|r| r.stuck.is_none()),
         }
         rows
+    }
+}
+
+impl Class {
+    /// The courses shown as columns on a wide screen, with their widths: those someone in view
+    /// has begun (a column for a course nobody takes is noise), each as wide as its title where
+    /// the screen has room, or an equal share of it — never cut to a couple of characters
+    /// while there is room.
+    fn course_columns<'a>(
+        &self,
+        cx: &'a ViewCx,
+        width: u16,
+    ) -> Vec<(&'a crate::content::Pack, u16)> {
+        let begun: Vec<&crate::content::Pack> = cx
+            .lib
+            .packs
+            .iter()
+            .filter(|p| self.rows.iter().any(|r| r.done.contains_key(&p.id)))
+            .collect();
+        if begun.is_empty() {
+            return Vec::new();
+        }
+        // Seat, name, done, stars, time, last active and their gaps, and room for "now".
+        let fixed: u16 = 5 + 13 + 5 + 5 + 11 + 12 + 1 + 16;
+        let room = width.saturating_sub(fixed);
+        let title = |p: &crate::content::Pack| {
+            crate::ui::text::width(p.title.get(cx.lang)).clamp(5, 24) as u16
+        };
+        let whole: u16 = begun.iter().map(|p| title(p) + 1).sum();
+        if whole <= room {
+            return begun.into_iter().map(|p| (p, title(p))).collect();
+        }
+        let share = (room / begun.len() as u16).saturating_sub(1).max(6);
+        begun
+            .into_iter()
+            .map(|p| (p, title(p).min(share)))
+            .collect()
     }
 }
 
@@ -144,6 +179,8 @@ impl Layer for Class {
                 self.cursor = 0;
                 Outcome::effect(Effect::Query(self.query()))
             }
+            // Who is missing, in the group shown.
+            Action::Letter('m') => super::missing::MissingScreen::open(self.group.clone()),
             other => {
                 let _ = cx;
                 let len = self.rows.len();
@@ -174,6 +211,17 @@ impl Layer for Class {
                 Key::new(t.key_sort, t.word_sort, Some(Action::Right)),
             ],
         );
+        // Who is missing (M) is on the teacher's menu too: a touch kiosk's footer has no room
+        // for a seventh button of a finger's size.
+        let mut keys = keys;
+        if !cx.kiosk {
+            let m = crate::ui::words::roster::term(cx.lang);
+            keys.push(Key::new(
+                m.key_missing,
+                m.word_missing,
+                Some(Action::Letter('m')),
+            ));
+        }
         let right = format!(
             "{} · {}",
             super::group_name(cx, &self.groups, self.group.as_ref()),
@@ -198,13 +246,13 @@ impl Layer for Class {
             columns.push(Column::new(t.col_seat, 4, true));
         }
         columns.push(Column::new(t.col_name, 12, false));
-        let packs: Vec<&crate::content::Pack> = if wide {
-            cx.lib.packs.iter().collect()
+        let packs = if wide {
+            self.course_columns(cx, body.width)
         } else {
             vec![]
         };
-        for p in &packs {
-            columns.push(Column::new(p.title.get(cx.lang), 6, true));
+        for (p, width) in &packs {
+            columns.push(Column::new(p.title.get(cx.lang), *width, true));
         }
         columns.push(Column::new(t.col_done, 4, true));
         if body.width >= 60 {
@@ -227,7 +275,7 @@ impl Layer for Class {
                     cells.push(r.learner.seat.map(|s| s.to_string()).unwrap_or_default());
                 }
                 cells.push(name(cx, &r.learner));
-                for p in &packs {
+                for (p, _) in &packs {
                     let done = r.done.get(&p.id).copied().unwrap_or(0);
                     cells.push(format!("{done}/{}", p.lessons.len()));
                 }

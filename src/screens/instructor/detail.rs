@@ -1,9 +1,12 @@
-//! One learner in detail: time spent, each lesson (runs, wrong answers, time), and the steps that
-//! took the most tries — what to go over with them next class.
+//! One learner in detail: time spent, lessons done in each course as a bar (the number beside
+//! it), the steps that took the most tries with what each asked and the learner's own wrong
+//! answers (secret codes masked), and each lesson (runs, wrong answers, time) — what to go over
+//! with them next class.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::trouble::{answers_line, step_say};
 use super::{duration, lesson_name, name, step_number};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query};
 use crate::progress::review::REVIEW_LESSON;
@@ -61,9 +64,33 @@ impl Detail {
             Role::Strong,
             Priority::Keep,
         );
+        let term = crate::ui::words::roster::term(cx.lang);
+        // Each pack begun: lessons done as a bar, with the number beside it.
+        for pack in &cx.lib.packs {
+            let begun: Vec<_> = lessons().filter(|l| l.pack_id == pack.id).collect();
+            if begun.is_empty() {
+                continue;
+            }
+            let done = begun.iter().filter(|l| l.completions > 0).count();
+            let all = pack.lessons.len().max(done);
+            text.push(
+                format!(
+                    "{}  {} {}",
+                    pack.title.get(cx.lang),
+                    bar(done, all, 10),
+                    fill(
+                        term.detail_progress,
+                        &[("done", &done.to_string()), ("all", &all.to_string())]
+                    )
+                ),
+                Role::Base,
+                Priority::Keep,
+            );
+        }
         if !d.hardest.is_empty() {
             text.push(t.detail_hardest, Role::Title, Priority::Keep);
             for s in &d.hardest {
+                let at = (s.pack_id.as_str(), s.lesson_id.as_str(), s.step_id.as_str());
                 let line = fill(
                     t.detail_step_line,
                     &[
@@ -80,6 +107,25 @@ impl Detail {
                     ],
                 );
                 text.push(format!("✗ {line}"), Role::NotYet, Priority::Keep);
+                let asked = step_say(cx.lib, cx.lang, at);
+                if !asked.is_empty() {
+                    text.push(
+                        format!("  {}", fill(term.detail_asked, &[("text", &asked)])),
+                        Role::Base,
+                        Priority::Keep,
+                    );
+                }
+                if !s.wrong_answers.is_empty() {
+                    let answers = answers_line(cx, at, &s.wrong_answers);
+                    text.push(
+                        format!(
+                            "  {}",
+                            fill(term.detail_their_answers, &[("answers", &answers)])
+                        ),
+                        Role::Base,
+                        Priority::Keep,
+                    );
+                }
             }
         }
         text.push(t.detail_lessons, Role::Title, Priority::Keep);
@@ -111,6 +157,13 @@ impl Detail {
         }
         text
     }
+}
+
+/// "[####------]": `done` of `all` as a bar `width` cells wide, drawn with characters every
+/// terminal draws one cell wide; the number is always written beside it.
+pub fn bar(done: usize, all: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(all).unwrap_or(0).min(width);
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
 }
 
 impl Layer for Detail {

@@ -19,12 +19,13 @@ use crate::ui::{Hits, ViewCx};
 
 pub const CLASS: usize = 0;
 pub const TROUBLE: usize = 1;
-pub const ROSTER: usize = 2;
-pub const REPORT: usize = 3;
-pub const KIOSK: usize = 4;
-pub const LEAVE: usize = 5;
+pub const MISSING: usize = 2;
+pub const ROSTER: usize = 3;
+pub const REPORT: usize = 4;
+pub const KIOSK: usize = 5;
+pub const LEAVE: usize = 6;
 /// Only in kiosk mode, where it is the teacher's way to close zhulao (the PIN was given).
-pub const CLOSE: usize = 6;
+pub const CLOSE: usize = 7;
 
 #[derive(Debug, Clone, Default)]
 pub struct InstructorHome {
@@ -37,6 +38,7 @@ impl InstructorHome {
         let mut entries = vec![
             Entry::new(t.home_class, ""),
             Entry::new(t.home_trouble, ""),
+            Entry::new(crate::ui::words::roster::term(cx.lang).home_missing, ""),
             Entry::new(t.home_roster, ""),
             Entry::new(t.home_report, ""),
             Entry::new(cx.words.kiosk.home_kiosk, ""),
@@ -76,6 +78,7 @@ impl Layer for InstructorHome {
         match menu_choice(&mut self.cursor, len, &action) {
             Some(CLASS) => Class::open(None),
             Some(TROUBLE) => Trouble::open(None, Default::default()),
+            Some(MISSING) => super::missing::MissingScreen::open(None),
             Some(ROSTER) => Roster::open(false),
             Some(REPORT) => Outcome::effect(Effect::WriteReport),
             Some(KIOSK) => Outcome::push(KioskScreen::default()),

@@ -1,5 +1,5 @@
 //! The instructor's screens, behind the PIN: a menu (`home`), the class dashboard (`class`), one
-//! learner's detail (`detail`), the trouble spots (`trouble`), and the roster with its editing
+//! learner's detail (`detail`), who is missing (`missing`), the trouble spots (`trouble`), and the roster with its editing
 //! screens (`roster`, `edit`, `entry`, `groups`), and the kiosk settings (`kiosk`). They read the database through
 //! `Effect::Query` and change the roster through `Effect::Roster`, like every screen's effects.
 
@@ -10,6 +10,7 @@ pub mod entry;
 pub mod groups;
 pub mod home;
 pub mod kiosk;
+pub mod missing;
 pub mod roster;
 pub mod trouble;
 

@@ -55,7 +55,8 @@ impl Trouble {
             text.push(t.trouble_none, Role::Base, Priority::Keep);
         }
         for (n, s) in self.spots.iter().enumerate() {
-            let say = step_say(cx.lib, cx.lang, s);
+            let at = (s.pack_id.as_str(), s.lesson_id.as_str(), s.step_id.as_str());
+            let say = step_say(cx.lib, cx.lang, at);
             text.push(
                 format!(
                     "{}. {} · {}",
@@ -90,13 +91,11 @@ impl Trouble {
                 Priority::Keep,
             );
             if !s.wrong_answers.is_empty() {
-                let answers: Vec<String> = s
-                    .wrong_answers
-                    .iter()
-                    .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, s, r)))
-                    .collect();
                 text.push(
-                    fill(t.trouble_wrong, &[("answers", &answers.join("  "))]),
+                    fill(
+                        t.trouble_wrong,
+                        &[("answers", &answers_line(cx, at, &s.wrong_answers))],
+                    ),
                     Role::Base,
                     Priority::Keep,
                 );
@@ -117,22 +116,41 @@ fn days_name(cx: &ViewCx, days: Days) -> &'static str {
     }
 }
 
+/// Which step of which lesson: (pack id, lesson id, step id).
+pub type StepRef<'a> = (&'a str, &'a str, &'a str);
+
 /// What the step asked, so the volunteer recognises it.
-fn step_say(lib: &Library, lang: Lang, s: &TroubleSpot) -> String {
-    lib.pack(&s.pack_id)
-        .and_then(|p| p.lesson(&s.lesson_id))
-        .and_then(|l| l.steps.iter().find(|st| st.id == s.step_id))
+pub fn step_say(lib: &Library, lang: Lang, (pack, lesson, step): StepRef) -> String {
+    lib.pack(pack)
+        .and_then(|p| p.lesson(lesson))
+        .and_then(|l| l.steps.iter().find(|st| st.id == step))
         .map(|st| st.say.get(lang).to_string())
         .unwrap_or_default()
 }
 
+/// Wrong answers and how often each was given, in the words the learner saw:
+/// "“微信” ×22  “电话” ×3".
+pub fn answers_line(cx: &ViewCx, at: StepRef, answers: &[(String, u32)]) -> String {
+    answers
+        .iter()
+        .map(|(r, n)| format!("“{}” ×{n}", answer_label(cx.lib, cx.lang, at, r)))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 /// A recorded answer in the words the learner saw: the label tapped or chosen, the order of
-/// items, or the digits typed.
-pub fn answer_label(lib: &Library, lang: Lang, s: &TroubleSpot, response: &str) -> String {
-    let Some(lesson) = lib.pack(&s.pack_id).and_then(|p| p.lesson(&s.lesson_id)) else {
+/// items, or the digits typed — masked for a secret code or a secure pad, whatever the record
+/// holds (another machine's may hold the digits).
+pub fn answer_label(
+    lib: &Library,
+    lang: Lang,
+    (pack, lesson, step): StepRef,
+    response: &str,
+) -> String {
+    let Some(lesson) = lib.pack(pack).and_then(|p| p.lesson(lesson)) else {
         return response.to_string();
     };
-    let Some(step) = lesson.steps.iter().find(|st| st.id == s.step_id) else {
+    let Some(step) = lesson.steps.iter().find(|st| st.id == step) else {
         return response.to_string();
     };
     // A record from an older zhulao or another machine may hold a secret in clear.
@@ -158,6 +176,14 @@ pub fn answer_label(lib: &Library, lang: Lang, s: &TroubleSpot, response: &str) 
             })
             .collect::<Vec<_>>()
             .join(" → "),
+        Exercise::Digits { secret, .. }
+            if *secret
+                || step
+                    .screen
+                    .is_some_and(|i| lesson.screens.get(i).is_some_and(|sc| sc.secure_pad)) =>
+        {
+            crate::screens::player::SECRET_MASK.to_string()
+        }
         _ => response.to_string(),
     }
 }

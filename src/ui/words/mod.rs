@@ -11,6 +11,7 @@ pub mod doctor;
 pub mod exchange;
 pub mod print;
 pub mod report;
+pub mod roster;
 
 use crate::lang::Lang;
 use doctor::{DOCTOR_EN, DOCTOR_ZH, DoctorWords};
