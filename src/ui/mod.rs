@@ -7,6 +7,7 @@
 pub mod bigtext;
 pub mod context;
 pub mod draw;
+pub mod figures;
 pub mod hits;
 pub mod text;
 pub mod textblock;

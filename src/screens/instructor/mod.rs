@@ -19,7 +19,6 @@ use crate::lang::Lang;
 use crate::progress::store::roster::Group;
 use crate::progress::store::roster::RosterEntry;
 use crate::ui::ViewCx;
-use crate::ui::words::fill;
 
 /// "微信读书 › 搜索一本书", or the ids when the lesson is no longer installed; a pack's reviews
 /// are "复习".
@@ -57,21 +56,9 @@ pub fn step_number(lib: &Library, pack_id: &str, lesson_id: &str, step_id: &str)
         .map_or_else(|| step_id.to_string(), |i| (i + 1).to_string())
 }
 
-/// "1小时05分" / "12分钟".
+/// "1小时05分" / "12分钟" / "不到1分钟": the rule of `ui::figures::duration`.
 pub fn duration(cx: &ViewCx, ms: u64) -> String {
-    let minutes = ms / 60_000;
-    let t = cx.words.teacher;
-    if minutes >= 60 {
-        fill(
-            t.hours_minutes,
-            &[
-                ("h", &(minutes / 60).to_string()),
-                ("m", &format!("{:02}", minutes % 60)),
-            ],
-        )
-    } else {
-        fill(t.minutes, &[("m", &minutes.to_string())])
-    }
+    crate::ui::figures::duration(cx.words.teacher, cx.words.attendance, ms)
 }
 
 /// A stored time as the instructor reads it, in the machine's time zone: "今天 10:23" for

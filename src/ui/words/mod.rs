@@ -6,6 +6,7 @@
 //! Words for people other than the learner live beside this table: `doctor` (what `zhulao
 //! doctor` says to a helper) and `report` (the fixed words of the education bureau's report).
 
+pub mod attendance;
 pub mod doctor;
 pub mod report;
 
@@ -133,6 +134,8 @@ pub struct Words {
     pub word_read: &'static str,
     /// The instructor's screens (and their PIN).
     pub teacher: &'static TeacherWords,
+    /// Attendance, reports and the centre's settings, on the teacher's screens.
+    pub attendance: &'static attendance::AttendanceWords,
     /// The report of `zhulao roster import`.
     pub roster: &'static RosterWords,
     pub kiosk: &'static KioskWords,
@@ -273,6 +276,7 @@ pub const ZH: Words = Words {
     key_read: "r",
     word_read: "朗读",
     teacher: &TEACHER_ZH,
+    attendance: &attendance::ATTENDANCE_ZH,
     roster: &ROSTER_ZH,
     kiosk: &KIOSK_ZH,
     preview: &PREVIEW_ZH,
@@ -408,6 +412,7 @@ pub const EN: Words = Words {
     key_read: "r",
     word_read: "read",
     teacher: &TEACHER_EN,
+    attendance: &attendance::ATTENDANCE_EN,
     roster: &ROSTER_EN,
     kiosk: &KIOSK_EN,
     preview: &PREVIEW_EN,
