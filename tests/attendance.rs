@@ -125,3 +125,258 @@ fn time_under_a_minute_is_under_a_minute_on_the_dashboard_not_zero() {
     let line = screen.lines().find(|l| l.contains("李桂兰")).unwrap();
     assert!(line.contains("2分钟"), "{line}");
 }
+
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use time::{Date, Month, UtcOffset};
+use zhulao::progress::store::help::HelpDraft;
+use zhulao::records::report::{ReportFormat, ReportOptions, learners_path, write_report};
+use zhulao::settings::CentreSettings;
+
+fn day(d: u8, month: Month) -> Date {
+    Date::from_calendar_date(2026, month, d).unwrap()
+}
+
+fn help(store: &mut Store, learner: &Learner, at: &str) {
+    store
+        .record_help_at(
+            &HelpDraft {
+                learner_id: learner.id.clone(),
+                registration: "run".into(),
+                pack_id: "demo".into(),
+                lesson_id: "all-kinds".into(),
+                step_id: "open-app".into(),
+            },
+            at,
+        )
+        .unwrap();
+}
+
+/// 王秀英 learned 45 minutes late on 2 November and just after midnight (Beijing) and opened
+/// help twice; 张淑珍 came once, on 1 October; 李桂兰 is on the roster and never came. The
+/// centre's class period is 30 minutes.
+fn term() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store
+        .save_centre_settings(&CentreSettings {
+            name: "幸福里社区长者学堂".into(),
+            class_minutes: 30,
+        })
+        .unwrap();
+    let wang = named(&mut store, "王秀英");
+    let li = named(&mut store, "李桂兰");
+    let zhang = named(&mut store, "张淑珍");
+    store.set_seat(&wang.id, Some(1)).unwrap();
+    store.set_seat(&li.id, Some(2)).unwrap();
+    store.set_seat(&zhang.id, Some(3)).unwrap();
+    // 23:30 on the 2nd and 00:30 on the 3rd in Beijing: the same day in UTC.
+    learn(
+        &mut store,
+        &wang,
+        "2026-11-02T15:30:00.000Z",
+        &[("open-app", false, 600_000), ("open-app", true, 1_200_000)],
+    );
+    learn(
+        &mut store,
+        &wang,
+        "2026-11-02T16:30:00.000Z",
+        &[("open-app", true, 900_000)],
+    );
+    help(&mut store, &wang, "2026-11-02T15:31:00.000Z");
+    help(&mut store, &wang, "2026-11-02T16:31:00.000Z");
+    learn(
+        &mut store,
+        &zhang,
+        "2026-10-01T02:00:00.000Z",
+        &[("open-app", true, 20_000)],
+    );
+    (dir, store)
+}
+
+fn options(format: ReportFormat) -> ReportOptions {
+    ReportOptions {
+        until: Some(day(20, Month::November)),
+        offset: UtcOffset::from_hms(8, 0, 0).unwrap(),
+        away_days: 30,
+        ..ReportOptions::new(format)
+    }
+}
+
+fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// A row's cell under a header.
+fn cell<'a>(rows: &'a [Vec<String>], row: usize, header: &str) -> &'a str {
+    let col = rows[0]
+        .iter()
+        .position(|h| h.starts_with(header))
+        .unwrap_or_else(|| panic!("no {header} in {:?}", rows[0]));
+    &rows[row][col]
+}
+
+#[test]
+fn the_bureau_sees_days_attended_class_hours_and_who_never_came() {
+    let (dir, store) = term();
+    let lib = common::fixture_library();
+    let path = dir.path().join("term.csv");
+    let written = write_report(&store, &lib, &options(ReportFormat::Csv), &path).unwrap();
+    assert_eq!(written.roster, 3, "everyone on the roster");
+    let rows = read_csv(&learners_path(&path));
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        ["王秀英", "李桂兰", "张淑珍"],
+        "by seat, the one who never came too"
+    );
+    // 王秀英: two days in Beijing; 45 minutes are 1.5 periods of 30 minutes.
+    assert_eq!(cell(&rows, 1, "出勤天数"), "2");
+    assert_eq!(cell(&rows, 1, "用时（分钟）"), "45.0");
+    assert_eq!(cell(&rows, 1, "课时"), "1.5");
+    assert_eq!(cell(&rows, 1, "答错次数"), "1");
+    assert_eq!(
+        cell(&rows, 1, "求助次数"),
+        "2",
+        "help opened, counted apart"
+    );
+    assert_eq!(
+        cell(&rows, 1, "最近学习"),
+        "2026-11-03 00:31",
+        "help opened counts too"
+    );
+    assert_eq!(
+        cell(&rows, 1, "没来的天数（30 天以上）"),
+        "",
+        "came 17 days ago"
+    );
+    // 李桂兰 never came: in the report, and said so.
+    assert_eq!(cell(&rows, 2, "出勤天数"), "0");
+    assert_eq!(cell(&rows, 2, "没来的天数"), "从未来过");
+    assert_eq!(cell(&rows, 2, "最近学习"), "");
+    // 张淑珍: 1 October to 20 November is 50 days.
+    assert_eq!(cell(&rows, 3, "没来的天数"), "50");
+    assert_eq!(cell(&rows, 3, "出勤天数"), "1");
+
+    let summary = read_csv(&zhulao::records::report::summary_path(&path));
+    assert_eq!(cell(&summary, 1, "从未来过的学员"), "1");
+    assert_eq!(cell(&summary, 1, "30 天以上没来的学员"), "2");
+    assert_eq!(
+        cell(&summary, 1, "上课天数"),
+        "3",
+        "2, 3 November and 1 October"
+    );
+    assert_eq!(cell(&summary, 1, "出勤人次"), "3");
+    assert_eq!(
+        cell(&summary, 1, "课时"),
+        "1.5",
+        "45 min 20 s over 30-minute periods"
+    );
+    assert_eq!(cell(&summary, 1, "求助次数"), "2");
+    assert_eq!(cell(&summary, 1, "一个课时（分钟）"), "30");
+
+    // In UTC the two sessions of 王秀英 fall on one day.
+    let utc = ReportOptions {
+        offset: UtcOffset::UTC,
+        ..options(ReportFormat::Csv)
+    };
+    write_report(&store, &lib, &utc, &path).unwrap();
+    let rows = read_csv(&learners_path(&path));
+    assert_eq!(cell(&rows, 1, "出勤天数"), "1");
+
+    // A period: only what happened in it counts as attended; days away still count to its end.
+    let november = ReportOptions {
+        since: Some(day(1, Month::November)),
+        away_days: 7,
+        ..options(ReportFormat::Csv)
+    };
+    write_report(&store, &lib, &november, &path).unwrap();
+    let rows = read_csv(&learners_path(&path));
+    assert_eq!(cell(&rows, 3, "出勤天数"), "0");
+    assert_eq!(cell(&rows, 3, "没来的天数（7 天以上）"), "50");
+    assert_eq!(cell(&rows, 1, "没来的天数"), "17", "away 7 days or more");
+}
+
+fn number_at(range: &calamine::Range<Data>, row: usize, col: usize) -> f64 {
+    match range.get((row, col)) {
+        Some(Data::Float(f)) => *f,
+        Some(Data::Int(i)) => *i as f64,
+        other => panic!("({row}, {col}) is not a number: {other:?}"),
+    }
+}
+
+fn text_at(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
+    match range.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn an_english_report_has_english_headers_only_and_the_same_figures() {
+    let (dir, store) = term();
+    let lib = common::fixture_library();
+    let path = dir.path().join("term.xlsx");
+    let english = ReportOptions {
+        lang: Lang::En,
+        ..options(ReportFormat::Xlsx)
+    };
+    write_report(&store, &lib, &english, &path).unwrap();
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["All", "Attendance", "Details"]);
+    let people = book.worksheet_range("Attendance").unwrap();
+    let headers: Vec<String> = (0..13).map(|c| text_at(&people, 0, c)).collect();
+    assert_eq!(headers[4], "Days attended");
+    assert_eq!(headers[6], "Class hours");
+    assert_eq!(headers[9], "Wrong answers");
+    assert_eq!(headers[10], "Help opened");
+    assert_eq!(headers[12], "Days away (30 or more)");
+    for h in &headers {
+        assert!(h.is_ascii(), "one language: {h}");
+    }
+    assert_eq!(number_at(&people, 1, 4), 2.0);
+    assert_eq!(number_at(&people, 1, 6), 1.5);
+    assert_eq!(number_at(&people, 1, 10), 2.0);
+    assert_eq!(text_at(&people, 2, 12), "never came");
+    assert_eq!(number_at(&people, 3, 12), 50.0);
+    let details = book.worksheet_range("Details").unwrap();
+    assert_eq!(text_at(&details, 0, 10), "Wrong answers");
+    assert_eq!(text_at(&details, 0, 11), "Help opened");
+    assert_eq!(text_at(&details, 1, 6), "learning");
+    let all = book.worksheet_range("All").unwrap();
+    assert_eq!(text_at(&all, 1, 0), "Centre");
+    assert_eq!(text_at(&all, 1, 1), "幸福里社区长者学堂");
+    // Every label of the summary sheet is English.
+    for r in 0..all.height() {
+        let label = text_at(&all, r, 0);
+        assert!(
+            label.is_ascii() || ["王秀英", "张淑珍", "李桂兰"].contains(&label.as_str()),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn help_opened_during_a_step_is_kept_and_is_not_a_wrong_answer() {
+    let mut h = Harness::at_step(Lang::Zh, "open-app");
+    let learner = h.app.session.learner.clone().unwrap();
+    let before = h.io.store.events_for(&learner.id).unwrap().len();
+    h.act(Action::Help);
+    assert!(h.app.overlays().len() == 1, "the help page is open");
+    assert_eq!(h.io.store.help_count(&learner.id).unwrap(), 1);
+    assert_eq!(
+        h.io.store.events_for(&learner.id).unwrap().len(),
+        before,
+        "no answer recorded"
+    );
+    h.act(Action::Back).act(Action::Help);
+    assert_eq!(h.io.store.help_count(&learner.id).unwrap(), 2);
+}

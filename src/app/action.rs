@@ -102,6 +102,8 @@ pub enum Action {
     PinChecked(crate::pin::Checked),
     PinSet,
     KioskSaved,
+    /// A help request is kept.
+    HelpRecorded,
     /// The answer to an instructor's query.
     Answer(Answer),
 }
@@ -131,6 +133,7 @@ impl Action {
                 | Action::PinChecked(_)
                 | Action::PinSet
                 | Action::KioskSaved
+                | Action::HelpRecorded
                 | Action::Answer(_)
         )
     }

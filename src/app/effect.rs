@@ -30,6 +30,8 @@ pub enum Effect {
     OpenLearner(crate::progress::Learner),
     /// Commit this event, then send `Action::Recorded` with it.
     Record(EventDraft),
+    /// Keep that the learner opened help on a step (→ `Action::HelpRecorded`).
+    RecordHelp(crate::progress::store::help::HelpDraft),
     SaveSettings(SettingsOwner, Settings),
     /// Keep the machine's kiosk settings (→ `Action::KioskSaved`).
     SaveKiosk(crate::settings::KioskSettings),
@@ -152,6 +154,7 @@ impl Effect {
                 | Effect::AddLearner(_)
                 | Effect::OpenLearner(_)
                 | Effect::Record(_)
+                | Effect::RecordHelp(_)
                 | Effect::SaveSettings(..)
                 | Effect::SaveKiosk(_)
                 | Effect::LoadPinState

@@ -216,7 +216,12 @@ pub(super) fn roster_import(
 pub(super) fn report(cli: &Cli, args: &crate::records::report::cli::ReportArgs) -> ExitCode {
     use crate::records::report::cli::Failure;
     let data = cli.data.clone().unwrap_or_else(default_data_dir);
-    match crate::records::report::cli::run(args, &data, cli.lessons.as_deref()) {
+    match crate::records::report::cli::run(
+        args,
+        &data,
+        cli.lessons.as_deref(),
+        cli.lang.unwrap_or_default(),
+    ) {
         Ok(done) => {
             println!("{done}");
             ExitCode::SUCCESS

@@ -97,6 +97,10 @@ impl Runner for Io {
                 Ok(event) => done(Action::Recorded(event)),
                 Err(e) => failed(e, effect),
             },
+            Effect::RecordHelp(draft) => match store.record_help_at(&draft, &format_time(now)) {
+                Ok(()) => done(Action::HelpRecorded),
+                Err(e) => failed(e, effect),
+            },
             Effect::SaveSettings(owner, settings) => match store.save_settings(&owner, &settings) {
                 Ok(()) => done(Action::SettingsSaved),
                 Err(e) => failed(e, effect),

@@ -67,6 +67,28 @@ pub struct ReportQuery {
     pub before: Option<String>,
     /// Only this group's members.
     pub group_id: Option<String>,
+    /// The report's time zone, in seconds east of UTC: what makes a "day" for attendance.
+    pub offset_seconds: i32,
+}
+
+/// A learner's attendance: the days with any activity (an event or help asked for), in the
+/// report's time zone, within the period; and their latest activity up to the period's end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    pub learner_id: String,
+    /// Distinct local days ("2026-11-02") with any activity in the period, sorted.
+    pub days: Vec<String>,
+    /// RFC 3339 UTC as stored; `None`: no activity at all before the period's end.
+    pub last_seen: Option<String>,
+}
+
+/// Times a learner opened help in one lesson, in the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpFigures {
+    pub learner_id: String,
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub help: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -77,6 +99,11 @@ pub struct ReportData {
     /// (learner id, group id)
     pub memberships: Vec<(String, String)>,
     pub figures: Vec<LessonFigures>,
+    /// Every learner with any activity up to the period's end.
+    pub attendance: Vec<Attendance>,
+    pub help: Vec<HelpFigures>,
+    /// The centre's name and class period.
+    pub centre: crate::settings::CentreSettings,
 }
 
 /// Above every stored time ("2026-…", digits first), so `at < NEVER` holds for all of them.
@@ -174,12 +201,20 @@ impl Store {
                 query.group_id.as_deref(),
             )?,
         };
+        let from = query.from.as_deref().unwrap_or("");
+        let before = query.before.as_deref().unwrap_or(NEVER);
+        let attendance = attendance(&tx, from, before, query.offset_seconds)?;
+        let help = help_figures(&tx, from, before)?;
+        let centre = self.centre_settings()?;
         tx.commit()?;
         Ok(ReportData {
             learners,
             groups,
             memberships,
             figures,
+            attendance,
+            help,
+            centre,
         })
     }
 }
@@ -359,4 +394,82 @@ fn period_figures(
         f.completions_to_date = all.saturating_sub(later.get(&key).copied().unwrap_or(0));
     }
     Ok(figures)
+}
+
+/// Every activity: events and help asked for, as (learner, time).
+const ACTIVITY: &str = "SELECT learner_id, at FROM events
+                         UNION ALL SELECT learner_id, at FROM help_requests";
+
+/// Each learner's days with activity in [from, before) in the report's time zone (SQLite's
+/// `date` with the offset as a modifier, so the days are told apart without reading every
+/// time into Rust), and their latest activity before `before`.
+fn attendance(
+    tx: &rusqlite::Transaction,
+    from: &str,
+    before: &str,
+    offset_seconds: i32,
+) -> Result<Vec<Attendance>, StoreError> {
+    let mut by_learner: HashMap<String, Attendance> = HashMap::new();
+    let shift = format!("{offset_seconds:+} seconds");
+    let mut days = tx.prepare(&format!(
+        "SELECT DISTINCT learner_id, date(at, ?3) FROM ({ACTIVITY})
+          WHERE at >= ?1 AND at < ?2 ORDER BY 1, 2"
+    ))?;
+    let mut found = days.query(params![from, before, shift])?;
+    while let Some(r) = found.next()? {
+        let learner: String = r.get(0)?;
+        let Some(day) = r.get::<_, Option<String>>(1)? else {
+            continue;
+        };
+        by_learner
+            .entry(learner.clone())
+            .or_insert_with(|| Attendance {
+                learner_id: learner,
+                days: Vec::new(),
+                last_seen: None,
+            })
+            .days
+            .push(day);
+    }
+    let mut last = tx.prepare(&format!(
+        "SELECT learner_id, MAX(at) FROM ({ACTIVITY}) WHERE at < ?1 GROUP BY learner_id"
+    ))?;
+    let mut found = last.query(params![before])?;
+    while let Some(r) = found.next()? {
+        let learner: String = r.get(0)?;
+        let at: Option<String> = r.get(1)?;
+        by_learner
+            .entry(learner.clone())
+            .or_insert_with(|| Attendance {
+                learner_id: learner,
+                days: Vec::new(),
+                last_seen: None,
+            })
+            .last_seen = at;
+    }
+    let mut list: Vec<Attendance> = by_learner.into_values().collect();
+    list.sort_by(|a, b| a.learner_id.cmp(&b.learner_id));
+    Ok(list)
+}
+
+/// Help asked for in [from, before), per learner and lesson.
+fn help_figures(
+    tx: &rusqlite::Transaction,
+    from: &str,
+    before: &str,
+) -> Result<Vec<HelpFigures>, StoreError> {
+    Ok(tx
+        .prepare(
+            "SELECT learner_id, pack_id, lesson_id, COUNT(*) FROM help_requests
+              WHERE at >= ?1 AND at < ?2 GROUP BY learner_id, pack_id, lesson_id",
+        )?
+        .query_map(params![from, before], |r| {
+            Ok(HelpFigures {
+                learner_id: r.get(0)?,
+                pack_id: r.get(1)?,
+                lesson_id: r.get(2)?,
+                help: count(r, 3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?)
 }

@@ -150,6 +150,27 @@ pub const MIGRATIONS: &[Migration] = &[
                AND e.step_id IS NOT NULL
              GROUP BY e.registration, e.step_id)), 0);",
     ),
+    // 8: each time a learner opened help during a step (the `?` page), kept apart from the
+    // events, whose verbs are xAPI's and cannot take a new one. Append-only like the events.
+    Migration::Sql(
+        "CREATE TABLE help_requests (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        id           TEXT NOT NULL UNIQUE,
+        learner_id   TEXT NOT NULL REFERENCES learners(id),
+        registration TEXT NOT NULL,
+        pack_id      TEXT NOT NULL,
+        lesson_id    TEXT NOT NULL,
+        step_id      TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        device_id    TEXT NOT NULL
+    );
+    CREATE INDEX help_requests_by_time ON help_requests (at);
+    CREATE INDEX help_requests_by_learner ON help_requests (learner_id, at);
+    CREATE TRIGGER help_requests_no_update BEFORE UPDATE ON help_requests
+        BEGIN SELECT RAISE(ABORT, 'help requests are append-only'); END;
+    CREATE TRIGGER help_requests_no_delete BEFORE DELETE ON help_requests
+        BEGIN SELECT RAISE(ABORT, 'help requests are append-only'); END;",
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
