@@ -380,3 +380,47 @@ fn help_opened_during_a_step_is_kept_and_is_not_a_wrong_answer() {
     h.act(Action::Back).act(Action::Help);
     assert_eq!(h.io.store.help_count(&learner.id).unwrap(), 2);
 }
+
+fn zhulao(data: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .env_remove("ZHULAO_DATA")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_teacher_sets_the_centre_from_the_command_line_and_bad_values_are_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let done = zhulao(
+        dir.path(),
+        &["centre", "--name", " 幸福里社区长者学堂 ", "--class-minutes", "40"],
+    );
+    assert!(done.status.success(), "{done:?}");
+    let said = String::from_utf8_lossy(&done.stdout);
+    assert!(said.contains("中心名称：幸福里社区长者学堂") && said.contains("40 分钟"), "{said}");
+    let settings = Store::open(dir.path()).unwrap().centre_settings().unwrap();
+    assert_eq!(settings.name, "幸福里社区长者学堂");
+    assert_eq!(settings.class_minutes, 40);
+
+    for (args, zh) in [
+        (&["centre", "--class-minutes", "0"][..], "1 到 240 分钟"),
+        (&["centre", "--class-minutes", "45分钟"][..], "不是分钟数"),
+        (&["centre", "--name", "  "][..], "中心名称是空的"),
+    ] {
+        let out = zhulao(dir.path(), args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(zh), "{err}");
+        assert!(!err.contains("minutes"), "one language: {err}");
+    }
+    let out = zhulao(dir.path(), &["--lang", "en", "centre", "--class-minutes", "300"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("A class period is 1 to 240 minutes"), "{err}");
+    // Nothing changed by a refused value; without options the settings are shown.
+    let out = zhulao(dir.path(), &["--lang", "en", "centre"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Class period: 40 min"), "{said}");
+}

@@ -59,6 +59,15 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Report(ref args)) => report(&cli, args),
+        Some(Command::Centre {
+            ref name,
+            ref class_minutes,
+        }) => centre(
+            cli.data.clone(),
+            name.as_deref(),
+            class_minutes.as_deref(),
+            cli.lang.unwrap_or_default(),
+        ),
         Some(
             command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
         ) => exchange(command, &cli.data.clone().unwrap_or_else(default_data_dir)),
