@@ -215,7 +215,10 @@ mod tests {
         assert_eq!(parse_class_minutes(" 45 "), Ok(45));
         for bad in ["0", "241", "-5", "45分钟", "", "4.5"] {
             let e = parse_class_minutes(bad).unwrap_err();
-            assert!(e.zh.contains("分钟") && e.en.contains("minutes"), "{bad}: {e:?}");
+            assert!(
+                e.zh.contains("分钟") && e.en.contains("minutes"),
+                "{bad}: {e:?}"
+            );
         }
         let mut c = CentreSettings::default();
         let mut seen = vec![c.class_minutes];

@@ -396,11 +396,20 @@ fn the_teacher_sets_the_centre_from_the_command_line_and_bad_values_are_said_pla
     let dir = tempfile::tempdir().unwrap();
     let done = zhulao(
         dir.path(),
-        &["centre", "--name", " 幸福里社区长者学堂 ", "--class-minutes", "40"],
+        &[
+            "centre",
+            "--name",
+            " 幸福里社区长者学堂 ",
+            "--class-minutes",
+            "40",
+        ],
     );
     assert!(done.status.success(), "{done:?}");
     let said = String::from_utf8_lossy(&done.stdout);
-    assert!(said.contains("中心名称：幸福里社区长者学堂") && said.contains("40 分钟"), "{said}");
+    assert!(
+        said.contains("中心名称：幸福里社区长者学堂") && said.contains("40 分钟"),
+        "{said}"
+    );
     let settings = Store::open(dir.path()).unwrap().centre_settings().unwrap();
     assert_eq!(settings.name, "幸福里社区长者学堂");
     assert_eq!(settings.class_minutes, 40);
@@ -416,11 +425,49 @@ fn the_teacher_sets_the_centre_from_the_command_line_and_bad_values_are_said_pla
         assert!(err.contains(zh), "{err}");
         assert!(!err.contains("minutes"), "one language: {err}");
     }
-    let out = zhulao(dir.path(), &["--lang", "en", "centre", "--class-minutes", "300"]);
+    let out = zhulao(
+        dir.path(),
+        &["--lang", "en", "centre", "--class-minutes", "300"],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("A class period is 1 to 240 minutes"), "{err}");
     // Nothing changed by a refused value; without options the settings are shown.
     let out = zhulao(dir.path(), &["--lang", "en", "centre"]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("Class period: 40 min"), "{said}");
+}
+
+#[test]
+fn the_teacher_sets_the_class_period_by_tapping_and_types_the_centre_name() {
+    use zhulao::screens::instructor::kiosk;
+    let mut h = Harness::fixture(Lang::Zh);
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::KIOSK));
+    assert_eq!(h.screen(), "KioskSettings");
+    let (screen, _) = h.render(40, 12);
+    assert!(
+        screen.contains("45 分钟"),
+        "the default class period:\n{screen}"
+    );
+    h.act(Action::Select(kiosk::CLASS_MINUTES));
+    assert_eq!(h.store().centre_settings().unwrap().class_minutes, 50);
+    let (screen, _) = h.render(80, 24);
+    assert!(
+        screen.contains("一个课时") && screen.contains("50 分钟"),
+        "{screen}"
+    );
+    h.act(Action::Select(kiosk::CENTRE_NAME));
+    assert_eq!(h.screen(), "CentreName");
+    h.act(Action::Confirm);
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("中心名称是空的"), "{screen}");
+    for c in "长者学堂".chars() {
+        h.act(Action::Type(c));
+    }
+    h.act(Action::Confirm);
+    assert_eq!(h.screen(), "KioskSettings");
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("长者学堂"), "{screen}");
+    let kept = h.store().centre_settings().unwrap();
+    assert_eq!((kept.name.as_str(), kept.class_minutes), ("长者学堂", 50));
 }

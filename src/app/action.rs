@@ -104,6 +104,8 @@ pub enum Action {
     KioskSaved,
     /// A help request is kept.
     HelpRecorded,
+    /// The centre's settings, as read or just kept.
+    Centre(crate::settings::CentreSettings),
     /// The answer to an instructor's query.
     Answer(Answer),
 }
@@ -134,6 +136,7 @@ impl Action {
                 | Action::PinSet
                 | Action::KioskSaved
                 | Action::HelpRecorded
+                | Action::Centre(_)
                 | Action::Answer(_)
         )
     }

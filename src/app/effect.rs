@@ -56,6 +56,10 @@ pub enum Effect {
     Roster(RosterCommand),
     /// Write the bureau's report (XLSX) into the data folder (→ `Action::Notice`).
     WriteReport,
+    /// Read the centre's settings (→ `Action::Centre`).
+    LoadCentre,
+    /// Keep the centre's settings (→ `Action::Centre` with them).
+    SaveCentre(crate::settings::CentreSettings),
     Quit,
 }
 
@@ -155,6 +159,8 @@ impl Effect {
                 | Effect::OpenLearner(_)
                 | Effect::Record(_)
                 | Effect::RecordHelp(_)
+                | Effect::LoadCentre
+                | Effect::SaveCentre(_)
                 | Effect::SaveSettings(..)
                 | Effect::SaveKiosk(_)
                 | Effect::LoadPinState

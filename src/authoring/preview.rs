@@ -324,7 +324,9 @@ impl Runner for Preview {
             | Effect::Query(_)
             | Effect::Refresh(_)
             | Effect::Roster(_)
-            | Effect::WriteReport => Performed::Stop,
+            | Effect::WriteReport
+            | Effect::LoadCentre
+            | Effect::SaveCentre(_) => Performed::Stop,
         }
     }
 

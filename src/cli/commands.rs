@@ -276,7 +276,9 @@ pub(super) fn centre(
             let line = match (lang, name.is_empty()) {
                 (Lang::Zh, true) => format!("中心名称：（还没有设置）\n一个课时：{minutes} 分钟"),
                 (Lang::Zh, false) => format!("中心名称：{name}\n一个课时：{minutes} 分钟"),
-                (Lang::En, true) => format!("Centre name: (not set yet)\nClass period: {minutes} min"),
+                (Lang::En, true) => {
+                    format!("Centre name: (not set yet)\nClass period: {minutes} min")
+                }
                 (Lang::En, false) => format!("Centre name: {name}\nClass period: {minutes} min"),
             };
             println!("{line}");

@@ -116,6 +116,17 @@ impl Runner for Io {
                     })),
                 })
             }
+            Effect::LoadCentre => match store.centre_settings() {
+                Ok(settings) => done(Action::Centre(settings)),
+                Err(e) => failed(e, effect),
+            },
+            Effect::SaveCentre(settings) => match store.save_centre_settings(&settings) {
+                Ok(()) => match store.centre_settings() {
+                    Ok(kept) => done(Action::Centre(kept)),
+                    Err(e) => failed(e, effect),
+                },
+                Err(e) => failed(e, effect),
+            },
             Effect::SaveKiosk(settings) => match store.save_kiosk_settings(&settings) {
                 Ok(()) => done(Action::KioskSaved),
                 Err(e) => failed(e, effect),

@@ -78,6 +78,7 @@ screens!(
     RosterEntry(instructor::entry::Entry),
     Groups(instructor::groups::Groups),
     KioskSettings(instructor::kiosk::KioskScreen),
+    CentreName(instructor::centre::CentreName),
 );
 
 impl Screen {

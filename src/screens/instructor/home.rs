@@ -78,7 +78,7 @@ impl Layer for InstructorHome {
             Some(TROUBLE) => Trouble::open(None, Default::default()),
             Some(ROSTER) => Roster::open(false),
             Some(REPORT) => Outcome::effect(Effect::WriteReport),
-            Some(KIOSK) => Outcome::push(KioskScreen::default()),
+            Some(KIOSK) => KioskScreen::open(),
             Some(CLOSE) => Outcome::open(Overlay::quit()),
             Some(_) => Outcome::back(),
             None => Outcome::none(),

@@ -1,8 +1,10 @@
 //! The instructor's screens, behind the PIN: a menu (`home`), the class dashboard (`class`), one
 //! learner's detail (`detail`), the trouble spots (`trouble`), and the roster with its editing
-//! screens (`roster`, `edit`, `entry`, `groups`), and the kiosk settings (`kiosk`). They read the database through
+//! screens (`roster`, `edit`, `entry`, `groups`), and the teacher's settings (`kiosk`: kiosk
+//! mode, the centre's class period, and its name typed in `centre`). They read the database through
 //! `Effect::Query` and change the roster through `Effect::Roster`, like every screen's effects.
 
+pub mod centre;
 pub mod class;
 pub mod detail;
 pub mod edit;
