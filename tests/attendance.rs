@@ -471,3 +471,82 @@ fn the_teacher_sets_the_class_period_by_tapping_and_types_the_centre_name() {
     let kept = h.store().centre_settings().unwrap();
     assert_eq!((kept.name.as_str(), kept.class_minutes), ("长者学堂", 50));
 }
+
+/// The teacher's report screen in the real binary offers a (fake) USB stick, writes the
+/// report onto it and says where it went.
+#[cfg(unix)]
+#[test]
+fn the_teacher_picks_a_usb_stick_and_finds_the_report_on_it() {
+    use std::io::Write;
+    let data = tempfile::tempdir().unwrap();
+    let mut set = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
+        .arg("--data")
+        .arg(data.path())
+        .args(["pin", "set"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    set.stdin
+        .take()
+        .unwrap()
+        .write_all(b"24681012\n24681012\n")
+        .unwrap();
+    assert!(set.wait().unwrap().success());
+    {
+        let mut store = Store::open(data.path()).unwrap();
+        named(&mut store, "王秀英");
+    }
+    let media = tempfile::tempdir().unwrap();
+    let stick = media.path().join("teacher").join("ZHULAO-USB");
+    std::fs::create_dir_all(&stick).unwrap();
+    let media_root = media.path().display().to_string();
+    let mut teacher = common::start_app(
+        data.path(),
+        80,
+        24,
+        &[],
+        &[("ZHULAO_TEST_MEDIA", media_root.as_str())],
+    );
+    teacher.wait_for("开始学习");
+    teacher.key("\x1bOQ", "请输入老师密码");
+    teacher.send_raw("24681012\r");
+    teacher.wait_for("导出报告（Excel）");
+    teacher.key("4", "U盘：ZHULAO-USB");
+    teacher.key("1", "报告写好了");
+    teacher.wait_for("位置：U盘：ZHULAO-USB");
+    let files: Vec<_> = std::fs::read_dir(&stick)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("zhulao-report-") && name.ends_with(".xlsx"),
+        "{name}"
+    );
+    let mut book: Xlsx<_> = open_workbook(&files[0]).unwrap();
+    let people = book.worksheet_range("学员出勤").unwrap();
+    assert_eq!(text_at(&people, 1, 0), "王秀英");
+    assert_eq!(text_at(&people, 1, 12), "从未来过");
+    assert!(
+        !data.path().join("reports").exists(),
+        "not in the data folder"
+    );
+}
+
+#[test]
+fn the_report_screen_asks_where_and_fits_a_small_screen() {
+    let mut h = six_learners();
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::REPORT));
+    assert_eq!(h.screen(), "Report");
+    for (w, rows) in [(40, 12), (80, 24)] {
+        let (screen, _) = h.render(w, rows);
+        assert!(screen.contains("报告写到哪里"), "{screen}");
+        assert!(screen.contains("Esc"), "{screen}");
+    }
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("zhulao 的数据文件夹"), "{screen}");
+}

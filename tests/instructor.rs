@@ -635,6 +635,13 @@ fn the_teacher_writes_the_bureau_report_from_the_menu_and_is_told_where() {
     let mut h = class_harness(Lang::Zh);
     sign_in_as_teacher(&mut h);
     h.act(Action::Select(home::REPORT));
+    assert_eq!(h.screen(), "Report");
+    let zhulao::screens::Screen::Report(report) = &h.app.screen else {
+        panic!("on {}", h.screen())
+    };
+    // The data folder is always offered, last.
+    let data = report.places.as_ref().unwrap().len() - 1;
+    h.act(Action::Select(data));
     let (screen, _) = h.render(100, 30);
     assert!(screen.contains("报告写好了"), "{screen}");
     let reports = h.dir.path().join("reports");

@@ -106,6 +106,10 @@ pub enum Action {
     HelpRecorded,
     /// The centre's settings, as read or just kept.
     Centre(crate::settings::CentreSettings),
+    /// Where a report can be written.
+    Places(Vec<crate::records::report::places::Place>),
+    /// The report's file, or why it was not written (in the teacher's language).
+    ReportWritten(Result<std::path::PathBuf, String>),
     /// The answer to an instructor's query.
     Answer(Answer),
 }
@@ -137,6 +141,8 @@ impl Action {
                 | Action::KioskSaved
                 | Action::HelpRecorded
                 | Action::Centre(_)
+                | Action::Places(_)
+                | Action::ReportWritten(_)
                 | Action::Answer(_)
         )
     }
@@ -146,18 +152,7 @@ impl Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The read-aloud program is not installed.
-    SpeechMissing {
-        program: String,
-    },
+    SpeechMissing { program: String },
     /// The read-aloud program could not be started.
-    SpeechFailed {
-        reason: String,
-    },
-    /// The report was written here.
-    ReportWritten {
-        path: String,
-    },
-    ReportFailed {
-        reason: String,
-    },
+    SpeechFailed { reason: String },
 }

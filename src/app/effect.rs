@@ -54,8 +54,13 @@ pub enum Effect {
     Refresh(Query),
     /// Change the roster, then read it again (→ `Action::Answer`).
     Roster(RosterCommand),
-    /// Write the bureau's report (XLSX) into the data folder (→ `Action::Notice`).
-    WriteReport,
+    /// Find where a report can go: USB sticks, Documents, the data folder (→ `Action::Places`).
+    FindPlaces,
+    /// Write the bureau's report (XLSX), in `lang`, into `place` (→ `Action::ReportWritten`).
+    WriteReport {
+        place: crate::records::report::places::Place,
+        lang: Lang,
+    },
     /// Read the centre's settings (→ `Action::Centre`).
     LoadCentre,
     /// Keep the centre's settings (→ `Action::Centre` with them).
@@ -160,6 +165,8 @@ impl Effect {
                 | Effect::Record(_)
                 | Effect::RecordHelp(_)
                 | Effect::LoadCentre
+                | Effect::FindPlaces
+                | Effect::WriteReport { .. }
                 | Effect::SaveCentre(_)
                 | Effect::SaveSettings(..)
                 | Effect::SaveKiosk(_)

@@ -324,7 +324,8 @@ impl Runner for Preview {
             | Effect::Query(_)
             | Effect::Refresh(_)
             | Effect::Roster(_)
-            | Effect::WriteReport
+            | Effect::WriteReport { .. }
+            | Effect::FindPlaces
             | Effect::LoadCentre
             | Effect::SaveCentre(_) => Performed::Stop,
         }

@@ -79,6 +79,7 @@ screens!(
     Groups(instructor::groups::Groups),
     KioskSettings(instructor::kiosk::KioskScreen),
     CentreName(instructor::centre::CentreName),
+    Report(instructor::report::ReportScreen),
 );
 
 impl Screen {

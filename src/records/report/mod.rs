@@ -8,6 +8,7 @@
 //!   `ui::figures`, the screens' rule too.
 //! - `csv`, `xlsx`: the two formats.
 //! - `file`: writing a file whole or not at all.
+//! - `places`: the folders the teacher's report screen offers (USB sticks, Documents).
 //! - `cli`: the `report` subcommand.
 //!
 //! The fixed words of the cells (titles, headers, labels) are in `crate::ui::words::report`, in
@@ -24,6 +25,7 @@ pub mod cell;
 pub mod cli;
 pub mod csv;
 pub mod file;
+pub mod places;
 pub mod table;
 pub mod xlsx;
 

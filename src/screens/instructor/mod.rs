@@ -1,5 +1,5 @@
 //! The instructor's screens, behind the PIN: a menu (`home`), the class dashboard (`class`), one
-//! learner's detail (`detail`), the trouble spots (`trouble`), and the roster with its editing
+//! learner's detail (`detail`), the trouble spots (`trouble`), where to write a report (`report`), and the roster with its editing
 //! screens (`roster`, `edit`, `entry`, `groups`), and the teacher's settings (`kiosk`: kiosk
 //! mode, the centre's class period, and its name typed in `centre`). They read the database through
 //! `Effect::Query` and change the roster through `Effect::Roster`, like every screen's effects.
@@ -12,6 +12,7 @@ pub mod entry;
 pub mod groups;
 pub mod home;
 pub mod kiosk;
+pub mod report;
 pub mod roster;
 pub mod trouble;
 
