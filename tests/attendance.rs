@@ -550,3 +550,26 @@ fn the_report_screen_asks_where_and_fits_a_small_screen() {
     let (screen, _) = h.render(80, 24);
     assert!(screen.contains("zhulao 的数据文件夹"), "{screen}");
 }
+
+#[test]
+fn the_learners_detail_says_how_often_they_opened_help() {
+    let mut h = six_learners();
+    let wang =
+        h.io.store
+            .learners()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.name.as_deref() == Some("王秀英"))
+            .unwrap();
+    h.io.store.set_seat(&wang.id, Some(1)).unwrap();
+    help(&mut h.io.store, &wang, "2026-11-02T02:01:00.000Z");
+    help(&mut h.io.store, &wang, "2026-11-02T02:02:00.000Z");
+    assert_eq!(h.io.store.learner_detail(&wang.id).unwrap().help, 2);
+    sign_in_as_teacher(&mut h);
+    h.act(Action::Select(home::CLASS));
+    h.act(Action::Confirm); // the first learner: 王秀英, in seat 1
+    assert_eq!(h.screen(), "Detail");
+    let (screen, _) = h.render(80, 24);
+    assert!(screen.contains("王秀英"), "{screen}");
+    assert!(screen.contains("打开帮助 2 次"), "{screen}");
+}
