@@ -9,21 +9,13 @@ use common::Harness;
 use zhulao::app::Action;
 use zhulao::content::StepKind;
 use zhulao::lang::Lang;
-use zhulao::progress::{EventDraft, Learner, NewLearner, Outcome, StepAnswer, Store, Timed, Verb};
+use zhulao::progress::{Learner, NewLearner, Outcome, StepAnswer, Store, Timed, Verb};
 use zhulao::screens::instructor::home;
 
 /// Starts a run of the test lesson at `at` and gives `answers` (step, right?, ms) one by one.
 pub fn learn(store: &mut Store, learner: &Learner, at: &str, answers: &[(&str, bool, u64)]) {
-    let draft = |verb, registration: Option<String>, step| EventDraft {
-        verb,
-        learner_id: learner.id.clone(),
-        registration,
-        pack_id: "demo".into(),
-        lesson_id: "all-kinds".into(),
-        step,
-        stars: None,
-        lang: Lang::Zh,
-    };
+    let draft =
+        |verb, registration, step| common::test_lesson_event(&learner.id, verb, registration, step);
     let start = store
         .record_at(&draft(Verb::Attempted, None, None), at)
         .unwrap();
@@ -63,16 +55,7 @@ pub fn named(store: &mut Store, name: &str) -> Learner {
         .unwrap()
 }
 
-fn sign_in_as_teacher(h: &mut Harness) {
-    h.act(Action::Instructor);
-    for _ in 0..2 {
-        for d in [2, 4, 6, 8, 1, 0] {
-            h.act(Action::Digit(d));
-        }
-        h.act(Action::Confirm);
-    }
-    assert_eq!(h.screen(), "InstructorHome");
-}
+use common::sign_in_as_teacher;
 
 /// Six learners; one needed the hint once; the first learned for 48 seconds.
 fn six_learners() -> Harness {
@@ -477,25 +460,12 @@ fn the_teacher_sets_the_class_period_by_tapping_and_types_the_centre_name() {
 #[cfg(unix)]
 #[test]
 fn the_teacher_picks_a_usb_stick_and_finds_the_report_on_it() {
-    use std::io::Write;
     let data = tempfile::tempdir().unwrap();
-    let mut set = std::process::Command::new(env!("CARGO_BIN_EXE_zhulao"))
-        .arg("--data")
-        .arg(data.path())
-        .args(["pin", "set"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    set.stdin
-        .take()
-        .unwrap()
-        .write_all(b"24681012\n24681012\n")
-        .unwrap();
-    assert!(set.wait().unwrap().success());
     {
         let mut store = Store::open(data.path()).unwrap();
+        store
+            .set_pin_hash(&zhulao::pin::hash("24681012").unwrap())
+            .unwrap();
         named(&mut store, "王秀英");
     }
     let media = tempfile::tempdir().unwrap();

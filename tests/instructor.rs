@@ -177,17 +177,7 @@ fn class_harness(lang: Lang) -> Harness {
     h
 }
 
-/// F2, a new PIN typed twice, and on to the instructor's menu.
-fn sign_in_as_teacher(h: &mut Harness) {
-    h.act(Action::Instructor);
-    for _ in 0..2 {
-        for d in [2, 4, 6, 8, 1, 0] {
-            h.act(Action::Digit(d));
-        }
-        h.act(Action::Confirm);
-    }
-    assert_eq!(h.screen(), "InstructorHome");
-}
+use common::sign_in_as_teacher;
 
 #[test]
 fn the_first_teacher_sets_a_pin_and_only_its_argon2id_hash_is_kept() {

@@ -410,6 +410,13 @@ fn attendance(
     offset_seconds: i32,
 ) -> Result<Vec<Attendance>, StoreError> {
     let mut by_learner: HashMap<String, Attendance> = HashMap::new();
+    fn of(all: &mut HashMap<String, Attendance>, learner: String) -> &mut Attendance {
+        all.entry(learner.clone()).or_insert_with(|| Attendance {
+            learner_id: learner,
+            days: Vec::new(),
+            last_seen: None,
+        })
+    }
     let shift = format!("{offset_seconds:+} seconds");
     let mut days = tx.prepare(&format!(
         "SELECT DISTINCT learner_id, date(at, ?3) FROM ({ACTIVITY})
@@ -421,15 +428,7 @@ fn attendance(
         let Some(day) = r.get::<_, Option<String>>(1)? else {
             continue;
         };
-        by_learner
-            .entry(learner.clone())
-            .or_insert_with(|| Attendance {
-                learner_id: learner,
-                days: Vec::new(),
-                last_seen: None,
-            })
-            .days
-            .push(day);
+        of(&mut by_learner, learner).days.push(day);
     }
     let mut last = tx.prepare(&format!(
         "SELECT learner_id, MAX(at) FROM ({ACTIVITY}) WHERE at < ?1 GROUP BY learner_id"
@@ -438,14 +437,7 @@ fn attendance(
     while let Some(r) = found.next()? {
         let learner: String = r.get(0)?;
         let at: Option<String> = r.get(1)?;
-        by_learner
-            .entry(learner.clone())
-            .or_insert_with(|| Attendance {
-                learner_id: learner,
-                days: Vec::new(),
-                last_seen: None,
-            })
-            .last_seen = at;
+        of(&mut by_learner, learner).last_seen = at;
     }
     let mut list: Vec<Attendance> = by_learner.into_values().collect();
     list.sort_by(|a, b| a.learner_id.cmp(&b.learner_id));

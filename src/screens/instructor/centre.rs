@@ -8,10 +8,9 @@ use crate::app::Mode;
 use crate::app::{Action, Ctx, Effect, Layer, Outcome, Reply};
 use crate::progress::store::centre::CENTRE_NAME_MAX;
 use crate::settings::CentreSettings;
-use crate::ui::draw::{fill, frame, put};
 use crate::ui::textblock::{self, Priority, TextBlock};
-use crate::ui::theme::{CARET, FOCUS, Role};
-use crate::ui::widgets::page::{self, Key};
+use crate::ui::theme::Role;
+use crate::ui::widgets::page;
 use crate::ui::{Hits, ViewCx};
 
 #[derive(Debug, Clone)]
@@ -77,11 +76,7 @@ impl Layer for CentreName {
 
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
-        let keys = [
-            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
-        ];
+        let keys = page::typing_keys(w);
         let body = page::render(cx, buf, area, w.attendance.centre_name, "", &keys, hits);
         let mut text = TextBlock::new();
         text.push(w.attendance.centre_name_help, Role::Base, Priority::Keep);
@@ -90,15 +85,7 @@ impl Layer for CentreName {
         }
         let fitted = text.fit(body.width, body.height.saturating_sub(3), cx.size);
         let y = body.y + textblock::draw(cx, buf, body, &fitted);
-        let field_h = if body.height >= 10 { 3 } else { 1 };
-        let field = Rect::new(body.x, y, body.width.min(60), field_h);
-        fill(buf, field, cx.style(Role::Focus));
-        let inner = if field_h == 3 {
-            frame(buf, field, true, &cx.theme)
-        } else {
-            field
-        };
-        let shown = format!("{FOCUS} {}{CARET}", self.input);
-        put(buf, inner, inner.x, inner.y, &shown, cx.style(Role::Focus));
+        let field = Rect::new(body.x, y, body.width.min(60), body.height);
+        super::entry::text_field(cx, buf, field, &self.input);
     }
 }
