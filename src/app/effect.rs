@@ -30,7 +30,8 @@ pub enum Effect {
     OpenLearner(crate::progress::Learner),
     /// Commit this event, then send `Action::Recorded` with it.
     Record(EventDraft),
-    /// Keep that the learner opened help on a step (→ `Action::HelpRecorded`).
+    /// Keep that the learner opened help on a step (→ `Action::HelpRecorded`). The help page
+    /// shows at once: nothing waits for this save, which changes nothing the learner sees.
     RecordHelp(crate::progress::store::help::HelpDraft),
     SaveSettings(SettingsOwner, Settings),
     /// Keep the machine's kiosk settings (→ `Action::KioskSaved`).
@@ -163,7 +164,6 @@ impl Effect {
                 | Effect::AddLearner(_)
                 | Effect::OpenLearner(_)
                 | Effect::Record(_)
-                | Effect::RecordHelp(_)
                 | Effect::LoadCentre
                 | Effect::FindPlaces
                 | Effect::WriteReport { .. }

@@ -396,52 +396,93 @@ fn period_figures(
     Ok(figures)
 }
 
-/// Every activity: events and help asked for, as (learner, time).
-const ACTIVITY: &str = "SELECT learner_id, at FROM events
-                         UNION ALL SELECT learner_id, at FROM help_requests";
-
-/// Each learner's days with activity in [from, before) in the report's time zone (SQLite's
-/// `date` with the offset as a modifier, so the days are told apart without reading every
-/// time into Rust), and their latest activity before `before`.
+/// Each learner's days with activity (events, help asked for) in [from, before) in the
+/// report's time zone, and their latest activity before `before`.
+///
+/// The days: the store hands over each learner's distinct hours (minutes, in a zone not a whole
+/// number of hours from UTC) with activity, read from the covering index `(learner_id, at)`
+/// for the whole record or from `events_by_time` for a period; a few per lesson rather than every
+/// answer. Those become local days here. The latest activity: one index lookup per learner.
 fn attendance(
     tx: &rusqlite::Transaction,
     from: &str,
     before: &str,
     offset_seconds: i32,
 ) -> Result<Vec<Attendance>, StoreError> {
-    let mut by_learner: HashMap<String, Attendance> = HashMap::new();
-    fn of(all: &mut HashMap<String, Attendance>, learner: String) -> &mut Attendance {
-        all.entry(learner.clone()).or_insert_with(|| Attendance {
-            learner_id: learner,
-            days: Vec::new(),
-            last_seen: None,
+    let offset =
+        time::UtcOffset::from_whole_seconds(offset_seconds).unwrap_or(time::UtcOffset::UTC);
+    // "2026-11-02T15" or "2026-11-02T15:30".
+    let bucket = if offset_seconds % 3600 == 0 { 13 } else { 16 };
+    let index = if from.is_empty() && before == NEVER {
+        "events_by_learner_time"
+    } else {
+        "events_by_time"
+    };
+    let mut days: HashMap<String, std::collections::BTreeSet<time::Date>> = HashMap::new();
+    for sql in [
+        format!(
+            "SELECT DISTINCT learner_id, substr(at, 1, {bucket}) FROM events INDEXED BY {index}
+              WHERE at >= ?1 AND at < ?2"
+        ),
+        format!(
+            "SELECT DISTINCT learner_id, substr(at, 1, {bucket}) FROM help_requests
+              WHERE at >= ?1 AND at < ?2"
+        ),
+    ] {
+        let mut stmt = tx.prepare(&sql)?;
+        let mut found = stmt.query(params![from, before])?;
+        while let Some(r) = found.next()? {
+            let learner: String = r.get(0)?;
+            let at: String = r.get(1)?;
+            if let Some(day) = local_day(&at, offset) {
+                days.entry(learner).or_default().insert(day);
+            }
+        }
+    }
+    let mut last: HashMap<String, String> = HashMap::new();
+    for sql in [
+        "SELECT id, (SELECT MAX(at) FROM events INDEXED BY events_by_learner_time
+                      WHERE learner_id = learners.id AND at < ?1) FROM learners",
+        "SELECT learner_id, MAX(at) FROM help_requests WHERE at < ?1 GROUP BY learner_id",
+    ] {
+        let mut stmt = tx.prepare(sql)?;
+        let mut found = stmt.query(params![before])?;
+        while let Some(r) = found.next()? {
+            let (learner, at): (String, Option<String>) = (r.get(0)?, r.get(1)?);
+            if let Some(at) = at {
+                let kept = last.entry(learner).or_default();
+                if at > *kept {
+                    *kept = at;
+                }
+            }
+        }
+    }
+    let mut list: Vec<Attendance> = last
+        .into_iter()
+        .map(|(learner_id, at)| Attendance {
+            days: days
+                .remove(&learner_id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| d.to_string())
+                .collect(),
+            learner_id,
+            last_seen: Some(at),
         })
-    }
-    let shift = format!("{offset_seconds:+} seconds");
-    let mut days = tx.prepare(&format!(
-        "SELECT DISTINCT learner_id, date(at, ?3) FROM ({ACTIVITY})
-          WHERE at >= ?1 AND at < ?2 ORDER BY 1, 2"
-    ))?;
-    let mut found = days.query(params![from, before, shift])?;
-    while let Some(r) = found.next()? {
-        let learner: String = r.get(0)?;
-        let Some(day) = r.get::<_, Option<String>>(1)? else {
-            continue;
-        };
-        of(&mut by_learner, learner).days.push(day);
-    }
-    let mut last = tx.prepare(&format!(
-        "SELECT learner_id, MAX(at) FROM ({ACTIVITY}) WHERE at < ?1 GROUP BY learner_id"
-    ))?;
-    let mut found = last.query(params![before])?;
-    while let Some(r) = found.next()? {
-        let learner: String = r.get(0)?;
-        let at: Option<String> = r.get(1)?;
-        of(&mut by_learner, learner).last_seen = at;
-    }
-    let mut list: Vec<Attendance> = by_learner.into_values().collect();
+        .collect();
     list.sort_by(|a, b| a.learner_id.cmp(&b.learner_id));
     Ok(list)
+}
+
+/// The local day of a stored time cut to its hour or minute ("2026-11-02T15", "…T15:30").
+fn local_day(cut: &str, offset: time::UtcOffset) -> Option<time::Date> {
+    let number = |range: std::ops::Range<usize>| cut.get(range)?.parse::<u8>().ok();
+    let year: i32 = cut.get(0..4)?.parse().ok()?;
+    let month = time::Month::try_from(number(5..7)?).ok()?;
+    let date = time::Date::from_calendar_date(year, month, number(8..10)?).ok()?;
+    let minute = if cut.len() >= 16 { number(14..16)? } else { 0 };
+    let at = date.with_hms(number(11..13)?, minute, 0).ok()?.assume_utc();
+    Some(crate::progress::store::local_date(at, offset))
 }
 
 /// Help asked for in [from, before), per learner and lesson.

@@ -152,6 +152,8 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // 8: each time a learner opened help during a step (the `?` page), kept apart from the
     // events, whose verbs are xAPI's and cannot take a new one. Append-only like the events.
+    // And the events by learner and time, for a report's attendance (days attended, last
+    // seen) without reading every event.
     Migration::Sql(
         "CREATE TABLE help_requests (
         seq          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -165,6 +167,7 @@ pub const MIGRATIONS: &[Migration] = &[
         device_id    TEXT NOT NULL
     );
     CREATE INDEX help_requests_by_time ON help_requests (at);
+    CREATE INDEX events_by_learner_time ON events (learner_id, at);
     CREATE INDEX help_requests_by_learner ON help_requests (learner_id, at);
     CREATE TRIGGER help_requests_no_update BEFORE UPDATE ON help_requests
         BEGIN SELECT RAISE(ABORT, 'help requests are append-only'); END;
