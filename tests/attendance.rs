@@ -266,6 +266,18 @@ fn the_bureau_sees_days_attended_class_hours_and_who_never_came() {
     assert_eq!(cell(&summary, 1, "求助次数"), "2");
     assert_eq!(cell(&summary, 1, "一个课时（分钟）"), "30");
 
+    // The whole record, to today: the same last activity, 李桂兰 still never came.
+    let whole = ReportOptions {
+        until: None,
+        ..options(ReportFormat::Csv)
+    };
+    write_report(&store, &lib, &whole, &path).unwrap();
+    let rows = read_csv(&learners_path(&path));
+    assert_eq!(cell(&rows, 1, "最近学习"), "2026-11-03 00:31");
+    assert_eq!(cell(&rows, 3, "最近学习"), "2026-10-01 10:00");
+    assert_eq!(cell(&rows, 2, "没来的天数"), "从未来过");
+    assert_eq!(cell(&rows, 1, "出勤天数"), "2");
+
     // In UTC the two sessions of 王秀英 fall on one day.
     let utc = ReportOptions {
         offset: UtcOffset::UTC,

@@ -402,7 +402,8 @@ fn period_figures(
 /// The days: the store hands over each learner's distinct hours (minutes, in a zone not a whole
 /// number of hours from UTC) with activity, read from the covering index `(learner_id, at)`
 /// for the whole record or from `events_by_time` for a period; a few per lesson rather than every
-/// answer. Those become local days here. The latest activity: one index lookup per learner.
+/// answer. Those become local days here. The latest activity: from `lesson_stats` up to now, or
+/// one index lookup per learner up to a day in the past.
 fn attendance(
     tx: &rusqlite::Transaction,
     from: &str,
@@ -440,9 +441,16 @@ fn attendance(
         }
     }
     let mut last: HashMap<String, String> = HashMap::new();
-    for sql in [
+    // Up to now, the latest of each learner's lessons kept in `lesson_stats` is their latest
+    // event; up to a day in the past, one index lookup per learner finds it.
+    let events_last = if before == NEVER {
+        "SELECT learner_id, MAX(last_at) FROM lesson_stats WHERE ?1 = ?1 GROUP BY learner_id"
+    } else {
         "SELECT id, (SELECT MAX(at) FROM events INDEXED BY events_by_learner_time
-                      WHERE learner_id = learners.id AND at < ?1) FROM learners",
+                      WHERE learner_id = learners.id AND at < ?1) FROM learners"
+    };
+    for sql in [
+        events_last,
         "SELECT learner_id, MAX(at) FROM help_requests WHERE at < ?1 GROUP BY learner_id",
     ] {
         let mut stmt = tx.prepare(sql)?;
