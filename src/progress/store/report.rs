@@ -1,5 +1,7 @@
 //! Read-only queries for the bureau's reports (`crate::report`): every learner with their seat,
-//! groups and whether they are archived, and each learner's figures per lesson.
+//! groups and whether they are archived, each learner's figures per lesson, their attendance
+//! (days with any activity, latest activity) and the help they asked for, and the centre's
+//! settings.
 //!
 //! Without a period the figures are those kept in `lesson_stats` (updated with every event, so
 //! nothing is added up here). With a period they are added up from the events whose time falls
