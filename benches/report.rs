@@ -273,6 +273,8 @@ fn main() {
                 since: range.map(|r| r.0),
                 until: range.map(|r| r.1),
                 offset: UtcOffset::from_hms(8, 0, 0).unwrap(),
+                lang: zhulao::lang::Lang::Zh,
+                away_days: 7,
             };
             let runs = if format == ReportFormat::Xlsx && range.is_none() {
                 5
@@ -297,6 +299,7 @@ fn main() {
                             from: bounds.0.clone(),
                             before: bounds.1.clone(),
                             group_id: None,
+                            offset_seconds: 8 * 3600,
                         })
                         .unwrap(),
                 );

@@ -151,9 +151,94 @@ impl Default for CentreSettings {
     }
 }
 
+impl CentreSettings {
+    /// The class period after `class_minutes` in `CLASS_MINUTE_CHOICES`, wrapping round (what
+    /// tapping the setting does); a length set from the command line goes to the first.
+    pub fn next_class_minutes(&self) -> u16 {
+        let i = CLASS_MINUTE_CHOICES
+            .iter()
+            .position(|&m| m == self.class_minutes)
+            .map_or(0, |i| (i + 1) % CLASS_MINUTE_CHOICES.len());
+        CLASS_MINUTE_CHOICES[i]
+    }
+}
+
+/// Reads a class period typed by a teacher ("45"): whole minutes from 1 to 240, or why not.
+pub fn parse_class_minutes(typed: &str) -> Result<u16, crate::lang::Text> {
+    let typed = crate::inert::inert(typed.trim()).into_owned();
+    match typed.parse::<u32>() {
+        Ok(m) if (1..=240).contains(&m) => Ok(m as u16),
+        Ok(_) => Err(crate::said!(
+            "一个课时要在 1 到 240 分钟之间（“{typed}”不行），比如 45。",
+            "A class period is 1 to 240 minutes (not \"{typed}\"), such as 45."
+        )),
+        Err(_) => Err(crate::said!(
+            "“{typed}”不是分钟数：请写一个整数，比如 45。",
+            "\"{typed}\" is not a number of minutes: write a whole number, such as 45."
+        )),
+    }
+}
+
+/// Checks a centre name typed by a teacher: something visible, no emoji or invisible
+/// characters, at most `CENTRE_NAME_MAX` characters. Returns it trimmed.
+pub fn check_centre_name(typed: &str) -> Result<String, crate::lang::Text> {
+    use crate::progress::store::centre::CENTRE_NAME_MAX;
+    let name = typed.trim();
+    let n = name.chars().count();
+    if n > CENTRE_NAME_MAX {
+        return Err(crate::said!(
+            "中心名称最多 {CENTRE_NAME_MAX} 个字（这个有 {n} 个）。",
+            "A centre name has at most {CENTRE_NAME_MAX} characters (this one has {n})."
+        ));
+    }
+    if name.is_empty() {
+        return Err(crate::said!(
+            "中心名称是空的：请写上名称，比如 --name 幸福里社区长者学堂。",
+            "The centre name is empty: write one, such as --name \"Happy Lane Senior School\"."
+        ));
+    }
+    if crate::inert::check_name(name).is_err() {
+        return Err(crate::said!(
+            "中心名称里有表情符号或看不见的字符，请只用文字。",
+            "The centre name holds an emoji or an invisible character: use letters only."
+        ));
+    }
+    Ok(name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_minutes_are_checked_and_cycle_through_the_choices() {
+        assert_eq!(parse_class_minutes(" 45 "), Ok(45));
+        for bad in ["0", "241", "-5", "45分钟", "", "4.5"] {
+            let e = parse_class_minutes(bad).unwrap_err();
+            assert!(
+                e.zh.contains("分钟") && e.en.contains("minutes"),
+                "{bad}: {e:?}"
+            );
+        }
+        let mut c = CentreSettings::default();
+        let mut seen = vec![c.class_minutes];
+        for _ in 0..CLASS_MINUTE_CHOICES.len() - 1 {
+            c.class_minutes = c.next_class_minutes();
+            seen.push(c.class_minutes);
+        }
+        seen.sort_unstable();
+        assert_eq!(seen, CLASS_MINUTE_CHOICES);
+        c.class_minutes = 37;
+        assert_eq!(c.next_class_minutes(), CLASS_MINUTE_CHOICES[0]);
+    }
+
+    #[test]
+    fn centre_names_are_trimmed_and_bad_ones_refused() {
+        assert_eq!(check_centre_name("  长者学堂 ").unwrap(), "长者学堂");
+        assert!(check_centre_name("   ").is_err());
+        assert!(check_centre_name(&"长".repeat(41)).is_err());
+        assert!(check_centre_name("学堂\u{200B}").is_err());
+    }
 
     #[test]
     fn plus_and_minus_stop_at_the_ends() {

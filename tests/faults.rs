@@ -401,24 +401,15 @@ fn drew_beyond_column(raw: &[u8], col: u32) -> bool {
 #[test]
 fn a_far_future_time_in_the_record_breaks_no_screen_in_china() {
     use zhulao::content::StepKind;
-    use zhulao::lang::Lang;
-    use zhulao::progress::{EventDraft, NewLearner, StepAnswer};
+    use zhulao::progress::{NewLearner, StepAnswer};
     let data = tempfile::tempdir().unwrap();
     let mut store = Store::open(data.path()).unwrap();
     let learner = store
         .add_learner(&NewLearner::Named("王秀英".into()))
         .unwrap();
     let far = "9999-12-31T23:59:59.999Z";
-    let draft = |verb, registration: Option<String>, step| EventDraft {
-        verb,
-        learner_id: learner.id.clone(),
-        registration,
-        pack_id: "demo".into(),
-        lesson_id: "all-kinds".into(),
-        step,
-        stars: None,
-        lang: Lang::Zh,
-    };
+    let draft =
+        |verb, registration, step| common::test_lesson_event(&learner.id, verb, registration, step);
     let run = store
         .record_at(&draft(Verb::Attempted, None, None), far)
         .unwrap();

@@ -177,17 +177,7 @@ fn class_harness(lang: Lang) -> Harness {
     h
 }
 
-/// F2, a new PIN typed twice, and on to the instructor's menu.
-fn sign_in_as_teacher(h: &mut Harness) {
-    h.act(Action::Instructor);
-    for _ in 0..2 {
-        for d in [2, 4, 6, 8, 1, 0] {
-            h.act(Action::Digit(d));
-        }
-        h.act(Action::Confirm);
-    }
-    assert_eq!(h.screen(), "InstructorHome");
-}
+use common::sign_in_as_teacher;
 
 #[test]
 fn the_first_teacher_sets_a_pin_and_only_its_argon2id_hash_is_kept() {
@@ -644,6 +634,13 @@ fn the_teacher_writes_the_bureau_report_from_the_menu_and_is_told_where() {
     let mut h = class_harness(Lang::Zh);
     sign_in_as_teacher(&mut h);
     h.act(Action::Select(home::REPORT));
+    assert_eq!(h.screen(), "Report");
+    let zhulao::screens::Screen::Report(report) = &h.app.screen else {
+        panic!("on {}", h.screen())
+    };
+    // The data folder is always offered, last.
+    let data = report.places.as_ref().unwrap().len() - 1;
+    h.act(Action::Select(data));
     let (screen, _) = h.render(100, 30);
     assert!(screen.contains("报告写好了"), "{screen}");
     let reports = h.dir.path().join("reports");

@@ -9,6 +9,7 @@ mod common;
 mod lrs;
 mod xapi;
 
+mod attendance;
 mod authoring;
 mod e2e;
 mod exchange;

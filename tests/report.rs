@@ -208,6 +208,8 @@ impl Class {
             since: None,
             until: None,
             offset: BEIJING,
+            lang: Lang::Zh,
+            away_days: 7,
         }
     }
 
@@ -287,16 +289,18 @@ fn read_csv(path: &Path) -> (Vec<u8>, Vec<Vec<String>>) {
     (bytes, rows)
 }
 
-fn column(rows: &[Vec<String>], header_start: &str) -> usize {
+/// The column whose header is `header`, or failing that the first that begins with it.
+fn column(rows: &[Vec<String>], header: &str) -> usize {
     rows[0]
         .iter()
-        .position(|h| h.starts_with(header_start))
-        .unwrap_or_else(|| panic!("no column {header_start} in {:?}", rows[0]))
+        .position(|h| h == header)
+        .or_else(|| rows[0].iter().position(|h| h.starts_with(header)))
+        .unwrap_or_else(|| panic!("no column {header} in {:?}", rows[0]))
 }
 
 /// The data row of a learner and lesson title.
 fn row_of<'a>(rows: &'a [Vec<String>], learner: &str, lesson: &str) -> &'a Vec<String> {
-    let (l, t) = (column(rows, "学员"), column(rows, "课 "));
+    let (l, t) = (column(rows, "学员"), column(rows, "课"));
     rows.iter()
         .find(|r| r[l] == learner && r[t] == lesson)
         .unwrap_or_else(|| panic!("no row for {learner} / {lesson}"))
@@ -317,7 +321,14 @@ fn a_csv_report_has_a_bom_crlf_and_every_hostile_name_intact_but_neutralised() {
     let c = &r.class;
     let path = c.out("班级.csv");
     let summary = write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
-    assert_eq!(summary.files, vec![path.clone(), c.out("班级-summary.csv")]);
+    assert_eq!(
+        summary.files,
+        vec![
+            path.clone(),
+            c.out("班级-summary.csv"),
+            c.out("班级-learners.csv")
+        ]
+    );
     assert_eq!(summary.rows, 10);
 
     let (bytes, rows) = read_csv(&path);
@@ -330,8 +341,15 @@ fn a_csv_report_has_a_bom_crlf_and_every_hostile_name_intact_but_neutralised() {
         "every line ends with CRLF"
     );
     assert_eq!(rows.len(), 11, "a header and ten rows");
-    assert_eq!(rows[0][0], "学员 Learner");
-    assert!(rows[0][7].contains("UTC+08:00"), "{:?}", rows[0]);
+    assert_eq!(rows[0][0], "学员", "one language: Chinese by default");
+    assert_eq!(rows[0][7], "首次学习（UTC+08:00）", "{:?}", rows[0]);
+    assert_eq!(rows[0][10], "答错次数", "what it counts: wrong answers");
+    assert_eq!(rows[0][11], "求助次数", "help opened, apart");
+    assert!(
+        rows[0].iter().all(|h| !h.is_ascii() || h.is_empty()),
+        "{:?}",
+        rows[0]
+    );
 
     // The hostile names hold seats 1–5.
     for (i, name) in HOSTILE.iter().enumerate() {
@@ -341,9 +359,10 @@ fn a_csv_report_has_a_bom_crlf_and_every_hostile_name_intact_but_neutralised() {
         assert_eq!(row[5], "每种练习");
         assert_eq!(row[6], "完成");
         assert_eq!(row[9], "1", "attempts");
-        assert_eq!(row[10], i.to_string(), "help used");
-        assert_eq!(row[11], format!("{:.1}", (i + 1) as f64 * 0.5), "minutes");
-        assert_eq!(row[12], "1", "stars");
+        assert_eq!(row[10], i.to_string(), "wrong answers");
+        assert_eq!(row[11], "0", "help opened");
+        assert_eq!(row[12], format!("{:.1}", (i + 1) as f64 * 0.5), "minutes");
+        assert_eq!(row[13], "1", "stars");
         // 02:00 UTC is 10:00 in Beijing.
         assert_eq!(row[7], "2026-11-03 10:00");
     }
@@ -376,14 +395,14 @@ fn the_csv_rows_show_groups_status_stars_archived_learners_and_lessons_that_are_
     );
     assert_eq!(wang[6], "完成");
     assert_eq!(wang[9], "2");
-    assert_eq!(wang[12], "2", "two completions, two stars");
-    assert_eq!(wang[13], "2");
+    assert_eq!(wang[13], "2", "two completions, two stars");
+    assert_eq!(wang[14], "2");
     assert_eq!(wang[7], "2026-11-02 09:00");
     assert_eq!(wang[8], "2026-11-04 09:00");
     let short = row_of(&rows, "王秀英", "短课");
     assert_eq!(short[6], "学习中");
     assert_eq!(short[10], "2");
-    assert_eq!(short[12], "0");
+    assert_eq!(short[13], "0");
     // A pack that is no longer installed: its ids.
     let gone = row_of(&rows, "王秀英", "old-lesson");
     assert_eq!(gone[4], "old-pack");
@@ -410,38 +429,40 @@ fn the_csv_summary_has_everyone_then_each_group() {
     write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
     let (bytes, rows) = read_csv(&summary_path(&path));
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
-    assert_eq!(
-        rows.len(),
-        4,
-        "header, 全部 All, and the two groups by name"
-    );
-    assert_eq!(rows[0][0], "小组 Group");
+    assert_eq!(rows.len(), 4, "header, 全部, and the two groups by name");
+    assert_eq!(rows[0][0], "小组");
     let all = &rows[1];
-    assert_eq!(all[0], "全部 All");
-    assert_eq!(all[1], "8", "learners");
-    assert_eq!(all[2], "1", "archived");
-    assert_eq!(all[3], "8", "who studied");
-    assert_eq!(all[4], "10", "lessons studied");
-    assert_eq!(all[5], "8", "lessons completed");
-    assert_eq!(all[6], "9", "completions");
+    let at = |h: &str| all[column(&rows, h)].clone();
+    assert_eq!(all[0], "全部");
+    assert_eq!(at("学员人数"), "8", "learners");
+    assert_eq!(at("已归档"), "1", "archived");
+    assert_eq!(at("有学习记录的学员"), "8", "who studied");
+    assert_eq!(at("学过的课"), "10", "lessons studied");
+    assert_eq!(at("完成的课"), "8", "lessons completed");
+    assert_eq!(at("完成次数"), "9", "completions");
     // Stars: 5 × 1 + 王秀英 2 + 0 + 1 (gone pack) + 李老伯 1 + 0 = 9 over 10 lessons.
-    assert_eq!(all[7], "0.9");
+    assert_eq!(at("平均星星"), "0.9");
     assert_eq!(
-        all[10],
+        at("答错次数"),
         (1 + 2 + 3 + 4 + 2 + 1 + 3).to_string(),
-        "help used"
+        "wrong answers"
     );
+    assert_eq!(at("求助次数"), "0", "nobody opened help");
     assert!(
-        all[12].starts_with("\"引号\"（4 次）、张三,李四（3 次）、学员 1（3 次）"),
+        at("答错最多的学员").starts_with("\"引号\"（4 次）、张三,李四（3 次）、学员 1（3 次）"),
         "{}",
-        all[12]
+        at("答错最多的学员")
     );
-    assert_eq!(all[13], "全部记录 whole record");
+    assert_eq!(at("时间范围"), "全部记录");
     assert_eq!(rows[2][0], "'=危险的组");
     assert_eq!(rows[2][1], "2");
     assert_eq!(rows[3][0], "晨练班");
     assert_eq!(rows[3][1], "3");
-    assert_eq!(rows[3][4], "5", "the members' lessons");
+    assert_eq!(
+        rows[3][column(&rows, "学过的课")],
+        "5",
+        "the members' lessons"
+    );
 }
 
 /// The cell of a sheet as calamine reads it.
@@ -477,11 +498,13 @@ fn an_xlsx_report_reads_back_with_names_intact_and_times_as_dates() {
     let book: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(
         book.sheet_names(),
-        vec!["全部 All", "=危险的组", "晨练班", "明细 Details"]
+        vec!["全部", "=危险的组", "晨练班", "学员出勤", "明细"]
     );
-    let details = sheet(&path, "明细 Details");
+    let details = sheet(&path, "明细");
     assert_eq!(details.height(), 11);
-    assert_eq!(text_at(&details, 0, 0), "学员\nLearner");
+    assert_eq!(text_at(&details, 0, 0), "学员");
+    assert_eq!(text_at(&details, 0, 10), "答错次数");
+    assert_eq!(text_at(&details, 0, 11), "求助次数");
     for (i, name) in HOSTILE.iter().enumerate() {
         // The row of the learner at seat i + 1.
         let at = (1..details.height())
@@ -500,15 +523,15 @@ fn an_xlsx_report_reads_back_with_names_intact_and_times_as_dates() {
             other => panic!("not a date: {other:?}"),
         }
         assert_eq!(number_at(&details, at, 10), i as f64);
-        assert_eq!(number_at(&details, at, 11), (i + 1) as f64 * 0.5);
+        assert_eq!(number_at(&details, at, 12), (i + 1) as f64 * 0.5);
     }
     let wang = (1..details.height())
         .find(|&r| text_at(&details, r, 0) == "王秀英")
         .unwrap();
     assert_eq!(text_at(&details, wang, 2), "=危险的组、晨练班");
 
-    let all = sheet(&path, "全部 All");
-    assert_eq!(text_at(&all, 1, 1), "全部 All");
+    let all = sheet(&path, "全部");
+    assert_eq!(text_at(&all, 2, 1), "全部");
     let figure = |label: &str| {
         let row = (0..all.height())
             .find(|&r| text_at_any(&all, r, 0).starts_with(label))
@@ -519,12 +542,12 @@ fn an_xlsx_report_reads_back_with_names_intact_and_times_as_dates() {
     assert_eq!(figure("完成的课"), 8.0);
     assert_eq!(figure("平均星星"), 0.9);
     let helped = (0..all.height())
-        .find(|&r| text_at_any(&all, r, 0).starts_with("最需要帮助"))
+        .find(|&r| text_at_any(&all, r, 0).starts_with("答错最多"))
         .unwrap();
     assert_eq!(text_at(&all, helped + 2, 0), "\"引号\"");
     assert_eq!(number_at(&all, helped + 2, 2), 4.0);
     let group = sheet(&path, "=危险的组");
-    assert_eq!(text_at(&group, 1, 1), "=危险的组");
+    assert_eq!(text_at(&group, 2, 1), "=危险的组");
 }
 
 fn text_at_any(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
@@ -555,7 +578,7 @@ fn xlsx_text_that_looks_like_a_formula_is_a_string_cell_with_the_quote_prefix() 
         .map(|n| n.unwrap().into_owned())
         .filter(|n| n.starts_with("xl/worksheets/sheet"))
         .collect();
-    assert_eq!(sheets.len(), 4);
+    assert_eq!(sheets.len(), 5);
     for name in &sheets {
         let xml = xlsx_part(&path, name);
         assert!(
@@ -586,7 +609,7 @@ fn xlsx_text_that_looks_like_a_formula_is_a_string_cell_with_the_quote_prefix() 
         .filter(|(_, x)| x.contains("quotePrefix=\"1\""))
         .map(|(i, _)| i)
         .collect();
-    let details = xlsx_part(&path, "xl/worksheets/sheet4.xml");
+    let details = xlsx_part(&path, "xl/worksheets/sheet5.xml");
     let shared: Vec<String> = strings
         .split("<si>")
         .skip(1)
@@ -649,8 +672,8 @@ fn a_group_report_has_only_its_members_and_finds_the_group_by_a_loosely_typed_na
     };
     write_report(&c.store, &c.lib, &options, &xlsx).unwrap();
     let book: Xlsx<_> = open_workbook(&xlsx).unwrap();
-    assert_eq!(book.sheet_names(), vec!["=危险的组", "明细 Details"]);
-    assert_eq!(sheet(&xlsx, "明细 Details").height(), 1 + 4);
+    assert_eq!(book.sheet_names(), vec!["=危险的组", "学员出勤", "明细"]);
+    assert_eq!(sheet(&xlsx, "明细").height(), 1 + 4);
 }
 
 #[test]
@@ -733,12 +756,12 @@ fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
     let all_kinds = row_of(&week, "赵大妈", "每种练习");
     assert_eq!(all_kinds[9], "2", "two runs started in the week");
     assert_eq!(all_kinds[10], "2", "its two wrong answers");
-    assert_eq!(all_kinds[11], "1.5", "three answers of 30 s");
-    assert_eq!(all_kinds[13], "0", "no completion in the week");
+    assert_eq!(all_kinds[12], "1.5", "three answers of 30 s");
+    assert_eq!(all_kinds[14], "0", "no completion in the week");
     // Finished before the week: still 完成 with its star at the end of the week, but not
     // with the one earned on the 9th.
     assert_eq!(all_kinds[6], "完成");
-    assert_eq!(all_kinds[12], "1");
+    assert_eq!(all_kinds[13], "1");
     assert_eq!(
         all_kinds[7], "2026-11-02 08:30",
         "the imported start came first"
@@ -746,7 +769,7 @@ fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
     assert_eq!(all_kinds[8], "2026-11-05 11:00");
     let short = row_of(&week, "赵大妈", "短课");
     assert_eq!(short[9], "1", "only the start at midnight on the 2nd");
-    assert_eq!(short[13], "1", "the completion at 23:59:59.999 on the 8th");
+    assert_eq!(short[14], "1", "the completion at 23:59:59.999 on the 8th");
     assert_eq!(short[7], "2026-11-02 00:00");
     assert_eq!(short[8], "2026-11-08 23:59");
 
@@ -760,7 +783,7 @@ fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
     };
     write_report(&c.store, &c.lib, &options, &path).unwrap();
     let (_, utc) = read_csv(&path);
-    assert!(utc[0][7].ends_with("(UTC)"));
+    assert!(utc[0][7].ends_with("（UTC）"));
     let short = row_of(&utc, "赵大妈", "短课");
     assert_eq!(short[9], "0", "both starts were on 1 November, UTC");
     let all_kinds = row_of(&utc, "赵大妈", "每种练习");
@@ -768,12 +791,12 @@ fn a_date_range_counts_what_happened_in_those_days_in_the_reports_time_zone() {
         all_kinds[9], "3",
         "the run at 16:00 on the 8th is in the week, UTC"
     );
-    assert_eq!(all_kinds[12], "2");
+    assert_eq!(all_kinds[13], "2");
 
     // From a day on, or up to a day.
     let since = report_days(c, Some(day(2026, 11, 9)), None);
     assert_eq!(since.len(), 2);
-    assert_eq!(row_of(&since, "赵大妈", "每种练习")[13], "1");
+    assert_eq!(row_of(&since, "赵大妈", "每种练习")[14], "1");
     let until = report_days(c, None, Some(day(2026, 11, 1)));
     assert_eq!(row_of(&until, "赵大妈", "短课")[9], "1");
     assert_eq!(row_of(&until, "赵大妈", "每种练习")[6], "完成");
@@ -870,7 +893,7 @@ fn the_kept_figures_and_the_figures_added_up_from_the_events_agree() {
     assert_eq!(
         (
             qian.attempts,
-            qian.help,
+            qian.wrong,
             qian.answers,
             qian.completions,
             qian.stars
@@ -970,7 +993,7 @@ fn a_failed_report_leaves_the_previous_one_whole_and_no_temporary_files() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(left.len(), 2, "{left:?}");
+    assert_eq!(left.len(), 3, "{left:?}");
 
     let missing = c.out("no-such-folder/r.xlsx");
     let err = write_report(&c.store, &c.lib, &c.options(ReportFormat::Xlsx), &missing).unwrap_err();
@@ -984,7 +1007,7 @@ fn a_failed_report_leaves_the_previous_one_whole_and_no_temporary_files() {
     std::fs::write(&xlsx, "old").unwrap();
     write_report(&c.store, &c.lib, &c.options(ReportFormat::Xlsx), &xlsx).unwrap();
     let book: Xlsx<_> = open_workbook(&xlsx).unwrap();
-    assert_eq!(book.sheet_names().len(), 4);
+    assert_eq!(book.sheet_names().len(), 5);
 }
 
 fn zhulao(data: &Path, args: &[&str]) -> std::process::Output {
@@ -1010,14 +1033,14 @@ fn the_report_command_writes_a_csv_and_says_where() {
     let stdout = String::from_utf8_lossy(&done.stdout);
     assert!(done.status.success(), "{done:?}");
     assert!(
-        stdout.contains("班级报告.csv") && stdout.contains("10 rows"),
+        stdout.contains("班级报告.csv") && stdout.contains("（10 行，8 位学员）"),
         "{stdout}"
     );
     let (bytes, rows) = read_csv(&out);
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
     assert_eq!(rows.len(), 11);
     // In this computer's time zone.
-    assert!(rows[0][7].ends_with("(UTC+08:00)"), "{:?}", rows[0]);
+    assert!(rows[0][7].ends_with("（UTC+08:00）"), "{:?}", rows[0]);
     assert_eq!(rows[1][7], "2026-11-03 10:00");
     assert!(c.out("班级报告-summary.csv").is_file());
 
@@ -1039,7 +1062,7 @@ fn the_report_command_writes_a_csv_and_says_where() {
         ],
     );
     assert!(done.status.success(), "{done:?}");
-    assert_eq!(sheet(&xlsx, "明细 Details").height(), 1 + 2);
+    assert_eq!(sheet(&xlsx, "明细").height(), 1 + 2);
 }
 
 #[test]
@@ -1057,7 +1080,12 @@ fn the_report_command_tells_each_failure_apart_by_its_exit_code() {
     let missing = c.out("nowhere/r.csv");
     let (status, err) = code(&["report", "--csv", missing.to_str().unwrap()]);
     assert_eq!(status, Some(6), "{err}");
+    assert!(err.contains("文件夹不存在"), "{err}");
+    assert!(!err.contains("folder"), "one language: {err}");
+    let (status, err) = code(&["report", "--lang", "en", "--csv", missing.to_str().unwrap()]);
+    assert_eq!(status, Some(6), "{err}");
     assert!(err.contains("the folder does not exist"), "{err}");
+    assert!(!err.contains("文件夹"), "one language: {err}");
     let (status, err) = code(&["report", "--csv", "x.csv", "--since", "2026-13-01"]);
     assert_eq!(status, Some(2), "{err}");
     let (status, err) = code(&["report", "--csv", "x.csv", "--group", "没有的组"]);
@@ -1090,7 +1118,7 @@ fn a_review_is_its_own_row_but_no_lesson_studied_and_its_answers_count_in_their_
     write_report(&c.store, &c.lib, &c.options(ReportFormat::Csv), &path).unwrap();
     let (_, before) = read_csv(&summary_path(&path));
     let (_, rows) = read_csv(&path);
-    let help = column(&rows, "求助");
+    let help = column(&rows, "答错次数");
     let helped: u32 = row_of(&rows, "王秀英", "每种练习")[help].parse().unwrap();
 
     // 王秀英 reviews a step of 每种练习 (复习): one wrong answer, then right.
@@ -1120,20 +1148,24 @@ fn a_review_is_its_own_row_but_no_lesson_studied_and_its_answers_count_in_their_
     let row = row_of(&rows, "王秀英", "复习");
     assert_eq!((row[4].as_str(), row[6].as_str()), ("练习课", "完成"));
     let lesson = row_of(&rows, "王秀英", "每种练习");
-    assert_eq!(lesson[help], (helped + 1).to_string(), "help in the review");
+    assert_eq!(
+        lesson[help],
+        (helped + 1).to_string(),
+        "wrong in the review"
+    );
 
     let (_, after) = read_csv(&summary_path(&path));
     for (i, what) in [
-        (4, "lessons studied"),
-        (5, "lessons completed"),
-        (7, "stars"),
+        (8, "lessons studied"),
+        (9, "lessons completed"),
+        (11, "stars"),
     ] {
         assert_eq!(after[1][i], before[1][i], "{what}");
     }
     assert_eq!(
-        after[1][10],
-        (before[1][10].parse::<u32>().unwrap() + 1).to_string(),
-        "help"
+        after[1][15],
+        (before[1][15].parse::<u32>().unwrap() + 1).to_string(),
+        "wrong answers"
     );
 }
 
@@ -1181,7 +1213,7 @@ fn a_report_on_a_full_disk_says_so_once_and_leaves_nothing() {
     let err = String::from_utf8_lossy(&said.stderr);
     assert_eq!(said.status.code(), Some(6), "{said:?}");
     assert_eq!(err.lines().count(), 1, "one message: {err}");
-    assert!(err.contains("r.xlsx: the disk is full"), "{err}");
+    assert!(err.contains("r.xlsx：磁盘满了"), "{err}");
     assert!(!err.contains("ZipWriter"), "{err}");
     assert_eq!(
         std::fs::read_dir(&out).unwrap().count(),

@@ -473,12 +473,15 @@ fn an_older_database_counts_a_steps_time_once_after_its_migration() {
         let mut store = Store::open(dir.path()).unwrap();
         store.add_learner(&NewLearner::Numbered).unwrap()
     };
-    // As zhulao left it before answers were timed from the one before: no `timed` column, and
-    // three answers to one step timed 3, 6 and 9 s from when it was shown, kept as 18 s.
+    // As zhulao left it before answers were timed from the one before: no `timed` column (and
+    // none of the later migrations: no help requests), and three answers to one step timed 3, 6
+    // and 9 s from when it was shown, kept as 18 s.
     {
         let conn = rusqlite::Connection::open(db_file(dir.path())).unwrap();
         conn.execute_batch(
-            "DROP INDEX events_by_run_step;
+            "DROP TABLE help_requests;
+             DROP INDEX events_by_learner_time;
+             DROP INDEX events_by_run_step;
              ALTER TABLE events DROP COLUMN timed;
              DROP TABLE step_stats; DROP TABLE step_totals; DROP TABLE step_wrong_answers;
              PRAGMA user_version = 6;",

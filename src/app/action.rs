@@ -102,6 +102,14 @@ pub enum Action {
     PinChecked(crate::pin::Checked),
     PinSet,
     KioskSaved,
+    /// A help request is kept.
+    HelpRecorded,
+    /// The centre's settings, as read or just kept.
+    Centre(crate::settings::CentreSettings),
+    /// Where a report can be written.
+    Places(Vec<crate::records::report::places::Place>),
+    /// The report's file, or why it was not written (in the teacher's language).
+    ReportWritten(Result<std::path::PathBuf, String>),
     /// The answer to an instructor's query.
     Answer(Answer),
 }
@@ -131,6 +139,10 @@ impl Action {
                 | Action::PinChecked(_)
                 | Action::PinSet
                 | Action::KioskSaved
+                | Action::HelpRecorded
+                | Action::Centre(_)
+                | Action::Places(_)
+                | Action::ReportWritten(_)
                 | Action::Answer(_)
         )
     }
@@ -140,18 +152,7 @@ impl Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The read-aloud program is not installed.
-    SpeechMissing {
-        program: String,
-    },
+    SpeechMissing { program: String },
     /// The read-aloud program could not be started.
-    SpeechFailed {
-        reason: String,
-    },
-    /// The report was written here.
-    ReportWritten {
-        path: String,
-    },
-    ReportFailed {
-        reason: String,
-    },
+    SpeechFailed { reason: String },
 }

@@ -30,6 +30,9 @@ pub enum Effect {
     OpenLearner(crate::progress::Learner),
     /// Commit this event, then send `Action::Recorded` with it.
     Record(EventDraft),
+    /// Keep that the learner opened help on a step (→ `Action::HelpRecorded`). The help page
+    /// shows at once: nothing waits for this save, which changes nothing the learner sees.
+    RecordHelp(crate::progress::store::help::HelpDraft),
     SaveSettings(SettingsOwner, Settings),
     /// Keep the machine's kiosk settings (→ `Action::KioskSaved`).
     SaveKiosk(crate::settings::KioskSettings),
@@ -52,8 +55,17 @@ pub enum Effect {
     Refresh(Query),
     /// Change the roster, then read it again (→ `Action::Answer`).
     Roster(RosterCommand),
-    /// Write the bureau's report (XLSX) into the data folder (→ `Action::Notice`).
-    WriteReport,
+    /// Find where a report can go: USB sticks, Documents, the data folder (→ `Action::Places`).
+    FindPlaces,
+    /// Write the bureau's report (XLSX), in `lang`, into `place` (→ `Action::ReportWritten`).
+    WriteReport {
+        place: crate::records::report::places::Place,
+        lang: Lang,
+    },
+    /// Read the centre's settings (→ `Action::Centre`).
+    LoadCentre,
+    /// Keep the centre's settings (→ `Action::Centre` with them).
+    SaveCentre(crate::settings::CentreSettings),
     Quit,
 }
 
@@ -163,6 +175,10 @@ impl Effect {
                 | Effect::AddLearner(_)
                 | Effect::OpenLearner(_)
                 | Effect::Record(_)
+                | Effect::LoadCentre
+                | Effect::FindPlaces
+                | Effect::WriteReport { .. }
+                | Effect::SaveCentre(_)
                 | Effect::SaveSettings(..)
                 | Effect::SaveKiosk(_)
                 | Effect::LoadPinState

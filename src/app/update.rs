@@ -620,6 +620,7 @@ mod tests {
             learner: row("c").learner,
             lessons: vec![],
             hardest: vec![],
+            help: 0,
         };
         let answer = Action::Answer(crate::app::Answer::Detail(detail));
         receive(&mut app, &lib, asked[0].by, answer, now(6));

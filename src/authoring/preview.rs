@@ -308,6 +308,7 @@ impl Runner for Preview {
                 Performed::Done(Some(Action::Recorded(draft.unsaved(id, &at))))
             }
             Effect::SaveSettings(..) => Performed::Done(Some(Action::SettingsSaved)),
+            Effect::RecordHelp(_) => Performed::Done(Some(Action::HelpRecorded)),
             Effect::Speak { .. } | Effect::StopSpeech | Effect::Quit => Performed::Done(None),
             // Esc past the course list: the learner list would open. The preview is over.
             Effect::LoadLearners => Performed::Stop,
@@ -323,7 +324,10 @@ impl Runner for Preview {
             | Effect::Query(_)
             | Effect::Refresh(_)
             | Effect::Roster(_)
-            | Effect::WriteReport => Performed::Stop,
+            | Effect::WriteReport { .. }
+            | Effect::FindPlaces
+            | Effect::LoadCentre
+            | Effect::SaveCentre(_) => Performed::Stop,
         }
     }
 

@@ -109,7 +109,8 @@ pub enum Command {
     },
     /// Show the licence notices of what zhulao has built in (the GNU Unifont glyphs).
     Licences,
-    /// Write a report for the education bureau: each learner's lessons, and a summary per group.
+    /// Write a report for the education bureau: each learner's lessons, attendance and class
+    /// hours, and a summary per group.
     Report(crate::records::report::cli::ReportArgs),
     /// Print certificates of completion (结业证书) and large-print take-home practice sheets
     /// (练习单): an A4 web page (HTML) that any browser prints, and a PDF beside it where
@@ -117,6 +118,16 @@ pub enum Command {
     Print {
         #[command(subcommand)]
         what: PrintCommand,
+    },
+    /// The centre's name and the length of its class period (课时), for reports and
+    /// certificates. Without options, shows them.
+    Centre {
+        /// The centre's name, such as 幸福里社区长者学堂.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Minutes in one class period (1 to 240), such as 45.
+        #[arg(long, value_name = "MINUTES")]
+        class_minutes: Option<String>,
     },
     /// Write the records as xAPI statements, one JSON object per line, for another zhulao.
     Export {

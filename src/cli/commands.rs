@@ -230,7 +230,12 @@ pub(super) fn roster_import(
 pub(super) fn report(cli: &Cli, args: &crate::records::report::cli::ReportArgs) -> ExitCode {
     use crate::records::report::cli::Failure;
     let data = cli.data.clone().unwrap_or_else(default_data_dir);
-    match crate::records::report::cli::run(args, &data, cli.lessons.as_deref()) {
+    match crate::records::report::cli::run(
+        args,
+        &data,
+        cli.lessons.as_deref(),
+        cli.lang.unwrap_or_default(),
+    ) {
         Ok(done) => {
             println!("{done}");
             ExitCode::SUCCESS
@@ -300,6 +305,59 @@ pub(super) fn print(cli: &Cli, what: &super::args::PrintCommand) -> ExitCode {
         Err((failure, message)) => {
             complain!("zhulao: {message}");
             ExitCode::from(code(failure))
+        }
+    }
+}
+
+/// `zhulao centre [--name NAME] [--class-minutes MINUTES]`: sets what is given (both checked
+/// before anything is saved), then says what the centre's settings are.
+pub(super) fn centre(
+    data: Option<std::path::PathBuf>,
+    name: Option<&str>,
+    class_minutes: Option<&str>,
+    lang: Lang,
+) -> ExitCode {
+    let name = name.map(crate::settings::check_centre_name).transpose();
+    let minutes = class_minutes
+        .map(crate::settings::parse_class_minutes)
+        .transpose();
+    let (name, minutes) = match (name, minutes) {
+        (Ok(name), Ok(minutes)) => (name, minutes),
+        (Err(e), _) | (_, Err(e)) => {
+            complain!("zhulao: {}", e.get(lang));
+            return ExitCode::from(exit::BAD_ARGUMENTS);
+        }
+    };
+    let mut store = match open_store(data) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let saved = store.centre_settings().and_then(|mut settings| {
+        if name.is_some() || minutes.is_some() {
+            settings.name = name.unwrap_or(settings.name);
+            settings.class_minutes = minutes.unwrap_or(settings.class_minutes);
+            store.save_centre_settings(&settings)?;
+        }
+        Ok(settings)
+    });
+    match saved {
+        Ok(settings) => {
+            let name = inert(&settings.name).into_owned();
+            let minutes = settings.class_minutes;
+            let line = match (lang, name.is_empty()) {
+                (Lang::Zh, true) => format!("中心名称：（还没有设置）\n一个课时：{minutes} 分钟"),
+                (Lang::Zh, false) => format!("中心名称：{name}\n一个课时：{minutes} 分钟"),
+                (Lang::En, true) => {
+                    format!("Centre name: (not set yet)\nClass period: {minutes} min")
+                }
+                (Lang::En, false) => format!("Centre name: {name}\nClass period: {minutes} min"),
+            };
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            complain!("zhulao: {}", inert(&e.to_string()));
+            ExitCode::from(exit::NO_DATABASE)
         }
     }
 }

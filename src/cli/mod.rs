@@ -86,6 +86,15 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Report(ref args)) => report(&cli, args),
         Some(Command::Print { ref what }) => print(&cli, what),
+        Some(Command::Centre {
+            ref name,
+            ref class_minutes,
+        }) => centre(
+            cli.data.clone(),
+            name.as_deref(),
+            class_minutes.as_deref(),
+            cli.lang.unwrap_or_default(),
+        ),
         Some(
             command @ (Command::Export { .. } | Command::Import { .. } | Command::Sync { .. }),
         ) => {

@@ -97,6 +97,10 @@ impl Runner for Io {
                 Ok(event) => done(Action::Recorded(event)),
                 Err(e) => failed(e, effect),
             },
+            Effect::RecordHelp(draft) => match store.record_help_at(&draft, &format_time(now)) {
+                Ok(()) => done(Action::HelpRecorded),
+                Err(e) => failed(e, effect),
+            },
             Effect::SaveSettings(owner, settings) => match store.save_settings(&owner, &settings) {
                 Ok(()) => done(Action::SettingsSaved),
                 Err(e) => failed(e, effect),
@@ -112,6 +116,17 @@ impl Runner for Io {
                     })),
                 })
             }
+            Effect::LoadCentre => match store.centre_settings() {
+                Ok(settings) => done(Action::Centre(settings)),
+                Err(e) => failed(e, effect),
+            },
+            Effect::SaveCentre(settings) => match store.save_centre_settings(&settings) {
+                Ok(()) => match store.centre_settings() {
+                    Ok(kept) => done(Action::Centre(kept)),
+                    Err(e) => failed(e, effect),
+                },
+                Err(e) => failed(e, effect),
+            },
             Effect::SaveKiosk(settings) => match store.save_kiosk_settings(&settings) {
                 Ok(()) => done(Action::KioskSaved),
                 Err(e) => failed(e, effect),
@@ -159,9 +174,19 @@ impl Runner for Io {
                     Err(e) => failed(e, effect),
                 }
             }
-            Effect::WriteReport => {
-                Performed::Done(Some(Action::Notice(write_report(store, &self.lib, now))))
+            Effect::FindPlaces => {
+                let data = store.path().parent().unwrap_or(std::path::Path::new("."));
+                done(Action::Places(crate::records::report::places::find_places(
+                    data,
+                )))
             }
+            Effect::WriteReport { place, lang } => done(Action::ReportWritten(write_report(
+                store,
+                &self.lib,
+                &place.folder,
+                lang,
+                now,
+            ))),
             Effect::Roster(command) => match crate::app::change_roster(store, command) {
                 Ok(answer) => {
                     self.seen_version = store.data_version().ok();
@@ -173,22 +198,24 @@ impl Runner for Io {
     }
 }
 
-/// The whole record as an XLSX report in `reports/` beside the progress file.
-fn write_report(store: &Store, lib: &Library, now: time::OffsetDateTime) -> Notice {
+/// The whole record as an XLSX report in `folder` (made if missing), in `lang`: its path, or
+/// why not in that language.
+fn write_report(
+    store: &Store,
+    lib: &Library,
+    folder: &std::path::Path,
+    lang: crate::lang::Lang,
+    now: time::OffsetDateTime,
+) -> Result<std::path::PathBuf, String> {
+    use crate::records::report::file::Why;
     use crate::records::report::{ReportFormat, ReportOptions, default_file_name, write_report};
-    let options = ReportOptions::new(ReportFormat::Xlsx);
-    let dir = store.path().parent().map_or_else(
-        || std::path::PathBuf::from("reports"),
-        |d| d.join("reports"),
-    );
-    let path = dir.join(default_file_name(options.format, options.offset, now));
-    let written = std::fs::create_dir_all(&dir)
-        .map_err(|e| e.to_string())
-        .and_then(|()| write_report(store, lib, &options, &path).map_err(|e| e.to_string()));
-    match written {
-        Ok(_) => Notice::ReportWritten {
-            path: path.display().to_string(),
-        },
-        Err(reason) => Notice::ReportFailed { reason },
-    }
+    let options = ReportOptions {
+        lang,
+        ..ReportOptions::new(ReportFormat::Xlsx)
+    };
+    let path = folder.join(default_file_name(options.format, options.offset, now));
+    std::fs::create_dir_all(folder).map_err(|e| Why::of(&e).shown(lang))?;
+    write_report(store, lib, &options, &path)
+        .map(|_| path)
+        .map_err(|e| e.shown(lang))
 }

@@ -12,7 +12,7 @@ use crate::ui::draw::put;
 use crate::ui::textblock::{self, Priority, TextBlock};
 use crate::ui::theme::Role;
 use crate::ui::widgets::keypad;
-use crate::ui::widgets::page::{self, Key};
+use crate::ui::widgets::page;
 use crate::ui::words::fill;
 use crate::ui::{Hits, ViewCx};
 
@@ -91,11 +91,7 @@ impl Layer for FindLearner {
 
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
-        let keys = [
-            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
-        ];
+        let keys = page::typing_keys(w);
         let body = page::render(cx, buf, area, w.find_number, "", &keys, hits);
         let pad_h = keypad::ROWS.max(body.height.saturating_sub(4).min(keypad::ROWS * 3));
         let text = self.text(cx);

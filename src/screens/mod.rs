@@ -79,6 +79,8 @@ screens!(
     RosterEntry(instructor::entry::Entry),
     Groups(instructor::groups::Groups),
     KioskSettings(instructor::kiosk::KioskScreen),
+    CentreName(instructor::centre::CentreName),
+    Report(instructor::report::ReportScreen),
 );
 
 impl Screen {

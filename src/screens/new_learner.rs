@@ -12,7 +12,7 @@ use crate::progress::{Learner, NewLearner as Added};
 use crate::ui::draw::{button, fill, frame, put};
 use crate::ui::text::{width, wrap};
 use crate::ui::theme::{CARET, FOCUS, Role};
-use crate::ui::widgets::page::{self, Key};
+use crate::ui::widgets::page;
 use crate::ui::{Hits, ViewCx};
 
 pub use crate::progress::MAX_NAME_CHARS;
@@ -119,11 +119,7 @@ impl Layer for NewLearner {
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
         let theme = &cx.theme;
-        let keys = [
-            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
-        ];
+        let keys = page::typing_keys(w);
         let body = page::render(cx, buf, area, w.type_name, "", &keys, hits);
         let mut y = body.y;
         let field_h = if body.height >= 8 { 3 } else { 1 };

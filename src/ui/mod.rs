@@ -7,6 +7,7 @@
 pub mod bigtext;
 pub mod context;
 pub mod draw;
+pub mod figures;
 pub mod hits;
 pub mod text;
 pub mod textblock;
@@ -57,12 +58,6 @@ pub fn notice_text(cx: &ViewCx, notice: &Notice) -> String {
             fill_in(cx.words.speech_missing, &[("program", program)])
         }
         Notice::SpeechFailed { reason } => fill_in(cx.words.speech_failed, &[("reason", reason)]),
-        Notice::ReportWritten { path } => {
-            fill_in(cx.words.teacher.report_written, &[("path", path)])
-        }
-        Notice::ReportFailed { reason } => {
-            fill_in(cx.words.teacher.report_failed, &[("reason", reason)])
-        }
     }
 }
 

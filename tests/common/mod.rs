@@ -621,3 +621,35 @@ pub fn review_states() -> (Library, Vec<App>) {
     out.push(h.app.clone());
     (h.io.lib.clone(), out)
 }
+
+/// An event of the test lesson (demo / all-kinds) to record: who, what, in which run (`None`:
+/// a new one), and the answer, if any.
+pub fn test_lesson_event(
+    learner_id: &str,
+    verb: zhulao::progress::Verb,
+    registration: Option<String>,
+    step: Option<zhulao::progress::StepAnswer>,
+) -> zhulao::progress::EventDraft {
+    zhulao::progress::EventDraft {
+        verb,
+        learner_id: learner_id.to_string(),
+        registration,
+        pack_id: "demo".into(),
+        lesson_id: "all-kinds".into(),
+        step,
+        stars: None,
+        lang: Lang::Zh,
+    }
+}
+
+/// F2, a new PIN typed twice, and on to the instructor's menu.
+pub fn sign_in_as_teacher(h: &mut Harness) {
+    h.act(Action::Instructor);
+    for _ in 0..2 {
+        for d in [2, 4, 6, 8, 1, 0] {
+            h.act(Action::Digit(d));
+        }
+        h.act(Action::Confirm);
+    }
+    assert_eq!(h.screen(), "InstructorHome");
+}

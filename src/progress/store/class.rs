@@ -72,6 +72,8 @@ pub struct LearnerDetail {
     pub lessons: Vec<LessonFigures>,
     /// The steps that took most tries, most first.
     pub hardest: Vec<StepTries>,
+    /// Times the learner opened help (求助次数), over the whole record.
+    pub help: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -313,6 +315,7 @@ impl Store {
             })
             .collect::<Result<_, StoreError>>()?;
         Ok(LearnerDetail {
+            help: self.help_count(&learner.id)?,
             learner,
             lessons,
             hardest,

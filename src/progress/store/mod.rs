@@ -16,6 +16,7 @@ pub mod centre;
 pub mod class;
 mod events;
 mod exchange;
+pub mod help;
 pub mod instructor;
 mod kiosk;
 mod learners;

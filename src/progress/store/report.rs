@@ -1,5 +1,7 @@
 //! Read-only queries for the bureau's reports (`crate::report`): every learner with their seat,
-//! groups and whether they are archived, and each learner's figures per lesson.
+//! groups and whether they are archived, each learner's figures per lesson, their attendance
+//! (days with any activity, latest activity) and the help they asked for, and the centre's
+//! settings.
 //!
 //! Without a period the figures are those kept in `lesson_stats` (updated with every event, so
 //! nothing is added up here). With a period they are added up from the events whose time falls
@@ -67,6 +69,28 @@ pub struct ReportQuery {
     pub before: Option<String>,
     /// Only this group's members.
     pub group_id: Option<String>,
+    /// The report's time zone, in seconds east of UTC: what makes a "day" for attendance.
+    pub offset_seconds: i32,
+}
+
+/// A learner's attendance: the days with any activity (an event or help asked for), in the
+/// report's time zone, within the period; and their latest activity up to the period's end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    pub learner_id: String,
+    /// Distinct local days ("2026-11-02") with any activity in the period, sorted.
+    pub days: Vec<String>,
+    /// RFC 3339 UTC as stored; `None`: no activity at all before the period's end.
+    pub last_seen: Option<String>,
+}
+
+/// Times a learner opened help in one lesson, in the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpFigures {
+    pub learner_id: String,
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub help: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -77,6 +101,11 @@ pub struct ReportData {
     /// (learner id, group id)
     pub memberships: Vec<(String, String)>,
     pub figures: Vec<LessonFigures>,
+    /// Every learner with any activity up to the period's end.
+    pub attendance: Vec<Attendance>,
+    pub help: Vec<HelpFigures>,
+    /// The centre's name and class period.
+    pub centre: crate::settings::CentreSettings,
 }
 
 /// Above every stored time ("2026-…", digits first), so `at < NEVER` holds for all of them.
@@ -175,12 +204,20 @@ impl Store {
                 query.group_id.as_deref(),
             )?,
         };
+        let from = query.from.as_deref().unwrap_or("");
+        let before = query.before.as_deref().unwrap_or(NEVER);
+        let attendance = attendance(&tx, from, before, query.offset_seconds)?;
+        let help = help_figures(&tx, from, before)?;
+        let centre = self.centre_settings()?;
         tx.commit()?;
         Ok(ReportData {
             learners,
             groups,
             memberships,
             figures,
+            attendance,
+            help,
+            centre,
         })
     }
 }
@@ -360,4 +397,123 @@ fn period_figures(
         f.completions_to_date = all.saturating_sub(later.get(&key).copied().unwrap_or(0));
     }
     Ok(figures)
+}
+
+/// Each learner's days with activity (events, help asked for) in [from, before) in the
+/// report's time zone, and their latest activity before `before`.
+///
+/// The days: the store hands over each learner's distinct hours (minutes, in a zone not a whole
+/// number of hours from UTC) with activity, read from the covering index `(learner_id, at)`
+/// for the whole record or from `events_by_time` for a period; a few per lesson rather than every
+/// answer. Those become local days here. The latest activity: from `lesson_stats` up to now, or
+/// one index lookup per learner up to a day in the past.
+fn attendance(
+    tx: &rusqlite::Transaction,
+    from: &str,
+    before: &str,
+    offset_seconds: i32,
+) -> Result<Vec<Attendance>, StoreError> {
+    let offset =
+        time::UtcOffset::from_whole_seconds(offset_seconds).unwrap_or(time::UtcOffset::UTC);
+    // "2026-11-02T15" or "2026-11-02T15:30".
+    let bucket = if offset_seconds % 3600 == 0 { 13 } else { 16 };
+    let index = if from.is_empty() && before == NEVER {
+        "events_by_learner_time"
+    } else {
+        "events_by_time"
+    };
+    let mut days: HashMap<String, std::collections::BTreeSet<time::Date>> = HashMap::new();
+    for sql in [
+        format!(
+            "SELECT DISTINCT learner_id, substr(at, 1, {bucket}) FROM events INDEXED BY {index}
+              WHERE at >= ?1 AND at < ?2"
+        ),
+        format!(
+            "SELECT DISTINCT learner_id, substr(at, 1, {bucket}) FROM help_requests
+              WHERE at >= ?1 AND at < ?2"
+        ),
+    ] {
+        let mut stmt = tx.prepare(&sql)?;
+        let mut found = stmt.query(params![from, before])?;
+        while let Some(r) = found.next()? {
+            let learner: String = r.get(0)?;
+            let at: String = r.get(1)?;
+            if let Some(day) = local_day(&at, offset) {
+                days.entry(learner).or_default().insert(day);
+            }
+        }
+    }
+    let mut last: HashMap<String, String> = HashMap::new();
+    // Up to now, the latest of each learner's lessons kept in `lesson_stats` is their latest
+    // event; up to a day in the past, one index lookup per learner finds it.
+    let events_last = if before == NEVER {
+        "SELECT learner_id, MAX(last_at) FROM lesson_stats WHERE ?1 = ?1 GROUP BY learner_id"
+    } else {
+        "SELECT id, (SELECT MAX(at) FROM events INDEXED BY events_by_learner_time
+                      WHERE learner_id = learners.id AND at < ?1) FROM learners"
+    };
+    for sql in [
+        events_last,
+        "SELECT learner_id, MAX(at) FROM help_requests WHERE at < ?1 GROUP BY learner_id",
+    ] {
+        let mut stmt = tx.prepare(sql)?;
+        let mut found = stmt.query(params![before])?;
+        while let Some(r) = found.next()? {
+            let (learner, at): (String, Option<String>) = (r.get(0)?, r.get(1)?);
+            if let Some(at) = at {
+                let kept = last.entry(learner).or_default();
+                if at > *kept {
+                    *kept = at;
+                }
+            }
+        }
+    }
+    let mut list: Vec<Attendance> = last
+        .into_iter()
+        .map(|(learner_id, at)| Attendance {
+            days: days
+                .remove(&learner_id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| d.to_string())
+                .collect(),
+            learner_id,
+            last_seen: Some(at),
+        })
+        .collect();
+    list.sort_by(|a, b| a.learner_id.cmp(&b.learner_id));
+    Ok(list)
+}
+
+/// The local day of a stored time cut to its hour or minute ("2026-11-02T15", "…T15:30").
+fn local_day(cut: &str, offset: time::UtcOffset) -> Option<time::Date> {
+    let number = |range: std::ops::Range<usize>| cut.get(range)?.parse::<u8>().ok();
+    let year: i32 = cut.get(0..4)?.parse().ok()?;
+    let month = time::Month::try_from(number(5..7)?).ok()?;
+    let date = time::Date::from_calendar_date(year, month, number(8..10)?).ok()?;
+    let minute = if cut.len() >= 16 { number(14..16)? } else { 0 };
+    let at = date.with_hms(number(11..13)?, minute, 0).ok()?.assume_utc();
+    Some(crate::progress::store::local_date(at, offset))
+}
+
+/// Help asked for in [from, before), per learner and lesson.
+fn help_figures(
+    tx: &rusqlite::Transaction,
+    from: &str,
+    before: &str,
+) -> Result<Vec<HelpFigures>, StoreError> {
+    Ok(tx
+        .prepare(
+            "SELECT learner_id, pack_id, lesson_id, COUNT(*) FROM help_requests
+              WHERE at >= ?1 AND at < ?2 GROUP BY learner_id, pack_id, lesson_id",
+        )?
+        .query_map(params![from, before], |r| {
+            Ok(HelpFigures {
+                learner_id: r.get(0)?,
+                pack_id: r.get(1)?,
+                lesson_id: r.get(2)?,
+                help: count(r, 3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?)
 }

@@ -155,7 +155,31 @@ pub const MIGRATIONS: &[Migration] = &[
     // remembered under its address in one form, so the same LRS written another way
     // (localhost, a capital letter, :80) is not sent everything again.
     Migration::Code(groups_travel),
-    // 9: trouble spots over all time without reading every answer: per learner and step, the
+    // 9: each time a learner opened help during a step (the `?` page), kept apart from the
+    // events, whose verbs are xAPI's and cannot take a new one. Append-only like the events.
+    // And the events by learner and time, for a report's attendance (days attended, last
+    // seen) without reading every event.
+    Migration::Sql(
+        "CREATE TABLE help_requests (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        id           TEXT NOT NULL UNIQUE,
+        learner_id   TEXT NOT NULL REFERENCES learners(id),
+        registration TEXT NOT NULL,
+        pack_id      TEXT NOT NULL,
+        lesson_id    TEXT NOT NULL,
+        step_id      TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        device_id    TEXT NOT NULL
+    );
+    CREATE INDEX help_requests_by_time ON help_requests (at);
+    CREATE INDEX events_by_learner_time ON events (learner_id, at);
+    CREATE INDEX help_requests_by_learner ON help_requests (learner_id, at);
+    CREATE TRIGGER help_requests_no_update BEFORE UPDATE ON help_requests
+        BEGIN SELECT RAISE(ABORT, 'help requests are append-only'); END;
+    CREATE TRIGGER help_requests_no_delete BEFORE DELETE ON help_requests
+        BEGIN SELECT RAISE(ABORT, 'help requests are append-only'); END;",
+    ),
+    // 10: trouble spots over all time without reading every answer: per learner and step, the
     // answers, the wrong ones and whether two came in one run (the pointer); per step, how many
     // learners answered, needed the hint, needed the pointer; per step, each wrong answer's
     // count. Kept with every event (`insert_event`), filled here from the events already kept.

@@ -1,5 +1,5 @@
-//! What goes into a report's cells: text made safe from spreadsheet formulas, and numbers and
-//! times in the form both formats share.
+//! What goes into a report's cells: text made safe from spreadsheet formulas, and times in the
+//! form both formats share (numbers are rounded by `ui::figures`).
 //!
 //! A learner's name, a group's name and a pack's titles are outside text. A spreadsheet treats
 //! text that begins with `=`, `+`, `-` or `@` (and, in some programs, a tab or a carriage
@@ -34,11 +34,6 @@ pub fn csv_text(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
-}
-
-/// Minutes to one decimal, as the report shows them (12.5).
-pub fn minutes(time_ms: u64) -> f64 {
-    (time_ms as f64 / 6_000.0).round() / 10.0
 }
 
 /// "2026-11-29 18:05", in the report's time zone.
@@ -94,13 +89,6 @@ mod tests {
             assert!(!needs_guard(text), "{text:?}");
             assert_eq!(csv_text(text), text);
         }
-    }
-
-    #[test]
-    fn minutes_have_one_decimal() {
-        assert_eq!(minutes(0), 0.0);
-        assert_eq!(minutes(90_000), 1.5);
-        assert_eq!(minutes(754_000), 12.6);
     }
 
     #[test]

@@ -1,13 +1,18 @@
-//! `zhulao report`: writes a report for the education bureau from the progress file.
+//! `zhulao report`: writes a report for the education bureau from the progress file. It speaks
+//! one language: Chinese, or English with `--lang en` (its messages and the report's words).
 
 use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 use time::{Date, UtcOffset};
 
-use super::{ReportError, ReportFormat, ReportOptions, parse_date, parse_offset, write_report};
+use super::{
+    DEFAULT_AWAY_DAYS, ReportError, ReportFormat, ReportOptions, parse_date, parse_offset,
+    write_report,
+};
 use crate::built_in::load_library;
 use crate::inert::inert;
+use crate::lang::Lang;
 use crate::progress::Store;
 use crate::progress::store::DB_FILE;
 
@@ -25,12 +30,17 @@ pub struct ReportArgs {
     /// Only the members of this group (its name).
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
-    /// From this day on (YYYY-MM-DD, included).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    /// From this day on (YYYY-MM-DD, included, in the report's time zone).
+    #[arg(long, visible_alias = "from", value_name = "DATE", value_parser = parse_date)]
     pub since: Option<Date>,
-    /// Up to this day (YYYY-MM-DD, included).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    /// Up to this day (YYYY-MM-DD, included, in the report's time zone).
+    #[arg(long, visible_alias = "to", value_name = "DATE", value_parser = parse_date)]
     pub until: Option<Date>,
+    /// A learner away this many days or more (up to the last day of the report), or who never
+    /// came, is marked as missing: 7, 14 or 30 are usual.
+    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_AWAY_DAYS,
+          value_parser = clap::value_parser!(u16).range(1..=366))]
+    pub away_days: u16,
     /// The time zone of the days and times: local (this computer's), utc, or an offset
     /// such as +08:00.
     #[arg(long, value_name = "ZONE", default_value = "local")]
@@ -46,57 +56,73 @@ pub enum Failure {
     CannotWrite,
 }
 
-/// Runs `zhulao report`: the line to print on success, or what failed and the message.
+/// Runs `zhulao report`: the line to print on success, or what failed and the message, in
+/// `lang`.
 pub fn run(
     args: &ReportArgs,
     data_dir: &Path,
     lessons: Option<&Path>,
+    lang: Lang,
 ) -> Result<String, (Failure, String)> {
+    let zh = lang == Lang::Zh;
     // First, while the process has one thread (see `local_offset`).
-    let offset: UtcOffset = parse_offset(&args.tz).map_err(|e| (Failure::BadArguments, e))?;
+    let offset: UtcOffset = parse_offset(&args.tz).map_err(|e| {
+        let said = if zh {
+            format!(
+                "“{}”不是时区：请用 local、utc，或 +08:00 这样的时差",
+                inert(&args.tz)
+            )
+        } else {
+            e
+        };
+        (Failure::BadArguments, said)
+    })?;
     let (format, path) = match (&args.xlsx, &args.csv) {
         (Some(path), _) => (ReportFormat::Xlsx, path.clone()),
         (None, Some(path)) => (ReportFormat::Csv, path.clone()),
         (None, None) => {
-            return Err((
-                Failure::BadArguments,
-                "give --xlsx FILE or --csv FILE".into(),
-            ));
+            let said = if zh {
+                "请给出 --xlsx 文件 或 --csv 文件"
+            } else {
+                "give --xlsx FILE or --csv FILE"
+            };
+            return Err((Failure::BadArguments, said.into()));
         }
     };
     let library = load_library(lessons).map_err(|errors| {
-        let mut message = String::from("课程包有问题 / some lesson packs have problems:");
+        let mut message = String::from(if zh {
+            "课程包有问题："
+        } else {
+            "some lesson packs have problems:"
+        });
         for e in &errors {
             message.push('\n');
-            message.push_str(&e.shown(crate::lang::Lang::Zh));
+            message.push_str(&e.shown(lang));
         }
         (Failure::BrokenPack, message)
     })?;
     // A report never starts a new, empty progress file.
     if !data_dir.join(DB_FILE).is_file() {
-        return Err((
-            Failure::NoDatabase,
+        let dir = inert(&data_dir.display().to_string()).into_owned();
+        let said = if zh {
+            format!("{dir} 里没有学习记录（用 --data 文件夹 指向存放 {DB_FILE} 的文件夹）")
+        } else {
             format!(
-                "没有学习记录 / there is no progress file in {} (use --data DIR to point at the folder that holds {DB_FILE})",
-                inert(&data_dir.display().to_string())
-            ),
-        ));
+                "there is no progress file in {dir} (use --data DIR to point at the folder that holds {DB_FILE})"
+            )
+        };
+        return Err((Failure::NoDatabase, said));
     }
-    let store = Store::open_for_report(data_dir).map_err(|e| {
-        (
-            Failure::NoDatabase,
-            format!(
-                "无法读取学习记录 / cannot read progress:\n{}",
-                inert(&e.to_string())
-            ),
-        )
-    })?;
+    let store = Store::open_for_report(data_dir)
+        .map_err(|e| (Failure::NoDatabase, ReportError::Store(e).shown(lang)))?;
     let options = ReportOptions {
         format,
         group: args.group.clone(),
         since: args.since,
         until: args.until,
         offset,
+        lang,
+        away_days: args.away_days,
     };
     match write_report(&store, &library, &options, &path) {
         Ok(summary) => {
@@ -105,12 +131,18 @@ pub fn run(
                 .iter()
                 .map(|f| inert(&f.display().to_string()).into_owned())
                 .collect();
-            Ok(format!(
-                "报告已保存 / report written: {} ({} rows, {} learners)",
-                files.join(", "),
-                summary.rows,
-                summary.learners
-            ))
+            let (rows, learners) = (summary.rows, summary.roster);
+            Ok(if zh {
+                format!(
+                    "报告已保存：{}（{rows} 行，{learners} 位学员）",
+                    files.join("、")
+                )
+            } else {
+                format!(
+                    "report written: {} ({rows} rows, {learners} learners)",
+                    files.join(", ")
+                )
+            })
         }
         Err(e) => {
             let failure = match &e {
@@ -118,13 +150,12 @@ pub fn run(
                 e if e.is_bad_request() => Failure::BadArguments,
                 _ => Failure::CannotWrite,
             };
-            Err((
-                failure,
-                format!(
-                    "无法生成报告 / cannot write the report: {}",
-                    inert(&e.to_string())
-                ),
-            ))
+            let said = if zh {
+                format!("无法生成报告：{}", e.shown(lang))
+            } else {
+                format!("cannot write the report: {}", e.shown(lang))
+            };
+            Err((failure, said))
         }
     }
 }

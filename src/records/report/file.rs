@@ -19,27 +19,22 @@ impl Pending {
     /// Checks that `path` can be written (its folder exists and takes a new file) and opens the
     /// temporary file beside it.
     pub fn create(path: &Path) -> Result<Pending, ReportError> {
-        let place = |reason: &str| ReportError::Place {
+        let place = |reason: Why| ReportError::Place {
             path: path.to_path_buf(),
-            reason: reason.into(),
+            reason,
         };
-        let name = path
-            .file_name()
-            .ok_or_else(|| place("give a file name, such as report.xlsx"))?;
+        let name = path.file_name().ok_or_else(|| place(Why::NoFileName))?;
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
         match std::fs::metadata(&dir) {
             Ok(m) if m.is_dir() => {}
-            Ok(_) => return Err(place("part of the path is a file, not a folder")),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(place("the folder does not exist"));
-            }
-            Err(e) => return Err(place(&plain(&e))),
+            Ok(_) => return Err(place(Why::NotADirectory)),
+            Err(e) => return Err(place(Why::of(&e))),
         }
         if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-            return Err(place("there is a folder of that name"));
+            return Err(place(Why::IsADirectory));
         }
         let temp = dir.join(format!(
             ".zhulao-{}-{}.part",
@@ -50,7 +45,7 @@ impl Pending {
             .write(true)
             .create_new(true)
             .open(&temp)
-            .map_err(|e| place(&plain(&e)))?;
+            .map_err(|e| place(Why::of(&e)))?;
         Ok(Pending {
             path: path.to_path_buf(),
             temp,
@@ -67,7 +62,7 @@ impl Pending {
         match io {
             Some(kind) => ReportError::Place {
                 path: self.path.clone(),
-                reason: plain(&std::io::Error::from(kind)),
+                reason: Why::of(&std::io::Error::from(kind)),
             },
             None => ReportError::Format(crate::inert::inert(&detail).into_owned()),
         }
@@ -123,20 +118,63 @@ impl Drop for Pending {
     }
 }
 
-fn plain(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::PermissionDenied => {
-            "permission denied (choose a folder you can write to)".into()
+/// Why a report file cannot be written, in plain words (see `shown`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    NoFileName,
+    PermissionDenied,
+    ReadOnly,
+    Full,
+    TooLarge,
+    NoFolder,
+    NotADirectory,
+    IsADirectory,
+    /// Anything else, as the system said it (made inert).
+    Other(String),
+}
+
+impl Why {
+    pub fn of(e: &std::io::Error) -> Why {
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::PermissionDenied => Why::PermissionDenied,
+            ErrorKind::ReadOnlyFilesystem => Why::ReadOnly,
+            ErrorKind::StorageFull => Why::Full,
+            ErrorKind::FileTooLarge => Why::TooLarge,
+            ErrorKind::NotFound => Why::NoFolder,
+            ErrorKind::NotADirectory => Why::NotADirectory,
+            ErrorKind::IsADirectory => Why::IsADirectory,
+            _ => Why::Other(crate::inert::inert(&e.to_string()).into_owned()),
         }
-        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        ErrorKind::StorageFull => "the disk is full".into(),
-        ErrorKind::FileTooLarge => {
-            "the disk is full, or the file is larger than this system allows".into()
+    }
+
+    pub fn shown(&self, lang: crate::lang::Lang) -> String {
+        let (zh, en) = match self {
+            Why::NoFileName => (
+                "请给一个文件名，比如 report.xlsx",
+                "give a file name, such as report.xlsx",
+            ),
+            Why::PermissionDenied => (
+                "没有权限（请选一个可以写入的文件夹）",
+                "permission denied (choose a folder you can write to)",
+            ),
+            Why::ReadOnly => ("这个磁盘是只读的", "the disk is read-only"),
+            Why::Full => ("磁盘满了", "the disk is full"),
+            Why::TooLarge => (
+                "磁盘满了，或者文件超过了系统允许的大小",
+                "the disk is full, or the file is larger than this system allows",
+            ),
+            Why::NoFolder => ("文件夹不存在", "the folder does not exist"),
+            Why::NotADirectory => (
+                "路径中有一部分是文件，不是文件夹",
+                "part of the path is a file, not a folder",
+            ),
+            Why::IsADirectory => ("已经有一个同名的文件夹", "there is a folder of that name"),
+            Why::Other(said) => return said.clone(),
+        };
+        match lang {
+            crate::lang::Lang::Zh => zh.to_string(),
+            crate::lang::Lang::En => en.to_string(),
         }
-        ErrorKind::NotFound => "the folder does not exist".into(),
-        ErrorKind::NotADirectory => "part of the path is a file, not a folder".into(),
-        ErrorKind::IsADirectory => "there is a folder of that name".into(),
-        _ => crate::inert::inert(&e.to_string()).into_owned(),
     }
 }

@@ -1,18 +1,23 @@
-//! Reports for the education bureau: what each learner did in each lesson, and a summary per
-//! group, as an Excel workbook or as CSV. `zhulao report` writes one from the command line;
-//! [`write_report`] is the same for the instructor dashboard.
+//! Reports for the education bureau: what each learner did in each lesson, each learner's
+//! attendance (days attended, class hours, days away — everyone on the roster, also those who
+//! never came), and a summary per group, as an Excel workbook or as CSV. `zhulao report` writes
+//! one from the command line; [`write_report`] is the same for the teacher's report screen.
 //!
 //! - `table`: the rows and summaries, from the store's figures and the lesson library.
-//! - `cell`: text made safe from spreadsheet formulas, minutes, times.
+//! - `cell`: text made safe from spreadsheet formulas, times. Numbers are rounded by
+//!   `ui::figures`, the screens' rule too.
 //! - `csv`, `xlsx`: the two formats.
 //! - `file`: writing a file whole or not at all.
+//! - `places`: the folders the teacher's report screen offers (USB sticks, Documents).
 //! - `cli`: the `report` subcommand.
 //!
-//! The fixed words of the cells (titles, headers, labels) are in `crate::ui::words::report`.
+//! The fixed words of the cells (titles, headers, labels) are in `crate::ui::words::report`, in
+//! one language per report (Chinese, or English with `--lang en`); so are its error messages.
 //!
-//! Times: a report shows them in one time zone, this computer's unless told otherwise
-//! (`--tz`), and says which in its headers. `--since` and `--until` are whole days in that
-//! zone, both included. The figures of a row (attempts, help, time, completions, first and
+//! Times: a report shows them in one time zone, this computer's (China: +08:00) unless told
+//! otherwise (`--tz`), and says which in its headers. `--from` and `--to` (or `--since`,
+//! `--until`) are whole days in that zone, both included; a day attended is a day of that zone
+//! with any activity. The figures of a row (attempts, help, time, completions, first and
 //! last) count what happened in the period; its status and stars are those the learner had at
 //! the end of it (a lesson finished last month is still 完成 this week).
 
@@ -20,6 +25,7 @@ pub mod cell;
 pub mod cli;
 pub mod csv;
 pub mod file;
+pub mod places;
 pub mod table;
 pub mod xlsx;
 
@@ -28,16 +34,18 @@ use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime, Time, UtcOffset};
 
 use crate::content::Library;
+use crate::lang::Lang;
 use crate::progress::Store;
 use crate::progress::StoreError;
 use crate::progress::store::format_time;
 use crate::progress::store::report::ReportQuery;
 use crate::ui::words::fill;
-use crate::ui::words::report::{
-    DETAIL_HEADERS, HELPED, PERIOD_ALL, PERIOD_BETWEEN, PERIOD_FROM, PERIOD_UNTIL,
-};
+use crate::ui::words::report::{ReportWords, report_words};
 
-pub use table::{GroupSummary, Report, Row};
+pub use table::{GroupSummary, LearnerLine, Report, Row};
+
+/// Away this many days or more, a learner counts as missing unless told otherwise.
+pub const DEFAULT_AWAY_DAYS: u16 = 7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
@@ -56,6 +64,10 @@ pub struct ReportOptions {
     pub until: Option<Date>,
     /// The time zone of the report: its days and every time shown.
     pub offset: UtcOffset,
+    /// The language of its headers and words.
+    pub lang: Lang,
+    /// Away this many days or more (or never came) counts as missing.
+    pub away_days: u16,
 }
 
 impl ReportOptions {
@@ -67,6 +79,8 @@ impl ReportOptions {
             since: None,
             until: None,
             offset: local_offset(),
+            lang: Lang::Zh,
+            away_days: DEFAULT_AWAY_DAYS,
         }
     }
 }
@@ -80,36 +94,37 @@ pub struct ReportSummary {
     pub rows: usize,
     /// Learners with at least one row.
     pub learners: usize,
+    /// Learners in the report (those who never came too).
+    pub roster: usize,
     /// The summary of everyone in the report ("全部 All", or the one group).
     pub overall: GroupSummary,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a report was not made; said in one language by [`ReportError::shown`] (its `Display`
+/// is the English).
+#[derive(Debug)]
 pub enum ReportError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("there is no group called \"{name}\"{}", known_groups(.known))]
+    Store(StoreError),
     UnknownGroup { name: String, known: Vec<String> },
-    #[error("--since {since} is after --until {until}")]
     EmptyPeriod { since: Date, until: Date },
-    #[error("the report cannot be written to {path}: {reason}")]
-    Place { path: PathBuf, reason: String },
-    #[error(
-        "the report has {rows} rows, more than a worksheet holds ({}); use --csv, a group or a shorter period",
-        xlsx::MAX_ROWS
-    )]
+    Place { path: PathBuf, reason: file::Why },
     TooManyRows { rows: usize },
-    #[error("the report could not be made: {0}")]
     Format(String),
 }
 
-fn known_groups(known: &[String]) -> String {
-    if known.is_empty() {
-        " (there are no groups yet)".into()
-    } else {
-        format!("; the groups are: {}", known.join(", "))
+impl From<StoreError> for ReportError {
+    fn from(e: StoreError) -> ReportError {
+        ReportError::Store(e)
     }
 }
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.shown(Lang::En))
+    }
+}
+
+impl std::error::Error for ReportError {}
 
 impl ReportError {
     /// A mistake on the command line (a group that does not exist, days the wrong way round).
@@ -120,6 +135,62 @@ impl ReportError {
                 | ReportError::EmptyPeriod { .. }
                 | ReportError::TooManyRows { .. }
         )
+    }
+
+    /// The message in one language, for the teacher (outside text made inert).
+    pub fn shown(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let inert = |s: &str| crate::inert::inert(s).into_owned();
+        match self {
+            ReportError::Store(e) if zh => format!("无法读取学习记录：{}", inert(&e.to_string())),
+            ReportError::Store(e) => format!("cannot read progress: {}", inert(&e.to_string())),
+            ReportError::UnknownGroup { name, known } => {
+                let name = inert(name);
+                let known: Vec<String> = known.iter().map(|k| inert(k)).collect();
+                match (zh, known.is_empty()) {
+                    (true, true) => format!("没有叫“{name}”的小组（还没有任何小组）"),
+                    (true, false) => {
+                        format!("没有叫“{name}”的小组；现有的小组：{}", known.join("、"))
+                    }
+                    (false, true) => {
+                        format!("there is no group called \"{name}\" (there are no groups yet)")
+                    }
+                    (false, false) => format!(
+                        "there is no group called \"{name}\"; the groups are: {}",
+                        known.join(", ")
+                    ),
+                }
+            }
+            ReportError::EmptyPeriod { since, until } if zh => {
+                format!("开始日期 {since} 在结束日期 {until} 之后")
+            }
+            ReportError::EmptyPeriod { since, until } => {
+                format!("--from {since} is after --to {until}")
+            }
+            ReportError::Place { path, reason } => {
+                let path = inert(&path.display().to_string());
+                if zh {
+                    format!("报告不能写到 {path}：{}", reason.shown(lang))
+                } else {
+                    format!(
+                        "the report cannot be written to {path}: {}",
+                        reason.shown(lang)
+                    )
+                }
+            }
+            ReportError::TooManyRows { rows } if zh => format!(
+                "报告有 {rows} 行，超过一个工作表能放的 {} 行；请用 --csv、只选一个小组，或缩短时间范围",
+                xlsx::MAX_ROWS
+            ),
+            ReportError::TooManyRows { rows } => format!(
+                "the report has {rows} rows, more than a worksheet holds ({}); use --csv, a group or a shorter period",
+                xlsx::MAX_ROWS
+            ),
+            ReportError::Format(detail) if zh => format!("报告没能生成：{}", inert(detail)),
+            ReportError::Format(detail) => {
+                format!("the report could not be made: {}", inert(detail))
+            }
+        }
     }
 }
 
@@ -198,13 +269,13 @@ pub fn period_bounds(
     )
 }
 
-fn period_text(since: Option<Date>, until: Option<Date>) -> String {
+fn period_text(w: &ReportWords, since: Option<Date>, until: Option<Date>) -> String {
     let (s, u) = (since.map(|d| d.to_string()), until.map(|d| d.to_string()));
     match (s.as_deref(), u.as_deref()) {
-        (None, None) => PERIOD_ALL.into(),
-        (Some(s), None) => fill(PERIOD_FROM, &[("since", s)]),
-        (None, Some(u)) => fill(PERIOD_UNTIL, &[("until", u)]),
-        (Some(s), Some(u)) => fill(PERIOD_BETWEEN, &[("since", s), ("until", u)]),
+        (None, None) => w.period_all.into(),
+        (Some(s), None) => fill(w.period_from, &[("since", s)]),
+        (None, Some(u)) => fill(w.period_until, &[("until", u)]),
+        (Some(s), Some(u)) => fill(w.period_between, &[("since", s), ("until", u)]),
     }
 }
 
@@ -236,26 +307,44 @@ pub fn make_report(
         from,
         before,
         group_id: only.as_ref().map(|g| g.id.clone()),
+        offset_seconds: options.offset.whole_seconds(),
     })?;
+    let made_at = OffsetDateTime::now_utc();
+    let today = crate::progress::store::local_date(made_at, options.offset);
     Ok(table::build(
         &data,
         lib,
         only.as_ref(),
-        options.offset,
-        period_text(options.since, options.until),
-        OffsetDateTime::now_utc(),
+        table::Framing {
+            lang: options.lang,
+            offset: options.offset,
+            period: period_text(report_words(options.lang), options.since, options.until),
+            made_at,
+            // Days away count to the period's last day, or to today (not past it).
+            last_day: options.until.map_or(today, |u| u.min(today)),
+            away_days: options.away_days.max(1),
+        },
     ))
 }
 
 /// Where the CSV summary goes: `report.csv` → `report-summary.csv`.
 pub fn summary_path(path: &Path) -> PathBuf {
+    beside(path, "summary")
+}
+
+/// Where the CSV of learners (attendance) goes: `report.csv` → `report-learners.csv`.
+pub fn learners_path(path: &Path) -> PathBuf {
+    beside(path, "learners")
+}
+
+fn beside(path: &Path, what: &str) -> PathBuf {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".into());
     let name = match path.extension() {
-        Some(ext) => format!("{stem}-summary.{}", ext.to_string_lossy()),
-        None => format!("{stem}-summary"),
+        Some(ext) => format!("{stem}-{what}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{what}"),
     };
     path.with_file_name(name)
 }
@@ -298,14 +387,18 @@ pub fn write_report(
         }
         ReportFormat::Csv => {
             let summary = summary_path(path);
+            let people = learners_path(path);
             let mut rows = file::Pending::create(path)?;
             let mut sums = file::Pending::create(&summary)?;
+            let mut lines = file::Pending::create(&people)?;
             csv::write_rows(&report, rows.writer())
                 .map_err(|e| rows.explain(e.to_string(), csv_io(&e)))?;
             csv::write_summary(&report, sums.writer())
                 .map_err(|e| sums.explain(e.to_string(), csv_io(&e)))?;
-            file::commit_all(vec![rows, sums])?;
-            vec![path.to_path_buf(), summary]
+            csv::write_learners(&report, lines.writer())
+                .map_err(|e| lines.explain(e.to_string(), csv_io(&e)))?;
+            file::commit_all(vec![rows, sums, lines])?;
+            vec![path.to_path_buf(), summary, people]
         }
     };
     let overall = report
@@ -317,6 +410,7 @@ pub fn write_report(
         files,
         rows: report.rows.len(),
         learners: overall.active,
+        roster: report.learners.len(),
         overall,
     })
 }
@@ -335,46 +429,38 @@ fn csv_io(e: &::csv::Error) -> Option<std::io::ErrorKind> {
     }
 }
 
-/// The details' headers; the English half of the two times says their zone.
-pub fn detail_header_pairs(offset: UtcOffset) -> Vec<(&'static str, String)> {
-    let zone = cell::zone_label(offset);
-    DETAIL_HEADERS
-        .iter()
-        .enumerate()
-        .map(|(i, (zh, en))| match i {
-            7 | 8 => (*zh, format!("{en} ({zone})")),
-            _ => (*zh, en.to_string()),
-        })
-        .collect()
+/// A header with the report's time zone and days away filled in.
+pub fn header(text: &str, report: &Report) -> String {
+    fill(
+        text,
+        &[
+            ("zone", &cell::zone_label(report.offset)),
+            ("n", &report.away_days.to_string()),
+        ],
+    )
 }
 
-/// The details' headers as one line each ("学员 Learner"), for CSV.
-pub fn detail_headers(offset: UtcOffset) -> Vec<String> {
-    detail_header_pairs(offset)
-        .into_iter()
-        .map(|(zh, en)| format!("{zh} {en}"))
-        .collect()
-}
-
-/// "张三（12 次）、学员 7（9 次）"
-pub fn helped_text(s: &GroupSummary) -> String {
-    s.most_helped
+/// "张三（12 次）、学员 7（9 次）": the learners with the most wrong answers, in one cell.
+pub fn most_wrong_text(report: &Report, s: &GroupSummary) -> String {
+    s.most_wrong
         .iter()
         .map(|h| {
             // The name (outside text) last, so nothing in it is taken for a placeholder.
             fill(
-                HELPED,
-                &[("help", &h.help.to_string()), ("learner", &h.learner)],
+                report.words().most_wrong_one,
+                &[("wrong", &h.wrong.to_string()), ("learner", &h.learner)],
             )
         })
         .collect::<Vec<_>>()
         .join(table::GROUP_SEPARATOR)
 }
 
-pub fn one_decimal(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
-pub fn hours(time_ms: u64) -> f64 {
-    one_decimal(time_ms as f64 / 3_600_000.0)
+/// A learner's days away as a cell's text: "12", the words for never came, or "" when they
+/// came within the report's days.
+pub fn away_text(report: &Report, line: &LearnerLine) -> String {
+    match line.days_away {
+        None => report.words().never_came.to_string(),
+        Some(d) if line.missing(report.away_days) => d.to_string(),
+        Some(_) => String::new(),
+    }
 }

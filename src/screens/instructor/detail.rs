@@ -87,6 +87,13 @@ impl Detail {
                 Priority::Keep,
             );
         }
+        if d.help > 0 {
+            let help = fill(
+                cx.words.attendance.detail_help,
+                &[("help", &d.help.to_string())],
+            );
+            text.push(help, Role::Base, Priority::Useful);
+        }
         if !d.hardest.is_empty() {
             text.push(t.detail_hardest, Role::Title, Priority::Keep);
             for s in &d.hardest {

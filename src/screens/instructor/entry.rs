@@ -10,7 +10,7 @@ use crate::ui::draw::{fill, frame, put};
 use crate::ui::textblock::{self, Priority, TextBlock};
 use crate::ui::theme::{CARET, FOCUS, Role};
 use crate::ui::widgets::keypad;
-use crate::ui::widgets::page::{self, Key};
+use crate::ui::widgets::page;
 use crate::ui::words::fill as fill_in;
 use crate::ui::{Hits, ViewCx};
 
@@ -140,11 +140,7 @@ impl Layer for Entry {
     fn render(&self, cx: &ViewCx, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let w = cx.words;
         let t = w.teacher;
-        let keys = [
-            Key::new(w.key_enter, w.word_ok, Some(Action::Confirm)),
-            Key::new(w.key_esc, w.word_back, Some(Action::Back)),
-            Key::new(w.key_delete, w.word_delete, Some(Action::Delete)),
-        ];
+        let keys = page::typing_keys(w);
         let title = match self.purpose {
             Purpose::Rename => t.edit_rename,
             Purpose::Seat => t.edit_seat,
@@ -160,17 +156,12 @@ impl Layer for Entry {
         }
         let fitted = text.fit(body.width, body.height.saturating_sub(4), cx.size);
         let mut y = body.y + textblock::draw(cx, buf, body, &fitted);
-        let field_h = if body.height >= 10 { 3 } else { 1 };
-        let field = Rect::new(body.x, y, body.width.min(40), field_h);
-        fill(buf, field, cx.style(Role::Focus));
-        let inner = if field_h == 3 {
-            frame(buf, field, true, &cx.theme)
-        } else {
-            field
-        };
-        let shown = format!("{FOCUS} {}{CARET}", self.input);
-        put(buf, inner, inner.x, inner.y, &shown, cx.style(Role::Focus));
-        y += field_h;
+        y += text_field(
+            cx,
+            buf,
+            Rect::new(body.x, y, body.width.min(40), body.height),
+            &self.input,
+        );
         if self.purpose == Purpose::Seat {
             let pad = Rect::new(
                 body.x,
@@ -181,4 +172,20 @@ impl Layer for Entry {
             keypad::render(cx, buf, pad, None, hits);
         }
     }
+}
+
+/// The field being typed in, at the top of `area`: framed when the page has room (10 rows),
+/// one row otherwise. Returns the rows it took.
+pub fn text_field(cx: &ViewCx, buf: &mut Buffer, area: Rect, input: &str) -> u16 {
+    let field_h = if area.height >= 10 { 3 } else { 1 };
+    let field = Rect::new(area.x, area.y, area.width, field_h);
+    fill(buf, field, cx.style(Role::Focus));
+    let inner = if field_h == 3 {
+        frame(buf, field, true, &cx.theme)
+    } else {
+        field
+    };
+    let shown = format!("{FOCUS} {input}{CARET}");
+    put(buf, inner, inner.x, inner.y, &shown, cx.style(Role::Focus));
+    field_h
 }

@@ -5,9 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::class::Class;
+use super::report::ReportScreen;
 use super::roster::Roster;
 use super::trouble::Trouble;
-use crate::app::{Action, Ctx, Effect, Layer, Outcome, menu_choice};
+use crate::app::{Action, Ctx, Layer, Outcome, menu_choice};
 use crate::overlays::Overlay;
 use crate::screens::common::MenuPage;
 use crate::screens::instructor::kiosk::KioskScreen;
@@ -80,8 +81,8 @@ impl Layer for InstructorHome {
             Some(TROUBLE) => Trouble::open(None, Default::default()),
             Some(MISSING) => super::missing::MissingScreen::open(None),
             Some(ROSTER) => Roster::open(false),
-            Some(REPORT) => Outcome::effect(Effect::WriteReport),
-            Some(KIOSK) => Outcome::push(KioskScreen::default()),
+            Some(REPORT) => ReportScreen::open(),
+            Some(KIOSK) => KioskScreen::open(),
             Some(CLOSE) => Outcome::open(Overlay::quit()),
             Some(_) => Outcome::back(),
             None => Outcome::none(),

@@ -1,8 +1,11 @@
 //! The instructor's screens, behind the PIN: a menu (`home`), the class dashboard (`class`), one
-//! learner's detail (`detail`), who is missing (`missing`), the trouble spots (`trouble`), and the roster with its editing
-//! screens (`roster`, `edit`, `entry`, `groups`), and the kiosk settings (`kiosk`). They read the database through
+//! learner's detail (`detail`), who is missing (`missing`), the trouble spots (`trouble`), where
+//! to write a report (`report`), the roster with its editing screens (`roster`, `edit`,
+//! `entry`, `groups`), and the teacher's settings (`kiosk`: kiosk mode, the centre's class
+//! period, and its name typed in `centre`). They read the database through
 //! `Effect::Query` and change the roster through `Effect::Roster`, like every screen's effects.
 
+pub mod centre;
 pub mod class;
 pub mod detail;
 pub mod edit;
@@ -11,6 +14,7 @@ pub mod groups;
 pub mod home;
 pub mod kiosk;
 pub mod missing;
+pub mod report;
 pub mod roster;
 pub mod trouble;
 
@@ -20,7 +24,6 @@ use crate::lang::Lang;
 use crate::progress::store::roster::Group;
 use crate::progress::store::roster::RosterEntry;
 use crate::ui::ViewCx;
-use crate::ui::words::fill;
 
 /// "微信读书 › 搜索一本书", or the ids when the lesson is no longer installed; a pack's reviews
 /// are "复习".
@@ -58,21 +61,9 @@ pub fn step_number(lib: &Library, pack_id: &str, lesson_id: &str, step_id: &str)
         .map_or_else(|| step_id.to_string(), |i| (i + 1).to_string())
 }
 
-/// "1小时05分" / "12分钟".
+/// "1小时05分" / "12分钟" / "不到1分钟": the rule of `ui::figures::duration`.
 pub fn duration(cx: &ViewCx, ms: u64) -> String {
-    let minutes = ms / 60_000;
-    let t = cx.words.teacher;
-    if minutes >= 60 {
-        fill(
-            t.hours_minutes,
-            &[
-                ("h", &(minutes / 60).to_string()),
-                ("m", &format!("{:02}", minutes % 60)),
-            ],
-        )
-    } else {
-        fill(t.minutes, &[("m", &minutes.to_string())])
-    }
+    crate::ui::figures::duration(cx.words.teacher, cx.words.attendance, ms)
 }
 
 /// A stored time as the instructor reads it, in the machine's time zone: "今天 10:23" for

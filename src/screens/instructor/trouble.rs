@@ -76,7 +76,7 @@ impl Trouble {
             if !say.is_empty() {
                 text.push(say, Role::Base, Priority::Keep);
             }
-            let pct = (s.hint * 100).checked_div(s.learners).unwrap_or(0);
+            let pct = crate::ui::figures::percent(u64::from(s.hint), u64::from(s.learners));
             text.push(
                 fill(
                     t.trouble_hint,

@@ -22,6 +22,7 @@ use crate::content::{Exercise, Lesson, Library, Step, Verdict};
 use crate::lang::Text;
 use crate::overlays::Overlay;
 use crate::progress::review::REVIEW_LESSON;
+use crate::progress::store::help::HelpDraft;
 use crate::progress::{Event, EventDraft, Outcome as Answer, StepAnswer, Timed, Verb};
 
 use super::complete::Complete;
@@ -544,7 +545,7 @@ impl Layer for Player {
             // lesson resumes at this step.
             Action::Back => return Outcome::back(),
             Action::Reply(Reply::OpenSettings) => return Outcome::push(SettingsScreen::new()),
-            Action::Reply(_) => return Outcome::none(),
+            Action::Reply(_) | Action::HelpRecorded => return Outcome::none(),
             _ => {}
         }
         let Some(step) = self.step(cx.lib) else {
@@ -555,7 +556,18 @@ impl Layer for Player {
             self.pressing = None;
         }
         if action == Action::Help {
-            return Outcome::open(Overlay::help(step.hint.clone(), true));
+            // Kept as help asked for (求助), committed like an answer; never a wrong answer.
+            let open = Outcome::open(Overlay::help(step.hint.clone(), true));
+            return match self.draft(cx, Verb::Experienced) {
+                Some(d) => open.with(Effect::RecordHelp(HelpDraft {
+                    learner_id: d.learner_id,
+                    registration: self.registration.clone(),
+                    pack_id: d.pack_id,
+                    lesson_id: d.lesson_id,
+                    step_id: step.id.clone(),
+                })),
+                None => open,
+            };
         }
         if self.feedback == Feedback::Right {
             return match action {

@@ -21,6 +21,20 @@ pub struct Key {
     pub action: Option<Action>,
 }
 
+/// The footer of a screen where something is typed: Enter keeps it, Esc goes back, Delete
+/// takes the last character away.
+pub fn typing_keys(w: &crate::ui::words::Words) -> [Key; 3] {
+    [
+        Key::new(w.key_enter, w.word_ok, Some(crate::app::Action::Confirm)),
+        Key::new(w.key_esc, w.word_back, Some(crate::app::Action::Back)),
+        Key::new(
+            w.key_delete,
+            w.word_delete,
+            Some(crate::app::Action::Delete),
+        ),
+    ]
+}
+
 impl Key {
     pub fn new(key: &'static str, word: &'static str, action: Option<Action>) -> Key {
         Key { key, word, action }

@@ -7,6 +7,7 @@
 //! doctor` says to a helper), `report` (the fixed words of the education bureau's report) and
 //! `print` (the certificate, the take-home sheet and what `zhulao print` says).
 
+pub mod attendance;
 pub mod doctor;
 pub mod exchange;
 pub mod print;
@@ -137,6 +138,8 @@ pub struct Words {
     pub word_read: &'static str,
     /// The instructor's screens (and their PIN).
     pub teacher: &'static TeacherWords,
+    /// Attendance, reports and the centre's settings, on the teacher's screens.
+    pub attendance: &'static attendance::AttendanceWords,
     /// The report of `zhulao roster import`.
     pub roster: &'static RosterWords,
     pub kiosk: &'static KioskWords,
@@ -277,6 +280,7 @@ pub const ZH: Words = Words {
     key_read: "r",
     word_read: "朗读",
     teacher: &TEACHER_ZH,
+    attendance: &attendance::ATTENDANCE_ZH,
     roster: &ROSTER_ZH,
     kiosk: &KIOSK_ZH,
     preview: &PREVIEW_ZH,
@@ -412,6 +416,7 @@ pub const EN: Words = Words {
     key_read: "r",
     word_read: "read",
     teacher: &TEACHER_EN,
+    attendance: &attendance::ATTENDANCE_EN,
     roster: &ROSTER_EN,
     kiosk: &KIOSK_EN,
     preview: &PREVIEW_EN,
@@ -509,8 +514,6 @@ pub struct TeacherWords {
     pub groups_help: &'static str,
     pub group_name: &'static str,
     pub in_group: &'static str,
-    pub report_written: &'static str,
-    pub report_failed: &'static str,
     pub minutes: &'static str,
     pub hours_minutes: &'static str,
     pub step_n: &'static str,
@@ -593,8 +596,6 @@ pub const TEACHER_ZH: TeacherWords = TeacherWords {
     groups_help: "点一个组，加入或者退出。",
     group_name: "新分组的名字",
     in_group: "✓ 在组里",
-    report_written: "报告写好了：{path}",
-    report_failed: "报告没写成：{reason}",
     minutes: "{m}分钟",
     hours_minutes: "{h}小时{m}分",
     step_n: "第 {n} 步",
@@ -677,8 +678,6 @@ pub const TEACHER_EN: TeacherWords = TeacherWords {
     groups_help: "Tap a group to put the learner in it or take them out.",
     group_name: "Name of the new group",
     in_group: "✓ in group",
-    report_written: "Report written: {path}",
-    report_failed: "The report was not written: {reason}",
     minutes: "{m} min",
     hours_minutes: "{h} h {m} min",
     step_n: "step {n}",
@@ -777,7 +776,7 @@ pub const KIOSK_ZH: KioskWords = KioskWords {
     fresh_title: "开始了新的学习记录",
     fresh_body: "原来的学习记录文件坏了，打不开。它没有被删除，已经另存为 {file}。这台一体机已经开始了新的记录，可以照常学习。请告诉老师。",
     fresh_ok: "知道了",
-    settings_title: "一体机模式",
+    settings_title: "老师的设置",
     settings_intro: "一体机模式：没有老师密码就不能关闭；没人用一段时间后，回到开始页面。点一项，就换成下一个选择。",
     forced: "这次是用 --kiosk 启动的：一体机模式一直开着。",
     mode: "一体机模式",
@@ -786,7 +785,7 @@ pub const KIOSK_ZH: KioskWords = KioskWords {
     on: "开 ✓",
     off: "关 ✗",
     done: "完成",
-    home_kiosk: "一体机模式",
+    home_kiosk: "设置：一体机、中心、课时",
     home_close: "关闭 zhulao",
     set_aside_files: "注意：有 {n} 个坏了的学习记录文件已另存在数据文件夹里（运行 zhulao doctor 看详情）。",
     page_up: "上页",
@@ -804,7 +803,7 @@ pub const KIOSK_EN: KioskWords = KioskWords {
     fresh_title: "A new record was started",
     fresh_body: "The progress file was damaged and could not be opened. It was not deleted: it was set aside as {file}. This kiosk has started a new record and works as usual. Please tell the teacher.",
     fresh_ok: "I see",
-    settings_title: "Kiosk mode",
+    settings_title: "Teacher's settings",
     settings_intro: "Kiosk mode: zhulao cannot be closed without the teacher PIN, and after a while with nobody using it, it goes back to the start. Tap a line to change it.",
     forced: "This run was started with --kiosk: kiosk mode stays on.",
     mode: "Kiosk mode",
@@ -813,7 +812,7 @@ pub const KIOSK_EN: KioskWords = KioskWords {
     on: "on ✓",
     off: "off ✗",
     done: "Done",
-    home_kiosk: "Kiosk mode",
+    home_kiosk: "Settings: kiosk, centre",
     home_close: "Close zhulao",
     set_aside_files: "Note: {n} damaged progress file(s) were set aside in the data folder (run zhulao doctor for details).",
     page_up: "prev",

@@ -1,137 +1,320 @@
-//! The fixed words of the education bureau's report (`crate::records::report`, XLSX and CSV).
-//! The report is read in either language, so each cell says it in both, Chinese first: one
-//! text per cell here, not a table per language, and the files are the same whichever language
-//! zhulao runs in. Placeholders are filled with `fill`.
+//! The fixed words of the education bureau's report (`crate::records::report`, XLSX and CSV),
+//! in one language per report: Chinese unless the report is asked for with `--lang en`. A
+//! struct rather than loose constants, so a missing translation is a compile error.
+//! Placeholders are filled with `fill`.
 
-/// A column header: (Chinese, English). The workbook puts the two on two lines of one cell,
-/// CSV on one line with a space between.
-pub type Header = (&'static str, &'static str);
+use crate::lang::Lang;
 
-/// The first cell of each summary sheet.
-pub const TITLE: &str = "智慧助老 学习情况汇总 zhulao learning report";
+pub struct ReportWords {
+    /// The first cell of each summary sheet.
+    pub title: &'static str,
+    /// The summary of everyone (and its sheet's name).
+    pub all: &'static str,
+    /// The sheet with one row per learner × lesson.
+    pub details: &'static str,
+    /// The sheet with one row per learner: attendance, class hours, who is missing.
+    pub learners: &'static str,
+    /// The sheet of a group whose name leaves nothing a sheet name may hold.
+    pub unnamed_group: &'static str,
 
-/// The summary of everyone (and its sheet's name).
-pub const ALL: &str = "全部 All";
-/// The sheet with one row per learner × lesson.
-pub const DETAILS: &str = "明细 Details";
-/// The sheet of a group whose name leaves nothing a sheet name may hold.
-pub const UNNAMED_GROUP: &str = "小组";
+    /// The period of a report with no `--from` or `--to`.
+    pub period_all: &'static str,
+    /// From the day `{since}` on.
+    pub period_from: &'static str,
+    /// Up to the day `{until}`.
+    pub period_until: &'static str,
+    pub period_between: &'static str,
 
-/// The period of a report with no `--since` or `--until`.
-pub const PERIOD_ALL: &str = "全部记录 whole record";
-/// From the day `{since}` on.
-pub const PERIOD_FROM: &str = "{since} 起 from {since}";
-/// Up to the day `{until}`.
-pub const PERIOD_UNTIL: &str = "至 {until} until {until}";
-pub const PERIOD_BETWEEN: &str = "{since} – {until}";
+    /// A row's status: the lesson finished at least once by the end of the period…
+    pub status_done: &'static str,
+    /// …or not.
+    pub status_learning: &'static str,
+    /// The archived column of an archived learner's rows (empty for the others).
+    pub archived_yes: &'static str,
+    /// A learner with no activity at all up to the end of the period.
+    pub never_came: &'static str,
 
-/// A row's status: the lesson finished at least once by the end of the period…
-pub const STATUS_DONE: &str = "完成";
-/// …or not.
-pub const STATUS_LEARNING: &str = "学习中";
-/// The archived column of an archived learner's rows (empty for the others).
-pub const ARCHIVED_YES: &str = "是";
+    /// One of the learners with the most wrong answers, in the CSV summary: "张三（12 次）".
+    pub most_wrong_one: &'static str,
 
-/// One of the learners who needed help most, in the CSV summary: "张三（12 次）". The names
-/// are joined with `GROUP_SEPARATOR` (`records::report::table`).
-pub const HELPED: &str = "{learner}（{help} 次）";
+    /// The details' columns; `{zone}` is the report's time zone ("UTC+08:00").
+    pub detail_headers: [&'static str; 15],
+    /// The learners' columns; `{zone}` as above, `{n}` the days away that count as missing.
+    pub learner_headers: [&'static str; 13],
+    /// The CSV summary's columns: one row per group; `{n}` as above.
+    pub summary_headers: [&'static str; 21],
 
-/// The details' columns (both formats). The English half of the two times (columns 7 and 8)
-/// gets the report's time zone added.
-pub const DETAIL_HEADERS: [Header; 14] = [
-    ("学员", "Learner"),
-    ("座位", "Seat"),
-    ("小组", "Groups"),
-    ("已归档", "Archived"),
-    ("课程", "Course"),
-    ("课", "Lesson"),
-    ("状态", "Status"),
-    ("首次学习", "First activity"),
-    ("最近学习", "Last activity"),
-    ("开始次数", "Attempts"),
-    ("求助次数", "Help used"),
-    ("用时（分钟）", "Minutes"),
-    ("星星", "Stars"),
-    ("完成次数", "Completions"),
-];
+    // A workbook's summary sheet, top to bottom.
+    /// The facts under the title, each beside its value.
+    pub fact_centre: &'static str,
+    pub fact_group: &'static str,
+    pub fact_period: &'static str,
+    pub fact_zone: &'static str,
+    pub fact_class_minutes: &'static str,
+    pub fact_made: &'static str,
+    /// Above the figures.
+    pub figure_headers: [&'static str; 2],
+    pub figures: Figures,
+    /// The learners with the most wrong answers: the heading, the columns, and the line when
+    /// nobody answered wrong.
+    pub most_wrong: &'static str,
+    pub most_wrong_headers: [&'static str; 4],
+    pub nobody: &'static str,
+    /// Each lesson across the group: the heading and the columns.
+    pub by_lesson: &'static str,
+    pub by_lesson_headers: [&'static str; 7],
+}
 
-/// The CSV summary's columns: one row per group.
-pub const SUMMARY_HEADERS: [&str; 14] = [
-    "小组 Group",
-    "学员人数 Learners",
-    "已归档 Archived",
-    "有学习记录的学员 Learners who studied",
-    "学过的课 Lessons studied",
-    "完成的课 Lessons completed",
-    "完成次数 Completions",
-    "平均星星 Average stars",
-    "总用时（小时）Hours",
-    "开始次数 Attempts",
-    "求助次数 Help used",
-    "回答次数 Answers",
-    "最需要帮助的学员 Needed help most",
-    "时间范围 Period",
-];
-
-// A workbook's summary sheet, top to bottom.
-
-/// The facts under the title, each beside its value.
-pub const FACT_GROUP: &str = "小组 Group";
-pub const FACT_PERIOD: &str = "时间范围 Period";
-pub const FACT_ZONE: &str = "时区 Time zone";
-pub const FACT_MADE: &str = "生成时间 Made";
-
-/// Above the figures.
-pub const FIGURE_HEADERS: [Header; 2] = [("项目", "Item"), ("数值", "Value")];
-
-/// The figures' labels, in their order on the sheet.
+/// The figures' labels, in their order on the sheet (`{n}`: the days away that count as
+/// missing).
 pub struct Figures {
     pub learners: &'static str,
     pub archived: &'static str,
     pub active: &'static str,
+    pub never_came: &'static str,
+    pub away: &'static str,
+    pub class_days: &'static str,
+    pub attendance_days: &'static str,
     pub lessons_started: &'static str,
     pub lessons_completed: &'static str,
     pub completions: &'static str,
     pub average_stars: &'static str,
     pub hours: &'static str,
+    pub class_hours: &'static str,
     pub minutes_per_learner: &'static str,
     pub attempts: &'static str,
     pub answers: &'static str,
+    pub wrong: &'static str,
     pub help: &'static str,
 }
 
-pub const FIGURES: Figures = Figures {
-    learners: "学员人数 Learners",
-    archived: "其中已归档 Of them archived",
-    active: "有学习记录的学员 Learners who studied",
-    lessons_started: "学过的课（人次）Lessons studied",
-    lessons_completed: "完成的课（人次）Lessons completed",
-    completions: "完成次数 Completions",
-    average_stars: "平均星星（每课）Average stars per lesson",
-    hours: "总用时（小时）Total time (hours)",
-    minutes_per_learner: "人均用时（分钟）Minutes per learner",
-    attempts: "开始次数 Attempts",
-    answers: "回答次数 Answers",
-    help: "求助次数 Help used",
+pub const REPORT_ZH: ReportWords = ReportWords {
+    title: "智慧助老 学习情况汇总",
+    all: "全部",
+    details: "明细",
+    learners: "学员出勤",
+    unnamed_group: "小组",
+    period_all: "全部记录",
+    period_from: "{since} 起",
+    period_until: "至 {until}",
+    period_between: "{since} 至 {until}",
+    status_done: "完成",
+    status_learning: "学习中",
+    archived_yes: "是",
+    never_came: "从未来过",
+    most_wrong_one: "{learner}（{wrong} 次）",
+    detail_headers: [
+        "学员",
+        "座位",
+        "小组",
+        "已归档",
+        "课程",
+        "课",
+        "状态",
+        "首次学习（{zone}）",
+        "最近学习（{zone}）",
+        "开始次数",
+        "答错次数",
+        "求助次数",
+        "用时（分钟）",
+        "星星",
+        "完成次数",
+    ],
+    learner_headers: [
+        "学员",
+        "座位",
+        "小组",
+        "已归档",
+        "出勤天数",
+        "用时（分钟）",
+        "课时",
+        "学过的课",
+        "完成的课",
+        "答错次数",
+        "求助次数",
+        "最近学习（{zone}）",
+        "没来的天数（{n} 天以上）",
+    ],
+    summary_headers: [
+        "小组",
+        "学员人数",
+        "已归档",
+        "有学习记录的学员",
+        "从未来过的学员",
+        "{n} 天以上没来的学员",
+        "上课天数",
+        "出勤人次",
+        "学过的课",
+        "完成的课",
+        "完成次数",
+        "平均星星",
+        "总用时（小时）",
+        "课时",
+        "开始次数",
+        "答错次数",
+        "求助次数",
+        "回答次数",
+        "答错最多的学员",
+        "时间范围",
+        "一个课时（分钟）",
+    ],
+    fact_centre: "中心",
+    fact_group: "小组",
+    fact_period: "时间范围",
+    fact_zone: "时区",
+    fact_class_minutes: "一个课时（分钟）",
+    fact_made: "生成时间",
+    figure_headers: ["项目", "数值"],
+    figures: Figures {
+        learners: "学员人数",
+        archived: "其中已归档",
+        active: "有学习记录的学员",
+        never_came: "从未来过的学员",
+        away: "{n} 天以上没来的学员",
+        class_days: "上课天数",
+        attendance_days: "出勤人次（每人每天算一次）",
+        lessons_started: "学过的课（人次）",
+        lessons_completed: "完成的课（人次）",
+        completions: "完成次数",
+        average_stars: "平均星星（每课）",
+        hours: "总用时（小时）",
+        class_hours: "课时",
+        minutes_per_learner: "人均用时（分钟）",
+        attempts: "开始次数",
+        answers: "回答次数",
+        wrong: "答错次数",
+        help: "求助次数（打开帮助）",
+    },
+    most_wrong: "答错最多的学员",
+    most_wrong_headers: ["学员", "座位", "答错次数", "回答次数"],
+    nobody: "（无）",
+    by_lesson: "各课情况",
+    by_lesson_headers: [
+        "课程",
+        "课",
+        "学过的学员",
+        "完成的学员",
+        "答错次数",
+        "求助次数",
+        "用时（分钟）",
+    ],
 };
 
-/// The learners who needed help most: the heading, the columns, and the line when nobody did.
-pub const MOST_HELPED: &str = "最需要帮助的学员 Learners who needed help most";
-pub const MOST_HELPED_HEADERS: [Header; 4] = [
-    ("学员", "Learner"),
-    ("座位", "Seat"),
-    ("求助次数", "Help used"),
-    ("回答次数", "Answers"),
-];
-pub const NOBODY: &str = "（无 none）";
+pub const REPORT_EN: ReportWords = ReportWords {
+    title: "zhulao learning report",
+    all: "All",
+    details: "Details",
+    learners: "Attendance",
+    unnamed_group: "Group",
+    period_all: "whole record",
+    period_from: "from {since}",
+    period_until: "until {until}",
+    period_between: "{since} to {until}",
+    status_done: "done",
+    status_learning: "learning",
+    archived_yes: "yes",
+    never_came: "never came",
+    most_wrong_one: "{learner} ({wrong})",
+    detail_headers: [
+        "Learner",
+        "Seat",
+        "Groups",
+        "Archived",
+        "Course",
+        "Lesson",
+        "Status",
+        "First activity ({zone})",
+        "Last activity ({zone})",
+        "Attempts",
+        "Wrong answers",
+        "Help opened",
+        "Minutes",
+        "Stars",
+        "Completions",
+    ],
+    learner_headers: [
+        "Learner",
+        "Seat",
+        "Groups",
+        "Archived",
+        "Days attended",
+        "Minutes",
+        "Class hours",
+        "Lessons studied",
+        "Lessons completed",
+        "Wrong answers",
+        "Help opened",
+        "Last seen ({zone})",
+        "Days away ({n} or more)",
+    ],
+    summary_headers: [
+        "Group",
+        "Learners",
+        "Archived",
+        "Learners who studied",
+        "Never came",
+        "Away {n} days or more",
+        "Class days",
+        "Attendance (learner-days)",
+        "Lessons studied",
+        "Lessons completed",
+        "Completions",
+        "Average stars",
+        "Hours",
+        "Class hours",
+        "Attempts",
+        "Wrong answers",
+        "Help opened",
+        "Answers",
+        "Most wrong answers",
+        "Period",
+        "Class period (minutes)",
+    ],
+    fact_centre: "Centre",
+    fact_group: "Group",
+    fact_period: "Period",
+    fact_zone: "Time zone",
+    fact_class_minutes: "Class period (minutes)",
+    fact_made: "Made",
+    figure_headers: ["Item", "Value"],
+    figures: Figures {
+        learners: "Learners",
+        archived: "Of them archived",
+        active: "Learners who studied",
+        never_came: "Learners who never came",
+        away: "Learners away {n} days or more",
+        class_days: "Class days",
+        attendance_days: "Attendance (learner-days)",
+        lessons_started: "Lessons studied",
+        lessons_completed: "Lessons completed",
+        completions: "Completions",
+        average_stars: "Average stars per lesson",
+        hours: "Total time (hours)",
+        class_hours: "Class hours",
+        minutes_per_learner: "Minutes per learner",
+        attempts: "Attempts",
+        answers: "Answers",
+        wrong: "Wrong answers",
+        help: "Help opened",
+    },
+    most_wrong: "Learners with the most wrong answers",
+    most_wrong_headers: ["Learner", "Seat", "Wrong answers", "Answers"],
+    nobody: "(none)",
+    by_lesson: "By lesson",
+    by_lesson_headers: [
+        "Course",
+        "Lesson",
+        "Learners",
+        "Completed",
+        "Wrong answers",
+        "Help opened",
+        "Minutes",
+    ],
+};
 
-/// Each lesson across the group: the heading and the columns.
-pub const BY_LESSON: &str = "各课情况 By lesson";
-pub const BY_LESSON_HEADERS: [Header; 6] = [
-    ("课程", "Course"),
-    ("课", "Lesson"),
-    ("学过的学员", "Learners"),
-    ("完成的学员", "Completed"),
-    ("求助次数", "Help used"),
-    ("用时（分钟）", "Minutes"),
-];
+pub fn report_words(lang: Lang) -> &'static ReportWords {
+    match lang {
+        Lang::Zh => &REPORT_ZH,
+        Lang::En => &REPORT_EN,
+    }
+}
