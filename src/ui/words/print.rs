@@ -115,7 +115,7 @@ pub const ZH: PrintWords = PrintWords {
     ],
     list_sep: "、",
 
-    no_centre: "还没有填写中心的名字，证书上不能空着。请加上 --centre \"中心的名字\"，例如：\n  zhulao print certificate --all-finished --centre \"幸福里社区长者学堂\" --save-centre\n（加上 --save-centre 就把名字记下来，以后不用再写。）",
+    no_centre: "还没有填写中心的名字，证书上不能空着。请加上 --centre \"中心的名字\"，例如：\n  zhulao print certificate --all-finished --centre \"幸福里社区长者学堂\" --save-centre\n（加上 --save-centre 就把名字记下来，以后不用再写；也可以用 zhulao centre --name \"中心的名字\"，或者在老师的“设置”里填。）",
     centre_saved: "记下了中心的名字：{centre}",
     unknown_learner: "名单上没有“{name}”。名单上的学员有：{names}",
     no_learners: "这里还没有学员。",
@@ -190,7 +190,7 @@ pub const EN: PrintWords = PrintWords {
     ],
     list_sep: ", ",
 
-    no_centre: "The centre's name is not set yet, and a certificate cannot leave it blank. Add --centre \"NAME\", for example:\n  zhulao print certificate --all-finished --centre \"Happy Lane Seniors' School\" --save-centre\n(--save-centre keeps the name, so it need not be given again.)",
+    no_centre: "The centre's name is not set yet, and a certificate cannot leave it blank. Add --centre \"NAME\", for example:\n  zhulao print certificate --all-finished --centre \"Happy Lane Seniors' School\" --save-centre\n(--save-centre keeps the name, so it need not be given again; so does zhulao centre --name \"NAME\", or the teacher's Settings screen.)",
     centre_saved: "The centre's name is kept: {centre}",
     unknown_learner: "There is no “{name}” on the list. The learners are: {names}",
     no_learners: "There are no learners here yet.",
