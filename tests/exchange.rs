@@ -665,6 +665,120 @@ fn export_since_a_day_leaves_out_what_came_before_and_a_wrong_date_is_explained(
     );
 }
 
+/// Help opened during a step (求助): `times` requests by `name` on the step "open-phone" of
+/// "call-family", on `day` (from 09:00 UTC, a minute apart).
+fn ask_for_help(c: &Computer, name: &str, day: &str, times: u32) {
+    let mut store = c.store();
+    let draft = zhulao::progress::store::help::HelpDraft {
+        learner_id: c.learner_id(name),
+        registration: uuid::Uuid::new_v4().to_string(),
+        pack_id: "basics".into(),
+        lesson_id: "call-family".into(),
+        step_id: "open-phone".into(),
+    };
+    for minute in 0..times {
+        store
+            .record_help_at(&draft, &format!("{day}T09:{minute:02}:00.000Z"))
+            .unwrap();
+    }
+}
+
+impl Computer {
+    /// Every help request kept here, as rows of text, by id.
+    fn help_requests(&self) -> Vec<String> {
+        let db = self.db();
+        let mut stmt = db
+            .prepare(
+                "SELECT id || ' ' || learner_id || ' ' || registration || ' ' || pack_id || ' ' ||
+                        lesson_id || ' ' || step_id || ' ' || at || ' ' || device_id
+                   FROM help_requests ORDER BY id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// The report's 求助次数 and attendance over all time, by learner name.
+    fn help_and_attendance(&self) -> BTreeMap<String, (u64, Vec<String>)> {
+        let store = self.store();
+        let data = store.report_data(&Default::default()).unwrap();
+        data.learners
+            .iter()
+            .filter_map(|l| Some((l.id.clone(), l.name.clone()?)))
+            .map(|(id, name)| {
+                let help = data
+                    .help
+                    .iter()
+                    .filter(|h| h.learner_id == id)
+                    .map(|h| h.help)
+                    .sum();
+                let days = data
+                    .attendance
+                    .iter()
+                    .find(|a| a.learner_id == id)
+                    .map(|a| a.days.clone())
+                    .unwrap_or_default();
+                (name, (help, days))
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn help_requests_travel_in_a_file_and_count_on_the_other_computer_once() {
+    let here = class_computer();
+    ask_for_help(&here, "王秀英", "2026-11-29", 2);
+    // 李建国 came on the first of December only to ask for help: a day of attendance.
+    ask_for_help(&here, "李建国", "2026-12-01", 1);
+    let file = here.export("class.jsonl");
+    let asked: Vec<String> = lines(&file)
+        .into_iter()
+        .filter(|l| l.contains(zhulao::records::xapi::statement::VERB_ASKED))
+        .collect();
+    assert_eq!(asked.len(), 3, "one statement per help request");
+    for line in &here.help_requests() {
+        let id = line.split(' ').next().unwrap();
+        assert!(
+            asked
+                .iter()
+                .any(|l| l.contains(&format!("\"id\":\"{id}\""))),
+            "{id} goes as its own statement id"
+        );
+    }
+    let (valid, said) = xapi::validate(&file);
+    assert!(valid, "{said}");
+
+    let there = Computer::new();
+    let said = there.import(&file);
+    assert_eq!(said.code, 0, "{said:?}");
+    let n = here.events().len() + 3;
+    assert!(
+        said.out
+            .contains(&format!("{n} added, 0 already there, 0 conflicts")),
+        "{said:?}"
+    );
+    assert_eq!(there.help_requests(), here.help_requests());
+    let figures = there.help_and_attendance();
+    assert_eq!(figures, here.help_and_attendance());
+    assert_eq!(figures["王秀英"].0, 2);
+    assert_eq!(figures["李建国"].0, 1);
+    assert!(
+        figures["李建国"].1.contains(&"2026-12-01".to_string()),
+        "{figures:?}"
+    );
+
+    let again = there.import(&file);
+    assert!(
+        again
+            .out
+            .contains(&format!("0 added, {n} already there, 0 conflicts")),
+        "{again:?}"
+    );
+    assert_eq!(there.help_requests(), here.help_requests());
+}
+
 #[test]
 fn every_exported_statement_passes_the_independent_xapi_validator() {
     let here = class_computer();
@@ -1155,6 +1269,8 @@ fn two_machines_sync_to_the_centres_lrs_and_one_pulls_the_whole_centre() {
             .add_learner(&NewLearner::Named("孙立新".into()))
             .unwrap();
     }
+    // 赵淑珍 opened help twice on B.
+    ask_for_help(&b, "赵淑珍", "2026-12-03", 2);
     grouped(&b, "赵淑珍", "周四下午班", true);
     grouped(&b, "孙立新", "周四下午班", true);
 
@@ -1167,10 +1283,10 @@ fn two_machines_sync_to_the_centres_lrs_and_one_pulls_the_whole_centre() {
     // A pulls: B's learners, answers and groups arrive; A's own are found already there.
     let said = a.zhulao(&["sync", "--pull"]);
     assert_eq!(said.code, 0, "{said:?}\n{}", ralph.log());
-    let b_events = b.events().len();
+    let b_statements = b.events().len() + 2;
     assert!(
         said.out
-            .contains(&format!("Brought {b_events} statements from")),
+            .contains(&format!("Brought {b_statements} statements from")),
         "{said:?}"
     );
     for (id, event) in b.events() {
@@ -1187,6 +1303,11 @@ fn two_machines_sync_to_the_centres_lrs_and_one_pulls_the_whole_centre() {
     let progress = a.progress();
     let zhao = a.learner_id("赵淑珍");
     assert_eq!(progress[&zhao], b.progress()[&zhao]);
+    // B's help requests count on A, and the day they were made is a day 赵淑珍 came.
+    assert_eq!(a.help_requests(), b.help_requests());
+    let zhao_figures = &a.help_and_attendance()["赵淑珍"];
+    assert_eq!(zhao_figures.0, 2, "求助次数 of 赵淑珍 on A");
+    assert!(zhao_figures.1.contains(&"2026-12-03".to_string()));
 
     // The class view's data and the report on A show the whole centre.
     let class = a.store().roster(false).unwrap();
@@ -1204,15 +1325,24 @@ fn two_machines_sync_to_the_centres_lrs_and_one_pulls_the_whole_centre() {
     }
 
     // A second pull adds nothing; a sync after it sends nothing back.
-    let before = (a.events(), groups_of(&a));
+    let before = (a.events(), groups_of(&a), a.help_requests());
     let said = a.zhulao(&["sync", "--pull"]);
     assert_eq!(said.code, 0, "{said:?}");
     assert!(said.out.contains("Brought 0 statements"), "{said:?}");
-    assert_eq!((a.events(), groups_of(&a)), before);
+    assert_eq!((a.events(), groups_of(&a), a.help_requests()), before);
     let held = ralph.statements().len();
     let said = a.zhulao(&["sync"]);
     assert!(said.out.contains("Sent 0 statements"), "{said:?}");
     assert_eq!(ralph.statements().len(), held);
+    // B's help requests went to the LRS once each, as statements that asked about the step.
+    let said = b.zhulao(&["sync"]);
+    assert!(said.out.contains("Sent 0 statements"), "{said:?}");
+    let asked = ralph
+        .statements()
+        .iter()
+        .filter(|s| s["verb"]["id"] == zhulao::records::xapi::statement::VERB_ASKED)
+        .count();
+    assert_eq!(asked, 2);
 
     // The same LRS written another way (localhost, no trailing slash) is the same LRS.
     let other_way = url

@@ -8,6 +8,9 @@
 //! latest change wins on every machine — a learner taken out of 周二 on one machine is taken
 //! out on the others — and applying the same card again changes nothing.
 //!
+//! Help requests (`help::HelpRequest`) travel beside the events and merge the same way: by
+//! their own id, idempotently, adding a learner this machine does not know.
+//!
 //! Merged events come in through `insert_event`, like every answer recorded here, so the
 //! derived tables (`learners.last_seq`, `lesson_stats`) stay right. A merge runs in one
 //! BEGIN IMMEDIATE transaction per batch: it is recorded whole or not at all.
@@ -17,6 +20,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::events::{EVENT_COLUMNS, insert_event, row_to_event};
+use super::help::{HELP_COLUMNS, HelpRequest, row_to_help};
 use super::{Store, StoreError, now_rfc3339, parse_time};
 use crate::inert::normalise_name;
 use crate::progress::event::Event;
@@ -37,15 +41,23 @@ pub struct Incoming {
     pub learner: Option<LearnerCard>,
 }
 
+/// One help request arriving from another machine, with what its file says about the learner.
+#[derive(Debug, Clone)]
+pub struct IncomingHelp {
+    pub help: HelpRequest,
+    pub learner: Option<LearnerCard>,
+}
+
 /// What became of one incoming event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Merged {
     Added,
     /// The same event was already here (or earlier in the same batch).
     AlreadyThere,
-    /// An event with this id is here with different content; it was kept as it is.
+    /// An event (or help request) with this id is here with different content; it was kept
+    /// as it is. `stored`: the event here (none for a help request).
     Conflict {
-        stored: Box<Event>,
+        stored: Option<Box<Event>>,
         differs: Vec<&'static str>,
     },
 }
@@ -247,6 +259,106 @@ impl Store {
         Ok(())
     }
 
+    /// Calls `each` with every help request in the order it was kept here, or only those at or
+    /// after `since`, as `for_each_event` does.
+    pub fn for_each_help<E: From<StoreError>>(
+        &self,
+        since: Option<&str>,
+        mut each: impl FnMut(HelpRequest) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let sql = format!("SELECT {HELP_COLUMNS} FROM help_requests WHERE at >= ?1 ORDER BY seq");
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        let mut rows = stmt
+            .query([since.unwrap_or("")])
+            .map_err(StoreError::from)?;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            each(row_to_help(row).map_err(StoreError::from)?)?;
+        }
+        Ok(())
+    }
+
+    /// Up to `limit` help requests, in order after `after_seq`, never accepted by the LRS `lrs`,
+    /// each with its `seq`, as `unsent_events` gives events.
+    pub fn unsent_help(
+        &self,
+        lrs: &str,
+        after_seq: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, HelpRequest)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HELP_COLUMNS}, seq FROM help_requests AS h
+              WHERE seq > ?2
+                AND NOT EXISTS (SELECT 1 FROM lrs_sent WHERE lrs = ?1 AND event_id = h.id)
+              ORDER BY seq LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![lrs, after_seq, limit as i64], |r| {
+            Ok((r.get("seq")?, row_to_help(r)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Merges help requests kept on another machine, all in one transaction, as `merge` merges
+    /// events: one whose id is here already is the same (`AlreadyThere`) or reported as a
+    /// conflict and the one here kept; a learner this machine does not know is added.
+    pub fn merge_help(&mut self, batch: &[IncomingHelp]) -> Result<MergeReport, StoreError> {
+        let tx = self.write()?;
+        let mut report = MergeReport::default();
+        let mut suffixes = Suffixes::default();
+        for incoming in batch {
+            let help = &incoming.help;
+            let stored = tx
+                .prepare_cached(&format!(
+                    "SELECT {HELP_COLUMNS} FROM help_requests WHERE id = ?1"
+                ))?
+                .query_row([&help.id], row_to_help)
+                .optional()?;
+            let outcome = match stored {
+                Some(stored) => {
+                    let differs = help_differences(&stored, help);
+                    if differs.is_empty() {
+                        Merged::AlreadyThere
+                    } else {
+                        Merged::Conflict {
+                            stored: None,
+                            differs,
+                        }
+                    }
+                }
+                None => {
+                    if let Some(added) = ensure_learner(
+                        &tx,
+                        &help.learner_id,
+                        &help.device_id,
+                        incoming.learner.as_ref(),
+                        &mut suffixes,
+                    )? {
+                        report.learners_added.push(added);
+                    }
+                    tx.prepare_cached(
+                        "INSERT INTO help_requests
+                             (id, learner_id, registration, pack_id, lesson_id, step_id, at,
+                              device_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    )?
+                    .execute(params![
+                        help.id,
+                        help.learner_id,
+                        help.registration,
+                        help.pack_id,
+                        help.lesson_id,
+                        help.step_id,
+                        help.at,
+                        help.device_id
+                    ])?;
+                    Merged::Added
+                }
+            };
+            report.outcomes.push(outcome);
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
     /// Up to `limit` events, in commit order after `after_seq`, that were never accepted by the
     /// LRS `lrs`, each with its `seq` (pass the last one back to get the next batch).
     pub fn unsent_events(
@@ -360,15 +472,19 @@ impl Store {
                         Merged::AlreadyThere
                     } else {
                         Merged::Conflict {
-                            stored: Box::new(stored),
+                            stored: Some(Box::new(stored)),
                             differs,
                         }
                     }
                 }
                 None => {
-                    if let Some(added) =
-                        ensure_learner(&tx, event, incoming.learner.as_ref(), &mut suffixes)?
-                    {
+                    if let Some(added) = ensure_learner(
+                        &tx,
+                        &event.learner_id,
+                        &event.device_id,
+                        incoming.learner.as_ref(),
+                        &mut suffixes,
+                    )? {
                         report.learners_added.push(added);
                     }
                     insert_event(&tx, event)?;
@@ -423,6 +539,27 @@ pub fn differences(a: &Event, b: &Event) -> Vec<&'static str> {
     );
     check(a.device_id == b.device_id, "device");
     out
+}
+
+/// The fields in which two records of the same help request differ (none: the same record).
+fn help_differences(a: &HelpRequest, b: &HelpRequest) -> Vec<&'static str> {
+    let same_time =
+        a.at == b.at || (parse_time(&a.at).is_some() && parse_time(&a.at) == parse_time(&b.at));
+    [
+        (a.learner_id == b.learner_id, "learner"),
+        (a.registration == b.registration, "registration"),
+        (
+            a.pack_id == b.pack_id && a.lesson_id == b.lesson_id,
+            "lesson",
+        ),
+        (a.step_id == b.step_id, "step"),
+        (same_time, "time"),
+        (a.device_id == b.device_id, "device"),
+    ]
+    .into_iter()
+    .filter(|(same, _)| !same)
+    .map(|(_, field)| field)
+    .collect()
 }
 
 /// Which " (n)" suffixes each name has here (1: the name itself), read once per name and
@@ -500,20 +637,22 @@ fn group_id(tx: &Transaction, name: &str) -> rusqlite::Result<String> {
     Ok(id)
 }
 
-/// Adds the learner of `event` if this machine does not know them; see `Store::merge`.
+/// Adds the learner `learner_id` (first seen on `device_id`) if this machine does not know
+/// them; see `Store::merge`.
 fn ensure_learner(
     tx: &Transaction,
-    event: &Event,
+    learner_id: &str,
+    device_id: &str,
     card: Option<&LearnerCard>,
     suffixes: &mut Suffixes,
 ) -> rusqlite::Result<Option<AddedLearner>> {
     let known: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM learners WHERE id = ?1)")?
-        .query_row([&event.learner_id], |r| r.get(0))?;
+        .query_row([learner_id], |r| r.get(0))?;
     if known {
         return Ok(None);
     }
-    add_learner_from(tx, &event.learner_id, &event.device_id, card, suffixes).map(Some)
+    add_learner_from(tx, learner_id, device_id, card, suffixes).map(Some)
 }
 
 /// Adds a learner known elsewhere by `learner_id`, named from their card as `Store::merge` says.

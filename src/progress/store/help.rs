@@ -2,6 +2,10 @@
 //! `help_requests` with its own UUID, committed before the page shows, as an answer is. Kept
 //! apart from the events (whose verbs are xAPI's); the report and the learner's detail count
 //! them as 求助次数, beside the wrong answers (答错次数).
+//!
+//! Help requests travel as answers do (`records::xapi`): each is one statement whose id is the
+//! request's own UUID, exported, imported, sent to an LRS once and pulled back, so a second
+//! machine or a whole-centre report counts them too (see `exchange::merge_help`).
 
 use rusqlite::params;
 
@@ -15,6 +19,37 @@ pub struct HelpDraft {
     pub pack_id: String,
     pub lesson_id: String,
     pub step_id: String,
+}
+
+/// A help request as it is kept, and as it travels between machines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRequest {
+    pub id: String,
+    pub learner_id: String,
+    pub registration: String,
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub step_id: String,
+    /// Canonical UTC, as `format_time` writes.
+    pub at: String,
+    pub device_id: String,
+}
+
+/// The columns `row_to_help` reads, in its order.
+pub(super) const HELP_COLUMNS: &str =
+    "id, learner_id, registration, pack_id, lesson_id, step_id, at, device_id";
+
+pub(super) fn row_to_help(r: &rusqlite::Row) -> rusqlite::Result<HelpRequest> {
+    Ok(HelpRequest {
+        id: r.get(0)?,
+        learner_id: r.get(1)?,
+        registration: r.get(2)?,
+        pack_id: r.get(3)?,
+        lesson_id: r.get(4)?,
+        step_id: r.get(5)?,
+        at: r.get(6)?,
+        device_id: r.get(7)?,
+    })
 }
 
 impl Store {

@@ -36,8 +36,8 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 pub use exchange::{
-    AddedLearner, Incoming, LearnerCard, MergeReport, Merged, RosterApplied, RosterCard,
-    differences,
+    AddedLearner, Incoming, IncomingHelp, LearnerCard, MergeReport, Merged, RosterApplied,
+    RosterCard, differences,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 use schema::{MIGRATIONS, Migration};

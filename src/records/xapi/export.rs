@@ -1,5 +1,5 @@
-//! `zhulao export --xapi FILE`: every event (or those from a time on) as xAPI statements, one
-//! JSON object per line. The file is written beside its final name and renamed into place when
+//! `zhulao export --xapi FILE`: every event and help request (or those from a time on) as xAPI
+//! statements, one JSON object per line. The file is written beside its final name and renamed into place when
 //! complete and on disk, so a file with that name is never half written.
 
 use std::io::Write;
@@ -19,6 +19,7 @@ pub enum ExportError {
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Exported {
+    /// Answers, lessons and help requests written.
     pub statements: u64,
     pub learners: usize,
     /// Roster cards written (each learner's groups, learners who never started among them).
@@ -49,7 +50,8 @@ pub fn parse_since(s: &str, offset: time::UtcOffset) -> Option<String> {
     crate::progress::store::parse_time(&time).map(crate::progress::store::format_time)
 }
 
-/// Writes the statements to `path`: the events, then the roster cards of the learners in them
+/// Writes the statements to `path`: the events, the help requests, then the roster cards of the
+/// learners in them
 /// and of every learner whose groups changed since `since` (all of them, without `since`).
 pub fn export(
     store: &Store,
@@ -90,6 +92,23 @@ pub fn export(
             Err(e) => done.skipped.push(e),
         }
         Ok::<(), ExportError>(())
+    });
+    let result = result.and_then(|()| {
+        store.for_each_help(since, |help| {
+            match encoder.help_statement(&help, cards.get(&help.learner_id)) {
+                Ok(statement) => {
+                    serde_json::to_writer(&mut out, &statement)
+                        .map_err(|e| write_error(e.into()))?;
+                    out.write_all(b"\n").map_err(write_error)?;
+                    done.statements += 1;
+                    if !learners.contains(&help.learner_id) {
+                        learners.insert(help.learner_id);
+                    }
+                }
+                Err(e) => done.skipped.push(e),
+            }
+            Ok::<(), ExportError>(())
+        })
     });
     let result = result.and_then(|()| {
         let since = since.and_then(crate::progress::store::parse_time);

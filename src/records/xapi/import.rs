@@ -1,5 +1,8 @@
 //! `zhulao import FILE`: merges statements that another zhulao exported.
 //!
+//! Help requests come in beside the answers (merged by `Store::merge_help`) and are counted with
+//! them: added, already there, or in conflict.
+//!
 //! Importing is idempotent and order-free: an event keeps its id, time and device, a second
 //! import of the same file finds every event already there, and progress is folded by time, so
 //! files can arrive in any order. A line that is not a zhulao statement is reported with its
@@ -17,7 +20,9 @@ use super::statement::{Record, Refusal, decode_record, mask_secret};
 use crate::content::Library;
 use crate::inert::{check_name, inert};
 use crate::lang::Text;
-use crate::progress::store::{AddedLearner, Incoming, LearnerCard, Merged, RosterCard};
+use crate::progress::store::{
+    AddedLearner, Incoming, IncomingHelp, LearnerCard, MergeReport, Merged, RosterCard,
+};
 use crate::progress::{Store, StoreError};
 
 /// Lines merged per transaction: big enough to be quick, small enough that the app's own
@@ -108,6 +113,7 @@ fn import_from(
     let mut report = FileReport::default();
     let mut roster: Vec<(u64, RosterCard)> = Vec::new();
     let mut batch: Vec<(u64, Incoming)> = Vec::with_capacity(BATCH);
+    let mut help: Vec<(u64, IncomingHelp)> = Vec::with_capacity(BATCH);
     let mut buf = Vec::new();
     let mut line = 0u64;
     loop {
@@ -164,6 +170,19 @@ fn import_from(
                 card.card = usable(card.card, &mut report);
                 roster.push((line, card));
             }
+            Ok(Record::Help(request, learner)) => {
+                let learner = learner.map(|card| usable(card, &mut report));
+                help.push((
+                    line,
+                    IncomingHelp {
+                        help: request,
+                        learner,
+                    },
+                ));
+                if help.len() == BATCH {
+                    merge_help(store, &mut help, &mut report).map_err(Failure::Store)?;
+                }
+            }
             Ok(Record::Event(decoded)) => {
                 let learner = decoded.learner.map(|card| usable(card, &mut report));
                 let mut event = decoded.event;
@@ -190,6 +209,7 @@ fn import_from(
         }
     }
     merge(store, &mut batch, &mut report).map_err(Failure::Store)?;
+    merge_help(store, &mut help, &mut report).map_err(Failure::Store)?;
     for chunk in roster.chunks(BATCH) {
         let cards: Vec<RosterCard> = chunk.iter().map(|(_, c)| c.clone()).collect();
         let applied = store.apply_roster(&cards).map_err(|error| {
@@ -285,59 +305,94 @@ fn merge(
         return Ok(());
     }
     let incoming: Vec<Incoming> = batch.iter().map(|(_, i)| i.clone()).collect();
-    // The store waits for another window that is saving; and after each batch it gives way, so
-    // that a learner answering meanwhile is never kept waiting.
-    let merged = match store.merge(&incoming) {
-        Err(error) => {
-            return Err(ImportError::Store {
-                line: batch[0].0,
-                error,
-                report: Box::new(std::mem::take(report)),
-            });
-        }
-        Ok(merged) => merged,
-    };
-    store.give_way();
+    let merged = stored(store, batch[0].0, report, |s| s.merge(&incoming))?;
     for ((line, incoming), outcome) in batch.iter().zip(merged.outcomes) {
-        match outcome {
-            Merged::Added => report.added += 1,
-            Merged::AlreadyThere => report.already_there += 1,
-            Merged::Conflict { stored, differs } => {
-                report.conflicts += 1;
-                if report.conflict_notes.len() < LISTED {
-                    let id = &incoming.event.id;
-                    let fields = differs.join(", ");
-                    let mut message = crate::said!(
-                        "记录 {id} 在这台电脑上已有，但{fields}不同",
-                        "statement {id} is already recorded here with a different {fields}"
-                    );
-                    if let (Some(here), Some(file)) = (&stored.step, &incoming.event.step)
-                        && here.response != file.response
-                    {
-                        let (h, f) = (&here.response, &file.response);
-                        message
-                            .zh
-                            .push_str(&format!("（这里的回答“{h}”，文件里“{f}”）"));
-                        message
-                            .en
-                            .push_str(&format!(" (response here '{h}', in the file '{f}')"));
-                    }
-                    message.zh.push_str("；保留这里的记录");
-                    message.en.push_str("; the record here is kept");
-                    report.conflict_notes.push(LineNote {
-                        line: *line,
-                        message: Text {
-                            zh: inert(&message.zh).into_owned(),
-                            en: inert(&message.en).into_owned(),
-                        },
-                    });
-                }
-            }
-        }
+        tally(report, *line, &incoming.event.id, outcome, |stored| {
+            let (here, file) = (stored?.step.as_ref()?, incoming.event.step.as_ref()?);
+            (here.response != file.response).then(|| (here.response.clone(), file.response.clone()))
+        });
     }
     report.learners_added.extend(merged.learners_added);
     batch.clear();
     Ok(())
+}
+
+/// Merges a batch of help requests, as `merge` merges answers.
+fn merge_help(
+    store: &mut Store,
+    batch: &mut Vec<(u64, IncomingHelp)>,
+    report: &mut FileReport,
+) -> Result<(), ImportError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let incoming: Vec<IncomingHelp> = batch.iter().map(|(_, i)| i.clone()).collect();
+    let merged = stored(store, batch[0].0, report, |s| s.merge_help(&incoming))?;
+    for ((line, incoming), outcome) in batch.iter().zip(merged.outcomes) {
+        tally(report, *line, &incoming.help.id, outcome, |_| None);
+    }
+    report.learners_added.extend(merged.learners_added);
+    batch.clear();
+    Ok(())
+}
+
+/// Runs one merge (from `line` on); the store waits for another window that is saving, and
+/// after each batch gives way, so that a learner answering meanwhile is never kept waiting.
+fn stored(
+    store: &mut Store,
+    line: u64,
+    report: &mut FileReport,
+    merge: impl FnOnce(&mut Store) -> Result<MergeReport, StoreError>,
+) -> Result<MergeReport, ImportError> {
+    let merged = merge(store).map_err(|error| ImportError::Store {
+        line,
+        error,
+        report: Box::new(std::mem::take(report)),
+    })?;
+    store.give_way();
+    Ok(merged)
+}
+
+/// Counts what became of one line; a conflict is noted with its fields and, when `responses`
+/// finds them different, the answer here and in the file.
+fn tally(
+    report: &mut FileReport,
+    line: u64,
+    id: &str,
+    outcome: Merged,
+    responses: impl FnOnce(Option<&crate::progress::Event>) -> Option<(String, String)>,
+) {
+    match outcome {
+        Merged::Added => report.added += 1,
+        Merged::AlreadyThere => report.already_there += 1,
+        Merged::Conflict { stored, differs } => {
+            report.conflicts += 1;
+            if report.conflict_notes.len() < LISTED {
+                let fields = differs.join(", ");
+                let mut message = crate::said!(
+                    "记录 {id} 在这台电脑上已有，但{fields}不同",
+                    "statement {id} is already recorded here with a different {fields}"
+                );
+                if let Some((h, f)) = responses(stored.as_deref()) {
+                    message
+                        .zh
+                        .push_str(&format!("（这里的回答“{h}”，文件里“{f}”）"));
+                    message
+                        .en
+                        .push_str(&format!(" (response here '{h}', in the file '{f}')"));
+                }
+                message.zh.push_str("；保留这里的记录");
+                message.en.push_str("; the record here is kept");
+                report.conflict_notes.push(LineNote {
+                    line,
+                    message: Text {
+                        zh: inert(&message.zh).into_owned(),
+                        en: inert(&message.en).into_owned(),
+                    },
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]

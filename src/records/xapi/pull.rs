@@ -4,6 +4,8 @@
 //! teacher's screens and reports show the whole centre. The LRS is the shared store; zhulao
 //! has no server of its own.
 //!
+//! Help requests (the learners' 求助) come back the same way as answers, and count with them.
+//!
 //! Statements are read oldest first, a page at a time, following the LRS's `more` links, and
 //! merged as `import` merges a file: idempotent, order-free, secret answers masked. What came
 //! from the LRS is marked as sent to it (it has them), so the next sync does not send them back.
@@ -19,7 +21,9 @@ use super::sync::{Lrs, Sender, Stop};
 use crate::content::Library;
 use crate::inert::inert;
 use crate::progress::Store;
-use crate::progress::store::{AddedLearner, Incoming, Merged, RosterCard};
+use crate::progress::store::{
+    AddedLearner, Incoming, IncomingHelp, MergeReport, Merged, RosterCard,
+};
 
 /// Statements asked for per page.
 pub const PAGE: usize = 500;
@@ -90,6 +94,7 @@ fn pull_into(
         let statements = page["statements"].as_array().cloned().unwrap_or_default();
         let mut events = Vec::new();
         let mut cards = Vec::new();
+        let mut help = Vec::new();
         let mut ids = Vec::new();
         for statement in &statements {
             if let Some(stored) = statement["stored"]
@@ -108,6 +113,13 @@ fn pull_into(
                         learner: decoded.learner,
                     });
                 }
+                Ok(Record::Help(request, learner)) => {
+                    ids.push(request.id.clone());
+                    help.push(IncomingHelp {
+                        help: request,
+                        learner,
+                    });
+                }
                 Ok(Record::Roster(card)) => {
                     if let Some(id) = statement["id"].as_str() {
                         ids.push(id.to_ascii_lowercase());
@@ -121,7 +133,7 @@ fn pull_into(
                 )),
             }
         }
-        apply(store, &cards, &events, report)?;
+        apply(store, &cards, &events, &help, report)?;
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         store.mark_sent(lrs.endpoint(), &ids)?;
         if let Some(newest) = newest_stored {
@@ -140,11 +152,12 @@ fn pull_into(
 }
 
 /// A page's roster cards first (so learners come in with their names and groups), then its
-/// answers.
+/// answers and help requests.
 fn apply(
     store: &mut Store,
     cards: &[RosterCard],
     events: &[Incoming],
+    help: &[IncomingHelp],
     report: &mut PullReport,
 ) -> Result<(), Stop> {
     if !cards.is_empty() {
@@ -155,15 +168,24 @@ fn apply(
     }
     if !events.is_empty() {
         let merged = store.merge(events)?;
-        store.give_way();
-        for outcome in merged.outcomes {
-            match outcome {
-                Merged::Added => report.added += 1,
-                Merged::AlreadyThere => report.already_there += 1,
-                Merged::Conflict { .. } => report.conflicts += 1,
-            }
-        }
-        report.learners_added.extend(merged.learners_added);
+        count(store, merged, report);
+    }
+    if !help.is_empty() {
+        let merged = store.merge_help(help)?;
+        count(store, merged, report);
     }
     Ok(())
+}
+
+/// Counts what one merge did, and gives way to the app's own saves.
+fn count(store: &mut Store, merged: MergeReport, report: &mut PullReport) {
+    store.give_way();
+    for outcome in merged.outcomes {
+        match outcome {
+            Merged::Added => report.added += 1,
+            Merged::AlreadyThere => report.already_there += 1,
+            Merged::Conflict { .. } => report.conflicts += 1,
+        }
+    }
+    report.learners_added.extend(merged.learners_added);
 }

@@ -20,6 +20,11 @@
 //! | `device_id`, `step.step_kind`, `step.attempt` | `context.extensions` |
 //! | `at` | `timestamp` |
 //!
+//! A help request (the learner opened the `?` page on a step, `help::HelpRequest`) is a statement
+//! of its own: ADL's `asked` ("an inquiry by an actor with the expectation of a response") about
+//! the step's activity, as the step's answers name it, with `asked-for: help-page` in its
+//! context; its id is the request's own UUID (`Encoder::help_statement`, `decode_record`).
+//!
 //! Activity ids are fixed (they do not depend on a machine or a centre's settings), so
 //! statements about the same lesson aggregate in an LRS whichever machine sent them.
 
@@ -32,6 +37,7 @@ use serde_json::Value;
 
 use crate::content::{Exercise, Library, StepKind};
 use crate::lang::Lang;
+use crate::progress::store::help::HelpRequest;
 use crate::progress::store::{LearnerCard, RosterCard};
 use crate::progress::store::{format_time, parse_time};
 use crate::progress::{Event, Outcome, StepAnswer, Timed, Verb};
@@ -56,6 +62,12 @@ const GROUP_TYPE: &str = "https://zhulao.invalid/xapi/activity-types/group";
 const VERB_REGISTERED: &str = "http://adlnet.gov/expapi/verbs/registered";
 /// A roster card's groups: the list of their names (an empty list: in no group).
 pub const EXT_GROUPS: &str = "https://zhulao.invalid/xapi/extensions/groups";
+
+/// A help request: the learner asked (for help) about a step.
+pub const VERB_ASKED: &str = "http://adlnet.gov/expapi/verbs/asked";
+/// What a help request asked for: `HELP_PAGE`, the step's help page (`?`).
+pub const EXT_ASKED_FOR: &str = "https://zhulao.invalid/xapi/extensions/asked-for";
+pub const HELP_PAGE: &str = "help-page";
 
 /// Context extensions (their keys must be IRIs).
 pub const EXT_DEVICE: &str = "https://zhulao.invalid/xapi/extensions/device";
@@ -307,6 +319,77 @@ impl Encoder<'_> {
     }
 }
 
+impl Encoder<'_> {
+    /// A help request as a statement: the learner `asked` about the step (the object, as the
+    /// step's answers name it, inside its lesson and pack), for its help page; its id is the
+    /// request's own, so sending or importing it again is a harmless duplicate.
+    pub fn help_statement(
+        &self,
+        help: &HelpRequest,
+        learner: Option<&LearnerCard>,
+    ) -> Result<Value, EncodeError> {
+        let timestamp =
+            parse_time(&help.at)
+                .map(format_time)
+                .ok_or_else(|| EncodeError::BadTime {
+                    id: help.id.clone(),
+                    at: help.at.clone(),
+                })?;
+        let named = Named::find(
+            self.library,
+            &help.pack_id,
+            &help.lesson_id,
+            Some(&help.step_id),
+        );
+        let step_about = match named.step {
+            Some(step) => named.step(step.exercise.kind()),
+            None => About::default(),
+        };
+        let object = Activity::new(
+            activity_iri(&help.pack_id, Some(&help.lesson_id), Some(&help.step_id)),
+            ACTIVITY_INTERACTION,
+            step_about,
+        );
+        let parents = ContextActivities {
+            parent: [Activity::new(
+                activity_iri(&help.pack_id, Some(&help.lesson_id), None),
+                ACTIVITY_LESSON,
+                named.lesson(),
+            )],
+            grouping: Some([Activity::new(
+                activity_iri(&help.pack_id, None, None),
+                ACTIVITY_COURSE,
+                named.pack(),
+            )]),
+        };
+        let mut extensions = serde_json::json!({
+            EXT_DEVICE: help.device_id,
+            EXT_ASKED_FOR: HELP_PAGE,
+        });
+        if let (Audience::File, Some(card)) = (self.audience, learner) {
+            extensions[EXT_LEARNER] =
+                serde_json::to_value(CardJson::from(card)).expect("a card serialises");
+        }
+        Ok(serde_json::json!({
+            "id": help.id,
+            "actor": {
+                "objectType": "Agent",
+                "account": {"homePage": self.homepage, "name": help.learner_id},
+            },
+            "verb": {"id": VERB_ASKED, "display": {"en-US": "asked for help", "zh-CN": "求助"}},
+            "object": object,
+            "context": {
+                "registration": help.registration,
+                "contextActivities": parents,
+                "platform": PLATFORM,
+                "extensions": extensions,
+            },
+            "timestamp": timestamp,
+            "version": XAPI_VERSION,
+        }))
+    }
+}
+
 /// The statement id of a roster card: a UUID (RFC 4122 variant, version 8) from a 128-bit
 /// FNV-1a hash of the learner, the time and the groups.
 pub fn roster_id(card: &RosterCard) -> String {
@@ -447,12 +530,14 @@ struct Named<'l> {
 
 impl<'l> Named<'l> {
     fn new(library: &'l Library, event: &Event) -> Named<'l> {
-        let pack = library.pack(&event.pack_id);
-        let lesson = pack.and_then(|p| p.lesson(&event.lesson_id));
-        let step = event
-            .step
-            .as_ref()
-            .and_then(|s| lesson?.steps.iter().find(|st| st.id == s.step_id));
+        let step = event.step.as_ref().map(|s| s.step_id.as_str());
+        Named::find(library, &event.pack_id, &event.lesson_id, step)
+    }
+
+    fn find(library: &'l Library, pack: &str, lesson: &str, step: Option<&str>) -> Named<'l> {
+        let pack = library.pack(pack);
+        let lesson = pack.and_then(|p| p.lesson(lesson));
+        let step = step.and_then(|s| lesson?.steps.iter().find(|st| st.id == s));
         Named { pack, lesson, step }
     }
 
@@ -915,13 +1000,7 @@ pub fn decode(v: &Value) -> Result<Decoded, Refusal> {
         .ok_or_else(|| invalid(format!("context.language '{language}' is not zh-CN or en")))?;
     let at = format_time(statement_time(&s.timestamp)?);
     let ext = s.context.extensions;
-    let device_id = ext
-        .device
-        .ok_or_else(|| invalid("the device extension is missing"))?;
-    if device_id.is_empty() || device_id.len() > 100 || crate::inert::inert(&device_id) != device_id
-    {
-        return Err(invalid("the device id is not a plain short text"));
-    }
+    let device_id = plain_device(ext.device)?;
     let result = s.result;
     let step = match step_id {
         None => None,
@@ -1017,10 +1096,23 @@ pub fn mask_secret(library: &Library, event: &mut Event) {
 pub enum Record {
     Event(Decoded),
     Roster(RosterCard),
+    /// A help request, and the learner's card if the file carried one.
+    Help(HelpRequest, Option<LearnerCard>),
 }
 
-/// Reads any statement zhulao makes: an event's (`decode`) or a roster card's.
+/// Reads any statement zhulao makes: an event's (`decode`), a help request's or a roster card's.
 pub fn decode_record(v: &Value) -> Result<Record, Refusal> {
+    if v.get("verb")
+        .and_then(|o| o.get("id"))
+        .and_then(Value::as_str)
+        == Some(VERB_ASKED)
+        && v.get("context")
+            .and_then(|c| c.get("platform"))
+            .and_then(Value::as_str)
+            == Some(PLATFORM)
+    {
+        return decode_help(v);
+    }
     if v.get("object")
         .and_then(|o| o.get("id"))
         .and_then(Value::as_str)
@@ -1063,11 +1155,7 @@ pub fn decode_record(v: &Value) -> Result<Record, Refusal> {
         )));
     }
     let at = statement_time(&c.timestamp)?;
-    let device_id = c.context.extensions.device;
-    if device_id.is_empty() || device_id.len() > 100 || crate::inert::inert(&device_id) != device_id
-    {
-        return Err(invalid("the device id is not a plain short text"));
-    }
+    let device_id = plain_device(Some(c.context.extensions.device))?;
     let mut groups = Vec::new();
     for g in c.context.extensions.groups {
         let g = g.trim().to_string();
@@ -1101,6 +1189,62 @@ pub fn decode_record(v: &Value) -> Result<Record, Refusal> {
         at: format_time(at),
         device_id,
     }))
+}
+
+/// Reads a help request's statement (`Encoder::help_statement`) back.
+fn decode_help(v: &Value) -> Result<Record, Refusal> {
+    #[derive(Deserialize)]
+    struct Help {
+        id: String,
+        actor: IncomingActor,
+        object: IdOnly,
+        context: HelpContext,
+        timestamp: String,
+    }
+    #[derive(Deserialize)]
+    struct HelpContext {
+        registration: String,
+        #[serde(default)]
+        extensions: IncomingExtensions,
+    }
+    let h = Help::deserialize(v).map_err(|e| invalid(e.to_string()))?;
+    let Some(path) = h.object.id.strip_prefix(ACTIVITY_BASE) else {
+        return Err(Refusal::NotZhulao);
+    };
+    let Some((pack_id, lesson_id, Some(step_id))) = parse_activity(path) else {
+        return Err(invalid(format!(
+            "object.id '{}' names no step of a zhulao pack (help is asked on a step)",
+            crate::inert::brief(&h.object.id, 200)
+        )));
+    };
+    let device_id = plain_device(h.context.extensions.device)?;
+    Ok(Record::Help(
+        HelpRequest {
+            id: uuid(&h.id, "id")?,
+            learner_id: uuid(&h.actor.account.name, "actor.account.name")?,
+            registration: uuid(&h.context.registration, "context.registration")?,
+            pack_id,
+            lesson_id,
+            step_id,
+            at: format_time(statement_time(&h.timestamp)?),
+            device_id,
+        },
+        h.context.extensions.learner.map(|card| LearnerCard {
+            name: card.name,
+            number: card.number,
+            seat: card.seat,
+        }),
+    ))
+}
+
+/// A statement's device id: there, and a plain short text.
+fn plain_device(device_id: Option<String>) -> Result<String, Refusal> {
+    let device_id = device_id.ok_or_else(|| invalid("the device extension is missing"))?;
+    if device_id.is_empty() || device_id.len() > 100 || crate::inert::inert(&device_id) != device_id
+    {
+        return Err(invalid("the device id is not a plain short text"));
+    }
+    Ok(device_id)
 }
 
 fn uuid(s: &str, what: &str) -> Result<String, Refusal> {

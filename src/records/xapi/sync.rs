@@ -470,7 +470,7 @@ pub struct Sending<'a> {
     pub with_names: bool,
 }
 
-/// Sends every event, and every roster card, `lrs` has not accepted yet. With nothing to send,
+/// Sends every event, help request and roster card `lrs` has not accepted yet. With nothing to send,
 /// it still asks the LRS for one statement, so a wrong address or key is found now and not on
 /// the day there is something to send. On a stop (the LRS unreachable, refusing the
 /// credentials, not an LRS at all, failing itself, busy for longer than zhulao waits) the
@@ -573,6 +573,27 @@ fn sync_into(
             match encoder.statement(event, cards.get(&event.learner_id), run_ms) {
                 Ok(s) => outgoing.push(Outgoing {
                     id: event.id.clone(),
+                    body: serde_json::to_vec(&s).expect("statements serialise"),
+                }),
+                Err(e) => report.skipped.push(e),
+            }
+        }
+        send_batch(store, sender, &outgoing, report)?;
+    }
+    // Each help request, once, as the events.
+    let mut after = 0;
+    loop {
+        let batch = store.unsent_help(lrs.endpoint(), after, BATCH)?;
+        let Some(&(last, _)) = batch.last() else {
+            break;
+        };
+        anything = true;
+        after = last;
+        let mut outgoing = Vec::with_capacity(batch.len());
+        for (_, help) in &batch {
+            match encoder.help_statement(help, cards.get(&help.learner_id)) {
+                Ok(s) => outgoing.push(Outgoing {
+                    id: help.id.clone(),
                     body: serde_json::to_vec(&s).expect("statements serialise"),
                 }),
                 Err(e) => report.skipped.push(e),
