@@ -1609,6 +1609,52 @@ mod tests {
     }
 
     #[test]
+    fn a_help_request_is_asked_about_its_step_and_reads_back_exactly() {
+        let help = HelpRequest {
+            id: "2e8a3b4c-5d6e-4f70-9b1c-1d2e3f4a5b6c".into(),
+            learner_id: "3f1c2b9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b".into(),
+            registration: "6b0c1c8e-2f4a-4d3b-9e8f-0a1b2c3d4e5f".into(),
+            pack_id: "basics".into(),
+            lesson_id: "call-family".into(),
+            step_id: "open-phone".into(),
+            at: "2026-11-29T10:00:00.123Z".into(),
+            device_id: "dev-1".into(),
+        };
+        let card = LearnerCard {
+            name: Some("王秀英".into()),
+            number: None,
+            seat: None,
+        };
+        let library = Library::default();
+        // The name goes into a file, never to an LRS.
+        for (audience, carried) in [(Audience::File, Some(&card)), (Audience::Lrs, None)] {
+            let enc = Encoder {
+                homepage: DEFAULT_HOMEPAGE,
+                audience,
+                library: &library,
+            };
+            let s = enc.help_statement(&help, Some(&card)).unwrap();
+            assert_eq!(s["id"], help.id);
+            assert_eq!(s["verb"]["id"], VERB_ASKED);
+            assert_eq!(
+                s["object"]["id"],
+                activity_iri("basics", Some("call-family"), Some("open-phone"))
+            );
+            assert_eq!(s["context"]["extensions"][EXT_ASKED_FOR], HELP_PAGE);
+            assert_eq!(
+                decode_record(&s),
+                Ok(Record::Help(help.clone(), carried.cloned()))
+            );
+            let mut lesson_only = s.clone();
+            lesson_only["object"]["id"] = activity_iri("basics", Some("call-family"), None).into();
+            assert!(matches!(
+                decode_record(&lesson_only),
+                Err(Refusal::Invalid(_))
+            ));
+        }
+    }
+
+    #[test]
     fn a_review_run_is_a_lesson_of_its_pack_and_its_answers_are_the_steps_own() {
         use crate::progress::review::REVIEW_LESSON;
         let mut start = event(Verb::Attempted, None, None);

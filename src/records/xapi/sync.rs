@@ -1,6 +1,6 @@
 //! `zhulao sync`: sends a Learning Record Store the statements it has not received yet, with the
 //! xAPI REST API (`POST {url}/statements`, batches of `BATCH`), pseudonymously: learners are
-//! random ids, their names stay on this machine.
+//! random ids, their names stay on this machine. Help requests go as events do, each once.
 //!
 //! An event is marked as sent (`lrs_sent`) only after the LRS accepted the batch it was in, so
 //! a lost connection marks nothing that did not arrive, and the next sync picks up where this
