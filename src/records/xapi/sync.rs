@@ -555,52 +555,39 @@ fn sync_into(
         Default::default()
     };
     let lrs = sender.lrs;
-    let mut after = 0;
-    let mut anything = false;
-    loop {
-        let batch = store.unsent_events(lrs.endpoint(), after, BATCH)?;
-        let Some(&(last, _)) = batch.last() else {
-            break;
-        };
-        anything = true;
-        after = last;
-        let mut outgoing = Vec::with_capacity(batch.len());
-        for (_, event) in &batch {
+    let mut anything = send_unsent(
+        store,
+        sender,
+        report,
+        |store, after| store.unsent_events(lrs.endpoint(), after, BATCH),
+        |store, event| {
             let run_ms = match event.verb {
                 crate::progress::Verb::Completed => Some(store.run_time_ms(&event.registration)?),
                 _ => None,
             };
-            match encoder.statement(event, cards.get(&event.learner_id), run_ms) {
-                Ok(s) => outgoing.push(Outgoing {
+            Ok(encoder
+                .statement(&event, cards.get(&event.learner_id), run_ms)
+                .map(|s| Outgoing {
                     id: event.id.clone(),
                     body: serde_json::to_vec(&s).expect("statements serialise"),
-                }),
-                Err(e) => report.skipped.push(e),
-            }
-        }
-        send_batch(store, sender, &outgoing, report)?;
-    }
+                }))
+        },
+    )?;
     // Each help request, once, as the events.
-    let mut after = 0;
-    loop {
-        let batch = store.unsent_help(lrs.endpoint(), after, BATCH)?;
-        let Some(&(last, _)) = batch.last() else {
-            break;
-        };
-        anything = true;
-        after = last;
-        let mut outgoing = Vec::with_capacity(batch.len());
-        for (_, help) in &batch {
-            match encoder.help_statement(help, cards.get(&help.learner_id)) {
-                Ok(s) => outgoing.push(Outgoing {
+    anything |= send_unsent(
+        store,
+        sender,
+        report,
+        |store, after| store.unsent_help(lrs.endpoint(), after, BATCH),
+        |_, help| {
+            Ok(encoder
+                .help_statement(&help, cards.get(&help.learner_id))
+                .map(|s| Outgoing {
                     id: help.id.clone(),
                     body: serde_json::to_vec(&s).expect("statements serialise"),
-                }),
-                Err(e) => report.skipped.push(e),
-            }
-        }
-        send_batch(store, sender, &outgoing, report)?;
-    }
+                }))
+        },
+    )?;
     // Each learner's roster card, as it is now, unless this LRS has it already.
     let roster: Vec<Outgoing> = store
         .roster_cards()?
@@ -631,6 +618,35 @@ fn sync_into(
         sender.patiently(|lrs| lrs.check())?;
     }
     Ok(())
+}
+
+/// Sends, a batch at a time, what `unsent` finds this LRS has not accepted (records after a
+/// `seq`), each made a statement by `encode`; whether there was anything.
+fn send_unsent<T>(
+    store: &mut Store,
+    sender: &mut Sender,
+    report: &mut SyncReport,
+    unsent: impl Fn(&Store, i64) -> Result<Vec<(i64, T)>, StoreError>,
+    encode: impl Fn(&Store, T) -> Result<Result<Outgoing, EncodeError>, StoreError>,
+) -> Result<bool, Stop> {
+    let mut after = 0;
+    let mut anything = false;
+    loop {
+        let batch = unsent(store, after)?;
+        let Some(&(last, _)) = batch.last() else {
+            return Ok(anything);
+        };
+        anything = true;
+        after = last;
+        let mut outgoing = Vec::with_capacity(batch.len());
+        for (_, record) in batch {
+            match encode(store, record)? {
+                Ok(o) => outgoing.push(o),
+                Err(e) => report.skipped.push(e),
+            }
+        }
+        send_batch(store, sender, &outgoing, report)?;
+    }
 }
 
 fn send_batch(
