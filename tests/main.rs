@@ -32,3 +32,4 @@ mod sizes;
 mod speech;
 mod store;
 mod teaching;
+mod term_e2e;
