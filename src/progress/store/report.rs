@@ -144,6 +144,7 @@ impl Store {
             path,
             device_id,
             ids: None,
+            gave_way: std::cell::Cell::new(None),
         })
     }
 
