@@ -12,7 +12,6 @@ use ratatui::layout::Rect;
 use super::detail::Detail;
 use super::{duration, lesson_name, name, step_number, when};
 use crate::app::{Action, Answer, Ctx, Effect, Layer, Outcome, Query, menu_choice};
-use crate::progress::name_order::compare_learners;
 use crate::progress::store::class::ClassRow;
 use crate::progress::store::roster::Group;
 use crate::ui::draw::put;
@@ -89,7 +88,9 @@ impl Class {
     pub fn sorted(&self) -> Vec<&ClassRow> {
         let mut rows: Vec<&ClassRow> = self.rows.iter().collect();
         match self.sort {
-            Sort::Name => rows.sort_by(|a, b| compare_learners(&a.learner, &b.learner)),
+            // The store gives the rows in class-list order already (each name's pinyin worked
+            // out once there, not at every comparison of every frame).
+            Sort::Name => {}
             // Learners without a seat last, in name order (the sort keeps it).
             Sort::Seat => rows.sort_by_key(|r| (r.learner.seat.is_none(), r.learner.seat)),
             Sort::Done => rows.sort_by_key(|r| std::cmp::Reverse(r.lessons_done)),
