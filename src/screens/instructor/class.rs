@@ -257,8 +257,10 @@ impl Layer for Class {
         }
         columns.push(Column::new(t.col_done, 4, true));
         if body.width >= 60 {
-            columns.push(Column::new(t.col_stars, 4, true));
-            columns.push(Column::new(t.col_time, 10, true));
+            // As wide as the header ("Stars") and the widest time ("under 1 min").
+            let under = crate::ui::text::width(cx.words.attendance.under_a_minute) as u16;
+            columns.push(Column::new(t.col_stars, 5, true));
+            columns.push(Column::new(t.col_time, under.max(10), true));
             columns.push(Column::new(t.col_last, 11, false));
         }
         let used: u16 = columns.iter().map(|c| c.width + 1).sum::<u16>() + 1;
